@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "core/td-i18n.h"
+
+void
+td_i18n_init (const char *argv0)
+{
+  g_autofree char *dir = NULL;
+  const char *override = g_getenv ("TD_LOCALEDIR");
+
+  if (override != NULL && *override != '\0')
+    dir = g_strdup (override);
+#ifdef G_OS_WIN32
+  if (dir == NULL)
+    {
+      g_autofree char *base = g_win32_get_package_installation_directory_of_module (NULL);
+      dir = g_build_filename (base, "share", "locale", NULL);
+    }
+#endif
+  if (dir == NULL)
+    dir = g_strdup (LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: one SQLite file per institution.  All SQL of the program lives behind this
+ * interface (src/core/td-store*.c).  Every write runs in a transaction; every insert,
+ * update and delete is written to the audit log by the database itself. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/td-records.h"
+
+G_BEGIN_DECLS
+
+#define TD_STORE_ERROR (td_store_error_quark ())
+GQuark td_store_error_quark (void);
+
+typedef enum
+{
+  TD_STORE_ERROR_OPEN,          /* cannot open or create the file */
+  TD_STORE_ERROR_NOT_TRAINDESK, /* a SQLite file of another program, or not SQLite */
+  TD_STORE_ERROR_CORRUPT,       /* damaged */
+  TD_STORE_ERROR_TOO_NEW,       /* written by a newer TrainDesk */
+  TD_STORE_ERROR_LOCKED,        /* another program holds the write lock */
+  TD_STORE_ERROR_READ_ONLY,     /* the file or folder is read-only */
+  TD_STORE_ERROR_FULL,          /* the disk is full */
+  TD_STORE_ERROR_NOT_FOUND,     /* no such class, trainee, packet … */
+  TD_STORE_ERROR_CONSTRAINT,    /* refused: a duplicate, a record in use … (message says which) */
+  TD_STORE_ERROR_LOCKED_RECORD, /* the record was carried by a packet and cannot change so */
+  TD_STORE_ERROR_FAILED,
+} TdStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define TD_STORE_SCHEMA_VERSION 2
+
+typedef enum
+{
+  TD_STORE_OPEN_DEFAULT = 0,    /* the file must exist */
+  TD_STORE_OPEN_CREATE = 1 << 0,/* create it (readable by its owner only) when missing */
+  TD_STORE_OPEN_READ_ONLY = 1 << 1,
+} TdStoreOpenFlags;
+
+#define TD_TYPE_STORE (td_store_get_type ())
+G_DECLARE_FINAL_TYPE (TdStore, td_store, TD, STORE, GObject)
+
+/* The default database: <user data dir>/traindesk/traindesk.db (TD_DB in the environment
+ * overrides it).  Newly allocated. */
+char *td_store_default_path (void);
+
+/* Opens (or creates) the database and migrates it forward.  A file from a newer version,
+ * a damaged file, or one that is not a TrainDesk database is refused with an error that
+ * says so, and left untouched. */
+TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
+const char *td_store_get_path (TdStore *self);
+int td_store_get_schema_version (TdStore *self);
+/* TRUE when the file has no institution yet (a first start). */
+gboolean td_store_is_empty (TdStore *self);
+
+/* For tests of migrations: a new file at schema version @version (1 … current). */
+TdStore *td_store_create_at_version (const char *path, int version, GError **error);
+
+/* Transactions nest (savepoints).  A write function called outside one runs in its own. */
+gboolean td_store_begin (TdStore *self, GError **error);
+gboolean td_store_commit (TdStore *self, GError **error);
+void td_store_rollback (TdStore *self);
+
+/* Emitted after a committed change: ::changed (const char *table, gint64 row or 0). */
+
+/* ---- settings ---------------------------------------------------------- */
+char *td_store_get_setting (TdStore *self, const char *key);          /* NULL when unset */
+gboolean td_store_set_setting (TdStore *self, const char *key, const char *value,
+                               GError **error);
+
+/* ---- institution ------------------------------------------------------- */
+TdInstitution *td_store_get_institution (TdStore *self);              /* NULL when none */
+gboolean td_store_save_institution (TdStore *self, const TdInstitution *inst, GError **error);
+
+/* ---- catalogues -------------------------------------------------------- */
+/* Stores a parsed catalogue with its source XML; refuses a version already stored with
+ * different content (same content: TRUE, nothing changes). */
+gboolean td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source,
+                               GError **error);
+GPtrArray *td_store_list_catalog_versions (TdStore *self);  /* char* versions, newest first */
+TdCatalog *td_store_get_catalog (TdStore *self, const char *version, GError **error);
+/* The version in force on @date: the latest effective on or before it (NULL if none). */
+TdCatalog *td_store_get_catalog_in_force (TdStore *self, const char *date, GError **error);
+/* The Catalog of the class (RULES.md): the version its filing names. */
+TdCatalog *td_store_get_class_catalog (TdStore *self, const TdClass *klass, GError **error);
+GBytes *td_store_get_catalog_source (TdStore *self, const char *version);
+
+/* ---- classes ----------------------------------------------------------- */
+GPtrArray *td_store_list_classes (TdStore *self);          /* TdClassSummary*, by start date */
+TdClass *td_store_get_class (TdStore *self, gint64 id, GError **error);
+TdClass *td_store_get_class_by_code (TdStore *self, const char *code, GError **error);
+/* Inserts (id 0; sets klass->id) or updates.  Refuses a duplicate code. */
+gboolean td_store_save_class (TdStore *self, TdClass *klass, GError **error);
+/* Only a class no packet has been written for. */
+gboolean td_store_delete_class (TdStore *self, gint64 class_id, GError **error);
+gboolean td_store_cancel_class (TdStore *self, gint64 class_id, const char *date,
+                                const char *reason, GError **error);
+TdClassStatus td_store_class_status (TdStore *self, const TdClass *klass, TdDay today);
+gboolean td_store_set_filing_no (TdStore *self, gint64 class_id, const char *filing_no,
+                                 GError **error);
+
+GPtrArray *td_store_list_teachers (TdStore *self, gint64 class_id);  /* TdTeacher*, by tid */
+/* Replaces the class's teachers with @teachers (TdTeacher*). */
+gboolean td_store_set_teachers (TdStore *self, gint64 class_id, GPtrArray *teachers,
+                                GError **error);
+
+GPtrArray *td_store_list_lessons (TdStore *self, gint64 class_id);   /* TdLesson*, by date, start */
+TdLesson *td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error);
+/* Inserts (id 0; sets lesson->id) or updates; refuses a duplicate lid and a change to a
+ * lesson that has attendance in a way that alters its times. */
+gboolean td_store_save_lesson (TdStore *self, TdLesson *lesson, GError **error);
+gboolean td_store_delete_lesson (TdStore *self, gint64 lesson_id, GError **error);
+/* Replaces every lesson of a class that has no attendance yet (a generated timetable). */
+gboolean td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *lessons,
+                                   GError **error);
+
+/* ---- trainees and rosters ---------------------------------------------- */
+TdTrainee *td_store_find_trainee (TdStore *self, const char *id_number);   /* NULL if none */
+TdTrainee *td_store_get_trainee (TdStore *self, gint64 trainee_id, GError **error);
+/* Inserts (matching an existing person by id number: one row per person) or updates;
+ * sets trainee->id. */
+gboolean td_store_save_trainee (TdStore *self, TdTrainee *trainee, GError **error);
+gint64 td_store_count_trainees (TdStore *self);
+/* Row ids of all trainees ordered by @order ("name", "id_number", "birth_date" or NULL for
+ * insertion), for list models that build rows on demand. */
+GArray *td_store_list_trainee_ids (TdStore *self, const char *order);
+/* Classes (codes) a trainee is or was enrolled in. */
+GPtrArray *td_store_list_trainee_classes (TdStore *self, gint64 trainee_id);
+
+GPtrArray *td_store_list_enrolments (TdStore *self, gint64 class_id);  /* TdEnrolment*, by position */
+TdEnrolment *td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
+                                     GError **error);
+/* Saves the person (reusing the row of the same id number) and the enrolment.
+ * Refuses a trainee already on this roster (when enrolment->id is 0). */
+gboolean td_store_save_enrolment (TdStore *self, TdEnrolment *enrolment, GError **error);
+/* Only a trainee with no attendance, result or follow-up in the class. */
+gboolean td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
+                                    GError **error);
+gboolean td_store_withdraw (TdStore *self, gint64 class_id, gint64 trainee_id,
+                            const char *date, const char *reason, GError **error);
+int td_store_count_enrolled (TdStore *self, gint64 class_id);  /* not withdrawn */
+
+/* ---- attendance -------------------------------------------------------- */
+/* Stores one trainee's record for one lesson.  The store computes the credited hours
+ * (R-ATT-004) and appends the record to the class's chain (R-ATT-005).  A record not yet
+ * carried by a packet is changed in place and the pending part of the chain recomputed;
+ * a carried one is locked: the change is appended as a correction that restates the
+ * packet that carried it, so the next batch supersedes that packet. */
+gboolean td_store_record_attendance (TdStore *self, gint64 class_id, gint64 lesson_id,
+                                     gint64 trainee_id, char status, const char *time_in,
+                                     const char *time_out, const char *method,
+                                     GError **error);
+/* The current record of every lesson × trainee (the latest of each), TdAttendance*. */
+GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id);
+/* The whole chain in order, replaced records included. */
+GPtrArray *td_store_list_chain (TdStore *self, gint64 class_id);
+/* Records no packet has carried yet, in chain order. */
+GPtrArray *td_store_list_pending_attendance (TdStore *self, gint64 class_id);
+/* Head of the class's chain after the last carried record (64 zeros when none). */
+char *td_store_chain_sent_head (TdStore *self, gint64 class_id);
+/* Marks records seq ≤ @last_seq still pending as carried by @packet_id. */
+gboolean td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
+                                        const char *packet_id, GError **error);
+/* After a rejection: the records @packet_id carried become pending again. */
+gboolean td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error);
+/* Credited hours of a trainee in a class (current records). */
+TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id);
+
+/* ---- assessment and follow-up ------------------------------------------- */
+GPtrArray *td_store_list_results (TdStore *self, gint64 class_id);     /* TdResult* */
+gboolean td_store_save_result (TdStore *self, TdResult *result, GError **error);
+gboolean td_store_delete_result (TdStore *self, gint64 result_id, GError **error);
+
+GPtrArray *td_store_list_follow_ups (TdStore *self, gint64 class_id);  /* TdFollowUp*, by checked */
+gboolean td_store_save_follow_up (TdStore *self, TdFollowUp *follow_up, GError **error);
+gboolean td_store_delete_follow_up (TdStore *self, gint64 follow_up_id, GError **error);
+
+/* ---- claims ------------------------------------------------------------- */
+/* Stores the claim a packet carries, with its lines (sets claim->id). */
+gboolean td_store_save_claim (TdStore *self, TdClaim *claim, GError **error);
+GPtrArray *td_store_list_claims (TdStore *self, gint64 class_id);      /* TdClaim*, with lines */
+TdClaim *td_store_get_claim_by_packet (TdStore *self, const char *packet_id);
+/* Approved amounts from a receipt: @approved maps id number → TdFen* (NULL: all as claimed). */
+gboolean td_store_set_claim_approved (TdStore *self, const char *packet_id, TdFen total,
+                                      GHashTable *approved, GError **error);
+/* What a trainee was already subsidised for (R-SUB-005): the approved lines of accepted
+ * claims of other classes. */
+typedef struct
+{
+  char *class_code;
+  char *item_code;
+  int certificate;
+  int level;
+  char end_date[TD_DATE_LEN];   /* the class's EndDate: its year counts */
+  TdFen approved;
+} TdSubsidyHistory;
+
+void td_subsidy_history_free (TdSubsidyHistory *entry);
+GPtrArray *td_store_list_subsidy_history (TdStore *self, gint64 trainee_id,
+                                          gint64 exclude_class_id);
+
+/* ---- packet log --------------------------------------------------------- */
+gboolean td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content,
+                              GError **error);
+TdPacketLog *td_store_get_packet (TdStore *self, const char *packet_id, GError **error);
+/* TdPacketLog* without content, newest first; class_id 0 for all. */
+GPtrArray *td_store_list_packets (TdStore *self, gint64 class_id);
+/* The latest packet of @kind for a class (or a quarter), any status; NULL if none. */
+TdPacketLog *td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id,
+                                     int year, int quarter);
+gboolean td_store_set_packet_file (TdStore *self, const char *packet_id, const char *file,
+                                   GError **error);
+/* Applies a receipt's decision: status, instants, filing number, approved amount, issues. */
+gboolean td_store_set_packet_receipt (TdStore *self, const char *packet_id,
+                                      TdPacketStatus status, const char *received,
+                                      const char *issued, const char *filing_no,
+                                      TdFen approved, GPtrArray *issues, GBytes *receipt,
+                                      GError **error);
+
+/* ---- audit, integrity, backup ------------------------------------------- */
+GPtrArray *td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit);
+
+typedef struct
+{
+  char *class_code;
+  char *lid;                    /* NULL for a database-level problem */
+  char *id_number;
+  gint64 seq;
+  char *message;
+} TdVerifyProblem;
+
+void td_verify_problem_free (TdVerifyProblem *problem);
+/* SQLite's integrity check and every attendance chain recomputed.  Returns the problems
+ * (empty when all is well). */
+GPtrArray *td_store_verify (TdStore *self, GError **error);
+/* SQLite's online backup into @path (consistent while another process writes). */
+gboolean td_store_backup (TdStore *self, const char *path, GCancellable *cancellable,
+                          GError **error);
+
+G_END_DECLS

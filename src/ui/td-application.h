@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/td-store.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_APPLICATION (td_application_get_type ())
+G_DECLARE_FINAL_TYPE (TdApplication, td_application, TD, APPLICATION, AdwApplication)
+
+TdApplication *td_application_new (void);
+TdStore *td_application_get_store (TdApplication *self);
+/* setlocale, gettext, run. */
+int td_application_main (int argc, char **argv);
+
+G_END_DECLS
