@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading untrusted XML safely (TOOLCHAIN.md "XML safety"), and small tree getters that
+ * never expand entities.  Every refusal is an R-PKT-001 finding. */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "packet/td-finding.h"
+
+G_BEGIN_DECLS
+
+/* The namespace of packets, receipts and catalogues. */
+#define TD_NS "urn:lc-hrss:training:1.0"
+
+/* Files larger than this are refused without being read whole. */
+#define TD_XML_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+
+/* Installs the deny-all external entity loader (once per process; the read functions call
+ * it, call it yourself before any other libxml2 parsing). */
+void td_xml_init (void);
+
+/* Reads at most TD_XML_MAX_BYTES + 1 bytes of @path and parses them like
+ * td_xml_read_memory().  NULL, with R-PKT-001 findings added, when refused. */
+xmlDoc *td_xml_read_file (const char *path, TdFindings *findings);
+/* Parses @data: refuses an empty document, a BOM other than UTF-8's, NUL bytes, invalid
+ * UTF-8, a declared encoding other than UTF-8, a DOCTYPE and anything not well-formed.
+ * @name names the document in messages (a file's base name; may be NULL). */
+xmlDoc *td_xml_read_memory (const char *data, gsize len, const char *name,
+                            TdFindings *findings);
+
+/* Tree getters (namespace TD_NS elements only; entity references are never followed). */
+
+/* First element child of @parent, or NULL. */
+xmlNode *td_xml_first_element (xmlNode *parent);
+/* Next element sibling of @node, or NULL. */
+xmlNode *td_xml_next_element (xmlNode *node);
+/* First child element of @parent in TD_NS with local name @name, or NULL. */
+xmlNode *td_xml_child (xmlNode *parent, const char *name);
+/* Next sibling element of @node in TD_NS with local name @name, or NULL. */
+xmlNode *td_xml_next (xmlNode *node, const char *name);
+/* TRUE when @node is an element in TD_NS named @name. */
+gboolean td_xml_is (const xmlNode *node, const char *name);
+/* Text of @node: its text and CDATA children concatenated, exactly as written ("" when
+ * none; NULL only when @node is NULL).  Newly allocated (g_free). */
+char *td_xml_text (xmlNode *node);
+/* Text of the first child element @name, or NULL when there is none. */
+char *td_xml_child_text (xmlNode *parent, const char *name);
+/* The unqualified attribute @name exactly as written, or NULL when absent.  Newly
+ * allocated (g_free). */
+char *td_xml_attr (xmlNode *node, const char *name);
+/* Line of @node in the document (0 when unknown). */
+int td_xml_line (const xmlNode *node);
+
+G_END_DECLS
