@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the forms and charts share: the error domain, the drawing style, text in Pango. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+#define TD_RENDER_ERROR (td_render_error_quark ())
+GQuark td_render_error_quark (void);
+
+typedef enum
+{
+  TD_RENDER_ERROR_NOT_FOUND,    /* no such class, lesson, claim … (message says which) */
+  TD_RENDER_ERROR_NO_DATA,      /* nothing to draw (a chart without values) */
+  TD_RENDER_ERROR_FORMAT,       /* an output file name whose extension is not .png .svg .pdf */
+  TD_RENDER_ERROR_WRITE,        /* cairo could not write the file */
+} TdRenderError;
+
+/* How to draw: on screen in colour (Okabe–Ito, colour-blind safe) or for print in greys
+ * with hatch patterns (HomeBank's `isprint`). */
+typedef struct
+{
+  gboolean print;
+} TdRenderStyle;
+
+#define TD_RENDER_STYLE_SCREEN ((TdRenderStyle){ .print = FALSE })
+#define TD_RENDER_STYLE_PRINT ((TdRenderStyle){ .print = TRUE })
+
+/* Families tried in order: the CJK sans faces on Linux, macOS and Windows. */
+#define TD_FONT_FAMILY "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, " \
+                       "Microsoft YaHei, SimHei, PingFang SC, sans-serif"
+
+/* A Pango context measuring in cairo user units (1 unit = 1 pt at 72 dpi), metrics unhinted
+ * so what is measured is what any surface draws, language zh-cn (TOOLCHAIN.md "Chinese
+ * text"). */
+PangoContext *td_text_context_new (void);
+/* A layout of @text at @size units, wrapped at @width (word, then character) unless
+ * @width < 0.  Newly created. */
+PangoLayout *td_text_layout (PangoContext *context, const char *text, double size,
+                             gboolean bold, double width, PangoAlignment align);
+void td_text_extent (PangoLayout *layout, double *width, double *height);
+
+typedef struct
+{
+  double x, y, width, height;
+} TdRect;
+
+gboolean td_rect_intersects (const TdRect *a, const TdRect *b);
+
+G_END_DECLS
