@@ -50,4 +50,12 @@ const char *td_code_label_zh (TdCodeList list, const char *code);
  * returns the code, or NULL. */
 const char *td_code_lookup (TdCodeList list, const char *text);
 
+/* The UI name of an entry of @list (translated; each list has its own translation context,
+ * so 缺勤 (absent from a lesson) and 缺考 (absent from an assessment) can differ). */
+const char *td_code_entry_label (TdCodeList list, const TdCode *entry);
+/* Copy of @text with full-width ASCII forms (U+FF01–U+FF5E, e.g. ０-９, Ａ-Ｚ, （）：，)
+ * mapped to ASCII and the ideographic space U+3000 to a space; nothing else changes.
+ * Used by every value rule that reads what people type.  Newly allocated; NULL for NULL. */
+char *td_codes_halfwidth (const char *text);
+
 G_END_DECLS

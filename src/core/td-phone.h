@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+#define TD_PHONE_ERROR (td_phone_error_quark ())
+GQuark td_phone_error_quark (void);
+
+typedef enum
+{
+  TD_PHONE_ERROR_EMPTY,    /* nothing typed */
+  TD_PHONE_ERROR_INVALID,  /* not a mobile or landline number (the message says why) */
+} TdPhoneError;
+
 /* Trims, maps full-width digits, drops spaces, a leading +86/0086, and turns a landline
  * written 0635 8212345 or (0635)8212345 into 0635-8212345.  NULL when the result is not a
  * valid phone number (error message names why).  Newly allocated. */
