@@ -272,6 +272,7 @@ typedef struct
   char method[8];               /* FACE CARD QR ONLINE MANUAL */
   char hash[TD_DIGEST_LEN];     /* chain value after this record */
   char *packet_id;              /* the attendance packet that carried it, NULL while pending */
+  char *restates;               /* pending correction: the sent packet it restates, or NULL */
   gboolean replaced;            /* a later record of the same lesson and trainee exists */
 } TdAttendance;
 

@@ -1,3 +1,535 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: opening, migrations, transactions, and the records of set-up and filing
+ * (institution, settings, catalogues, classes, teachers, lessons, trainees, rosters).
+ * td-store-records.c holds what happens in a class and the logs. */
+#define G_LOG_DOMAIN "td-store"
+
 #include "config.h"
-#include "core/td-store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/td-hours.h"
+#include "core/td-store-private.h"
+
+#ifndef O_BINARY
+#define O_BINARY 0
+#endif
+
+struct _TdStore
+{
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;       /* sql → sqlite3_stmt* */
+  int depth;                    /* open transactions and savepoints */
+  GArray *changes;              /* queued ::changed emissions */
+  int schema_version;
+};
+
+typedef struct
+{
+  const char *table;            /* static strings only */
+  gint64 row;
+} Change;
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TdStore, td_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (td-store-error-quark, td_store_error)
+
+static void
+td_store_finalize (GObject *object)
+{
+  TdStore *self = TD_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_array_unref (self->changes);
+  g_free (self->path);
+  G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
+}
+
+static void
+td_store_class_init (TdStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = td_store_finalize;
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+td_store_init (TdStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+}
+
+/* ---- low-level helpers (td-store-private.h) ---- */
+
+sqlite3 *
+td_store_db (TdStore *self)
+{
+  return self->db;
+}
+
+void
+td_store_set_error (TdStore *self, int rc, GError **error, const char *what)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                   _("The database is in use by another program, so nothing was saved. "
+                     "Close the other program (or wait for it to finish) and try again."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
+                   _("The database file %s cannot be written (it or its folder is "
+                     "read-only), so nothing was saved. Copy it to a folder you can write "
+                     "to and open it from there."), self->path);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FULL,
+                   _("The disk is full or failing, so nothing was saved (%s). Free some "
+                     "space and save again; what you typed is still on screen."), detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
+                   _("The database file %s is damaged (%s). Restore it from a backup."),
+                   self->path, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s was refused: it would duplicate or break a stored record (%s)."),
+                   what != NULL ? what : _("The change"), detail);
+      break;
+    default:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED, "%s: %s",
+                   what != NULL ? what : _("Database error"), detail);
+    }
+}
+
+gboolean
+td_store_exec (TdStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+td_store_prepare (TdStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      g_critical ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+td_store_last_insert_id (TdStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+void
+td_store_note_change (TdStore *self, const char *table, gint64 row)
+{
+  Change c = { table, row };
+
+  g_array_append_val (self->changes, c);
+}
+
+void
+td_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+td_bind_int (sqlite3_stmt *stmt, int index, gint64 value)
+{
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+void
+td_bind_int_or_null (sqlite3_stmt *stmt, int index, gint64 value, gint64 none)
+{
+  if (value == none)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+char *
+td_col_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+void
+td_col_copy (sqlite3_stmt *stmt, int column, char *buf, gsize size)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  g_strlcpy (buf, text != NULL ? text : "", size);
+}
+
+gint64
+td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return none;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+/* ---- transactions ---- */
+
+gboolean
+td_store_begin (TdStore *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT sp%d", self->depth);
+  if (!td_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_changes (TdStore *self)
+{
+  g_autoptr (GArray) changes = self->changes;
+
+  self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *c = &g_array_index (changes, Change, i);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->table, c->row);
+    }
+}
+
+gboolean
+td_store_commit (TdStore *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && self->depth > 0, FALSE);
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE sp%d", self->depth - 1);
+  if (!td_store_exec (self, sql, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    emit_changes (self);
+  return TRUE;
+}
+
+void
+td_store_rollback (TdStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TD_IS_STORE (self));
+  if (self->depth == 0)
+    return;
+  if (self->depth == 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->changes, 0);
+    }
+  else
+    {
+      sql = g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d", self->depth - 1,
+                             self->depth - 1);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
+}
+
+/* ---- opening ---- */
+
+char *
+td_store_default_path (void)
+{
+  const char *env = g_getenv ("TD_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "traindesk", "traindesk.db", NULL);
+}
+
+/* Reads the 100-byte SQLite header without opening the database, so a foreign or newer
+ * file is refused before SQLite touches it. */
+static gboolean
+check_header (const char *path, gboolean *is_empty, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = NULL;
+  guint8 header[100];
+  gsize got = 0;
+  guint32 app_id, version;
+
+  *is_empty = FALSE;
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    {
+      g_prefix_error (error, _("Cannot read the database %s: "), path);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, error))
+    return FALSE;
+  if (got == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("%s is not a TrainDesk database (it is not an SQLite file). "
+                     "It was left as it is."), path);
+      return FALSE;
+    }
+  version = (guint32) header[60] << 24 | header[61] << 16 | header[62] << 8 | header[63];
+  app_id = (guint32) header[68] << 24 | header[69] << 16 | header[70] << 8 | header[71];
+  if (app_id != TD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("%s is a database of another program, not of TrainDesk. "
+                     "It was left as it is."), path);
+      return FALSE;
+    }
+  if (version > TD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of TrainDesk (database version %u; "
+                     "this one reads up to %d). Install the newer version to open it. "
+                     "The file was left as it is."), path, version, TD_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_BINARY, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TD_STORE_ERROR,
+                   saved == EROFS || saved == EACCES ? TD_STORE_ERROR_READ_ONLY
+                                                     : TD_STORE_ERROR_OPEN,
+                   _("Cannot create the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/* Damage check on a read-only connection before anything writes to the file. */
+static gboolean
+check_integrity (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    {
+      if (rc == SQLITE_BUSY || (stmt != NULL && sqlite3_errcode (db) == SQLITE_BUSY))
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                     _("The database %s is locked by another program. Close it and try "
+                       "again."), path);
+      else
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
+                     _("The database %s is damaged (%s) and was not opened. It was left as "
+                       "it is; restore it from a backup."), path,
+                     db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static TdStore *
+open_connection (const char *path, gboolean read_only, GError **error)
+{
+  g_autoptr (TdStore) self = g_object_new (TD_TYPE_STORE, NULL);
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      g_prefix_error (error, _("Cannot open %s: "), path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!td_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (!read_only && !td_store_exec (self, "PRAGMA journal_mode = WAL; "
+                                          "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static int
+read_user_version (TdStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static TdStore *
+open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **error)
+{
+  gboolean read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0;
+  gboolean is_empty = FALSE;
+  g_autoptr (TdStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & TD_STORE_OPEN_CREATE) || read_only)
+        {
+          g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                       _("There is no database at %s. Create one with "
+                         "“traindesk-cli init”, or start TrainDesk to set one up."), path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  if (!check_header (path, &is_empty, error))
+    return NULL;
+  if (!is_empty && !check_integrity (path, error))
+    return NULL;
+  self = open_connection (path, read_only, error);
+  if (self == NULL)
+    return NULL;
+  self->schema_version = read_user_version (self);
+  if (!read_only && self->schema_version < target)
+    {
+      if (!td_store_migrate (self, self->schema_version, target, error))
+        return NULL;
+      self->schema_version = target;
+    }
+  return g_steal_pointer (&self);
+}
+
+TdStore *
+td_store_open (const char *path, TdStoreOpenFlags flags, GError **error)
+{
+  return open_at_version (path, flags, TD_STORE_SCHEMA_VERSION, error);
+}
+
+TdStore *
+td_store_create_at_version (const char *path, int version, GError **error)
+{
+  g_return_val_if_fail (version >= 1 && version <= TD_STORE_SCHEMA_VERSION, NULL);
+  return open_at_version (path, TD_STORE_OPEN_CREATE, version, error);
+}
+
+const char *
+td_store_get_path (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+td_store_get_schema_version (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+gboolean
+td_store_is_empty (TdStore *self)
+{
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self);
+
+  return inst == NULL;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The attendance chain of RULES.md R-ATT-005. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TD_CHAIN_ZERO "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* "date|lesson|id|status|in|out|hours|method\n" with every field as written; an absent
+ * time is the empty string.  Newly allocated. */
+char *td_chain_line (const char *date, const char *lesson, const char *id_number, char status,
+                     const char *time_in, const char *time_out, const char *hours,
+                     const char *method);
+/* h' = SHA-256 (h as 32 raw bytes ‖ line) as 64 lower-case hex digits into @out.
+ * FALSE when @prev_hex is not 64 hex digits. */
+gboolean td_chain_step (const char *prev_hex, const char *line, char out[65]);
+
+G_END_DECLS

@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: attendance records and the class's chain (RULES.md R-ATT-005).
+ *
+ * The chain of a class is the sequence of its attendance records in the order the
+ * attendance packets carry them.  Records already carried are frozen.  The records not yet
+ * carried (the pending tail) follow them; the program may change the tail (a record typed
+ * again, a lesson's records kept together) and then recomputes the tail's hashes, so the
+ * next batch's Chain continues exactly from the last batch's head.  A change to a carried
+ * record appends a correction that restates every record of the packet that carried it;
+ * the next batch supersedes that packet. */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-chain.h"
+#include "core/td-hours.h"
+#include "core/td-store-private.h"
+
+#define ATT_SELECT \
+  "SELECT a.id, a.class_id, a.seq, a.lesson_id, l.lid, l.date, a.trainee_id, t.id_number, " \
+  "a.status, a.time_in, a.time_out, a.hours, a.method, a.hash, a.packet_id, a.restates, " \
+  "a.replaced FROM attendance a JOIN lesson l ON l.id = a.lesson_id " \
+  "JOIN trainee t ON t.id = a.trainee_id "
+
+static TdAttendance *
+attendance_from_row (sqlite3_stmt *stmt)
+{
+  TdAttendance *r = td_attendance_new ();
+  const char *status;
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->class_id = sqlite3_column_int64 (stmt, 1);
+  r->seq = sqlite3_column_int64 (stmt, 2);
+  r->lesson_id = sqlite3_column_int64 (stmt, 3);
+  td_col_copy (stmt, 4, r->lid, sizeof r->lid);
+  td_col_copy (stmt, 5, r->date, sizeof r->date);
+  r->trainee_id = sqlite3_column_int64 (stmt, 6);
+  td_col_copy (stmt, 7, r->id_number, sizeof r->id_number);
+  status = (const char *) sqlite3_column_text (stmt, 8);
+  r->status = status != NULL ? status[0] : 'A';
+  td_col_copy (stmt, 9, r->time_in, sizeof r->time_in);
+  td_col_copy (stmt, 10, r->time_out, sizeof r->time_out);
+  r->hours = sqlite3_column_int (stmt, 11);
+  td_col_copy (stmt, 12, r->method, sizeof r->method);
+  td_col_copy (stmt, 13, r->hash, sizeof r->hash);
+  r->packet_id = td_col_dup (stmt, 14);
+  r->restates = td_col_dup (stmt, 15);
+  r->replaced = sqlite3_column_int (stmt, 16);
+  return r;
+}
+
+static GPtrArray *
+list_where (TdStore *self, const char *where, gint64 class_id)
+{
+  g_autofree char *sql = g_strdup_printf (ATT_SELECT "WHERE a.class_id = ? %s ORDER BY a.seq",
+                                          where);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return list;
+  td_bind_int (stmt, 1, class_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, attendance_from_row (stmt));
+  sqlite3_reset (stmt);
+  return list;
+}
+
+GPtrArray *
+td_store_list_attendance (TdStore *self, gint64 class_id)
+{
+  return list_where (self, "AND a.replaced = 0", class_id);
+}
+
+GPtrArray *
+td_store_list_chain (TdStore *self, gint64 class_id)
+{
+  return list_where (self, "", class_id);
+}
+
+GPtrArray *
+td_store_list_pending_attendance (TdStore *self, gint64 class_id)
+{
+  return list_where (self, "AND a.packet_id IS NULL", class_id);
+}
+
+/* The chain line of a record, exactly as a packet writes it. */
+static char *
+record_line (const TdAttendance *r)
+{
+  g_autofree char *hours = td_hours_format (r->hours);
+
+  return td_chain_line (r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
+                        hours, r->method);
+}
+
+static char *
+hash_before (TdStore *self, gint64 class_id, gint64 seq)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
+                                               "AND seq < ? ORDER BY seq DESC LIMIT 1", NULL);
+  char *hash = NULL;
+
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = td_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return hash != NULL ? hash : g_strdup (TD_CHAIN_ZERO);
+}
+
+char *
+td_store_chain_sent_head (TdStore *self, gint64 class_id)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
+                                               "AND packet_id IS NOT NULL ORDER BY seq DESC "
+                                               "LIMIT 1", NULL);
+  char *hash = NULL;
+
+  td_bind_int (stmt, 1, class_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = td_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return hash != NULL ? hash : g_strdup (TD_CHAIN_ZERO);
+}
+
+/* Recomputes the hashes of the pending records from @from_seq on. */
+static gboolean
+rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error)
+{
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (self, class_id);
+  g_autofree char *prev = hash_before (self, class_id, from_seq);
+  char next[65];
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      TdAttendance *r = g_ptr_array_index (pending, i);
+      g_autofree char *line = NULL;
+      sqlite3_stmt *stmt;
+
+      if (r->seq < from_seq)
+        continue;
+      line = record_line (r);
+      td_chain_step (prev, line, next);
+      if (strcmp (next, r->hash) != 0)
+        {
+          stmt = td_store_prepare (self, "UPDATE attendance SET hash = ? WHERE id = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          td_bind_text (stmt, 1, next);
+          td_bind_int (stmt, 2, r->id);
+          if (!td_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+      g_free (prev);
+      prev = g_strdup (next);
+    }
+  return TRUE;
+}
+
+/* Where a new pending record of @lesson_id goes: after the pending records of the same
+ * lesson (a packet's Session keeps a lesson's records together), or at the end. */
+static gint64
+insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self,
+    "SELECT (SELECT max(seq) FROM attendance WHERE class_id = ?1 AND lesson_id = ?2 AND "
+    "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
+    NULL);
+  gint64 seq;
+
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, lesson_id);
+  sqlite3_step (stmt);
+  seq = sqlite3_column_type (stmt, 0) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 0) + 1
+                                                      : sqlite3_column_int64 (stmt, 1) + 1;
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+static gboolean
+make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
+{
+  /* Two steps, so the unique (class_id, seq) never sees two rows with one number. */
+  static const char *const steps[] = {
+    "UPDATE attendance SET seq = -(seq + 1) WHERE class_id = ? AND seq >= ?",
+    "UPDATE attendance SET seq = -seq WHERE class_id = ? AND seq < 0 AND ? IS NOT NULL",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = td_store_prepare (self, steps[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      td_bind_int (stmt, 1, class_id);
+      td_bind_int (stmt, 2, seq);
+      if (!td_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_record (TdStore *self, const TdAttendance *r, GError **error)
+{
+  gint64 seq = insertion_seq (self, r->class_id, r->lesson_id);
+  sqlite3_stmt *stmt;
+
+  if (!make_room (self, r->class_id, seq, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, trainee_id, "
+    "status, time_in, time_out, hours, method, hash, restates) VALUES (?,?,?,?,?,?,?,?,?,'',?)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, r->class_id);
+  td_bind_int (stmt, 2, seq);
+  td_bind_int (stmt, 3, r->lesson_id);
+  td_bind_int (stmt, 4, r->trainee_id);
+  sqlite3_bind_text (stmt, 5, &r->status, 1, SQLITE_TRANSIENT);
+  td_bind_text (stmt, 6, r->time_in);
+  td_bind_text (stmt, 7, r->time_out);
+  td_bind_int (stmt, 8, r->hours);
+  td_bind_text (stmt, 9, r->method);
+  td_bind_text (stmt, 10, r->restates);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  return rechain_pending (self, r->class_id, seq, error);
+}
+
+static gboolean
+update_pending (TdStore *self, const TdAttendance *old, const TdAttendance *r, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "UPDATE attendance SET status = ?, time_in = ?, "
+    "time_out = ?, hours = ?, method = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, &r->status, 1, SQLITE_TRANSIENT);
+  td_bind_text (stmt, 2, r->time_in);
+  td_bind_text (stmt, 3, r->time_out);
+  td_bind_int (stmt, 4, r->hours);
+  td_bind_text (stmt, 5, r->method);
+  td_bind_int (stmt, 6, old->id);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  return rechain_pending (self, r->class_id, old->seq, error);
+}
+
+static gboolean
+set_replaced (TdStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "UPDATE attendance SET replaced = 1 WHERE id = ?",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, id);
+  return td_store_step_done (self, stmt, error);
+}
+
+/* A carried record changes: every current record of the packet that carried it is
+ * restated in the pending tail (with @r in place of @old), the originals marked replaced. */
+static gboolean
+restate_packet (TdStore *self, const TdAttendance *old, TdAttendance *r, GError **error)
+{
+  g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id);
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      TdAttendance *c = g_ptr_array_index (current, i);
+      gboolean is_target = c->id == old->id;
+
+      if (g_strcmp0 (c->packet_id, old->packet_id) != 0)
+        continue;
+      if (!set_replaced (self, c->id, error))
+        return FALSE;
+      g_free (c->restates);
+      c->restates = g_strdup (old->packet_id);
+      if (is_target)
+        {
+          g_free (r->restates);
+          r->restates = g_strdup (old->packet_id);
+        }
+      if (!insert_record (self, is_target ? r : c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const TdAttendance *
+find_current (GPtrArray *current, gint64 lesson_id, gint64 trainee_id)
+{
+  for (guint i = 0; i < current->len; i++)
+    {
+      const TdAttendance *c = g_ptr_array_index (current, i);
+      if (c->lesson_id == lesson_id && c->trainee_id == trainee_id)
+        return c;
+    }
+  return NULL;
+}
+
+static gboolean
+same_values (const TdAttendance *a, const TdAttendance *b)
+{
+  return a->status == b->status && strcmp (a->time_in, b->time_in) == 0
+         && strcmp (a->time_out, b->time_out) == 0 && a->hours == b->hours
+         && strcmp (a->method, b->method) == 0;
+}
+
+/* Fills r->hours and checks status and times against the lesson (R-ATT-003/004). */
+static gboolean
+credit_record (const TdLesson *l, TdAttendance *r, GError **error)
+{
+  int start = td_time_from_iso (l->start), end = td_time_from_iso (l->end);
+  int in = td_time_from_iso (r->time_in), out = td_time_from_iso (r->time_out);
+
+  if (r->status == 'A' || r->status == 'V')
+    {
+      r->time_in[0] = r->time_out[0] = '\0';
+      r->hours = 0;
+      return TRUE;
+    }
+  if (in < 0 || out < 0 || out <= in)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Present, late and left-early records need sign-in and sign-out times, "
+                     "sign-out after sign-in (R-ATT-003)."));
+      return FALSE;
+    }
+  if (in < start - 3600 || out > end + 3600)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Sign-in is at most 60 minutes before the lesson (%s) and sign-out at most "
+                     "60 minutes after it (%s) (R-ATT-003)."), l->start, l->end);
+      return FALSE;
+    }
+  if ((r->status == 'P' && (in > start || out < end)) || (r->status == 'L' && in <= start)
+      || (r->status == 'E' && (in > start || out >= end)))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("The status does not fit the times %s–%s for the lesson %s–%s: present "
+                     "means signed in by the start and out after the end, late means signed "
+                     "in after the start, left early means out before the end (R-ATT-003)."),
+                   r->time_in, r->time_out, l->start, l->end);
+      return FALSE;
+    }
+  r->hours = r->status == 'P' ? l->hours : td_hours_credited (start, end, l->hours, in, out);
+  return TRUE;
+}
+
+static gboolean
+check_method (const char *method, GError **error)
+{
+  static const char *const methods[] = { "FACE", "CARD", "QR", "ONLINE", "MANUAL", NULL };
+
+  if (method != NULL && g_strv_contains (methods, method))
+    return TRUE;
+  g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+               _("The sign-in method must be FACE, CARD, QR, ONLINE or MANUAL."));
+  return FALSE;
+}
+
+static gboolean
+check_enrolled (TdStore *self, gint64 class_id, gint64 trainee_id, const TdLesson *l,
+                GError **error)
+{
+  g_autoptr (TdEnrolment) e = td_store_get_enrolment (self, class_id, trainee_id, error);
+
+  if (e == NULL)
+    return FALSE;
+  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s withdrew on %s and has no attendance after that (R-ATT-002)."),
+                   e->trainee.name, e->withdrawn_date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_record (TdStore *self, TdAttendance *r, GError **error)
+{
+  g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id);
+  const TdAttendance *old = find_current (current, r->lesson_id, r->trainee_id);
+
+  if (old == NULL)
+    return insert_record (self, r, error);
+  if (same_values (old, r))
+    return TRUE;
+  if (old->packet_id == NULL)
+    return update_pending (self, old, r, error);
+  return restate_packet (self, old, r, error);
+}
+
+gboolean
+td_store_record_attendance (TdStore *self, gint64 class_id, gint64 lesson_id, gint64 trainee_id,
+                            char status, const char *time_in, const char *time_out,
+                            const char *method, GError **error)
+{
+  g_autoptr (TdLesson) lesson = NULL;
+  g_autoptr (TdAttendance) r = td_attendance_new ();
+
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  if (strchr ("PLEVA", status) == NULL || status == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("The status must be P (present), L (late), E (left early), V (on leave) or "
+                     "A (absent)."));
+      return FALSE;
+    }
+  lesson = td_store_get_lesson (self, lesson_id, error);
+  if (lesson == NULL || !check_method (method, error))
+    return FALSE;
+  if (lesson->class_id != class_id)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Lesson %s is not in this class's timetable (R-ATT-001)."), lesson->lid);
+      return FALSE;
+    }
+  if (!check_enrolled (self, class_id, trainee_id, lesson, error))
+    return FALSE;
+  r->class_id = class_id;
+  r->lesson_id = lesson_id;
+  r->trainee_id = trainee_id;
+  r->status = status;
+  g_strlcpy (r->time_in, time_in != NULL ? time_in : "", sizeof r->time_in);
+  g_strlcpy (r->time_out, time_out != NULL ? time_out : "", sizeof r->time_out);
+  g_strlcpy (r->method, method, sizeof r->method);
+  g_strlcpy (r->lid, lesson->lid, sizeof r->lid);
+  memcpy (r->date, lesson->date, sizeof r->date);
+  {
+    g_autoptr (TdTrainee) t = td_store_get_trainee (self, trainee_id, error);
+    if (t == NULL)
+      return FALSE;
+    memcpy (r->id_number, t->id_number, sizeof r->id_number);
+  }
+  if (!credit_record (lesson, r, error) || !td_store_begin (self, error))
+    return FALSE;
+  if (!store_record (self, r, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_note_change (self, "attendance", class_id);
+  return td_store_commit (self, error);
+}
+
+gboolean
+td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
+                               const char *packet_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = ?, restates = NULL "
+                                 "WHERE class_id = ? AND seq <= ? AND packet_id IS NULL", error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_text (stmt, 1, packet_id);
+  td_bind_int (stmt, 2, class_id);
+  td_bind_int (stmt, 3, last_seq);
+  if (!td_store_step_done (self, stmt, error))
+    goto fail;
+  td_store_note_change (self, "attendance", class_id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = NULL WHERE packet_id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_text (stmt, 1, packet_id);
+  if (!td_store_step_done (self, stmt, error))
+    goto fail;
+  td_store_note_change (self, "attendance", 0);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+TdHalves
+td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT coalesce(sum(hours), 0) FROM attendance "
+    "WHERE class_id = ? AND trainee_id = ? AND replaced = 0", NULL);
+  TdHalves total = 0;
+
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, trainee_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    total = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return total;
+}
+
+/* ---- verification ---- */
+
+static TdVerifyProblem *
+problem_new (const char *code, const TdAttendance *r, char *message)
+{
+  TdVerifyProblem *p = g_new0 (TdVerifyProblem, 1);
+
+  p->class_code = g_strdup (code);
+  if (r != NULL)
+    {
+      p->lid = g_strdup (r->lid);
+      p->id_number = g_strdup (r->id_number);
+      p->seq = r->seq;
+    }
+  p->message = message;
+  return p;
+}
+
+static void
+verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray *problems)
+{
+  g_autoptr (GPtrArray) chain = td_store_list_chain (self, class_id);
+  g_autofree char *prev = g_strdup (TD_CHAIN_ZERO);
+  char next[65];
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      TdAttendance *r = g_ptr_array_index (chain, i);
+      g_autofree char *line = record_line (r);
+
+      td_chain_step (prev, line, next);
+      if (r->seq != (gint64) i + 1)
+        g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
+          _("the chain has a gap: record %" G_GINT64_FORMAT " follows record %u"), r->seq, i)));
+      if (strcmp (next, r->hash) != 0)
+        {
+          g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
+            _("record %" G_GINT64_FORMAT " (lesson %s, trainee %s) was changed outside "
+              "TrainDesk: it no longer matches its hash in the attendance chain"),
+            r->seq, r->lid, r->id_number)));
+          g_free (prev);
+          prev = g_strdup (r->hash);  /* report each changed record once, not every later one */
+          continue;
+        }
+      g_free (prev);
+      prev = g_strdup (next);
+    }
+}
+
+GPtrArray *
+td_store_verify_chains (TdStore *self)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) td_verify_problem_free);
+  g_autoptr (GPtrArray) classes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, code FROM class ORDER BY id", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (classes, td_col_dup (stmt, 1));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    verify_class_chain (self, g_array_index (ids, gint64, i), g_ptr_array_index (classes, i),
+                        problems);
+  return problems;
+}

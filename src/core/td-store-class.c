@@ -1,0 +1,639 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: classes, teachers, timetables. */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-store-private.h"
+
+#define CLASS_COLUMNS \
+  "id, code, title, catalog_version, item_code, item_name, level, training_type, " \
+  "special_action, project_mode, mode, start_date, end_date, planned_theory, " \
+  "planned_practice, planned_online, planned_size, venue_region, venue_address, " \
+  "online_platform, funding_source, certificate, assessment_method, partner_credit_code, " \
+  "partner_name, partner_positions, commitment_signed_by, commitment_date, filing_no, " \
+  "cancel_date, cancel_reason, exam_theory_date, exam_practice_date, evaluator, exam_place, " \
+  "payee_type"
+
+static TdClass *
+class_from_row (sqlite3_stmt *stmt)
+{
+  TdClass *k = td_class_new ();
+
+  k->id = sqlite3_column_int64 (stmt, 0);
+  k->code = td_col_dup (stmt, 1);
+  k->title = td_col_dup (stmt, 2);
+  k->catalog_version = td_col_dup (stmt, 3);
+  k->item_code = td_col_dup (stmt, 4);
+  k->item_name = td_col_dup (stmt, 5);
+  k->level = sqlite3_column_int (stmt, 6);
+  td_col_copy (stmt, 7, k->training_type, sizeof k->training_type);
+  td_col_copy (stmt, 8, k->special_action, sizeof k->special_action);
+  k->project_mode = sqlite3_column_int (stmt, 9);
+  k->mode = sqlite3_column_int (stmt, 10);
+  td_col_copy (stmt, 11, k->start_date, sizeof k->start_date);
+  td_col_copy (stmt, 12, k->end_date, sizeof k->end_date);
+  k->planned_theory = sqlite3_column_int (stmt, 13);
+  k->planned_practice = sqlite3_column_int (stmt, 14);
+  k->planned_online = sqlite3_column_int (stmt, 15);
+  k->planned_size = sqlite3_column_int (stmt, 16);
+  td_col_copy (stmt, 17, k->venue_region, sizeof k->venue_region);
+  k->venue_address = td_col_dup (stmt, 18);
+  k->online_platform = td_col_dup (stmt, 19);
+  k->funding_source = sqlite3_column_int (stmt, 20);
+  k->certificate = sqlite3_column_int (stmt, 21);
+  k->assessment_method = td_col_dup (stmt, 22);
+  k->partner_credit_code = td_col_dup (stmt, 23);
+  k->partner_name = td_col_dup (stmt, 24);
+  k->partner_positions = (int) td_col_int_or (stmt, 25, 0);
+  k->commitment_signed_by = td_col_dup (stmt, 26);
+  td_col_copy (stmt, 27, k->commitment_date, sizeof k->commitment_date);
+  k->filing_no = td_col_dup (stmt, 28);
+  td_col_copy (stmt, 29, k->cancel_date, sizeof k->cancel_date);
+  k->cancel_reason = td_col_dup (stmt, 30);
+  td_col_copy (stmt, 31, k->exam_theory_date, sizeof k->exam_theory_date);
+  td_col_copy (stmt, 32, k->exam_practice_date, sizeof k->exam_practice_date);
+  k->evaluator = td_col_dup (stmt, 33);
+  k->exam_place = td_col_dup (stmt, 34);
+  k->payee_type = sqlite3_column_int (stmt, 35);
+  return k;
+}
+
+static TdClass *
+get_class_where (TdStore *self, const char *where, gint64 id, const char *code, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS " FROM class WHERE %s", where);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdClass *k = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (code != NULL)
+    td_bind_text (stmt, 1, code);
+  else
+    td_bind_int (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    k = class_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (k == NULL)
+    {
+      if (code != NULL)
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                     _("There is no class with the code %s."), code);
+      else
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                     _("There is no class number %" G_GINT64_FORMAT "."), id);
+    }
+  return k;
+}
+
+TdClass *
+td_store_get_class (TdStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  return get_class_where (self, "id = ?", id, NULL, error);
+}
+
+TdClass *
+td_store_get_class_by_code (TdStore *self, const char *code, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && code != NULL, NULL);
+  return get_class_where (self, "code = ?", 0, code, error);
+}
+
+static void
+bind_class (sqlite3_stmt *stmt, const TdClass *k)
+{
+  td_bind_text (stmt, 1, k->code);
+  td_bind_text (stmt, 2, k->title);
+  td_bind_text (stmt, 3, k->catalog_version);
+  td_bind_text (stmt, 4, k->item_code);
+  td_bind_text (stmt, 5, k->item_name);
+  td_bind_int (stmt, 6, k->level);
+  td_bind_text (stmt, 7, k->training_type);
+  td_bind_text (stmt, 8, k->special_action);
+  td_bind_int (stmt, 9, k->project_mode);
+  td_bind_int (stmt, 10, k->mode);
+  td_bind_text (stmt, 11, k->start_date);
+  td_bind_text (stmt, 12, k->end_date);
+  td_bind_int (stmt, 13, k->planned_theory);
+  td_bind_int (stmt, 14, k->planned_practice);
+  td_bind_int (stmt, 15, k->planned_online);
+  td_bind_int (stmt, 16, k->planned_size);
+  td_bind_text (stmt, 17, k->venue_region);
+  td_bind_text (stmt, 18, k->venue_address);
+  td_bind_text (stmt, 19, k->online_platform);
+  td_bind_int (stmt, 20, k->funding_source);
+  td_bind_int (stmt, 21, k->certificate);
+  td_bind_text (stmt, 22, k->assessment_method);
+  td_bind_text (stmt, 23, k->partner_credit_code);
+  td_bind_text (stmt, 24, k->partner_name);
+  td_bind_int_or_null (stmt, 25, k->partner_positions, 0);
+  td_bind_text (stmt, 26, k->commitment_signed_by);
+  td_bind_text (stmt, 27, k->commitment_date);
+  td_bind_text (stmt, 28, k->filing_no);
+  td_bind_text (stmt, 29, k->cancel_date);
+  td_bind_text (stmt, 30, k->cancel_reason);
+  td_bind_text (stmt, 31, k->exam_theory_date);
+  td_bind_text (stmt, 32, k->exam_practice_date);
+  td_bind_text (stmt, 33, k->evaluator);
+  td_bind_text (stmt, 34, k->exam_place);
+  td_bind_int (stmt, 35, k->payee_type);
+}
+
+static gboolean
+class_code_taken (TdStore *self, const TdClass *k)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT 1 FROM class WHERE code = ? AND id != ?",
+                                         NULL);
+  gboolean taken;
+
+  td_bind_text (stmt, 1, k->code);
+  td_bind_int (stmt, 2, k->id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
+static gboolean
+check_class (TdStore *self, const TdClass *k, GError **error)
+{
+  if (k->code == NULL || *k->code == '\0' || k->title == NULL || *k->title == '\0'
+      || td_day_from_iso (k->start_date) == 0 || td_day_from_iso (k->end_date) == 0
+      || k->item_code == NULL || k->catalog_version == NULL)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A class needs a code, a title, a catalogue item and its start and end "
+                     "dates."));
+      return FALSE;
+    }
+  if (g_strcmp0 (k->end_date, k->start_date) < 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("The class ends (%s) before it starts (%s)."), k->end_date, k->start_date);
+      return FALSE;
+    }
+  if (class_code_taken (self, k))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Another class already has the code %s. Class codes are unique within "
+                     "the institution."), k->code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_store_save_class (TdStore *self, TdClass *k, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, FALSE);
+  if (!check_class (self, k, error) || !td_store_begin (self, error))
+    return FALSE;
+  if (k->id == 0)
+    stmt = td_store_prepare (self, "INSERT INTO class (code, title, catalog_version, item_code, "
+      "item_name, level, training_type, special_action, project_mode, mode, start_date, "
+      "end_date, planned_theory, planned_practice, planned_online, planned_size, venue_region, "
+      "venue_address, online_platform, funding_source, certificate, assessment_method, "
+      "partner_credit_code, partner_name, partner_positions, commitment_signed_by, "
+      "commitment_date, filing_no, cancel_date, cancel_reason, exam_theory_date, "
+      "exam_practice_date, evaluator, exam_place, payee_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+      "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  else
+    stmt = td_store_prepare (self, "UPDATE class SET code=?, title=?, catalog_version=?, "
+      "item_code=?, item_name=?, level=?, training_type=?, special_action=?, project_mode=?, "
+      "mode=?, start_date=?, end_date=?, planned_theory=?, planned_practice=?, "
+      "planned_online=?, planned_size=?, venue_region=?, venue_address=?, online_platform=?, "
+      "funding_source=?, certificate=?, assessment_method=?, partner_credit_code=?, "
+      "partner_name=?, partner_positions=?, commitment_signed_by=?, commitment_date=?, "
+      "filing_no=?, cancel_date=?, cancel_reason=?, exam_theory_date=?, exam_practice_date=?, "
+      "evaluator=?, exam_place=?, payee_type=? WHERE id=?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_class (stmt, k);
+  if (k->id != 0)
+    td_bind_int (stmt, 36, k->id);
+  if (!td_store_step_done (self, stmt, error))
+    goto fail;
+  if (k->id == 0)
+    k->id = td_store_last_insert_id (self);
+  td_store_note_change (self, "class", k->id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+exec_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, id);
+  return td_store_step_done (self, stmt, error);
+}
+
+static gint64
+count_with_id (TdStore *self, const char *sql, gint64 id)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  td_bind_int (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+td_store_delete_class (TdStore *self, gint64 class_id, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ?", class_id) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                   _("Packets about this class were already written, so it cannot be "
+                     "deleted. Cancel it instead (a class notice tells the bureau)."));
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!exec_with_id (self, "DELETE FROM attendance WHERE class_id = ?", class_id, error)
+      || !exec_with_id (self, "DELETE FROM class WHERE id = ?", class_id, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_note_change (self, "class", class_id);
+  return td_store_commit (self, error);
+}
+
+gboolean
+td_store_cancel_class (TdStore *self, gint64 class_id, const char *date, const char *reason,
+                       GError **error)
+{
+  g_autoptr (TdClass) k = td_store_get_class (self, class_id, error);
+
+  if (k == NULL)
+    return FALSE;
+  if (td_day_from_iso (date) == 0 || reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A cancellation needs its date and a reason."));
+      return FALSE;
+    }
+  if (g_strcmp0 (date, k->end_date) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A class can be cancelled on or before its end date %s (R-NOT-001)."),
+                   k->end_date);
+      return FALSE;
+    }
+  g_strlcpy (k->cancel_date, date, sizeof k->cancel_date);
+  g_free (k->cancel_reason);
+  k->cancel_reason = g_strdup (reason);
+  return td_store_save_class (self, k, error);
+}
+
+gboolean
+td_store_set_filing_no (TdStore *self, gint64 class_id, const char *filing_no, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "UPDATE class SET filing_no = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_text (stmt, 1, filing_no);
+  td_bind_int (stmt, 2, class_id);
+  if (!td_store_step_done (self, stmt, error))
+    goto fail;
+  td_store_note_change (self, "class", class_id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+TdClassStatus
+td_store_class_status (TdStore *self, const TdClass *k, TdDay today)
+{
+  gint64 filings;
+
+  if (k->cancel_date[0] != '\0')
+    return TD_CLASS_CANCELLED;
+  filings = count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND "
+                                 "kind = 'filing' AND status != 'rejected'", k->id);
+  if (filings == 0)
+    return TD_CLASS_DRAFT;
+  if (today < td_day_from_iso (k->start_date))
+    return TD_CLASS_FILED;
+  if (today <= td_day_from_iso (k->end_date))
+    return TD_CLASS_RUNNING;
+  return TD_CLASS_FINISHED;
+}
+
+GPtrArray *
+td_store_list_classes (TdStore *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_class_summary_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " CLASS_COLUMNS ", (SELECT count(*) "
+    "FROM enrolment e WHERE e.class_id = class.id AND e.withdrawn_date IS NULL) "
+    "FROM class ORDER BY start_date, code", NULL);
+  TdDay today = td_day_today ();
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr (TdClass) k = class_from_row (stmt);
+      TdClassSummary *s = g_new0 (TdClassSummary, 1);
+
+      s->id = k->id;
+      s->code = g_strdup (k->code);
+      s->title = g_strdup (k->title);
+      memcpy (s->start_date, k->start_date, sizeof s->start_date);
+      memcpy (s->end_date, k->end_date, sizeof s->end_date);
+      s->planned_size = k->planned_size;
+      s->enrolled = sqlite3_column_int (stmt, 36);
+      s->filing_no = g_strdup (k->filing_no);
+      memcpy (s->special_action, k->special_action, sizeof s->special_action);
+      s->item_name = g_strdup (k->item_name);
+      g_ptr_array_add (list, s);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  /* Status needs other statements: fill it once the list statement is done. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      TdClassSummary *s = g_ptr_array_index (list, i);
+      g_autoptr (TdClass) k = td_store_get_class (self, s->id, NULL);
+      if (k != NULL)
+        s->status = td_store_class_status (self, k, today);
+    }
+  return list;
+}
+
+/* ---- teachers ---- */
+
+GPtrArray *
+td_store_list_teachers (TdStore *self, gint64 class_id)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, class_id, tid, name, id_number, "
+    "qualification FROM teacher WHERE class_id = ? ORDER BY id", NULL);
+
+  td_bind_int (stmt, 1, class_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TdTeacher *t = td_teacher_new ();
+      t->id = sqlite3_column_int64 (stmt, 0);
+      t->class_id = sqlite3_column_int64 (stmt, 1);
+      t->tid = td_col_dup (stmt, 2);
+      t->name = td_col_dup (stmt, 3);
+      t->id_number = td_col_dup (stmt, 4);
+      t->qualification = td_col_dup (stmt, 5);
+      g_ptr_array_add (list, t);
+    }
+  sqlite3_reset (stmt);
+  return list;
+}
+
+gboolean
+td_store_set_teachers (TdStore *self, gint64 class_id, GPtrArray *teachers, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && teachers != NULL, FALSE);
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!exec_with_id (self, "DELETE FROM teacher WHERE class_id = ?", class_id, error))
+    goto fail;
+  for (guint i = 0; i < teachers->len; i++)
+    {
+      TdTeacher *t = g_ptr_array_index (teachers, i);
+      sqlite3_stmt *stmt = td_store_prepare (self, "INSERT INTO teacher (class_id, tid, name, "
+                                                   "id_number, qualification) VALUES (?,?,?,?,?)",
+                                             error);
+      if (stmt == NULL)
+        goto fail;
+      td_bind_int (stmt, 1, class_id);
+      td_bind_text (stmt, 2, t->tid);
+      td_bind_text (stmt, 3, t->name);
+      td_bind_text (stmt, 4, t->id_number);
+      td_bind_text (stmt, 5, t->qualification);
+      if (!td_store_step_done (self, stmt, error))
+        goto fail;
+      t->id = td_store_last_insert_id (self);
+      t->class_id = class_id;
+    }
+  td_store_note_change (self, "teacher", class_id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- lessons ---- */
+
+#define LESSON_COLUMNS "id, class_id, lid, date, start, end, hours, kind, online, teacher, content"
+
+static TdLesson *
+lesson_from_row (sqlite3_stmt *stmt)
+{
+  TdLesson *l = td_lesson_new ();
+  const char *kind;
+
+  l->id = sqlite3_column_int64 (stmt, 0);
+  l->class_id = sqlite3_column_int64 (stmt, 1);
+  l->lid = td_col_dup (stmt, 2);
+  td_col_copy (stmt, 3, l->date, sizeof l->date);
+  td_col_copy (stmt, 4, l->start, sizeof l->start);
+  td_col_copy (stmt, 5, l->end, sizeof l->end);
+  l->hours = sqlite3_column_int (stmt, 6);
+  kind = (const char *) sqlite3_column_text (stmt, 7);
+  l->kind = kind != NULL ? kind[0] : 'T';
+  l->online = sqlite3_column_int (stmt, 8);
+  l->teacher = td_col_dup (stmt, 9);
+  l->content = td_col_dup (stmt, 10);
+  return l;
+}
+
+GPtrArray *
+td_store_list_lessons (TdStore *self, gint64 class_id)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
+                                               "WHERE class_id = ? ORDER BY date, start, lid",
+                                         NULL);
+
+  td_bind_int (stmt, 1, class_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, lesson_from_row (stmt));
+  sqlite3_reset (stmt);
+  return list;
+}
+
+TdLesson *
+td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
+                                               "WHERE id = ?", error);
+  TdLesson *l = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, lesson_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    l = lesson_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (l == NULL)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND, _("There is no such lesson."));
+  return l;
+}
+
+static gboolean
+check_lesson (TdStore *self, const TdLesson *l, GError **error)
+{
+  int start = td_time_from_iso (l->start), end = td_time_from_iso (l->end);
+
+  if (l->lid == NULL || *l->lid == '\0' || td_day_from_iso (l->date) == 0 || start < 0
+      || end < 0 || (l->kind != 'T' && l->kind != 'P') || l->teacher == NULL
+      || l->content == NULL || *l->content == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A lesson needs an id, a date, start and end times, theory or practice, "
+                     "a teacher and its content."));
+      return FALSE;
+    }
+  if (end <= start || l->hours > td_hours_of_interval (start, end) || l->hours <= 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Lesson %s: %s–%s gives at most %g class hours of 45 minutes "
+                     "(R-CLS-004)."), l->lid, l->start, l->end,
+                   td_hours_of_interval (start, end) / 2.0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+lesson_has_attendance (TdStore *self, gint64 lesson_id)
+{
+  return count_with_id (self, "SELECT count(*) FROM attendance WHERE lesson_id = ?",
+                        lesson_id) > 0;
+}
+
+gboolean
+td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && l != NULL, FALSE);
+  if (!check_lesson (self, l, error))
+    return FALSE;
+  if (l->id != 0 && lesson_has_attendance (self, l->id))
+    {
+      g_autoptr (TdLesson) old = td_store_get_lesson (self, l->id, NULL);
+      if (old != NULL && (g_strcmp0 (old->date, l->date) != 0 || g_strcmp0 (old->start, l->start)
+                          || g_strcmp0 (old->end, l->end) || old->hours != l->hours
+                          || g_strcmp0 (old->lid, l->lid)))
+        {
+          g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                       _("Lesson %s already has attendance, so its id, date, times and hours "
+                         "cannot change."), old->lid);
+          return FALSE;
+        }
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (l->id == 0)
+    stmt = td_store_prepare (self, "INSERT INTO lesson (lid, date, start, end, hours, kind, "
+                                   "online, teacher, content, class_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                             error);
+  else
+    stmt = td_store_prepare (self, "UPDATE lesson SET lid=?, date=?, start=?, end=?, hours=?, "
+                                   "kind=?, online=?, teacher=?, content=? WHERE class_id=? AND id=?",
+                             error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_text (stmt, 1, l->lid);
+  td_bind_text (stmt, 2, l->date);
+  td_bind_text (stmt, 3, l->start);
+  td_bind_text (stmt, 4, l->end);
+  td_bind_int (stmt, 5, l->hours);
+  sqlite3_bind_text (stmt, 6, l->kind == 'P' ? "P" : "T", -1, SQLITE_STATIC);
+  td_bind_int (stmt, 7, l->online);
+  td_bind_text (stmt, 8, l->teacher);
+  td_bind_text (stmt, 9, l->content);
+  td_bind_int (stmt, 10, l->class_id);
+  if (l->id != 0)
+    td_bind_int (stmt, 11, l->id);
+  if (!td_store_step_done (self, stmt, error))
+    {
+      g_prefix_error (error, _("Lesson %s: "), l->lid);
+      goto fail;
+    }
+  if (l->id == 0)
+    l->id = td_store_last_insert_id (self);
+  td_store_note_change (self, "lesson", l->id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_delete_lesson (TdStore *self, gint64 lesson_id, GError **error)
+{
+  if (lesson_has_attendance (self, lesson_id))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                   _("This lesson already has attendance and cannot be removed."));
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!exec_with_id (self, "DELETE FROM lesson WHERE id = ?", lesson_id, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_note_change (self, "lesson", lesson_id);
+  return td_store_commit (self, error);
+}
+
+gboolean
+td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *lessons, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && lessons != NULL, FALSE);
+  if (count_with_id (self, "SELECT count(*) FROM attendance WHERE class_id = ?", class_id) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                   _("The class already has attendance, so its timetable cannot be replaced "
+                     "as a whole. Edit single lessons instead."));
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!exec_with_id (self, "DELETE FROM lesson WHERE class_id = ?", class_id, error))
+    goto fail;
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      TdLesson *l = g_ptr_array_index (lessons, i);
+      l->id = 0;
+      l->class_id = class_id;
+      if (!td_store_save_lesson (self, l, error))
+        goto fail;
+    }
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the td-store*.c files only. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "core/td-store.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of a TrainDesk database: "TDk1". */
+#define TD_STORE_APPLICATION_ID 0x54446b31
+
+sqlite3 *td_store_db (TdStore *self);
+gboolean td_store_exec (TdStore *self, const char *sql, GError **error);
+/* A cached prepared statement, reset and with its bindings cleared. */
+sqlite3_stmt *td_store_prepare (TdStore *self, const char *sql, GError **error);
+/* Steps a write statement to completion; FALSE with an error on failure. */
+gboolean td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error);
+/* Turns the connection's last error into a TD_STORE_ERROR. */
+void td_store_set_error (TdStore *self, int rc, GError **error, const char *what);
+gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
+/* Queues ::changed for after the outermost commit. */
+void td_store_note_change (TdStore *self, const char *table, gint64 row);
+gint64 td_store_last_insert_id (TdStore *self);
+
+/* Bind helpers: NULL and "" bind NULL. */
+void td_bind_text (sqlite3_stmt *stmt, int index, const char *text);
+void td_bind_int (sqlite3_stmt *stmt, int index, gint64 value);
+/* Binds NULL when @value equals @none. */
+void td_bind_int_or_null (sqlite3_stmt *stmt, int index, gint64 value, gint64 none);
+char *td_col_dup (sqlite3_stmt *stmt, int column);                 /* NULL for NULL */
+void td_col_copy (sqlite3_stmt *stmt, int column, char *buf, gsize size); /* "" for NULL */
+gint64 td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none);
+
+/* Attendance chain helpers (td-store-attendance.c). */
+GPtrArray *td_store_verify_chains (TdStore *self);
+
+G_END_DECLS

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: trainees (one row per person) and rosters (enrolments). */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/td-idnumber.h"
+#include "core/td-store-private.h"
+
+#define TRAINEE_COLUMNS \
+  "t.id, t.id_number, t.name, t.gender, t.birth_date, t.phone, t.education, t.household_region"
+
+static void
+trainee_from_row (sqlite3_stmt *stmt, int first, TdTrainee *t)
+{
+  t->id = sqlite3_column_int64 (stmt, first);
+  td_col_copy (stmt, first + 1, t->id_number, sizeof t->id_number);
+  t->name = td_col_dup (stmt, first + 2);
+  t->gender = sqlite3_column_int (stmt, first + 3);
+  td_col_copy (stmt, first + 4, t->birth_date, sizeof t->birth_date);
+  t->phone = td_col_dup (stmt, first + 5);
+  td_col_copy (stmt, first + 6, t->education, sizeof t->education);
+  td_col_copy (stmt, first + 7, t->household_region, sizeof t->household_region);
+}
+
+static TdTrainee *
+get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_number)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT " TRAINEE_COLUMNS " FROM trainee t WHERE %s",
+                                          where);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  TdTrainee *t = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (id_number != NULL)
+    td_bind_text (stmt, 1, id_number);
+  else
+    td_bind_int (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      t = td_trainee_new ();
+      trainee_from_row (stmt, 0, t);
+    }
+  sqlite3_reset (stmt);
+  return t;
+}
+
+TdTrainee *
+td_store_find_trainee (TdStore *self, const char *id_number)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  if (id_number == NULL)
+    return NULL;
+  return get_trainee_where (self, "t.id_number = ?", 0, id_number);
+}
+
+TdTrainee *
+td_store_get_trainee (TdStore *self, gint64 trainee_id, GError **error)
+{
+  TdTrainee *t = get_trainee_where (self, "t.id = ?", trainee_id, NULL);
+
+  if (t == NULL)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                 _("There is no such trainee."));
+  return t;
+}
+
+static gboolean
+check_trainee (const TdTrainee *t, GError **error)
+{
+  if (!td_id_number_check_digit_ok (t->id_number))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s is not a valid id number (R-ID-001)."), t->id_number);
+      return FALSE;
+    }
+  if (t->name == NULL || *t->name == '\0' || (t->gender != 1 && t->gender != 2)
+      || td_day_from_iso (t->birth_date) == 0 || t->phone == NULL || t->education[0] == '\0'
+      || t->household_region[0] == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Trainee %s: the name, gender, birth date, phone, education and household "
+                     "region are all needed."), t->name != NULL ? t->name : t->id_number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_store_save_trainee (TdStore *self, TdTrainee *t, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && t != NULL, FALSE);
+  if (!check_trainee (t, error) || !td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self,
+    "INSERT INTO trainee (id_number, name, gender, birth_date, phone, education, "
+    "household_region) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET "
+    "name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, "
+    "phone = excluded.phone, education = excluded.education, "
+    "household_region = excluded.household_region RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_text (stmt, 1, t->id_number);
+  td_bind_text (stmt, 2, t->name);
+  td_bind_int (stmt, 3, t->gender);
+  td_bind_text (stmt, 4, t->birth_date);
+  td_bind_text (stmt, 5, t->phone);
+  td_bind_text (stmt, 6, t->education);
+  td_bind_text (stmt, 7, t->household_region);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      td_store_set_error (self, sqlite3_errcode (td_store_db (self)), error, NULL);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  t->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  td_store_note_change (self, "trainee", t->id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gint64
+td_store_count_trainees (TdStore *self)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee", NULL);
+  gint64 n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+GArray *
+td_store_list_trainee_ids (TdStore *self, const char *order)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *sql = "SELECT id FROM trainee ORDER BY id";
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (order, "name") == 0)
+    sql = "SELECT id FROM trainee ORDER BY name, id";
+  else if (g_strcmp0 (order, "id_number") == 0)
+    sql = "SELECT id FROM trainee ORDER BY id_number";
+  else if (g_strcmp0 (order, "birth_date") == 0)
+    sql = "SELECT id FROM trainee ORDER BY birth_date, id";
+  stmt = td_store_prepare (self, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ids;
+}
+
+GPtrArray *
+td_store_list_trainee_classes (TdStore *self, gint64 trainee_id)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT c.code FROM enrolment e JOIN class c "
+    "ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date", NULL);
+
+  td_bind_int (stmt, 1, trainee_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (codes, td_col_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return codes;
+}
+
+/* ---- enrolments ---- */
+
+#define ENROLMENT_SELECT \
+  "SELECT e.id, e.class_id, e.position, e.categories, e.employment_before, e.consent_date, " \
+  "e.withdrawn_date, e.withdrawn_reason, e.bank, e.account, " TRAINEE_COLUMNS \
+  " FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
+
+static TdEnrolment *
+enrolment_from_row (sqlite3_stmt *stmt)
+{
+  TdEnrolment *e = td_enrolment_new ();
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->class_id = sqlite3_column_int64 (stmt, 1);
+  e->position = sqlite3_column_int (stmt, 2);
+  e->categories = td_col_dup (stmt, 3);
+  e->employment_before = sqlite3_column_int (stmt, 4);
+  td_col_copy (stmt, 5, e->consent_date, sizeof e->consent_date);
+  td_col_copy (stmt, 6, e->withdrawn_date, sizeof e->withdrawn_date);
+  e->withdrawn_reason = td_col_dup (stmt, 7);
+  e->bank = td_col_dup (stmt, 8);
+  e->account = td_col_dup (stmt, 9);
+  trainee_from_row (stmt, 10, &e->trainee);
+  return e;
+}
+
+GPtrArray *
+td_store_list_enrolments (TdStore *self, gint64 class_id)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
+                                         "WHERE e.class_id = ? ORDER BY e.position, e.id", NULL);
+
+  td_bind_int (stmt, 1, class_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, enrolment_from_row (stmt));
+  sqlite3_reset (stmt);
+  return list;
+}
+
+TdEnrolment *
+td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
+                                         "WHERE e.class_id = ? AND e.trainee_id = ?", error);
+  TdEnrolment *e = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, trainee_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    e = enrolment_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (e == NULL)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                 _("The trainee is not on this class's roster."));
+  return e;
+}
+
+static gint64
+scalar (TdStore *self, const char *sql, gint64 a, gint64 b)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  td_bind_int (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    td_bind_int (stmt, 2, b);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static gboolean
+write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (e->id == 0)
+    {
+      e->position = (int) scalar (self, "SELECT coalesce(max(position), 0) + 1 FROM enrolment "
+                                        "WHERE class_id = ?", e->class_id, 0);
+      stmt = td_store_prepare (self, "INSERT INTO enrolment (categories, employment_before, "
+        "consent_date, withdrawn_date, withdrawn_reason, bank, account, position, class_id, "
+        "trainee_id) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
+    }
+  else
+    stmt = td_store_prepare (self, "UPDATE enrolment SET categories=?, employment_before=?, "
+      "consent_date=?, withdrawn_date=?, withdrawn_reason=?, bank=?, account=?, position=? "
+      "WHERE class_id=? AND trainee_id=?", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, e->categories);
+  td_bind_int (stmt, 2, e->employment_before);
+  td_bind_text (stmt, 3, e->consent_date);
+  td_bind_text (stmt, 4, e->withdrawn_date);
+  td_bind_text (stmt, 5, e->withdrawn_reason);
+  td_bind_text (stmt, 6, e->bank);
+  td_bind_text (stmt, 7, e->account);
+  td_bind_int (stmt, 8, e->position);
+  td_bind_int (stmt, 9, e->class_id);
+  td_bind_int (stmt, 10, e->trainee.id);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  if (e->id == 0)
+    e->id = td_store_last_insert_id (self);
+  return TRUE;
+}
+
+gboolean
+td_store_save_enrolment (TdStore *self, TdEnrolment *e, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && e != NULL && e->class_id != 0, FALSE);
+  if (e->categories == NULL || *e->categories == '\0' || td_day_from_iso (e->consent_date) == 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Trainee %s: at least one category and the consent date are needed."),
+                   e->trainee.name != NULL ? e->trainee.name : e->trainee.id_number);
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!td_store_save_trainee (self, &e->trainee, error))
+    goto fail;
+  if (e->id == 0 && scalar (self, "SELECT count(*) FROM enrolment WHERE class_id = ? AND "
+                                  "trainee_id = ?", e->class_id, e->trainee.id) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s (%s) is already on this class's roster."), e->trainee.name,
+                   e->trainee.id_number);
+      goto fail;
+    }
+  if (!write_enrolment (self, e, error))
+    goto fail;
+  td_store_note_change (self, "enrolment", e->id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (scalar (self, "SELECT (SELECT count(*) FROM attendance WHERE class_id = ?1 AND "
+                    "trainee_id = ?2) + (SELECT count(*) FROM result WHERE class_id = ?1 AND "
+                    "trainee_id = ?2) + (SELECT count(*) FROM follow_up WHERE class_id = ?1 AND "
+                    "trainee_id = ?2)", class_id, trainee_id) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                   _("This trainee already has attendance or results in the class and cannot "
+                     "be removed from the roster. Record a withdrawal (退训) instead."));
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "DELETE FROM enrolment WHERE class_id = ? AND trainee_id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, trainee_id);
+  if (!td_store_step_done (self, stmt, error))
+    goto fail;
+  td_store_note_change (self, "enrolment", 0);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_withdraw (TdStore *self, gint64 class_id, gint64 trainee_id, const char *date,
+                   const char *reason, GError **error)
+{
+  g_autoptr (TdEnrolment) e = td_store_get_enrolment (self, class_id, trainee_id, error);
+  g_autoptr (TdClass) k = NULL;
+
+  if (e == NULL)
+    return FALSE;
+  k = td_store_get_class (self, class_id, error);
+  if (k == NULL)
+    return FALSE;
+  if (td_day_from_iso (date) == 0 || reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A withdrawal needs its date and a reason."));
+      return FALSE;
+    }
+  if (g_strcmp0 (date, k->start_date) < 0 || g_strcmp0 (date, k->end_date) > 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("A withdrawal is dated within the class, %s to %s (R-NOT-002)."),
+                   k->start_date, k->end_date);
+      return FALSE;
+    }
+  g_strlcpy (e->withdrawn_date, date, sizeof e->withdrawn_date);
+  g_free (e->withdrawn_reason);
+  e->withdrawn_reason = g_strdup (reason);
+  return td_store_save_enrolment (self, e, error);
+}
+
+int
+td_store_count_enrolled (TdStore *self, gint64 class_id)
+{
+  return (int) scalar (self, "SELECT count(*) FROM enrolment WHERE class_id = ? AND "
+                             "withdrawn_date IS NULL", class_id, 0);
+}
