@@ -193,9 +193,10 @@ normalize_runs (GPtrArray *runs, gboolean paren, gboolean international, GError 
 
   if (runs->len == 0)
     return invalid (error, g_strdup (_("A phone number needs digits.")));
-  /* +86 635 8212345: the area code is written without its leading 0. */
+  /* +86 635 8212345: the area code is written without its leading 0 (Beijing's is 10;
+   * no mobile number starts with 10). */
   first = g_ptr_array_index (runs, 0);
-  if (international && first[0] >= '2' && first[0] <= '9')
+  if (international && ((first[0] >= '2' && first[0] <= '9') || g_str_has_prefix (first, "10")))
     {
       g_ptr_array_index (runs, 0) = g_strconcat ("0", first, NULL);
       g_free ((char *) first);
