@@ -1,0 +1,956 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/td-codes.h"
+#include "core/td-date.h"
+#include "core/td-idnumber.h"
+#include "core/td-phone.h"
+#include "table/td-roster-import.h"
+
+G_DEFINE_QUARK (td-import-error-quark, td_import_error)
+
+#define NAME_MAX_CHARS 30
+
+/* Headers as they are compared: NFKC, case-folded, without spaces; '|' between names. */
+static const struct
+{
+  const char *header;           /* what the template writes */
+  const char *names;
+  gboolean required;
+} fields[TD_ROSTER_N_FIELDS] = {
+  [TD_ROSTER_FIELD_NAME] = { "姓名", "姓名|学员姓名|name|traineename|fullname", TRUE },
+  [TD_ROSTER_FIELD_ID_NUMBER] = { "身份证号码",
+    "身份证号码|身份证号|身份证|公民身份号码|身份证件号码|idnumber|idno|idcard|idcardnumber"
+    "|citizenid|id", TRUE },
+  [TD_ROSTER_FIELD_PHONE] = { "手机号码",
+    "手机号码|联系电话|手机号|手机|电话|联系方式|phone|mobile|phonenumber|mobilephone|telephone",
+    TRUE },
+  [TD_ROSTER_FIELD_EDUCATION] = { "文化程度", "文化程度|学历|education", TRUE },
+  [TD_ROSTER_FIELD_HOUSEHOLD] = { "户籍地",
+    "户籍地|户籍所在地|户籍|户口所在地|householdregion|household|hukou", FALSE },
+  [TD_ROSTER_FIELD_CATEGORIES] = { "人员类别",
+    "人员类别|类别|人员类型|category|categories|traineecategory", TRUE },
+  [TD_ROSTER_FIELD_EMPLOYMENT] = { "培训前就业状态",
+    "培训前就业状态|就业状态|employmentstatus|employmentbefore|employment"
+    "|employmentstatusbeforetraining", FALSE },
+  [TD_ROSTER_FIELD_CONSENT] = { "同意日期",
+    "同意日期|知情同意日期|签署日期|consentdate|consent", TRUE },
+  [TD_ROSTER_FIELD_GENDER] = { "性别", "性别|gender|sex", FALSE },
+  [TD_ROSTER_FIELD_BIRTH_DATE] = { "出生日期",
+    "出生日期|出生年月日|出生年月|birthdate|dateofbirth|birthday", FALSE },
+};
+
+struct _TdRosterImport
+{
+  TdStore *store;
+  TdClass *klass;
+  TdCatalog *catalog;           /* NULL when the class's catalogue is not stored */
+  char today[TD_DATE_LEN];
+  TdTable *table;
+  int columns[TD_ROSTER_N_FIELDS];   /* column of each field, -1 when absent */
+  char *headers[TD_ROSTER_N_FIELDS]; /* the header text as written */
+  guint first_data_row;
+  GPtrArray *rows;              /* TdImportRow* */
+  GPtrArray *notices;           /* char* */
+  GHashTable *on_roster;        /* id numbers already enrolled in this class */
+  int enrolled;                 /* not withdrawn */
+  int next_position;
+  GHashTable *classes;          /* code → TdClass* (R-ROS-001 look-ups) */
+};
+
+/* ---- fields and headers --------------------------------------------------- */
+
+const char *
+td_roster_field_header (TdRosterField field)
+{
+  g_return_val_if_fail (field >= 0 && field < TD_ROSTER_N_FIELDS, NULL);
+  return fields[field].header;
+}
+
+gboolean
+td_roster_field_required (TdRosterField field)
+{
+  g_return_val_if_fail (field >= 0 && field < TD_ROSTER_N_FIELDS, FALSE);
+  return fields[field].required;
+}
+
+/* NFKC, case-folded, without spaces, '*', ':' and a trailing "(…)". */
+static char *
+fold_header (const char *header)
+{
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = NULL;
+  GString *out = g_string_new (NULL);
+  char *paren;
+
+  if (nfkc == NULL)
+    return g_string_free (out, FALSE);
+  folded = g_utf8_casefold (nfkc, -1);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '*' && c != ':' && c != '_' && c != '-')
+        g_string_append_unichar (out, c);
+    }
+  paren = strchr (out->str, '(');
+  if (paren != NULL && paren != out->str && g_str_has_suffix (out->str, ")"))
+    g_string_truncate (out, paren - out->str);
+  return g_string_free (out, FALSE);
+}
+
+TdRosterField
+td_roster_field_from_header (const char *header)
+{
+  g_autofree char *folded = NULL;
+
+  if (header == NULL || header[0] == '\0')
+    return TD_ROSTER_FIELD_NONE;
+  folded = fold_header (header);
+  if (folded[0] == '\0')
+    return TD_ROSTER_FIELD_NONE;
+  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
+    {
+      g_auto (GStrv) names = g_strsplit (fields[f].names, "|", -1);
+
+      if (g_strv_contains ((const char *const *) names, folded))
+        return f;
+    }
+  return TD_ROSTER_FIELD_NONE;
+}
+
+/* ---- problems ------------------------------------------------------------- */
+
+void
+td_import_problem_free (TdImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->column);
+  g_free (problem->header);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+char *
+td_import_problem_format (const TdImportProblem *problem, TdTableFormat format)
+{
+  gboolean sheet = format == TD_TABLE_FORMAT_XLSX;
+
+  if (problem->column == NULL)
+    return sheet ? g_strdup_printf (_("Row %u: %s"), problem->line, problem->reason)
+                 : g_strdup_printf (_("Line %u: %s"), problem->line, problem->reason);
+  if (sheet)
+    return g_strdup_printf (_("Row %u, column %s (%s): %s"), problem->line, problem->column,
+                            problem->header, problem->reason);
+  return g_strdup_printf (_("Line %u, column %s (%s): %s"), problem->line, problem->column,
+                          problem->header, problem->reason);
+}
+
+static void
+import_row_free (gpointer data)
+{
+  TdImportRow *row = data;
+
+  td_enrolment_free (row->enrolment);
+  g_ptr_array_unref (row->problems);
+  g_free (row);
+}
+
+static void
+add_problem (TdRosterImport *self, TdImportRow *row, TdRosterField field, char *reason)
+{
+  TdImportProblem *problem = g_new0 (TdImportProblem, 1);
+
+  problem->line = row->line;
+  problem->field = field;
+  problem->reason = reason;
+  if (field != TD_ROSTER_FIELD_NONE && self->columns[field] >= 0)
+    {
+      problem->column = td_table_column_name (self->table, self->columns[field]);
+      problem->header = g_strdup (self->headers[field]);
+    }
+  g_ptr_array_add (row->problems, problem);
+}
+
+/* ---- the class ------------------------------------------------------------ */
+
+static void
+import_reset (TdRosterImport *self)
+{
+  g_clear_pointer (&self->table, td_table_free);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->notices, 0);
+  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
+    {
+      self->columns[f] = -1;
+      g_clear_pointer (&self->headers[f], g_free);
+    }
+}
+
+static void
+load_roster (TdRosterImport *self)
+{
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->store, self->klass->id);
+
+  self->next_position = 1;
+  for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (enrolments, i);
+
+      g_hash_table_add (self->on_roster, g_strdup (e->trainee.id_number));
+      if (e->withdrawn_date[0] == '\0')
+        self->enrolled++;
+      self->next_position = MAX (self->next_position, e->position + 1);
+    }
+}
+
+TdRosterImport *
+td_roster_import_new (TdStore *store, const char *class_code, GError **error)
+{
+  g_autoptr (TdRosterImport) self = g_new0 (TdRosterImport, 1);
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (TD_IS_STORE (store), NULL);
+  self->store = g_object_ref (store);
+  self->rows = g_ptr_array_new_with_free_func (import_row_free);
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->on_roster = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) td_class_free);
+  import_reset (self);
+  self->klass = td_store_get_class_by_code (store, class_code, error);
+  if (self->klass == NULL)
+    return NULL;
+  if (self->klass->cancel_date[0] != '\0')
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_CLASS,
+                   _("Class %s was cancelled on %s: its roster cannot change."),
+                   self->klass->code, self->klass->cancel_date);
+      return NULL;
+    }
+  self->catalog = td_store_get_class_catalog (store, self->klass, &local);
+  td_day_to_iso (td_day_today (), self->today);
+  load_roster (self);
+  return g_steal_pointer (&self);
+}
+
+void
+td_roster_import_free (TdRosterImport *self)
+{
+  if (self == NULL)
+    return;
+  if (self->rows != NULL)
+    import_reset (self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->catalog, td_catalog_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->on_roster, g_hash_table_unref);
+  g_clear_pointer (&self->classes, g_hash_table_unref);
+  g_free (self);
+}
+
+/* ---- the header row ------------------------------------------------------- */
+
+static guint
+count_fields (const TdTable *table, guint row)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < td_table_get_n_columns (table, row); c++)
+    n += td_roster_field_from_header (td_table_get_text (table, row, c)) != TD_ROSTER_FIELD_NONE;
+  return n;
+}
+
+/* Maps the fields named in @row to their columns; the first column of a field wins. */
+static guint
+map_row (TdRosterImport *self, guint row)
+{
+  guint added = 0;
+
+  for (guint c = 0; c < td_table_get_n_columns (self->table, row); c++)
+    {
+      const char *text = td_table_get_text (self->table, row, c);
+      TdRosterField field = td_roster_field_from_header (text);
+
+      if (field == TD_ROSTER_FIELD_NONE || self->columns[field] >= 0)
+        continue;
+      self->columns[field] = c;
+      self->headers[field] = g_strstrip (g_strdup (text));
+      added++;
+    }
+  return added;
+}
+
+static gboolean
+column_mapped (TdRosterImport *self, guint column)
+{
+  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
+    if (self->columns[f] == (int) column)
+      return TRUE;
+  return FALSE;
+}
+
+/* Notices for the header cells that name no roster column (or repeat one). */
+static void
+note_ignored_columns (TdRosterImport *self, guint header_row)
+{
+  for (guint r = header_row; r < self->first_data_row; r++)
+    for (guint c = 0; c < td_table_get_n_columns (self->table, r); c++)
+      {
+        const char *text = td_table_get_text (self->table, r, c);
+        g_autofree char *column = NULL;
+
+        if (column_mapped (self, c) || text[0] == '\0'
+            || (r + 1 < self->first_data_row
+                && td_table_get_text (self->table, r + 1, c)[0] != '\0'))
+          continue;
+        column = td_table_column_name (self->table, c);
+        g_ptr_array_add (self->notices,
+                         g_strdup_printf (_("Column %s (%s) is not a roster column: ignored."),
+                                          column, text));
+      }
+}
+
+static gboolean
+check_missing_columns (TdRosterImport *self, GError **error)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+
+  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
+    if (fields[f].required && self->columns[f] < 0)
+      g_string_append_printf (missing, "%s%s", missing->len > 0 ? _(", ") : "",
+                              fields[f].header);
+  if (missing->len == 0)
+    return TRUE;
+  g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_MISSING_COLUMN,
+               _("The header row has no column for: %s."), missing->str);
+  return FALSE;
+}
+
+/* The header is the first row naming at least three roster columns; a second header row
+ * below it (under merged cells) may name more. */
+static gboolean
+find_header (TdRosterImport *self, GError **error)
+{
+  guint n = td_table_get_n_rows (self->table);
+  guint limit = MIN (n, TD_TABLE_MAX_HEADER_ROWS);
+  guint header = G_MAXUINT;
+
+  for (guint r = 0; r < limit && header == G_MAXUINT; r++)
+    if (count_fields (self->table, r) >= 3)
+      header = r;
+  if (header == G_MAXUINT)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_NO_HEADER,
+                   _("No header row: none of the first rows names the roster's columns "
+                     "(姓名, 身份证号码, 手机号码, 文化程度, 人员类别, 同意日期 …)."));
+      return FALSE;
+    }
+  map_row (self, header);
+  self->first_data_row = header + 1;
+  if (header + 1 < n && count_fields (self->table, header + 1) > 0)
+    {
+      map_row (self, header + 1);
+      self->first_data_row = header + 2;
+    }
+  note_ignored_columns (self, header);
+  return check_missing_columns (self, error);
+}
+
+/* ---- one row -------------------------------------------------------------- */
+
+static char *
+cell_text (TdRosterImport *self, guint row, TdRosterField field)
+{
+  g_autofree char *half = NULL;
+
+  if (self->columns[field] < 0)
+    return g_strdup ("");
+  half = td_codes_halfwidth (td_table_get_text (self->table, row, self->columns[field]));
+  return g_strdup (g_strstrip (half));
+}
+
+static TdCellKind
+cell_kind (TdRosterImport *self, guint row, TdRosterField field)
+{
+  if (self->columns[field] < 0)
+    return TD_CELL_TEXT;
+  return td_table_get_kind (self->table, row, self->columns[field]);
+}
+
+/* A date cell: YYYY-MM-DD, an Excel serial number, or what td_day_parse_lenient reads. */
+static TdDay
+cell_date (TdRosterImport *self, guint row, TdRosterField field, const char *text)
+{
+  char iso[11];
+
+  if (cell_kind (self, row, field) == TD_CELL_NUMBER
+      && td_table_serial_to_iso (g_ascii_strtod (text, NULL), FALSE, iso)
+      && g_ascii_strtod (text, NULL) < 100000)
+    return td_day_from_iso (iso);
+  return td_day_parse_lenient (text);
+}
+
+static void
+check_name (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *name = cell_text (self, row, TD_ROSTER_FIELD_NAME);
+
+  if (name[0] == '\0')
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_NAME, g_strdup (_("No name was entered.")));
+      return;
+    }
+  if (g_utf8_strlen (name, -1) > NAME_MAX_CHARS)
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_NAME,
+                        g_strdup_printf (_("A name has at most %d characters."),
+                                         NAME_MAX_CHARS));
+      return;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)) || g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        add_problem (self, out, TD_ROSTER_FIELD_NAME,
+                          g_strdup_printf (_("The name “%s” holds a digit or a control "
+                                             "character."), name));
+        return;
+      }
+  out->enrolment->trainee.name = g_steal_pointer (&name);
+}
+
+static gboolean
+check_id_number (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_ID_NUMBER);
+  g_autofree char *id = NULL;
+  g_autoptr (GError) error = NULL;
+  TdTrainee *trainee = &out->enrolment->trainee;
+
+  if (cell_kind (self, row, TD_ROSTER_FIELD_ID_NUMBER) == TD_CELL_NUMBER
+      && (strchr (text, 'e') != NULL || strchr (text, 'E') != NULL || strlen (text) > 15))
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
+                   g_strdup (_("The id number was stored as a number and lost its last "
+                               "digits: format the column as text and type it again.")));
+      return FALSE;
+    }
+  id = td_id_number_normalize (text, self->today, &error);
+  if (id == NULL)
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER, g_strdup (error->message));
+      return FALSE;
+    }
+  g_strlcpy (trainee->id_number, id, sizeof trainee->id_number);
+  trainee->gender = td_id_number_gender (id);
+  td_id_number_birth_date (id, trainee->birth_date);
+  if (g_str_equal (id, TD_ROSTER_EXAMPLE_ID))
+    add_problem (self, out, TD_ROSTER_FIELD_NONE,
+                 g_strdup (_("This is the template's example row: delete it.")));
+  return TRUE;
+}
+
+static void
+check_gender (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_GENDER);
+  const char *code;
+  int gender = out->enrolment->trainee.gender;
+
+  if (text[0] == '\0')
+    return;
+  code = td_code_lookup (TD_CODES_GENDER, text);
+  if (code == NULL)
+    add_problem (self, out, TD_ROSTER_FIELD_GENDER,
+                 g_strdup_printf (_("“%s” is not a gender."), text));
+  else if (atoi (code) != gender)
+    add_problem (self, out, TD_ROSTER_FIELD_GENDER,
+                 g_strdup_printf (_("The gender %s does not match the id number (%s)."), text,
+                                  td_code_label_zh (TD_CODES_GENDER, gender == 1 ? "1" : "2")));
+}
+
+static void
+check_birth_date (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_BIRTH_DATE);
+  TdDay day;
+  char iso[TD_DATE_LEN];
+
+  if (text[0] == '\0')
+    return;
+  day = cell_date (self, row, TD_ROSTER_FIELD_BIRTH_DATE, text);
+  td_day_to_iso (day, iso);
+  if (day == 0)
+    add_problem (self, out, TD_ROSTER_FIELD_BIRTH_DATE,
+                 g_strdup_printf (_("“%s” is not a date."), text));
+  else if (!g_str_equal (iso, out->enrolment->trainee.birth_date))
+    add_problem (self, out, TD_ROSTER_FIELD_BIRTH_DATE,
+                 g_strdup_printf (_("The birth date %s does not match the id number (%s)."),
+                                  iso, out->enrolment->trainee.birth_date));
+}
+
+static void
+check_phone (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_PHONE);
+  g_autoptr (GError) error = NULL;
+  char *phone = td_phone_normalize (text, &error);
+
+  if (phone == NULL)
+    add_problem (self, out, TD_ROSTER_FIELD_PHONE, g_strdup (error->message));
+  out->enrolment->trainee.phone = phone;
+}
+
+static char *
+unknown_code_reason (TdRosterField field, const char *text)
+{
+  switch (field)
+    {
+    case TD_ROSTER_FIELD_EDUCATION:
+      return g_strdup_printf (_("“%s” is not a level of education."), text);
+    case TD_ROSTER_FIELD_EMPLOYMENT:
+      return g_strdup_printf (_("“%s” is not an employment status."), text);
+    default:
+      return g_strdup_printf (_("“%s” is not a gender."), text);
+    }
+}
+
+/* A code of @list from the cell, or NULL with a problem; @fallback when the cell is empty
+ * (NULL: the cell is required). */
+static const char *
+check_code (TdRosterImport *self, guint row, TdImportRow *out, TdRosterField field,
+            TdCodeList list, const char *fallback)
+{
+  g_autofree char *text = cell_text (self, row, field);
+  const char *code;
+
+  if (text[0] == '\0' && fallback != NULL)
+    return fallback;
+  if (text[0] == '\0')
+    {
+      add_problem (self, out, field, g_strdup (_("Nothing was entered.")));
+      return NULL;
+    }
+  code = td_code_lookup (list, text);
+  if (code == NULL)
+    add_problem (self, out, field, unknown_code_reason (field, text));
+  return code;
+}
+
+static void
+check_household (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_HOUSEHOLD);
+  TdTrainee *trainee = &out->enrolment->trainee;
+  const char *code = NULL;
+
+  if (text[0] == '\0')
+    {
+      if (trainee->id_number[0] != '\0')
+        td_id_number_region (trainee->id_number, trainee->household_region);
+      return;
+    }
+  if (strlen (text) == 6 && text[0] >= '1' && text[0] <= '9'
+      && strspn (text, "0123456789") == 6)
+    code = text;
+  else
+    code = td_code_lookup (TD_CODES_REGION, text);
+  if (code == NULL)
+    add_problem (self, out, TD_ROSTER_FIELD_HOUSEHOLD,
+                 g_strdup_printf (_("“%s” is not a region: give the 6-digit region code, or "
+                                    "leave it empty to take it from the id number."), text));
+  else
+    g_strlcpy (trainee->household_region, code, sizeof trainee->household_region);
+}
+
+static gint
+compare_codes (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+check_categories (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_CATEGORIES);
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr (GRegex) split = g_regex_new ("[、，,;；/／\\s]+", 0, 0, NULL);
+  g_auto (GStrv) parts = g_regex_split (split, text, 0);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *code = parts[i][0] != '\0' ? td_code_lookup (TD_CODES_CATEGORY, parts[i])
+                                             : NULL;
+
+      if (parts[i][0] == '\0')
+        continue;
+      if (code == NULL)
+        {
+          add_problem (self, out, TD_ROSTER_FIELD_CATEGORIES,
+                       g_strdup_printf (_("“%s” is not a trainee category."), parts[i]));
+          ok = FALSE;
+        }
+      else if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, (gpointer) code);
+    }
+  if (ok && codes->len == 0)
+    add_problem (self, out, TD_ROSTER_FIELD_CATEGORIES, g_strdup (_("No category was entered.")));
+  g_ptr_array_sort (codes, compare_codes);
+  g_ptr_array_add (codes, NULL);
+  out->enrolment->categories = g_strjoinv (",", (char **) codes->pdata);
+}
+
+static void
+check_consent (TdRosterImport *self, guint row, TdImportRow *out)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_CONSENT);
+  char *consent = out->enrolment->consent_date;
+  TdDay day;
+
+  if (text[0] == '\0')
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_CONSENT,
+                        g_strdup (_("No consent date was entered.")));
+      return;
+    }
+  day = cell_date (self, row, TD_ROSTER_FIELD_CONSENT, text);
+  if (day == 0)
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_CONSENT,
+                        g_strdup_printf (_("“%s” is not a date."), text));
+      return;
+    }
+  td_day_to_iso (day, consent);
+  if (strcmp (consent, self->klass->start_date) > 0)
+    add_problem (self, out, TD_ROSTER_FIELD_CONSENT,
+                 g_strdup_printf (_("The consent date %s is after the class's start date %s "
+                                    "(R-ROS-004)."), consent, self->klass->start_date));
+  else if (strcmp (consent, self->today) > 0)
+    add_problem (self, out, TD_ROSTER_FIELD_CONSENT,
+                 g_strdup_printf (_("The consent date %s is after today (R-ROS-004)."),
+                                  consent));
+}
+
+static void
+check_age (TdRosterImport *self, TdImportRow *out)
+{
+  const TdCatalogRules *rules;
+  int age;
+
+  if (self->catalog == NULL || out->enrolment->trainee.id_number[0] == '\0')
+    return;
+  rules = &self->catalog->rules;
+  age = td_id_number_age_on (out->enrolment->trainee.id_number, self->klass->start_date);
+  if (age >= 0 && (age < rules->min_age || age > rules->max_age))
+    add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
+                 g_strdup_printf (_("Aged %d on the class's start date %s; the catalogue "
+                                    "allows %d to %d (R-ROS-002)."),
+                                  age, self->klass->start_date, rules->min_age,
+                                  rules->max_age));
+}
+
+static const TdClass *
+cached_class (TdRosterImport *self, const char *code)
+{
+  TdClass *klass = g_hash_table_lookup (self->classes, code);
+
+  if (klass == NULL && !g_hash_table_contains (self->classes, code))
+    {
+      klass = td_store_get_class_by_code (self->store, code, NULL);
+      g_hash_table_insert (self->classes, g_strdup (code), klass);
+    }
+  return klass;
+}
+
+/* R-ROS-001: not on the roster of another class, not cancelled, whose dates overlap,
+ * unless withdrawn from it before this class starts. */
+static void
+check_overlap (TdRosterImport *self, TdImportRow *out)
+{
+  g_autoptr (TdTrainee) known = td_store_find_trainee (self->store,
+                                                       out->enrolment->trainee.id_number);
+  g_autoptr (GPtrArray) codes = NULL;
+  const TdClass *k = self->klass;
+
+  if (known == NULL)
+    return;
+  codes = td_store_list_trainee_classes (self->store, known->id);
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const TdClass *other = cached_class (self, g_ptr_array_index (codes, i));
+      g_autoptr (TdEnrolment) e = NULL;
+
+      if (other == NULL || other->id == k->id || other->cancel_date[0] != '\0'
+          || strcmp (other->start_date, k->end_date) > 0
+          || strcmp (other->end_date, k->start_date) < 0)
+        continue;
+      e = td_store_get_enrolment (self->store, other->id, known->id, NULL);
+      if (e != NULL && e->withdrawn_date[0] != '\0'
+          && strcmp (e->withdrawn_date, k->start_date) < 0)
+        continue;
+      add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
+                   g_strdup_printf (_("Already on the roster of class %s (%s to %s), whose "
+                                      "dates overlap this class's (R-ROS-001)."),
+                                    other->code, other->start_date, other->end_date));
+      return;
+    }
+}
+
+static void
+check_duplicates (TdRosterImport *self, TdImportRow *out, GHashTable *seen)
+{
+  const char *id = out->enrolment->trainee.id_number;
+  gpointer first;
+
+  if (g_hash_table_contains (self->on_roster, id))
+    add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
+                 g_strdup (_("Already on this class's roster.")));
+  else if (g_hash_table_lookup_extended (seen, id, NULL, &first))
+    add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
+                 td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX
+                   ? g_strdup_printf (_("The same id number as row %u."), GPOINTER_TO_UINT (first))
+                   : g_strdup_printf (_("The same id number as line %u."),
+                                      GPOINTER_TO_UINT (first)));
+  else
+    {
+      g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (out->line));
+      check_overlap (self, out);
+    }
+}
+
+static TdImportRow *
+check_row (TdRosterImport *self, guint row, GHashTable *seen)
+{
+  TdImportRow *out = g_new0 (TdImportRow, 1);
+  const char *code;
+
+  out->line = td_table_get_line (self->table, row);
+  out->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) td_import_problem_free);
+  out->enrolment = td_enrolment_new ();
+  out->enrolment->class_id = self->klass->id;
+  check_name (self, row, out);
+  if (check_id_number (self, row, out))
+    {
+      check_gender (self, row, out);
+      check_birth_date (self, row, out);
+      check_age (self, out);
+      check_duplicates (self, out, seen);
+    }
+  check_phone (self, row, out);
+  code = check_code (self, row, out, TD_ROSTER_FIELD_EDUCATION, TD_CODES_EDUCATION, NULL);
+  if (code != NULL)
+    g_strlcpy (out->enrolment->trainee.education, code,
+               sizeof out->enrolment->trainee.education);
+  check_household (self, row, out);
+  check_categories (self, row, out);
+  code = check_code (self, row, out, TD_ROSTER_FIELD_EMPLOYMENT,
+                     TD_CODES_EMPLOYMENT_STATUS, "4");
+  out->enrolment->employment_before = code != NULL ? atoi (code) : 0;
+  check_consent (self, row, out);
+  return out;
+}
+
+/* R-ROS-003: good rows past the class's planned size are refused, in file order. */
+static void
+check_planned_size (TdRosterImport *self)
+{
+  int planned = self->klass->planned_size;
+  int room = planned - self->enrolled;
+
+  if (planned <= 0)
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdImportRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->problems->len > 0)
+        continue;
+      if (room > 0)
+        {
+          room--;
+          continue;
+        }
+      add_problem (self, row, TD_ROSTER_FIELD_NONE,
+                   g_strdup_printf (_("The class is full: it plans %d trainees "
+                                      "(R-ROS-003)."), planned));
+    }
+}
+
+gboolean
+td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  import_reset (self);
+  self->table = table;
+  if (!find_header (self, error))
+    return FALSE;
+  n = td_table_get_n_rows (table);
+  if (n <= self->first_data_row)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_EMPTY,
+                   _("The file has a header row but no trainees."));
+      return FALSE;
+    }
+  if (n - self->first_data_row > TD_TABLE_MAX_DATA_ROWS)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_TOO_MANY_ROWS,
+                   _("The file has more than %u trainees: split it into smaller files."),
+                   TD_TABLE_MAX_DATA_ROWS);
+      return FALSE;
+    }
+  if (self->catalog == NULL)
+    g_ptr_array_add (self->notices,
+                     g_strdup (_("The class's catalogue is not stored: ages were not "
+                                 "checked.")));
+  for (guint r = self->first_data_row; r < n; r++)
+    g_ptr_array_add (self->rows, check_row (self, r, seen));
+  check_planned_size (self);
+  return TRUE;
+}
+
+gboolean
+td_roster_import_load_file (TdRosterImport *self, const char *path,
+                            GCancellable *cancellable, GError **error)
+{
+  TdTable *table = td_table_read_file (path, NULL, NULL, cancellable, error);
+
+  if (table == NULL)
+    return FALSE;
+  return td_roster_import_load_table (self, table, error);
+}
+
+const TdTable *
+td_roster_import_get_table (TdRosterImport *self)
+{
+  return self->table;
+}
+
+guint
+td_roster_import_get_n_rows (TdRosterImport *self)
+{
+  return self->rows->len;
+}
+
+const TdImportRow *
+td_roster_import_get_row (TdRosterImport *self, guint index)
+{
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}
+
+guint
+td_roster_import_get_n_valid (TdRosterImport *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    n += ((TdImportRow *) g_ptr_array_index (self->rows, i))->problems->len == 0;
+  return n;
+}
+
+GPtrArray *
+td_roster_import_get_notices (TdRosterImport *self)
+{
+  return self->notices;
+}
+
+GPtrArray *
+td_roster_import_format_problems (TdRosterImport *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  TdTableFormat format = td_table_get_format (self->table);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const TdImportRow *row = g_ptr_array_index (self->rows, i);
+
+      for (guint k = 0; k < row->problems->len; k++)
+        g_ptr_array_add (lines, td_import_problem_format (g_ptr_array_index (row->problems, k),
+                                                          format));
+    }
+  return lines;
+}
+
+static gboolean
+store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
+            GCancellable *cancellable, guint *n_imported, GError **error)
+{
+  guint total = td_roster_import_get_n_valid (self), done = 0;
+  int position = self->next_position;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const TdImportRow *row = g_ptr_array_index (self->rows, i);
+      g_autoptr (TdEnrolment) copy = NULL;
+
+      if (row->problems->len > 0)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      copy = td_enrolment_copy (row->enrolment);
+      copy->position = position++;
+      if (!td_store_save_enrolment (self->store, copy, error))
+        {
+          g_autofree char *where = td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX
+                                     ? g_strdup_printf (_("Row %u: "), row->line)
+                                     : g_strdup_printf (_("Line %u: "), row->line);
+
+          g_prefix_error (error, "%s", where);
+          return FALSE;
+        }
+      done++;
+      if (progress != NULL)
+        progress (done, total, user_data);
+    }
+  *n_imported = done;
+  return TRUE;
+}
+
+gboolean
+td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
+                         TdImportProgress progress, gpointer user_data,
+                         GCancellable *cancellable, guint *n_imported, GError **error)
+{
+  guint n_valid, n_done = 0;
+
+  g_return_val_if_fail (self->table != NULL, FALSE);
+  n_valid = td_roster_import_get_n_valid (self);
+  if (n_imported != NULL)
+    *n_imported = 0;
+  if (n_valid < self->rows->len && !skip_invalid)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
+                   _("Rows with problems: %u of %u. Nothing was imported."),
+                   self->rows->len - n_valid, self->rows->len);
+      return FALSE;
+    }
+  if (n_valid == 0)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_NOTHING,
+                   _("No row can be imported."));
+      return FALSE;
+    }
+  if (!td_store_begin (self->store, error))
+    return FALSE;
+  if (!store_rows (self, progress, user_data, cancellable, &n_done, error)
+      || !td_store_commit (self->store, error))
+    {
+      td_store_rollback (self->store);
+      return FALSE;
+    }
+  if (n_imported != NULL)
+    *n_imported = n_done;
+  return TRUE;
+}

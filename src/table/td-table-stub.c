@@ -1,5 +1,0 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder until the first real source of this library lands. */
-#include "config.h"
-int td_placeholder_td_table_stub (void);
-int td_placeholder_td_table_stub (void) { return 0; }

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "table/td-csv.h"
+#include "table/td-table-writer.h"
+
+#define MAX_DECIMALS 4
+
+struct _TdTableWriter
+{
+  TdTableFormat format;
+  char *path;
+  char *temp_path;              /* .xlsx: written here, renamed on success */
+  GString *csv;
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *bold;
+  lxw_format *date;
+  lxw_format *text;
+  lxw_format *decimals[MAX_DECIMALS + 1];
+  guint row;
+  guint column;
+  gboolean failed;              /* a cell could not be written */
+};
+
+gboolean
+td_table_format_from_path (const char *path, TdTableFormat *format, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    *format = TD_TABLE_FORMAT_CSV;
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    *format = TD_TABLE_FORMAT_XLSX;
+  else
+    {
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT,
+                   _("%s: the file name must end in .xlsx or .csv."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+create_formats (TdTableWriter *writer)
+{
+  static const char *const numbers[] = { "0", "0.0", "0.00", "0.000", "0.0000" };
+
+  writer->bold = workbook_add_format (writer->workbook);
+  format_set_bold (writer->bold);
+  writer->date = workbook_add_format (writer->workbook);
+  format_set_num_format (writer->date, "yyyy-mm-dd");
+  writer->text = workbook_add_format (writer->workbook);
+  format_set_num_format (writer->text, "@");
+  for (guint i = 0; i <= MAX_DECIMALS; i++)
+    {
+      writer->decimals[i] = workbook_add_format (writer->workbook);
+      format_set_num_format (writer->decimals[i], numbers[i]);
+    }
+}
+
+static gboolean
+open_xlsx (TdTableWriter *writer, const char *sheet_name, GError **error)
+{
+  writer->temp_path = g_strconcat (writer->path, ".part", NULL);
+  writer->workbook = workbook_new (writer->temp_path);
+  if (writer->workbook != NULL)
+    writer->sheet = workbook_add_worksheet (writer->workbook, sheet_name);
+  if (writer->sheet == NULL)
+    {
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s."),
+                   writer->path);
+      return FALSE;
+    }
+  create_formats (writer);
+  return TRUE;
+}
+
+TdTableWriter *
+td_table_writer_new (const char *path, const char *sheet_name, GError **error)
+{
+  g_autoptr (TdTableWriter) writer = g_new0 (TdTableWriter, 1);
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!td_table_format_from_path (path, &writer->format, error))
+    return NULL;
+  writer->path = g_strdup (path);
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    {
+      writer->csv = g_string_new ("\xEF\xBB\xBF");
+      return g_steal_pointer (&writer);
+    }
+  if (!open_xlsx (writer, sheet_name, error))
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
+void
+td_table_writer_free (TdTableWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  if (writer->workbook != NULL)
+    {
+      /* Never finished: close to free it, and remove what it wrote. */
+      workbook_close (writer->workbook);
+      g_remove (writer->temp_path);
+    }
+  if (writer->csv != NULL)
+    g_string_free (writer->csv, TRUE);
+  g_free (writer->path);
+  g_free (writer->temp_path);
+  g_free (writer);
+}
+
+TdTableFormat
+td_table_writer_get_format (const TdTableWriter *writer)
+{
+  return writer->format;
+}
+
+lxw_workbook *
+td_table_writer_get_workbook (TdTableWriter *writer)
+{
+  return writer->workbook;
+}
+
+lxw_worksheet *
+td_table_writer_get_worksheet (TdTableWriter *writer)
+{
+  return writer->sheet;
+}
+
+guint
+td_table_writer_get_row (const TdTableWriter *writer)
+{
+  return writer->row;
+}
+
+static void
+csv_cell (TdTableWriter *writer, const char *text)
+{
+  if (writer->column > 0)
+    g_string_append_c (writer->csv, ',');
+  td_csv_append_field (writer->csv, text != NULL ? text : "", ',');
+  writer->column++;
+}
+
+static void
+check (TdTableWriter *writer, lxw_error status)
+{
+  if (status != LXW_NO_ERROR)
+    writer->failed = TRUE;
+}
+
+static void
+xlsx_string (TdTableWriter *writer, const char *text, lxw_format *format)
+{
+  if (text != NULL && text[0] != '\0')
+    check (writer, worksheet_write_string (writer->sheet, writer->row, writer->column, text,
+                                           format));
+  writer->column++;
+}
+
+void
+td_table_writer_add_header (TdTableWriter *writer, const char *text)
+{
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    csv_cell (writer, text);
+  else
+    xlsx_string (writer, text, writer->bold);
+}
+
+void
+td_table_writer_add_text (TdTableWriter *writer, const char *text)
+{
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    csv_cell (writer, text);
+  else
+    xlsx_string (writer, text, NULL);
+}
+
+void
+td_table_writer_add_number (TdTableWriter *writer, const char *text)
+{
+  const char *dot;
+  char *end = NULL;
+  double value;
+  guint decimals;
+
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    {
+      csv_cell (writer, text);
+      return;
+    }
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    {
+      xlsx_string (writer, text, NULL);
+      return;
+    }
+  dot = strchr (text, '.');
+  decimals = dot != NULL ? MIN (strlen (dot + 1), MAX_DECIMALS) : 0;
+  check (writer, worksheet_write_number (writer->sheet, writer->row, writer->column, value,
+                                         writer->decimals[decimals]));
+  writer->column++;
+}
+
+void
+td_table_writer_add_date (TdTableWriter *writer, const char *iso)
+{
+  lxw_datetime when = { 0 };
+
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    {
+      csv_cell (writer, iso);
+      return;
+    }
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &when.year, &when.month, &when.day) != 3)
+    {
+      xlsx_string (writer, iso, NULL);
+      return;
+    }
+  check (writer, worksheet_write_datetime (writer->sheet, writer->row, writer->column, &when,
+                                           writer->date));
+  writer->column++;
+}
+
+void
+td_table_writer_end_row (TdTableWriter *writer)
+{
+  if (writer->format == TD_TABLE_FORMAT_CSV)
+    g_string_append (writer->csv, "\r\n");
+  writer->row++;
+  writer->column = 0;
+}
+
+void
+td_table_writer_set_column (TdTableWriter *writer, guint column, double width,
+                            gboolean text)
+{
+  if (writer->format == TD_TABLE_FORMAT_XLSX)
+    worksheet_set_column (writer->sheet, column, column, width, text ? writer->text : NULL);
+}
+
+static gboolean
+finish_xlsx (TdTableWriter *writer, GError **error)
+{
+  lxw_error status = workbook_close (writer->workbook);
+
+  writer->workbook = NULL;
+  if (status != LXW_NO_ERROR || writer->failed)
+    {
+      g_remove (writer->temp_path);
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
+                   writer->path, status != LXW_NO_ERROR ? lxw_strerror (status)
+                                                        : _("a cell could not be written"));
+      return FALSE;
+    }
+  /* Windows cannot rename over an existing file. */
+  g_remove (writer->path);
+  if (g_rename (writer->temp_path, writer->path) != 0)
+    {
+      g_remove (writer->temp_path);
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
+                   writer->path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_table_writer_finish (TdTableWriter *writer, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (writer->format == TD_TABLE_FORMAT_XLSX)
+    return finish_xlsx (writer, error);
+  if (!g_file_set_contents (writer->path, writer->csv->str, writer->csv->len, &local))
+    {
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
+                   writer->path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

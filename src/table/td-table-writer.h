@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tables out: one writer for .xlsx (libxlsxwriter) and .csv (UTF-8 with a BOM, so that
+ * Excel reads the Chinese text; CRLF lines).  Cells are added left to right, row by row.
+ * The file appears only when td_table_writer_finish () succeeds. */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "table/td-table.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TdTableWriter TdTableWriter;
+
+/* The format from @path's extension: ".csv" or ".xlsx" (any case); anything else is refused
+ * with TD_TABLE_ERROR_FORMAT. */
+gboolean td_table_format_from_path (const char *path, TdTableFormat *format, GError **error);
+
+TdTableWriter *td_table_writer_new (const char *path, const char *sheet_name, GError **error);
+void td_table_writer_free (TdTableWriter *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdTableWriter, td_table_writer_free)
+
+TdTableFormat td_table_writer_get_format (const TdTableWriter *writer);
+
+/* A bold header cell (.xlsx), plain text in CSV. */
+void td_table_writer_add_header (TdTableWriter *writer, const char *text);
+void td_table_writer_add_text (TdTableWriter *writer, const char *text);
+/* A decimal written as text ("1200.00", "0.9800", "4.5"): a number cell showing as many
+ * decimals in .xlsx, the text itself in CSV. */
+void td_table_writer_add_number (TdTableWriter *writer, const char *text);
+/* YYYY-MM-DD: a date cell in .xlsx, the text in CSV; "" leaves the cell empty. */
+void td_table_writer_add_date (TdTableWriter *writer, const char *iso);
+void td_table_writer_end_row (TdTableWriter *writer);
+/* Column width in characters, and whether typed values stay text (.xlsx only). */
+void td_table_writer_set_column (TdTableWriter *writer, guint column, double width,
+                                 gboolean text);
+/* Writes the file.  Nothing is left behind on failure. */
+gboolean td_table_writer_finish (TdTableWriter *writer, GError **error);
+
+/* For what the writer does not cover (data validation): NULL for CSV. */
+lxw_workbook *td_table_writer_get_workbook (TdTableWriter *writer);
+lxw_worksheet *td_table_writer_get_worksheet (TdTableWriter *writer);
+guint td_table_writer_get_row (const TdTableWriter *writer);
+
+G_END_DECLS
