@@ -433,18 +433,25 @@ static void
 check_hours_sum (Check      *c,
                  xmlNode    *hours,
                  const char *attribute,
-                 TdHalves    sum,
-                 const char *what)
+                 TdHalves    sum)
 {
   TdHalves filed = attr_halves (hours, attribute);
   g_autofree char *sum_text = td_hours_format (sum);
   g_autofree char *filed_text = td_xml_attr (hours, attribute);
 
-  if (filed >= 0 && filed != sum)
+  if (filed < 0 || filed == sum)
+    return;
+  if (g_str_equal (attribute, "theory"))
     ERROR (c, "R-CLS-003", hours, "Hours",
-           /* TRANSLATORS: the first %s is "theory lessons", "practice lessons" or "online
-            * lessons"; the last one an attribute name */
-           _("The %s add up to %s hours, but Hours/@%s is %s"), what, sum_text, attribute,
+           _("The theory lessons add up to %s hours, but Hours/@theory is %s"), sum_text,
+           filed_text);
+  else if (g_str_equal (attribute, "practice"))
+    ERROR (c, "R-CLS-003", hours, "Hours",
+           _("The practice lessons add up to %s hours, but Hours/@practice is %s"), sum_text,
+           filed_text);
+  else
+    ERROR (c, "R-CLS-003", hours, "Hours",
+           _("The online lessons add up to %s hours, but Hours/@online is %s"), sum_text,
            filed_text);
 }
 
@@ -577,9 +584,9 @@ check_timetable (Check   *c,
         online += h;
     }
   check_overlaps (c, lessons);
-  check_hours_sum (c, hours, "theory", theory, _("theory lessons"));
-  check_hours_sum (c, hours, "practice", practice, _("practice lessons"));
-  check_hours_sum (c, hours, "online", online, _("online lessons"));
+  check_hours_sum (c, hours, "theory", theory);
+  check_hours_sum (c, hours, "practice", practice);
+  check_hours_sum (c, hours, "online", online);
 }
 
 static void

@@ -114,7 +114,9 @@ td_schema_validate (xmlDoc     *doc,
                      _("the packet does not follow the schema"));
   if (errors.n_errors > MAX_SCHEMA_MESSAGES)
     td_findings_add (findings, RULE, TD_SEVERITY_ERROR, NULL, 0,
-                     _("%u more schema errors are not listed"),
+                     ngettext ("%u more schema error is not listed",
+                               "%u more schema errors are not listed",
+                               errors.n_errors - MAX_SCHEMA_MESSAGES),
                      errors.n_errors - MAX_SCHEMA_MESSAGES);
   return result == 0;
 }
