@@ -1,0 +1,895 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Attendance page: the class's lessons on the left, the trainees of the chosen lesson
+ * on the right with their status, times, method, credited hours and attendance rate.
+ * Keyboard entry: P/L/E/V/A set the selected trainee's status and move on; Enter records
+ * the times typed for a late or early trainee.  Records an attendance packet carried are
+ * locked: a change is confirmed first and becomes a correction the next batch sends. */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-codes.h"
+#include "core/td-idnumber.h"
+#include "ui/td-attendance-page.h"
+#include "ui/td-dialog.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
+#include "ui/td-ui-util.h"
+
+enum { L_LID, L_DATE, L_TIME, L_KIND, L_HOURS, L_RECORDED, L_LOCK, L_N };
+enum { T_POS, T_NAME, T_ID, T_STATUS, T_IN, T_OUT, T_METHOD, T_HOURS, T_LOCK, T_TOTAL, T_RATE,
+       T_N };
+
+struct _TdAttendancePage
+{
+  AdwBin parent_instance;
+
+  TdStoreWatch watch;
+  gint64 class_id;
+  TdClass *klass;
+  TdRate min_rate;
+  GPtrArray *lessons;           /* TdLesson* */
+  GPtrArray *enrolments;        /* TdEnrolment* */
+  GPtrArray *records;           /* TdAttendance*, current */
+  GListStore *lesson_rows;
+  GListStore *trainee_rows;
+  GtkSingleSelection *lesson_sel;
+  GtkSingleSelection *trainee_sel;
+
+  GtkStack *stack;
+  GtkRevealer *problems_revealer;
+  GtkLabel *problems_label;
+  GtkColumnView *lesson_view;
+  GtkColumnView *trainee_view;
+  GtkLabel *lesson_label;
+  GtkDropDown *status_drop;
+  GtkEntry *in_entry;
+  GtkEntry *out_entry;
+  GtkDropDown *method_drop;
+};
+
+static void td_attendance_page_iface_init (TdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TdAttendancePage, td_attendance_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_attendance_page_iface_init))
+
+static void reload (GtkWidget *widget);
+
+/* ---- lookups ------------------------------------------------------------------------ */
+
+static const TdAttendance *
+find_record (TdAttendancePage *self, gint64 lesson_id, gint64 trainee_id)
+{
+  for (guint i = 0; self->records != NULL && i < self->records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (self->records, i);
+      if (r->lesson_id == lesson_id && r->trainee_id == trainee_id)
+        return r;
+    }
+  return NULL;
+}
+
+static TdLesson *
+current_lesson (TdAttendancePage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->lesson_sel);
+
+  if (self->lessons == NULL || i >= self->lessons->len)
+    return NULL;
+  return g_ptr_array_index (self->lessons, i);
+}
+
+static TdEnrolment *
+current_enrolment (TdAttendancePage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->trainee_sel);
+
+  if (self->enrolments == NULL || i >= self->enrolments->len)
+    return NULL;
+  return g_ptr_array_index (self->enrolments, i);
+}
+
+/* Whether @e can have a record in @l: not withdrawn before it, class not cancelled. */
+static gboolean
+offered (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e)
+{
+  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+    return FALSE;
+  return self->klass->cancel_date[0] == '\0' || strcmp (self->klass->cancel_date, l->date) >= 0;
+}
+
+static const char *
+code_at (TdCodeList list, guint index)
+{
+  gsize n = 0;
+  const TdCode *codes = td_codes_get (list, &n);
+
+  return index < n ? codes[index].code : NULL;
+}
+
+static guint
+index_of_code (TdCodeList list, const char *code)
+{
+  gsize n = 0;
+  const TdCode *codes = td_codes_get (list, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (g_strcmp0 (codes[i].code, code) == 0)
+      return i;
+  return 0;
+}
+
+static char *
+short_time (const char *hms)
+{
+  return hms[0] != '\0' ? g_strndup (hms, 5) : g_strdup ("");
+}
+
+/* ---- rows --------------------------------------------------------------------------- */
+
+static TdRow *
+lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_lids)
+{
+  TdRow *row = td_row_new (l->id, L_N);
+  g_autofree char *start = short_time (l->start), *end = short_time (l->end);
+  guint recorded = 0, offered_n = 0;
+  gboolean sent = FALSE;
+
+  for (guint i = 0; i < self->enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
+      const TdAttendance *r = find_record (self, l->id, e->trainee.id);
+      offered_n += offered (self, l, e);
+      recorded += r != NULL;
+      sent |= r != NULL && r->packet_id != NULL;
+    }
+  td_row_set (row, L_LID, l->lid);
+  td_row_set (row, L_DATE, l->date);
+  td_row_take (row, L_TIME, g_strdup_printf ("%s–%s", start, end));
+  td_row_set (row, L_KIND, td_code_label (TD_CODES_LESSON_KIND, l->kind == 'P' ? "P" : "T"));
+  td_row_take (row, L_HOURS, td_hours_format (l->hours));
+  td_row_take (row, L_RECORDED, g_strdup_printf ("%u/%u", recorded, offered_n));
+  td_row_set (row, L_LOCK, sent ? "icon:changes-prevent-symbolic" : "");
+  td_row_set_flagged (row, L_LID, g_hash_table_contains (problem_lids, l->lid));
+  td_row_set_flagged (row, L_RECORDED, recorded < offered_n && offered_n > 0);
+  td_row_set_dimmed (row, offered_n == 0);
+  return row;
+}
+
+static void
+fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
+{
+  TdHalves planned = self->klass->planned_theory + self->klass->planned_practice;
+  TdHalves credited = td_store_credited_hours (self->watch.store, self->class_id, e->trainee.id);
+  TdRate rate = td_rate_of (credited, planned);
+
+  td_row_take (row, T_TOTAL, td_hours_format (credited));
+  td_row_take (row, T_RATE, g_strdup_printf ("%.1f%%", rate / 100.0));
+  td_row_set_flagged (row, T_RATE, rate < self->min_rate);
+}
+
+static TdRow *
+trainee_row_new (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e)
+{
+  TdRow *row = td_row_new (e->trainee.id, T_N);
+  const TdAttendance *r = l != NULL ? find_record (self, l->id, e->trainee.id) : NULL;
+  char status[2] = { r != NULL ? r->status : 0, 0 };
+
+  td_row_take (row, T_POS, g_strdup_printf ("%d", e->position));
+  td_row_set (row, T_NAME, e->trainee.name);
+  td_row_take (row, T_ID, td_id_number_mask (e->trainee.id_number));
+  if (l != NULL && !offered (self, l, e))
+    td_row_set (row, T_STATUS, e->withdrawn_date[0] != '\0' ? _("Withdrawn") : _("Cancelled"));
+  else if (r != NULL)
+    {
+      td_row_take (row, T_STATUS, g_strdup_printf ("%s %s", status,
+                                                   td_code_label (TD_CODES_ATTENDANCE_STATUS,
+                                                                  status)));
+      td_row_take (row, T_IN, short_time (r->time_in));
+      td_row_take (row, T_OUT, short_time (r->time_out));
+      td_row_set (row, T_METHOD, td_code_label (TD_CODES_SIGN_METHOD, r->method));
+      td_row_take (row, T_HOURS, td_hours_format (r->hours));
+      td_row_set (row, T_LOCK, r->packet_id != NULL ? "icon:changes-prevent-symbolic"
+                               : r->restates != NULL ? "icon:document-edit-symbolic" : "");
+    }
+  td_row_set_dimmed (row, l != NULL && !offered (self, l, e));
+  fill_totals (self, row, e);
+  return row;
+}
+
+static void
+rebuild_trainees (TdAttendancePage *self)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (self->trainee_sel);
+  TdLesson *l = current_lesson (self);
+
+  for (guint i = 0; self->enrolments != NULL && i < self->enrolments->len; i++)
+    g_ptr_array_add (rows, trainee_row_new (self, l, g_ptr_array_index (self->enrolments, i)));
+  td_row_store_replace (self->trainee_rows, rows);
+  if (selected != GTK_INVALID_LIST_POSITION
+      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->trainee_rows)))
+    gtk_single_selection_set_selected (self->trainee_sel, selected);
+  if (l == NULL)
+    {
+      gtk_label_set_text (self->lesson_label, _("This class has no lessons yet."));
+      return;
+    }
+  {
+    g_autofree char *hours = td_hours_format (l->hours);
+    g_autofree char *start = short_time (l->start), *end = short_time (l->end);
+    g_autofree char *text = g_strdup_printf (_("Lesson %s, %s %s–%s, %s class hours · "
+                                               "attendance threshold %.0f%%"),
+                                             l->lid, l->date, start, end, hours,
+                                             self->min_rate / 100.0);
+    gtk_label_set_text (self->lesson_label, text);
+  }
+}
+
+static GHashTable *
+show_problems (TdAttendancePage *self)
+{
+  GHashTable *lids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = td_store_verify (self->watch.store, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      TdVerifyProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *id = p->id_number != NULL ? td_id_number_mask (p->id_number) : NULL;
+
+      if (p->class_code != NULL && g_strcmp0 (p->class_code, self->klass->code) != 0)
+        continue;
+      if (p->lid != NULL)
+        {
+          g_hash_table_add (lids, g_strdup (p->lid));
+          g_string_append_printf (text, _("Lesson %s, %s, record %" G_GINT64_FORMAT ": %s\n"),
+                                  p->lid, id != NULL ? id : "", p->seq, p->message);
+        }
+      else
+        g_string_append_printf (text, "%s\n", p->message);
+    }
+  if (error != NULL)
+    g_string_append_printf (text, "%s\n", error->message);
+  if (text->len > 0)
+    g_string_prepend (text, _("The attendance chain does not verify:\n"));
+  g_strchomp (text->str);
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, text->len > 0);
+  return lids;
+}
+
+static void
+load_data (TdAttendancePage *self)
+{
+  g_autoptr (TdCatalog) catalog = NULL;
+
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->lessons, g_ptr_array_unref);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  if (self->watch.store == NULL || self->class_id == 0)
+    return;
+  self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  if (self->klass == NULL)
+    return;
+  catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
+  self->min_rate = catalog != NULL ? catalog->rules.min_attendance_rate : 0;
+  self->lessons = td_store_list_lessons (self->watch.store, self->class_id);
+  self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
+  self->records = td_store_list_attendance (self->watch.store, self->class_id);
+}
+
+static void
+reload (GtkWidget *widget)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) lids = NULL;
+  guint selected = gtk_single_selection_get_selected (self->lesson_sel);
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  load_data (self);
+  gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "grid" : "empty");
+  if (self->klass == NULL)
+    {
+      td_row_store_replace (self->lesson_rows, rows);
+      td_row_store_replace (self->trainee_rows, rows);
+      return;
+    }
+  lids = show_problems (self);
+  for (guint i = 0; i < self->lessons->len; i++)
+    g_ptr_array_add (rows, lesson_row_new (self, g_ptr_array_index (self->lessons, i), lids));
+  g_signal_handlers_block_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
+  td_row_store_replace (self->lesson_rows, rows);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->lessons->len)
+    gtk_single_selection_set_selected (self->lesson_sel, selected);
+  g_signal_handlers_unblock_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
+  rebuild_trainees (self);
+}
+
+/* ---- the editor strip --------------------------------------------------------------- */
+
+static void
+load_editor (TdAttendancePage *self)
+{
+  TdLesson *l = current_lesson (self);
+  TdEnrolment *e = current_enrolment (self);
+  const TdAttendance *r = l != NULL && e != NULL ? find_record (self, l->id, e->trainee.id)
+                                                 : NULL;
+  g_autofree char *in = NULL, *out = NULL;
+
+  if (l == NULL)
+    return;
+  in = short_time (r != NULL && r->time_in[0] != '\0' ? r->time_in : l->start);
+  out = short_time (r != NULL && r->time_out[0] != '\0' ? r->time_out : l->end);
+  gtk_editable_set_text (GTK_EDITABLE (self->in_entry), in);
+  gtk_editable_set_text (GTK_EDITABLE (self->out_entry), out);
+  gtk_drop_down_set_selected (self->status_drop,
+                              index_of_code (TD_CODES_ATTENDANCE_STATUS,
+                                             r != NULL ? (char[2]){ r->status, 0 } : "P"));
+  if (r != NULL)
+    gtk_drop_down_set_selected (self->method_drop, index_of_code (TD_CODES_SIGN_METHOD,
+                                                                  r->method));
+  else if (l->online)
+    gtk_drop_down_set_selected (self->method_drop, index_of_code (TD_CODES_SIGN_METHOD,
+                                                                  "ONLINE"));
+}
+
+static void
+on_lesson_selected (TdAttendancePage *self)
+{
+  rebuild_trainees (self);
+  load_editor (self);
+}
+
+/* ---- recording ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  TdAttendancePage *self;
+  gint64 lesson_id;
+  gint64 trainee_id;
+  char status;
+  char in[TD_TIME_LEN];
+  char out[TD_TIME_LEN];
+  char method[8];
+  gboolean advance;
+} Pending;
+
+static void
+select_next_trainee (TdAttendancePage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->trainee_sel);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->trainee_rows));
+
+  if (i == GTK_INVALID_LIST_POSITION || i + 1 >= n)
+    return;
+  gtk_single_selection_set_selected (self->trainee_sel, i + 1);
+  gtk_widget_activate_action (GTK_WIDGET (self->trainee_view), "list.scroll-to-item", "u",
+                              i + 1);
+}
+
+static void
+store_pending (Pending *p)
+{
+  TdAttendancePage *self = p->self;
+  g_autoptr (GError) error = NULL;
+
+  if (!td_store_record_attendance (self->watch.store, self->class_id, p->lesson_id,
+                                   p->trainee_id, p->status, p->in, p->out, p->method, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("The attendance was not recorded"), error);
+      return;
+    }
+  reload (GTK_WIDGET (self));
+  if (p->advance)
+    select_next_trainee (self);
+  load_editor (self);
+}
+
+static void
+on_correction_response (AdwMessageDialog *dialog, const char *response, gpointer data)
+{
+  Pending *p = data;
+
+  if (g_strcmp0 (response, "correct") == 0)
+    store_pending (p);
+}
+
+static void
+confirm_correction (Pending *p, const TdAttendance *old)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p->self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Correct a record already sent?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("This record of lesson %s was sent to the bureau in an "
+                                    "attendance batch. The change is kept as a correction: the "
+                                    "next attendance batch replaces (supersedes) the batch that "
+                                    "carried it, and the chain keeps both."), old->lid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "correct", _("_Correct"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, "td-correction-dialog");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_correction_response), p,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+differs (const TdAttendance *old, const Pending *p)
+{
+  if (old->status != p->status || strcmp (old->method, p->method) != 0)
+    return TRUE;
+  if (p->status == 'A' || p->status == 'V')
+    return FALSE;
+  return strcmp (old->time_in, p->in) != 0 || strcmp (old->time_out, p->out) != 0;
+}
+
+static void
+record (TdAttendancePage *self, char status, const char *in, const char *out,
+        const char *method, gboolean advance)
+{
+  TdLesson *l = current_lesson (self);
+  TdEnrolment *e = current_enrolment (self);
+  const TdAttendance *old;
+  Pending *p;
+
+  if (l == NULL || e == NULL || self->watch.store == NULL)
+    return;
+  p = g_new0 (Pending, 1);
+  *p = (Pending){ self, l->id, e->trainee.id, status, "", "", "", advance };
+  g_strlcpy (p->in, in != NULL ? in : "", sizeof p->in);
+  g_strlcpy (p->out, out != NULL ? out : "", sizeof p->out);
+  g_strlcpy (p->method, method, sizeof p->method);
+  old = find_record (self, l->id, e->trainee.id);
+  if (old != NULL && old->packet_id != NULL && differs (old, p))
+    {
+      confirm_correction (p, old);
+      return;
+    }
+  store_pending (p);
+  g_free (p);
+}
+
+static const char *
+chosen_method (TdAttendancePage *self)
+{
+  return code_at (TD_CODES_SIGN_METHOD, gtk_drop_down_get_selected (self->method_drop));
+}
+
+static void
+action_status (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  const char *code = g_variant_get_string (param, NULL);
+  TdLesson *l = current_lesson (self);
+
+  if (l == NULL || current_enrolment (self) == NULL)
+    return;
+  gtk_drop_down_set_selected (self->status_drop,
+                              index_of_code (TD_CODES_ATTENDANCE_STATUS, code));
+  if (code[0] == 'L' || code[0] == 'E')
+    {
+      /* the times decide the credited hours: type them, Enter records */
+      GtkWidget *entry = GTK_WIDGET (code[0] == 'L' ? self->in_entry : self->out_entry);
+      gtk_widget_grab_focus (entry);
+      return;
+    }
+  record (self, code[0], code[0] == 'P' ? l->start : NULL, code[0] == 'P' ? l->end : NULL,
+          chosen_method (self), TRUE);
+}
+
+static gboolean
+editor_time (GtkEntry *entry, char out[TD_TIME_LEN])
+{
+  int seconds = td_time_parse_lenient (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  td_ui_set_error (GTK_WIDGET (entry), seconds < 0);
+  if (seconds < 0)
+    return FALSE;
+  td_time_to_iso (seconds, out);
+  return TRUE;
+}
+
+static void
+action_record (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  const char *status = code_at (TD_CODES_ATTENDANCE_STATUS,
+                                gtk_drop_down_get_selected (self->status_drop));
+  char in[TD_TIME_LEN] = "", out[TD_TIME_LEN] = "";
+
+  if (status == NULL)
+    return;
+  if (status[0] != 'A' && status[0] != 'V'
+      && (!editor_time (self->in_entry, in) || !editor_time (self->out_entry, out)))
+    {
+      td_ui_show_message (widget, _("The times are not readable"),
+                          _("Type the sign-in and sign-out times as 8:05 or 08:05."));
+      return;
+    }
+  record (self, status[0], in, out, chosen_method (self), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->trainee_view));
+}
+
+static void
+on_entry_activate (TdAttendancePage *self)
+{
+  action_record (GTK_WIDGET (self), NULL, NULL);
+}
+
+/* Every offered trainee without a record in @l becomes present, start to end. */
+static int
+fill_lesson (TdAttendancePage *self, const TdLesson *l, GError **error)
+{
+  const char *method = l->online ? "ONLINE" : chosen_method (self);
+  int n = 0;
+
+  for (guint i = 0; i < self->enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
+      if (!offered (self, l, e) || find_record (self, l->id, e->trainee.id) != NULL)
+        continue;
+      if (!td_store_record_attendance (self->watch.store, self->class_id, l->id, e->trainee.id,
+                                       'P', l->start, l->end, method, error))
+        return -1;
+      n++;
+    }
+  return n;
+}
+
+static void
+show_filled (TdAttendancePage *self, int n, GError *error)
+{
+  g_autofree char *msg = NULL;
+
+  reload (GTK_WIDGET (self));
+  if (error != NULL)
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("Not every record was stored"), error);
+      return;
+    }
+  msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d trainee marked present",
+                                      "%d trainees marked present", n), n);
+  td_page_toast (TD_PAGE (self), msg);
+}
+
+static void
+action_lesson_present (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  TdLesson *l = current_lesson (self);
+  int n;
+
+  if (l == NULL || self->watch.store == NULL)
+    return;
+  n = fill_lesson (self, l, &error);
+  show_filled (self, MAX (n, 0), error);
+}
+
+static void
+action_class_present (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  char today[TD_DATE_LEN];
+  int total = 0;
+
+  if (self->lessons == NULL)
+    return;
+  td_day_to_iso (td_day_today (), today);
+  for (guint i = 0; i < self->lessons->len && error == NULL; i++)
+    {
+      const TdLesson *l = g_ptr_array_index (self->lessons, i);
+      if (strcmp (l->date, today) <= 0)
+        total += MAX (fill_lesson (self, l, &error), 0);
+    }
+  show_filled (self, total, error);
+}
+
+static void
+action_lesson_step (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  guint i = gtk_single_selection_get_selected (self->lesson_sel);
+  int step = g_variant_get_int32 (param);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lesson_rows));
+
+  if (i == GTK_INVALID_LIST_POSITION || (step < 0 && i == 0) || (step > 0 && i + 1 >= n))
+    return;
+  gtk_single_selection_set_selected (self->lesson_sel, i + step);
+  gtk_widget_activate_action (GTK_WIDGET (self->lesson_view), "list.scroll-to-item", "u",
+                              i + step);
+}
+
+/* ---- withdrawal and cancellation ------------------------------------------------------ */
+
+typedef struct
+{
+  TdAttendancePage *self;
+  GtkWindow *window;
+  gint64 trainee_id;            /* 0: cancel the class */
+  GtkEditable *date;
+  GtkEditable *reason;
+  GtkLabel *message;
+} ChangeForm;
+
+static void
+on_change_ok (ChangeForm *f)
+{
+  TdAttendancePage *self = f->self;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reason = td_ui_editable_dup_text (f->reason);
+  char date[TD_DATE_LEN];
+  gboolean ok;
+
+  if (!td_ui_editable_get_date (f->date, date))
+    {
+      td_dialog_set_message (f->message, _("The date is not readable: type it as 2026-03-02."));
+      return;
+    }
+  if (f->trainee_id != 0)
+    ok = td_store_withdraw (self->watch.store, self->class_id, f->trainee_id, date, reason,
+                            &error);
+  else
+    ok = td_store_cancel_class (self->watch.store, self->class_id, date, reason, &error);
+  if (!ok)
+    {
+      td_ui_show_error (GTK_WIDGET (f->window), f->trainee_id != 0
+                        ? _("The withdrawal was not recorded")
+                        : _("The class was not cancelled"), error);
+      return;
+    }
+  td_page_toast (TD_PAGE (self), f->trainee_id != 0
+                 ? _("Withdrawal recorded. Export a class notice in Submissions to report it.")
+                 : _("Cancellation recorded. Export a class notice in Submissions to report it."));
+  gtk_window_destroy (f->window);
+  reload (GTK_WIDGET (self));
+}
+
+static void
+open_change_form (TdAttendancePage *self, gint64 trainee_id, const char *title,
+                  const char *subject)
+{
+  ChangeForm *f = g_new0 (ChangeForm, 1);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *date, *reason, *message = gtk_label_new (NULL);
+  g_autofree char *today = td_day_to_iso_dup (td_day_today ());
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), subject);
+  date = td_dialog_entry_row (_("Date"), "change-date", today);
+  reason = td_dialog_entry_row (_("Reason"), "change-reason", NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), date);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reason);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), message);
+  *f = (ChangeForm){ self, NULL, trainee_id, GTK_EDITABLE (date), GTK_EDITABLE (reason),
+                     GTK_LABEL (message) };
+  f->window = td_dialog_new (GTK_WIDGET (self), title,
+                             trainee_id != 0 ? "td-withdraw-dialog" : "td-cancel-dialog",
+                             trainee_id != 0 ? _("_Withdraw") : _("Cancel _Class"), box,
+                             G_CALLBACK (on_change_ok), f, g_free);
+  gtk_window_set_default_size (f->window, 480, 320);
+  gtk_window_present (f->window);
+}
+
+static void
+action_withdraw (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  TdEnrolment *e = current_enrolment (self);
+  g_autofree char *subject = NULL;
+
+  if (e == NULL)
+    {
+      td_ui_show_message (widget, _("No trainee chosen"),
+                          _("Select the trainee who withdraws in the list first."));
+      return;
+    }
+  subject = g_strdup_printf (_("%s withdraws from the class from this date on; no attendance, "
+                               "assessment or subsidy after it."), e->trainee.name);
+  open_change_form (self, e->trainee.id, _("Withdraw Trainee"), subject);
+}
+
+static void
+action_cancel_class (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  g_autofree char *subject = NULL;
+
+  if (self->klass == NULL)
+    return;
+  subject = g_strdup_printf (_("Class %s is cancelled from this date on. A cancellation is "
+                               "final once the bureau accepts it."), self->klass->code);
+  open_change_form (self, 0, _("Cancel Class"), subject);
+}
+
+/* ---- TdPage ------------------------------------------------------------------------- */
+
+static void
+td_attendance_page_set_store (TdPage *page, TdStore *store)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
+
+  td_store_watch_set (&self->watch, store);
+}
+
+static void
+td_attendance_page_set_class (TdPage *page, gint64 class_id)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
+
+  self->class_id = class_id;
+  gtk_single_selection_set_selected (self->lesson_sel, GTK_INVALID_LIST_POSITION);
+  reload (GTK_WIDGET (self));
+  gtk_single_selection_set_selected (self->lesson_sel, 0);
+}
+
+static const char *
+td_attendance_page_get_title (TdPage *page)
+{
+  return _("Attendance");
+}
+
+static gboolean
+td_attendance_page_get_needs_class (TdPage *page)
+{
+  return TRUE;
+}
+
+static const char *
+td_attendance_page_get_icon_name (TdPage *page)
+{
+  return "object-select-symbolic";
+}
+
+static void
+td_attendance_page_iface_init (TdPageInterface *iface)
+{
+  iface->set_store = td_attendance_page_set_store;
+  iface->set_class = td_attendance_page_set_class;
+  iface->get_title = td_attendance_page_get_title;
+  iface->get_needs_class = td_attendance_page_get_needs_class;
+  iface->get_icon_name = td_attendance_page_get_icon_name;
+}
+
+/* ---- GObject ------------------------------------------------------------------------ */
+
+static void
+td_attendance_page_dispose (GObject *object)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (object);
+
+  td_store_watch_clear (&self->watch);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->lessons, g_ptr_array_unref);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_object (&self->lesson_sel);
+  g_clear_object (&self->trainee_sel);
+  G_OBJECT_CLASS (td_attendance_page_parent_class)->dispose (object);
+}
+
+static void
+add_status_key (GtkWidgetClass *widget_class, guint key, const char *code)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, 0, "attendance.status", "s", code);
+  gtk_widget_class_add_binding_action (widget_class, gdk_keyval_to_upper (key), GDK_SHIFT_MASK,
+                                       "attendance.status", "s", code);
+}
+
+static void
+td_attendance_page_class_init (TdAttendancePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_attendance_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-attendance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, lesson_view);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, trainee_view);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, lesson_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, status_drop);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, in_entry);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, out_entry);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, method_drop);
+
+  gtk_widget_class_install_action (widget_class, "attendance.status", "s", action_status);
+  gtk_widget_class_install_action (widget_class, "attendance.record", NULL, action_record);
+  gtk_widget_class_install_action (widget_class, "attendance.lesson-present", NULL,
+                                   action_lesson_present);
+  gtk_widget_class_install_action (widget_class, "attendance.class-present", NULL,
+                                   action_class_present);
+  gtk_widget_class_install_action (widget_class, "attendance.lesson-step", "i",
+                                   action_lesson_step);
+  gtk_widget_class_install_action (widget_class, "attendance.withdraw", NULL, action_withdraw);
+  gtk_widget_class_install_action (widget_class, "attendance.cancel-class", NULL,
+                                   action_cancel_class);
+  add_status_key (widget_class, GDK_KEY_p, "P");
+  add_status_key (widget_class, GDK_KEY_l, "L");
+  add_status_key (widget_class, GDK_KEY_e, "E");
+  add_status_key (widget_class, GDK_KEY_v, "V");
+  add_status_key (widget_class, GDK_KEY_a, "A");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "attendance.lesson-present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "attendance.lesson-present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "attendance.lesson-step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "attendance.lesson-step", "i", 1);
+}
+
+static const char *const lesson_titles[] = {
+  N_("Lesson"), N_("Date"), N_("Time"), N_("Type"), N_("Hours"), N_("Recorded"), "",
+};
+static const char *const trainee_titles[] = {
+  N_("No."), N_("Name"), N_("ID number"), N_("Status"), N_("In"), N_("Out"), N_("Method"),
+  N_("Hours"), "", N_("Credited"), N_("Rate"),
+};
+
+static void
+add_columns (GtkColumnView *view, const char *const *titles, guint n, guint expand)
+{
+  const char *translated[16];
+
+  for (guint i = 0; i < n; i++)
+    translated[i] = titles[i][0] != '\0' ? _(titles[i]) : "";
+  td_row_view_add_columns (view, translated, n, expand);
+}
+
+static void
+setup_views (TdAttendancePage *self)
+{
+  self->lesson_rows = g_list_store_new (TD_TYPE_ROW);
+  self->trainee_rows = g_list_store_new (TD_TYPE_ROW);
+  self->lesson_sel = gtk_single_selection_new (G_LIST_MODEL (self->lesson_rows));
+  self->trainee_sel = gtk_single_selection_new (G_LIST_MODEL (self->trainee_rows));
+  gtk_column_view_set_model (self->lesson_view, GTK_SELECTION_MODEL (self->lesson_sel));
+  gtk_column_view_set_model (self->trainee_view, GTK_SELECTION_MODEL (self->trainee_sel));
+  add_columns (self->lesson_view, lesson_titles, L_N, L_DATE);
+  add_columns (self->trainee_view, trainee_titles, T_N, T_NAME);
+  g_signal_connect_swapped (self->lesson_sel, "notify::selected",
+                            G_CALLBACK (on_lesson_selected), self);
+  g_signal_connect_swapped (self->trainee_sel, "notify::selected", G_CALLBACK (load_editor),
+                            self);
+}
+
+static void
+td_attendance_page_init (TdAttendancePage *self)
+{
+  g_autoptr (GtkStringList) statuses = td_ui_code_model (TD_CODES_ATTENDANCE_STATUS);
+  g_autoptr (GtkStringList) methods = td_ui_code_model (TD_CODES_SIGN_METHOD);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  gtk_drop_down_set_model (self->status_drop, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->method_drop, G_LIST_MODEL (methods));
+  gtk_drop_down_set_selected (self->method_drop, index_of_code (TD_CODES_SIGN_METHOD, "MANUAL"));
+  g_signal_connect_swapped (self->in_entry, "activate", G_CALLBACK (on_entry_activate), self);
+  g_signal_connect_swapped (self->out_entry, "activate", G_CALLBACK (on_entry_activate), self);
+  setup_views (self);
+}
