@@ -271,9 +271,10 @@ static const Mutation mutations[] = {
     "<Record id=\"371521199409283101\" checked=\"2026-06-12\" status=\"4\" since=\"2026-05-01\"/>",
     TRUE, "R-EMP-002", TD_SEVERITY_ERROR,
     "Trainee 371521199409283101: status 4 (not employed) carries no Employer, since or proof" },
-  { "followup", "id=\"371525199310113167\" checked=\"2026-06-12\" status=\"3\" since=\"2026-05-06\" "
-    "proof=\"2\"", "id=\"371525199310113167\" checked=\"2026-06-12\" status=\"3\" "
-    "since=\"2026-05-06\"", TRUE, "R-EMP-002", TD_SEVERITY_ERROR,
+  { "followup", "id=\"371525199310113167\" checked=\"2026-06-12\" status=\"3\" "
+    "since=\"2026-05-06\" proof=\"2\"",
+    "id=\"371525199310113167\" checked=\"2026-06-12\" status=\"3\" since=\"2026-05-06\"",
+    TRUE, "R-EMP-002", TD_SEVERITY_ERROR,
     "Trainee 371525199310113167: status 3 needs since and proof" },
   { "claim", "<Line id=\"371503197502193651\" certificate=\"2\" level=\"5\" "
     "attendanceRate=\"0.9800\" standard=\"1500.00\" uplift=\"300.00\"",
@@ -281,17 +282,20 @@ static const Mutation mutations[] = {
     "attendanceRate=\"0.9800\" standard=\"1500.00\" uplift=\"0.00\"", TRUE, "R-SUB-003",
     TD_SEVERITY_ERROR, "Line 371503197502193651: amount 1800.00 is not standard 1500.00 + "
     "uplift 0.00" },
-  { "claim", "<Total count=\"26\" amount=\"45300.00\"/>", "<Total count=\"25\" amount=\"45300.00\"/>",
+  { "claim", "<Total count=\"26\" amount=\"45300.00\"/>",
+    "<Total count=\"25\" amount=\"45300.00\"/>",
     TRUE, "R-SUB-004", TD_SEVERITY_ERROR, "Total/@count is 25, but the claim has 26 lines" },
-  { "claim", "<Total count=\"26\" amount=\"45300.00\"/>", "<Total count=\"26\" amount=\"45000.00\"/>",
+  { "claim", "<Total count=\"26\" amount=\"45300.00\"/>",
+    "<Total count=\"26\" amount=\"45000.00\"/>",
     TRUE, "R-SUB-004", TD_SEVERITY_ERROR,
     "Total/@amount is 45000.00, but the lines add up to 45300.00" },
   { "claim", "<Payee type=\"1\">", "<Payee type=\"2\">", TRUE, "R-SUB-007", TD_SEVERITY_ERROR,
     "Line 371503197502193651: with Payee type 2 every line carries the trainee's bank and "
     "account" },
-  { "claim", "attendanceRate=\"0.9933\" standard=\"1500.00\" uplift=\"300.00\" amount=\"1800.00\"/>\n"
-    "      <Line id=\"371524199306071973\"", "attendanceRate=\"0.9933\" standard=\"1500.00\" "
-    "uplift=\"300.00\" amount=\"1800.00\" bank=\"农业银行\" account=\"6228480123456789\"/>\n"
+  { "claim", "attendanceRate=\"0.9933\" standard=\"1500.00\" uplift=\"300.00\" "
+    "amount=\"1800.00\"/>\n      <Line id=\"371524199306071973\"",
+    "attendanceRate=\"0.9933\" standard=\"1500.00\" uplift=\"300.00\" amount=\"1800.00\" "
+    "bank=\"农业银行\" account=\"6228480123456789\"/>\n"
     "      <Line id=\"371524199306071973\"", TRUE, "R-SUB-007", TD_SEVERITY_ERROR,
     "Line 371525199310113167: a bank or account on a line is only for Payee type 2" },
   { "quarterly", "category=\"03\" enrolled=\"9\"", "category=\"01\" enrolled=\"9\"", TRUE,
