@@ -228,9 +228,12 @@ td_id_number_normalize (const char *input, const char *today_iso, GError **error
 
   if (today == 0)
     today = td_day_today ();
-  if (input == NULL || !g_utf8_validate (input, -1, NULL))
-    input = "";
-  s = clean (input);
+  if (input != NULL && !g_utf8_validate (input, -1, NULL))
+    {
+      fail (error, TD_ID_NUMBER_ERROR_CHARACTERS, g_strdup (_("The id number is not valid text.")));
+      return NULL;
+    }
+  s = clean (input != NULL ? input : "");
   if (!check_length (s, error) || !check_characters (s, error))
     return NULL;
   if (s[0] == '0')

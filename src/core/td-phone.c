@@ -222,9 +222,9 @@ td_phone_normalize (const char *input, GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (input == NULL || !g_utf8_validate (input, -1, NULL))
-    input = "";
-  s = td_codes_halfwidth (input);
+  if (input != NULL && !g_utf8_validate (input, -1, NULL))
+    return invalid (error, g_strdup (_("The phone number is not valid text.")));
+  s = td_codes_halfwidth (input != NULL ? input : "");
   g_strstrip (s);
   if (*s == '\0')
     {

@@ -167,6 +167,10 @@ test_errors (void)
   assert_refused ("", TD_ID_NUMBER_ERROR_EMPTY, "No id number was entered.");
   assert_refused ("   ", TD_ID_NUMBER_ERROR_EMPTY, "No id number was entered.");
   assert_refused (NULL, TD_ID_NUMBER_ERROR_EMPTY, "No id number was entered.");
+  assert_refused ("37150219800512022\xff", TD_ID_NUMBER_ERROR_CHARACTERS,
+                  "The id number is not valid text.");
+  assert_refused ("37150219800512022中", TD_ID_NUMBER_ERROR_CHARACTERS,
+                  "Character 18 of the id number is not a digit.");
   assert_refused ("37150219800512022", TD_ID_NUMBER_ERROR_LENGTH,
                   "An id number has 18 characters; this one has 17.");
   assert_refused ("3715021980051202221", TD_ID_NUMBER_ERROR_LENGTH,

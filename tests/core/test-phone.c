@@ -100,6 +100,7 @@ test_refused (void)
   assert_refused ("0635/8212345", TD_PHONE_ERROR_INVALID,
                   "“/” is not allowed in a phone number.");
   assert_refused ("()", TD_PHONE_ERROR_INVALID, "A phone number needs digits.");
+  assert_refused ("138\xff", TD_PHONE_ERROR_INVALID, "The phone number is not valid text.");
 }
 
 static void
