@@ -67,7 +67,7 @@ td_packet_body (xmlDoc *doc)
 }
 
 xmlNode *
-td_packet_kind_element (xmlDoc *doc)
+td_packet_kind_node (xmlDoc *doc)
 {
   xmlNode *kind = td_xml_first_element (td_packet_body (doc));
 
@@ -77,7 +77,7 @@ td_packet_kind_element (xmlDoc *doc)
 const char *
 td_packet_kind (xmlDoc *doc)
 {
-  xmlNode *kind = td_packet_kind_element (doc);
+  xmlNode *kind = td_packet_kind_node (doc);
 
   return kind != NULL ? (const char *) kind->name : NULL;
 }
@@ -1036,7 +1036,7 @@ td_packet_check (xmlDoc     *doc,
                        c.root->name);
       return;
     }
-  c.kind = td_packet_kind_element (doc);
+  c.kind = td_packet_kind_node (doc);
   created = g_strstrip (td_xml_attr (c.root, "created"));
   c.created = td_instant_day (created);
 

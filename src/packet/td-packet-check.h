@@ -15,7 +15,7 @@ xmlNode *td_packet_body (xmlDoc *doc);
 /* The element inside Body that gives the packet its kind (ClassFiling, Roster,
  * Attendance, Assessment, EmploymentFollowUp, SubsidyClaim, QuarterlyReport,
  * ClassNotice), or NULL. */
-xmlNode *td_packet_kind_element (xmlDoc *doc);
+xmlNode *td_packet_kind_node (xmlDoc *doc);
 /* Its local name ("Roster"), or NULL.  Points into @doc. */
 const char *td_packet_kind (xmlDoc *doc);
 

@@ -163,7 +163,7 @@ test_kind_helpers (void)
 
   g_assert_cmpstr (td_packet_kind (doc), ==, "Roster");
   g_assert_true (td_xml_is (td_packet_body (doc), "Body"));
-  g_assert_true (td_xml_is (td_packet_kind_element (doc), "Roster"));
+  g_assert_true (td_xml_is (td_packet_kind_node (doc), "Roster"));
   xmlFreeDoc (doc);
 }
 
@@ -442,10 +442,10 @@ test_chain_links_batches (void)
   guint count = 0;
 
   g_assert_cmpstr (prev_two, ==, head_one);
-  computed = td_packet_chain_head (td_packet_kind_element (doc_one), zero, &count);
+  computed = td_packet_chain_head (td_packet_kind_node (doc_one), zero, &count);
   g_assert_cmpstr (computed, ==, head_one);
   g_assert_cmpuint (count, ==, 380);
-  g_assert_null (td_packet_chain_head (td_packet_kind_element (doc_one), "00", NULL));
+  g_assert_null (td_packet_chain_head (td_packet_kind_node (doc_one), "00", NULL));
   xmlFreeDoc (doc_one);
   xmlFreeDoc (doc_two);
 }
