@@ -170,7 +170,8 @@ test_claim_rates (void)
       g_assert_true (td_money_parse (uplift_text, &uplift));
       g_assert_true (td_money_parse (amount_text, &amount));
       /* R-SUB-003: uplift is standard × EmploymentUpliftRate (0.2) or 0. */
-      g_assert_true (uplift == 0 || uplift == td_money_times_rate (standard, td_rate_parse ("0.2")));
+      g_assert_true (uplift == 0
+                     || uplift == td_money_times_rate (standard, td_rate_parse ("0.2")));
       g_assert_cmpint (amount, ==, standard + uplift);
       sum += amount;
       lines++;
