@@ -22,7 +22,8 @@ TdDay td_day_make (int year, int month, int mday);   /* 0 if not a real date */
 /* Today in Beijing time (UTC+8, whatever the machine's zone), or TD_TODAY when set in the
  * environment (YYYY-MM-DD; tests and demos pin "today" this way). */
 TdDay td_day_today (void);
-/* Whole years between @birth and @on. */
+/* Whole years between @birth and @on (a 29 February birthday counts from 1 March);
+ * -1 when either is 0 or @on is before @birth. */
 int td_day_age (TdDay birth, TdDay on);
 
 /* Lenient parse of what people type: 2026-11-02, 2026/11/2, 2026.11.2, 2026年11月2日,
@@ -50,6 +51,7 @@ typedef struct _TdCalendar TdCalendar;
 TdCalendar *td_calendar_new (void);
 void td_calendar_free (TdCalendar *calendar);
 void td_calendar_add_year (TdCalendar *calendar, int year);
+/* Adding a holiday or workday also marks its year as covered. */
 void td_calendar_add_holiday (TdCalendar *calendar, TdDay day, const char *name);
 void td_calendar_add_workday (TdCalendar *calendar, TdDay day);
 gboolean td_calendar_covers_year (const TdCalendar *calendar, int year);
@@ -59,7 +61,8 @@ const char *td_calendar_holiday_name (const TdCalendar *calendar, TdDay day); /*
 /* Working days d with @after < d < @before (RULES.md: "n working days before D"). */
 int td_calendar_working_days_between (const TdCalendar *calendar, TdDay after, TdDay before);
 /* The latest date c such that at least @n working days lie strictly between c and @start:
- * the last day a first filing may be created (R-CLS-002). */
+ * the last day a first filing may be created (R-CLS-002).  @start itself when @n <= 0;
+ * 0 when @start is 0. */
 TdDay td_calendar_filing_deadline (const TdCalendar *calendar, TdDay start, int n);
 /* Working days d with @from < d <= @to (R-ATT-007). */
 int td_calendar_working_days_after (const TdCalendar *calendar, TdDay from, TdDay to);
