@@ -415,7 +415,7 @@ find_workbook_path (Package *pkg, GError **error)
   if (zip_name_locate (pkg->zip, "xl/workbook.xml", ZIP_FL_NOCASE) >= 0)
     return g_strdup ("xl/workbook.xml");
   rels_init (&rels);
-  if (!package_walk (pkg, "_rels/.rels", TRUE, rels_node, &rels, error))
+  if (!package_walk (pkg, "_rels/.rels", FALSE, rels_node, &rels, error))
     return NULL;
   if (rels.office_document == NULL)
     {
