@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Assessment page: the class's exam dates, evaluator and place; per trainee of the
+ * roster the scores, outcome, retake and certificate (type and level prefilled from the
+ * class; a type 2 number checked as R-ASM-003).  A withdrawn trainee is shown, not
+ * offered. */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/td-codes.h"
+#include "core/td-idnumber.h"
+#include "ui/td-assessment-page.h"
+#include "ui/td-dialog.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
+#include "ui/td-ui-util.h"
+
+enum { C_POS, C_NAME, C_ID, C_THEORY, C_PRACTICE, C_OUTCOME, C_CERT, C_NUMBER, C_ISSUED, C_N };
+
+struct _TdAssessmentPage
+{
+  AdwBin parent_instance;
+
+  TdStoreWatch watch;
+  gint64 class_id;
+  TdClass *klass;
+  GPtrArray *enrolments;        /* TdEnrolment* */
+  GPtrArray *results;           /* TdResult* */
+  GListStore *rows;
+  GtkSingleSelection *selection;
+
+  GtkStack *stack;
+  GtkColumnView *result_view;
+  AdwEntryRow *theory_date_row;
+  AdwEntryRow *practice_date_row;
+  AdwEntryRow *evaluator_row;
+  AdwEntryRow *place_row;
+  AdwPreferencesGroup *result_group;
+  AdwEntryRow *theory_row;
+  AdwEntryRow *practice_row;
+  AdwComboRow *outcome_row;
+  GtkSwitch *retake_switch;
+  AdwComboRow *cert_type_row;
+  AdwComboRow *cert_level_row;
+  AdwEntryRow *cert_number_row;
+  AdwEntryRow *cert_issued_row;
+  AdwEntryRow *cert_issuer_row;
+  GtkLabel *message_label;
+};
+
+static void td_assessment_page_iface_init (TdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_assessment_page_iface_init))
+
+/* R-ASM-003: a type 2 number is Y or S, then 21 digits, the 16th character the level. */
+static char *
+cert_number_problem (int type, int level, const char *number)
+{
+  gsize len = number != NULL ? strlen (number) : 0;
+
+  if (len == 0)
+    return g_strdup (_("A passed trainee's certificate needs its number."));
+  if (type != 2)
+    return NULL;
+  if (len != 22 || (number[0] != 'Y' && number[0] != 'S'))
+    return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
+                       "digits (R-ASM-003)."));
+  for (gsize i = 1; i < len; i++)
+    if (!g_ascii_isdigit (number[i]))
+      return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
+                         "digits (R-ASM-003)."));
+  if (number[15] - '0' != level)
+    return g_strdup_printf (_("The 16th character of the certificate number is the level: "
+                              "%c, but the level is %d (R-ASM-003)."), number[15], level);
+  return NULL;
+}
+
+static const TdResult *
+find_result (TdAssessmentPage *self, gint64 trainee_id)
+{
+  for (guint i = 0; self->results != NULL && i < self->results->len; i++)
+    {
+      const TdResult *r = g_ptr_array_index (self->results, i);
+      if (r->trainee_id == trainee_id)
+        return r;
+    }
+  return NULL;
+}
+
+static TdEnrolment *
+current_enrolment (TdAssessmentPage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->selection);
+
+  if (self->enrolments == NULL || i >= self->enrolments->len)
+    return NULL;
+  return g_ptr_array_index (self->enrolments, i);
+}
+
+static char *
+format_score (int tenths)
+{
+  if (tenths < 0)
+    return g_strdup ("");
+  return tenths % 10 == 0 ? g_strdup_printf ("%d", tenths / 10)
+                          : g_strdup_printf ("%d.%d", tenths / 10, tenths % 10);
+}
+
+/* "" → -1; a score 0–100 with at most one decimal → tenths; else -2. */
+static int
+parse_score (const char *text)
+{
+  g_autofree char *half = td_codes_halfwidth (text);
+  char *end = NULL;
+  double value;
+
+  g_strstrip (half);
+  if (half[0] == '\0')
+    return -1;
+  value = g_ascii_strtod (half, &end);
+  if (end == half || *end != '\0' || value < 0 || value > 100)
+    return -2;
+  return (int) lround (value * 10);
+}
+
+static TdRow *
+row_new (TdAssessmentPage *self, const TdEnrolment *e)
+{
+  TdRow *row = td_row_new (e->trainee.id, C_N);
+  const TdResult *r = find_result (self, e->trainee.id);
+  char code[4];
+
+  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
+  td_row_set (row, C_NAME, e->trainee.name);
+  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
+  td_row_set_dimmed (row, e->withdrawn_date[0] != '\0');
+  if (e->withdrawn_date[0] != '\0')
+    td_row_take (row, C_OUTCOME, g_strdup_printf (_("Withdrawn %s"), e->withdrawn_date));
+  if (r == NULL)
+    return row;
+  td_row_take (row, C_THEORY, format_score (r->theory));
+  td_row_take (row, C_PRACTICE, format_score (r->practice));
+  g_snprintf (code, sizeof code, "%d", r->outcome);
+  td_row_set (row, C_OUTCOME, td_code_label (TD_CODES_OUTCOME, code));
+  if (r->cert_type != 0)
+    {
+      g_autofree char *problem = cert_number_problem (r->cert_type, r->cert_level,
+                                                      r->cert_number);
+      g_snprintf (code, sizeof code, "%d", r->cert_type);
+      td_row_set (row, C_CERT, td_code_label (TD_CODES_CERTIFICATE, code));
+      td_row_set (row, C_NUMBER, r->cert_number);
+      td_row_set (row, C_ISSUED, r->cert_issued);
+      td_row_set_flagged (row, C_NUMBER, problem != NULL);
+    }
+  return row;
+}
+
+static void
+load_exam (TdAssessmentPage *self)
+{
+  td_ui_editable_set (GTK_EDITABLE (self->theory_date_row), self->klass->exam_theory_date);
+  td_ui_editable_set (GTK_EDITABLE (self->practice_date_row), self->klass->exam_practice_date);
+  td_ui_editable_set (GTK_EDITABLE (self->evaluator_row), self->klass->evaluator);
+  td_ui_editable_set (GTK_EDITABLE (self->place_row), self->klass->exam_place);
+}
+
+static void load_editor (TdAssessmentPage *self);
+
+static void
+reload (GtkWidget *widget)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  if (self->watch.store != NULL && self->class_id != 0)
+    self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
+  if (self->klass != NULL)
+    {
+      self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
+      self->results = td_store_list_results (self->watch.store, self->class_id);
+      for (guint i = 0; i < self->enrolments->len; i++)
+        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (self->enrolments, i)));
+      load_exam (self);
+    }
+  td_row_store_replace (self->rows, rows);
+  if (selected != GTK_INVALID_LIST_POSITION
+      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    gtk_single_selection_set_selected (self->selection, selected);
+  load_editor (self);
+}
+
+static void
+load_editor (TdAssessmentPage *self)
+{
+  TdEnrolment *e = current_enrolment (self);
+  const TdResult *r = e != NULL ? find_result (self, e->trainee.id) : NULL;
+  g_autofree char *theory = NULL, *practice = NULL;
+  char outcome[4] = "1", type[4], level[4];
+
+  gtk_label_set_text (self->message_label, "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->result_group),
+                            e != NULL && e->withdrawn_date[0] == '\0');
+  if (e == NULL)
+    return;
+  {
+    g_autofree char *title = g_strdup_printf (_("Result of %s"), e->trainee.name);
+    adw_preferences_group_set_title (self->result_group, title);
+  }
+  if (e->withdrawn_date[0] != '\0')
+    td_dialog_set_message (self->message_label, _("Withdrawn: no assessment."));
+  theory = format_score (r != NULL ? r->theory : -1);
+  practice = format_score (r != NULL ? r->practice : -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->theory_row), theory);
+  gtk_editable_set_text (GTK_EDITABLE (self->practice_row), practice);
+  if (r != NULL)
+    g_snprintf (outcome, sizeof outcome, "%d", r->outcome);
+  td_ui_combo_select_code (self->outcome_row, TD_CODES_OUTCOME, outcome);
+  gtk_switch_set_active (self->retake_switch, r != NULL && r->retake);
+  /* the class's planned certificate and level unless the result says otherwise */
+  g_snprintf (type, sizeof type, "%d", r != NULL && r->cert_type != 0 ? r->cert_type
+                                                                     : self->klass->certificate);
+  g_snprintf (level, sizeof level, "%d", r != NULL && r->cert_type != 0 ? r->cert_level
+                                                                       : self->klass->level);
+  td_ui_combo_select_code (self->cert_type_row, TD_CODES_CERTIFICATE, type);
+  td_ui_combo_select_code (self->cert_level_row, TD_CODES_LEVEL, level);
+  td_ui_editable_set (GTK_EDITABLE (self->cert_number_row), r != NULL ? r->cert_number : NULL);
+  td_ui_editable_set (GTK_EDITABLE (self->cert_issued_row), r != NULL ? r->cert_issued : NULL);
+  td_ui_editable_set (GTK_EDITABLE (self->cert_issuer_row), r != NULL ? r->cert_issuer : NULL);
+}
+
+static int
+code_int (const char *code)
+{
+  return code != NULL ? atoi (code) : 0;
+}
+
+/* Reads the editor into @r; FALSE with a message when something cannot be read. */
+static gboolean
+read_editor (TdAssessmentPage *self, TdResult *r)
+{
+  const char *outcome = td_ui_combo_get_code (self->outcome_row, TD_CODES_OUTCOME);
+  g_autofree char *number = NULL, *problem = NULL;
+
+  r->theory = parse_score (gtk_editable_get_text (GTK_EDITABLE (self->theory_row)));
+  r->practice = parse_score (gtk_editable_get_text (GTK_EDITABLE (self->practice_row)));
+  td_ui_set_error (GTK_WIDGET (self->theory_row), r->theory < -1);
+  td_ui_set_error (GTK_WIDGET (self->practice_row), r->practice < -1);
+  if (r->theory < -1 || r->practice < -1)
+    {
+      td_dialog_set_message (self->message_label, _("A score is a number from 0 to 100, "
+                                                    "with at most one decimal."));
+      return FALSE;
+    }
+  r->outcome = outcome != NULL ? atoi (outcome) : 1;
+  r->retake = gtk_switch_get_active (self->retake_switch);
+  if (r->outcome != 1)
+    return TRUE;   /* failed or absent: no certificate (R-ASM-002) */
+  r->cert_type = code_int (td_ui_combo_get_code (self->cert_type_row, TD_CODES_CERTIFICATE));
+  r->cert_level = code_int (td_ui_combo_get_code (self->cert_level_row, TD_CODES_LEVEL));
+  number = td_ui_editable_dup_text (GTK_EDITABLE (self->cert_number_row));
+  r->cert_number = number != NULL ? td_codes_halfwidth (number) : NULL;
+  if (r->cert_number != NULL)
+    {
+      char *p = r->cert_number;
+      for (; *p != '\0'; p++)
+        *p = g_ascii_toupper (*p);
+    }
+  problem = cert_number_problem (r->cert_type, r->cert_level, r->cert_number);
+  td_ui_set_error (GTK_WIDGET (self->cert_number_row), problem != NULL);
+  if (!td_ui_editable_get_date (GTK_EDITABLE (self->cert_issued_row), r->cert_issued)
+      || r->cert_issued[0] == '\0')
+    problem = problem != NULL ? problem : g_strdup (_("Type the certificate's issue date as "
+                                                      "2026-03-02."));
+  r->cert_issuer = td_ui_editable_dup_text (GTK_EDITABLE (self->cert_issuer_row));
+  if (problem != NULL)
+    td_dialog_set_message (self->message_label, problem);
+  return problem == NULL;
+}
+
+static void
+action_save_result (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  TdEnrolment *e = current_enrolment (self);
+  const TdResult *old;
+  g_autoptr (TdResult) r = td_result_new ();
+  g_autoptr (GError) error = NULL;
+
+  if (e == NULL || e->withdrawn_date[0] != '\0' || self->watch.store == NULL)
+    return;
+  old = find_result (self, e->trainee.id);
+  r->id = old != NULL ? old->id : 0;
+  r->class_id = self->class_id;
+  r->trainee_id = e->trainee.id;
+  memcpy (r->id_number, e->trainee.id_number, sizeof r->id_number);
+  if (!read_editor (self, r))
+    return;
+  if (!td_store_save_result (self->watch.store, r, &error))
+    {
+      td_ui_show_error (widget, _("The result was not saved"), error);
+      return;
+    }
+  reload (widget);
+  td_page_toast (TD_PAGE (self), _("Result saved"));
+}
+
+static void
+action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->klass == NULL)
+    return;
+  k = td_class_copy (self->klass);
+  if (!td_ui_editable_get_date (GTK_EDITABLE (self->theory_date_row), k->exam_theory_date)
+      || !td_ui_editable_get_date (GTK_EDITABLE (self->practice_date_row),
+                                   k->exam_practice_date))
+    {
+      td_ui_show_message (widget, _("The date is not readable"),
+                          _("Type the exam dates as 2026-03-02."));
+      return;
+    }
+  g_free (k->evaluator);
+  k->evaluator = td_ui_editable_dup_text (GTK_EDITABLE (self->evaluator_row));
+  g_free (k->exam_place);
+  k->exam_place = td_ui_editable_dup_text (GTK_EDITABLE (self->place_row));
+  if (!td_store_save_class (self->watch.store, k, &error))
+    {
+      td_ui_show_error (widget, _("The assessment was not saved"), error);
+      return;
+    }
+  reload (widget);
+  td_page_toast (TD_PAGE (self), _("Assessment saved"));
+}
+
+/* ---- TdPage ------------------------------------------------------------------------- */
+
+static void
+td_assessment_page_set_store (TdPage *page, TdStore *store)
+{
+  td_store_watch_set (&TD_ASSESSMENT_PAGE (page)->watch, store);
+}
+
+static void
+td_assessment_page_set_class (TdPage *page, gint64 class_id)
+{
+  TD_ASSESSMENT_PAGE (page)->class_id = class_id;
+  reload (GTK_WIDGET (page));
+}
+
+static const char *
+td_assessment_page_get_title (TdPage *page)
+{
+  return _("Assessment");
+}
+
+static gboolean
+td_assessment_page_get_needs_class (TdPage *page)
+{
+  return TRUE;
+}
+
+static const char *
+td_assessment_page_get_icon_name (TdPage *page)
+{
+  return "starred-symbolic";
+}
+
+static void
+td_assessment_page_iface_init (TdPageInterface *iface)
+{
+  iface->set_store = td_assessment_page_set_store;
+  iface->set_class = td_assessment_page_set_class;
+  iface->get_title = td_assessment_page_get_title;
+  iface->get_needs_class = td_assessment_page_get_needs_class;
+  iface->get_icon_name = td_assessment_page_get_icon_name;
+}
+
+static void
+td_assessment_page_dispose (GObject *object)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (object);
+
+  td_store_watch_clear (&self->watch);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, name)
+
+static void
+td_assessment_page_class_init (TdAssessmentPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_assessment_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-assessment-page.ui");
+  BIND (stack);
+  BIND (result_view);
+  BIND (theory_date_row);
+  BIND (practice_date_row);
+  BIND (evaluator_row);
+  BIND (place_row);
+  BIND (result_group);
+  BIND (theory_row);
+  BIND (practice_row);
+  BIND (outcome_row);
+  BIND (retake_switch);
+  BIND (cert_type_row);
+  BIND (cert_level_row);
+  BIND (cert_number_row);
+  BIND (cert_issued_row);
+  BIND (cert_issuer_row);
+  BIND (message_label);
+  gtk_widget_class_install_action (widget_class, "assessment.save-result", NULL,
+                                   action_save_result);
+  gtk_widget_class_install_action (widget_class, "assessment.save-exam", NULL,
+                                   action_save_exam);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "assessment.save-result", NULL);
+}
+
+static void
+td_assessment_page_init (TdAssessmentPage *self)
+{
+  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Theory"), _("Practice"),
+                           _("Outcome"), _("Certificate"), _("Certificate number"),
+                           _("Issued on") };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  self->rows = g_list_store_new (TD_TYPE_ROW);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->selection));
+  td_row_view_add_columns (self->result_view, titles, C_N, C_NAME);
+  td_ui_combo_set_codes (self->outcome_row, TD_CODES_OUTCOME, "1");
+  td_ui_combo_set_codes (self->cert_type_row, TD_CODES_CERTIFICATE, "2");
+  td_ui_combo_set_codes (self->cert_level_row, TD_CODES_LEVEL, "5");
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (load_editor),
+                            self);
+}
