@@ -326,7 +326,7 @@ layout_table (TdFormLayout *self, TdFormTable *table)
 }
 
 static void
-layout_signatures (TdFormLayout *self, TdFormBlock *block, gboolean box)
+layout_signatures (TdFormLayout *self, TdFormBlock *block, gboolean box, gboolean keep)
 {
   guint n = g_strv_length (block->labels);
   g_autofree double *underline = g_new0 (double, n + 1);
@@ -341,6 +341,7 @@ layout_signatures (TdFormLayout *self, TdFormBlock *block, gboolean box)
     }
   height = flow (self, unit->pieces, items, underline, inset, inset, self->width - 2 * inset);
   unit->height = MAX (height + 2 * inset, block->height_mm * TD_MM);
+  unit->keep_with_next = keep;
   g_ptr_array_add (self->units, unit);
 }
 
@@ -368,7 +369,9 @@ layout_block (TdFormLayout *self, TdFormBlock *block, TdFormBlock *next)
       break;
     case TD_FORM_BLOCK_SIGNATURES:
     case TD_FORM_BLOCK_BOX:
-      layout_signatures (self, block, block->kind == TD_FORM_BLOCK_BOX);
+      /* the signatures stay on the page of the box that follows them */
+      layout_signatures (self, block, block->kind == TD_FORM_BLOCK_BOX,
+                         next != NULL && next->kind == TD_FORM_BLOCK_BOX);
       break;
     }
   if (unit != NULL)
