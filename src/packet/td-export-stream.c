@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The checks of a large attendance batch without a tree: the file is read back with
+ * xmlTextReader validating against the schema as it goes (R-PKT-001), and every Record is
+ * checked as it passes: R-ID-001, R-ATT-003 (times present or absent, out after in),
+ * R-ATT-004 (A and V credit 0) and the chain recomputed from the batch's prev (R-ATT-005).
+ * Memory stays that of one record whatever the size of the batch.  The Body digest
+ * (R-PKT-002) is the writer's own canonical stream, which the tests compare with
+ * td_digest_body () of written packets. */
+#define G_LOG_DOMAIN "td-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/xmlreader.h>
+#include <string.h>
+
+#include "core/td-chain.h"
+#include "core/td-idnumber.h"
+#include "packet/td-export-private.h"
+#include "packet/td-schema.h"
+#include "packet/td-xml-safe.h"
+
+#define MAX_FINDINGS 200
+
+typedef struct
+{
+  TdFindings *findings;
+  GInputStream *input;
+  char *lesson;
+  char *date;
+  char h[65];
+  guint64 count;
+} Stream;
+
+static int
+stream_read (void *context, char *buffer, int len)
+{
+  Stream *s = context;
+  gssize n = g_input_stream_read (s->input, buffer, len, NULL, NULL);
+
+  return n < 0 ? -1 : (int) n;
+}
+
+static int
+stream_close (void *context)
+{
+  return 0;
+}
+
+static void
+on_error (void *context, xmlErrorPtr error)
+{
+  Stream *s = context;
+  g_autofree char *message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+
+  if (td_findings_get_n (s->findings) < MAX_FINDINGS)
+    td_findings_add (s->findings, "R-PKT-001", TD_SEVERITY_ERROR, NULL, error->line, "%s",
+                     message);
+}
+
+static char *
+attr (xmlTextReaderPtr reader, const char *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+add (Stream *s, const char *rule, const char *ref, int line, const char *message)
+{
+  if (td_findings_get_n (s->findings) < MAX_FINDINGS)
+    td_findings_add (s->findings, rule, TD_SEVERITY_ERROR, ref, line, "%s", message);
+}
+
+static void
+check_record (Stream *s, xmlTextReaderPtr reader)
+{
+  g_autofree char *id = attr (reader, "id"), *status = attr (reader, "status");
+  g_autofree char *in = attr (reader, "in"), *out = attr (reader, "out");
+  g_autofree char *hours = attr (reader, "hours"), *method = attr (reader, "method");
+  g_autofree char *line = NULL;
+  int n = xmlTextReaderGetParserLineNumber (reader);
+  gboolean timed = status != NULL && strchr ("PLE", status[0]) != NULL;
+
+  if (id == NULL || status == NULL || status[0] == '\0' || hours == NULL || method == NULL)
+    return;   /* the schema reports it */
+  if (!td_id_number_check_digit_ok (id))
+    add (s, "R-ID-001", id, n, _("The id number's check digit is wrong."));
+  if (timed && (in == NULL || out == NULL || td_time_from_iso (out) <= td_time_from_iso (in)))
+    add (s, "R-ATT-003", id, n, _("A present, late or left-early record needs in and out, "
+                                   "out after in."));
+  if (!timed && (in != NULL || out != NULL))
+    add (s, "R-ATT-003", id, n, _("An absent or on-leave record has no in or out time."));
+  if (!timed && strcmp (hours, "0") != 0)
+    add (s, "R-ATT-004", id, n, _("An absent or on-leave record credits 0 hours."));
+  line = td_chain_line (s->date != NULL ? s->date : "", s->lesson != NULL ? s->lesson : "", id,
+                        status[0], in != NULL ? in : "", out != NULL ? out : "", hours, method);
+  td_chain_step (s->h, line, s->h);
+  s->count++;
+}
+
+static void
+check_chain (Stream *s, xmlTextReaderPtr reader, const TdPacketData *data)
+{
+  g_autofree char *prev = attr (reader, "prev"), *head = attr (reader, "head");
+  g_autofree char *count = attr (reader, "count");
+  g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, s->count);
+  int line = xmlTextReaderGetParserLineNumber (reader);
+  const char *want = data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO;
+
+  if (g_strcmp0 (prev, want) != 0)
+    add (s, "R-ATT-005", "Chain", line, _("Chain/@prev is not the head of the last batch sent."));
+  if (g_strcmp0 (head, s->h) != 0)
+    add (s, "R-ATT-005", "Chain", line, _("Chain/@head does not recompute from the records."));
+  if (g_strcmp0 (count, n) != 0)
+    add (s, "R-ATT-005", "Chain", line, _("Chain/@count is not the number of records."));
+}
+
+static void
+on_element (Stream *s, xmlTextReaderPtr reader, const TdPacketData *data)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+
+  if (strcmp (name, "Record") == 0)
+    check_record (s, reader);
+  else if (strcmp (name, "Session") == 0)
+    {
+      g_free (s->lesson);
+      g_free (s->date);
+      s->lesson = attr (reader, "lesson");
+      s->date = attr (reader, "date");
+    }
+  else if (strcmp (name, "Chain") == 0)
+    check_chain (s, reader, data);
+}
+
+static void
+read_all (Stream *s, xmlTextReaderPtr reader, const TdPacketData *data)
+{
+  int ret;
+
+  while ((ret = xmlTextReaderRead (reader)) == 1)
+    {
+      if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+        add (s, "R-PKT-001", NULL, 0, _("The packet has a DOCTYPE."));
+      if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT)
+        on_element (s, reader, data);
+    }
+  if (ret < 0 || xmlTextReaderIsValid (reader) != 1)
+    if (!td_findings_has_errors (s->findings))
+      add (s, "R-PKT-001", NULL, 0, _("The packet is not valid against the schema."));
+}
+
+void
+td_export_stream_check (const char *path, const TdPacketData *data, const char *created,
+                        TdFindings *findings)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInputStream) input = g_file_read (file, NULL, &error);
+  Stream s = { .findings = findings };
+  xmlSchemaValidCtxtPtr valid;
+  xmlTextReaderPtr reader;
+
+  if (input == NULL)
+    {
+      add (&s, "R-PKT-001", NULL, 0, error->message);
+      return;
+    }
+  td_xml_init ();
+  s.input = G_INPUT_STREAM (input);
+  g_strlcpy (s.h, data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, sizeof s.h);
+  reader = xmlReaderForIO (stream_read, stream_close, &s, NULL, "UTF-8", XML_PARSE_NONET);
+  valid = xmlSchemaNewValidCtxt (td_schema_get ());
+  xmlSchemaSetValidStructuredErrors (valid, on_error, &s);
+  xmlTextReaderSetStructuredErrorHandler (reader, on_error, &s);
+  if (xmlTextReaderSchemaValidateCtxt (reader, valid, 0) != 0)
+    add (&s, "R-PKT-001", NULL, 0, _("The schema could not be applied."));
+  else
+    read_all (&s, reader, data);
+  xmlFreeTextReader (reader);
+  xmlSchemaFreeValidCtxt (valid);
+  g_free (s.lesson);
+  g_free (s.date);
+}
