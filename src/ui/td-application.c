@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/td-application.h"
+#include "ui/td-backup.h"
 #include "ui/td-window.h"
 
 struct _TdApplication
@@ -53,6 +54,105 @@ td_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "win.new-class", { "<Control>n", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.import-roster", { "<Control>i", NULL } },
+  { "win.show-page::overview", { "<Alt>1", NULL } },
+  { "win.show-page::classes", { "<Alt>2", NULL } },
+  { "win.show-page::trainees", { "<Alt>3", NULL } },
+  { "win.show-page::attendance", { "<Alt>4", NULL } },
+  { "win.show-page::assessment", { "<Alt>5", NULL } },
+  { "win.show-page::follow-up", { "<Alt>6", NULL } },
+  { "win.show-page::subsidy", { "<Alt>7", NULL } },
+  { "win.show-page::submissions", { "<Alt>8", NULL } },
+  { "win.show-page::settings", { "<Alt>9", "<Control>comma", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+};
+
+static void
+action_about (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+  const char *developers[] = { "TrainDesk contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+                        "application-name", _("TrainDesk"), "application-icon", APP_ID_BASE,
+                        "version", PACKAGE_VERSION, "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Class filings, rosters, attendance, assessment and "
+                                      "subsidy claims for training institutions in Liaocheng"),
+                        "translator-credits", _("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+action_quit (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  /* Closing the windows asks about unsaved changes; the last one ends the application. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", action_about },
+  { "quit", action_quit },
+};
+
+static void
+td_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (td_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+  gtk_window_set_default_icon_name (APP_ID_BASE);
+}
+
+static gboolean
+backup_on_quit_wanted (guint *keep)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return FALSE;
+  settings = g_settings_new (APP_ID);
+  *keep = (guint) g_settings_get_int (settings, "backup-keep");
+  return g_settings_get_boolean (settings, "backup-on-quit");
+}
+
+/* The automatic backup: one copy per quit, the newest kept. */
+static void
+td_application_shutdown (GApplication *app)
+{
+  TdApplication *self = TD_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = td_backup_default_dir ();
+  guint keep = 10;
+
+  if (self->store != NULL && !td_store_is_empty (self->store) && backup_on_quit_wanted (&keep)
+      && !td_backup_rotate (self->store, dir, keep, NULL, &error))
+    g_warning ("The automatic backup failed: %s", error->message);
+  G_APPLICATION_CLASS (td_application_parent_class)->shutdown (app);
+}
+
 static void
 td_application_finalize (GObject *object)
 {
@@ -68,6 +168,8 @@ td_application_class_init (TdApplicationClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = td_application_finalize;
   G_APPLICATION_CLASS (klass)->activate = td_application_activate;
+  G_APPLICATION_CLASS (klass)->startup = td_application_startup;
+  G_APPLICATION_CLASS (klass)->shutdown = td_application_shutdown;
   G_APPLICATION_CLASS (klass)->handle_local_options = td_application_handle_local_options;
 }
 

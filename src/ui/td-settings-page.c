@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/td-backup.h"
+#include "ui/td-institution-form.h"
+#include "ui/td-settings-page.h"
+#include "ui/td-ui-util.h"
+
+#if defined(__has_include)
+#if __has_include("packet/td-catalog-import.h")
+#include "packet/td-catalog-import.h"
+#define TD_HAVE_CATALOG_IMPORT 1
+#endif
+#endif
+
+struct _TdSettingsPage
+{
+  AdwBin parent_instance;
+  TdStore *store;
+  GSettings *settings;
+  TdInstitutionForm *institution;
+  GtkListBox *catalog_list;
+  GtkWidget *import_catalog_button;
+  AdwActionRow *path_row;
+  AdwActionRow *auto_backup_row;
+  GtkSwitch *auto_backup;
+  AdwActionRow *outbox_row;
+  GtkWidget *header;
+};
+
+static void td_settings_page_iface_init (TdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TdSettingsPage, td_settings_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_settings_page_iface_init))
+
+static void
+reload_catalogs (TdSettingsPage *self)
+{
+  g_autoptr (GPtrArray) versions = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
+    gtk_list_box_remove (self->catalog_list, child);
+  versions = self->store != NULL ? td_store_list_catalog_versions (self->store)
+                                 : g_ptr_array_new ();
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const char *version = g_ptr_array_index (versions, i);
+      g_autoptr (TdCatalog) catalog = td_store_get_catalog (self->store, version, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (catalog != NULL)
+        subtitle = g_strdup_printf (_("In force from %s · %u items"), catalog->effective,
+                                    catalog->items->len);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), version);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+      gtk_list_box_append (self->catalog_list, row);
+    }
+  if (versions->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No catalogue yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Import the catalogue XML the bureau published."));
+      gtk_list_box_append (self->catalog_list, row);
+    }
+}
+
+static void
+reload (TdSettingsPage *self)
+{
+  g_autoptr (TdInstitution) inst = NULL;
+  g_autofree char *outbox = NULL;
+
+  inst = self->store != NULL ? td_store_get_institution (self->store) : NULL;
+  td_institution_form_set (self->institution, inst);
+  adw_action_row_set_subtitle (self->path_row, self->store != NULL
+                               ? td_store_get_path (self->store) : "");
+  outbox = self->store != NULL ? td_store_get_setting (self->store, "outbox") : NULL;
+  adw_action_row_set_subtitle (self->outbox_row, outbox != NULL ? outbox
+                               : _("Not chosen yet: packets are saved where you choose each "
+                                   "time."));
+  reload_catalogs (self);
+}
+
+/* ---- actions -------------------------------------------------------------------- */
+
+gboolean
+td_settings_page_backup_to (TdSettingsPage *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
+  if (!td_store_backup (self->store, path, NULL, error))
+    return FALSE;
+  td_page_toast (TD_PAGE (self), _("Backed up"));
+  return TRUE;
+}
+
+gboolean
+td_settings_page_set_outbox (TdSettingsPage *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
+  if (!td_store_set_setting (self->store, "outbox", path, error))
+    return FALSE;
+  reload (self);
+  td_page_toast (TD_PAGE (self), _("Saved"));
+  return TRUE;
+}
+
+gboolean
+td_settings_page_import_catalog (TdSettingsPage *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
+#ifdef TD_HAVE_CATALOG_IMPORT
+  if (!td_catalog_import_file (self->store, path, error))
+    return FALSE;
+  reload_catalogs (self);
+  td_page_toast (TD_PAGE (self), _("Catalogue imported"));
+  return TRUE;
+#else
+  /* TODO(lead): wired once src/packet/td-catalog-import.h exists. */
+  g_set_error_literal (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                       _("This version of TrainDesk cannot import catalogues yet."));
+  return FALSE;
+#endif
+}
+
+typedef gboolean (*TdPathAction) (TdSettingsPage *self, const char *path, GError **error);
+
+typedef struct
+{
+  TdSettingsPage *self;
+  TdPathAction action;
+  const char *failure;
+} ChooserJob;
+
+static void
+on_chooser_response (GtkNativeDialog *chooser, int response, ChooserJob *job)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL && !job->action (job->self, path, &error))
+        td_ui_show_error (GTK_WIDGET (job->self), job->failure, error);
+    }
+  g_object_unref (job->self);
+  g_free (job);
+  g_object_unref (chooser);
+}
+
+static void
+choose (TdSettingsPage *self, const char *title, GtkFileChooserAction mode, const char *accept,
+        const char *suggested_name, TdPathAction action, const char *failure)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  ChooserJob *job = g_new0 (ChooserJob, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         mode, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  job->self = g_object_ref (self);
+  job->action = action;
+  job->failure = failure;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_backup_clicked (TdSettingsPage *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "traindesk-%Y%m%d.db");
+
+  choose (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), name,
+          td_settings_page_backup_to, _("The backup failed"));
+}
+
+static void
+on_outbox_clicked (TdSettingsPage *self)
+{
+  choose (self, _("Choose the Outbox Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+          _("_Choose"), NULL, td_settings_page_set_outbox, _("The outbox was not changed"));
+}
+
+static void
+on_import_catalog_clicked (TdSettingsPage *self)
+{
+  choose (self, _("Import a Catalogue"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
+          td_settings_page_import_catalog, _("The catalogue was not imported"));
+}
+
+/* ---- TdPage -------------------------------------------------------------------- */
+
+static void
+td_settings_page_set_store (TdPage *page, TdStore *store)
+{
+  TdSettingsPage *self = TD_SETTINGS_PAGE (page);
+
+  g_set_object (&self->store, store);
+  reload (self);
+}
+
+static const char *
+td_settings_page_get_title (TdPage *page)
+{
+  return _("Settings");
+}
+
+static const char *
+td_settings_page_get_icon_name (TdPage *page)
+{
+  return "preferences-system-symbolic";
+}
+
+static GtkWidget *
+td_settings_page_get_header_widget (TdPage *page)
+{
+  return TD_SETTINGS_PAGE (page)->header;
+}
+
+static gboolean
+td_settings_page_has_unsaved_changes (TdPage *page)
+{
+  return td_institution_form_get_modified (TD_SETTINGS_PAGE (page)->institution);
+}
+
+static gboolean
+td_settings_page_save (TdPage *page, GError **error)
+{
+  TdSettingsPage *self = TD_SETTINGS_PAGE (page);
+
+  if (!td_institution_form_save (self->institution, self->store, error))
+    return FALSE;
+  td_page_toast (page, _("Saved"));
+  return TRUE;
+}
+
+static void
+td_settings_page_discard_changes (TdPage *page)
+{
+  reload (TD_SETTINGS_PAGE (page));
+}
+
+static void
+td_settings_page_iface_init (TdPageInterface *iface)
+{
+  iface->set_store = td_settings_page_set_store;
+  iface->get_title = td_settings_page_get_title;
+  iface->get_icon_name = td_settings_page_get_icon_name;
+  iface->get_header_widget = td_settings_page_get_header_widget;
+  iface->has_unsaved_changes = td_settings_page_has_unsaved_changes;
+  iface->save = td_settings_page_save;
+  iface->discard_changes = td_settings_page_discard_changes;
+}
+
+/* ---- type ------------------------------------------------------------------- */
+
+static void
+td_settings_page_dispose (GObject *object)
+{
+  TdSettingsPage *self = TD_SETTINGS_PAGE (object);
+
+  g_clear_object (&self->header);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SETTINGS_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (td_settings_page_parent_class)->dispose (object);
+}
+
+static void
+td_settings_page_class_init (TdSettingsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_settings_page_dispose;
+  g_type_ensure (TD_TYPE_INSTITUTION_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/traindesk/TrainDesk/ui/td-settings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, institution);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, catalog_list);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, import_catalog_button);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, path_row);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup_row);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, outbox_row);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, header);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_outbox_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_catalog_clicked);
+}
+
+static void
+bind_settings (TdSettingsPage *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autofree char *dir = td_backup_default_dir ();
+  g_autofree char *subtitle = NULL;
+
+  subtitle = g_strdup_printf (_("Keeps the newest copies in %s"), dir);
+  adw_action_row_set_subtitle (self->auto_backup_row, subtitle);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->auto_backup_row), FALSE);
+      return;
+    }
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "backup-on-quit", self->auto_backup, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+td_settings_page_init (TdSettingsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
+  bind_settings (self);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Settings: the institution, catalogue versions and import, the database file, backups
+ * and the outbox folder. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ui/td-page.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_SETTINGS_PAGE (td_settings_page_get_type ())
+G_DECLARE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD, SETTINGS_PAGE, AdwBin)
+
+/* What the buttons do once a file is chosen (tests call them directly). */
+gboolean td_settings_page_backup_to (TdSettingsPage *self, const char *path, GError **error);
+gboolean td_settings_page_set_outbox (TdSettingsPage *self, const char *path, GError **error);
+gboolean td_settings_page_import_catalog (TdSettingsPage *self, const char *path,
+                                          GError **error);
+
+G_END_DECLS

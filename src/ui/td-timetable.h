@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A class's timetable as the filing form edits it: lessons generated from a weekly pattern
+ * over working days, totals, and the problems (overlaps, lessons outside the dates).
+ * No GTK: the form and the tests share it. */
+#pragma once
+
+#include "core/td-records.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean weekdays[8];         /* [1] Monday … [7] Sunday */
+  int start;                    /* seconds since midnight */
+  int end;
+  char kind;                    /* 'T' or 'P' */
+  gboolean online;
+  const char *teacher;          /* a tid */
+  const char *content;          /* may be NULL */
+} TdWeeklyPattern;
+
+typedef struct
+{
+  TdHalves theory;
+  TdHalves practice;
+  TdHalves online;
+} TdTimetableTotals;
+
+/* A lesson on every working day of @from..@to whose weekday the pattern names, hours from
+ * td_hours_of_interval (); lids follow on from @lessons' highest "Lnnn". Appended to
+ * @lessons; returns how many were added. */
+guint td_timetable_generate (GPtrArray *lessons, const TdWeeklyPattern *pattern, TdDay from,
+                             TdDay to, const TdCalendar *calendar);
+/* The next free lid ("L001", "L002", …). Newly allocated. */
+char *td_timetable_next_lid (GPtrArray *lessons);
+/* By date, then start. */
+void td_timetable_sort (GPtrArray *lessons);
+TdTimetableTotals td_timetable_totals (GPtrArray *lessons);
+
+/* One problem of a lesson: the index in @lessons, the rule and a translated message. */
+typedef struct
+{
+  guint index;
+  const char *rule;
+  char *message;
+} TdLessonProblem;
+
+void td_lesson_problem_free (TdLessonProblem *problem);
+/* R-CLS-004 (dates, end after start) and R-CLS-005 (overlaps, unknown teacher) for the
+ * sorted @lessons against @start..@end ("" when unknown) and @teachers (TdTeacher*). */
+GPtrArray *td_timetable_problems (GPtrArray *lessons, const char *start, const char *end,
+                                  GPtrArray *teachers);
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/td-codes.h"
+#include "core/td-idnumber.h"
+#include "ui/td-trainee-model.h"
+
+/* ---- row ---------------------------------------------------------------------- */
+
+struct _TdTraineeRow
+{
+  GObject parent_instance;
+  TdTrainee *trainee;
+  TdEnrolment *enrolment;
+  char *masked;
+  char *categories;
+  char *search_key;             /* casefolded "name id" */
+};
+
+G_DEFINE_FINAL_TYPE (TdTraineeRow, td_trainee_row, G_TYPE_OBJECT)
+
+static void
+td_trainee_row_finalize (GObject *object)
+{
+  TdTraineeRow *self = TD_TRAINEE_ROW (object);
+
+  g_clear_pointer (&self->trainee, td_trainee_free);
+  g_clear_pointer (&self->enrolment, td_enrolment_free);
+  g_free (self->masked);
+  g_free (self->categories);
+  g_free (self->search_key);
+  G_OBJECT_CLASS (td_trainee_row_parent_class)->finalize (object);
+}
+
+static void
+td_trainee_row_class_init (TdTraineeRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = td_trainee_row_finalize;
+}
+
+static void
+td_trainee_row_init (TdTraineeRow *self)
+{
+}
+
+static char *
+category_names (const char *codes)
+{
+  g_auto (GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+                              td_code_label (TD_CODES_CATEGORY, parts[i]));
+  return g_string_free (text, FALSE);
+}
+
+static TdTraineeRow *
+row_new (TdTrainee *trainee, TdEnrolment *enrolment)
+{
+  TdTraineeRow *self = g_object_new (TD_TYPE_TRAINEE_ROW, NULL);
+  g_autofree char *key = NULL;
+
+  self->trainee = trainee;
+  self->enrolment = enrolment;
+  self->masked = td_id_number_mask (trainee->id_number);
+  self->categories = category_names (enrolment != NULL ? enrolment->categories : NULL);
+  key = g_strdup_printf ("%s %s", trainee->name != NULL ? trainee->name : "",
+                         trainee->id_number);
+  self->search_key = g_utf8_casefold (key, -1);
+  return self;
+}
+
+TdTraineeRow *
+td_trainee_row_new_from_trainee (const TdTrainee *trainee)
+{
+  g_return_val_if_fail (trainee != NULL, NULL);
+  return row_new (td_trainee_copy (trainee), NULL);
+}
+
+TdTraineeRow *
+td_trainee_row_new_from_enrolment (const TdEnrolment *enrolment)
+{
+  g_return_val_if_fail (enrolment != NULL, NULL);
+  return row_new (td_trainee_copy (&enrolment->trainee), td_enrolment_copy (enrolment));
+}
+
+const TdTrainee *
+td_trainee_row_get_trainee (TdTraineeRow *self)
+{
+  return self->trainee;
+}
+
+const TdEnrolment *
+td_trainee_row_get_enrolment (TdTraineeRow *self)
+{
+  return self->enrolment;
+}
+
+const char *
+td_trainee_row_get_masked_id (TdTraineeRow *self)
+{
+  return self->masked;
+}
+
+const char *
+td_trainee_row_get_categories (TdTraineeRow *self)
+{
+  return self->categories;
+}
+
+gboolean
+td_trainee_row_matches (TdTraineeRow *self, const char *needle)
+{
+  return needle == NULL || needle[0] == '\0' || strstr (self->search_key, needle) != NULL;
+}
+
+/* ---- model -------------------------------------------------------------------- */
+
+struct _TdTraineeModel
+{
+  GObject parent_instance;
+  TdStore *store;
+  char *order;
+  GArray *ids;                  /* gint64 */
+  GPtrArray *rows;              /* TdTraineeRow* or NULL, parallel to ids */
+};
+
+static void td_trainee_model_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TdTraineeModel, td_trainee_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      td_trainee_model_list_init))
+
+static GType
+td_trainee_model_get_item_type (GListModel *list)
+{
+  return TD_TYPE_TRAINEE_ROW;
+}
+
+static guint
+td_trainee_model_get_n_items (GListModel *list)
+{
+  return TD_TRAINEE_MODEL (list)->ids->len;
+}
+
+static gpointer
+td_trainee_model_get_item (GListModel *list, guint position)
+{
+  TdTraineeModel *self = TD_TRAINEE_MODEL (list);
+  TdTraineeRow *row;
+
+  if (position >= self->ids->len)
+    return NULL;
+  row = g_ptr_array_index (self->rows, position);
+  if (row == NULL)
+    {
+      TdTrainee *trainee = td_store_get_trainee (self->store,
+                                                 g_array_index (self->ids, gint64, position),
+                                                 NULL);
+      if (trainee == NULL)
+        {
+          trainee = td_trainee_new ();
+          trainee->name = g_strdup (_("(removed)"));
+        }
+      row = row_new (trainee, NULL);
+      self->rows->pdata[position] = row;
+    }
+  return g_object_ref (row);
+}
+
+static void
+td_trainee_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = td_trainee_model_get_item_type;
+  iface->get_n_items = td_trainee_model_get_n_items;
+  iface->get_item = td_trainee_model_get_item;
+}
+
+static void
+td_trainee_model_finalize (GObject *object)
+{
+  TdTraineeModel *self = TD_TRAINEE_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_free (self->order);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (td_trainee_model_parent_class)->finalize (object);
+}
+
+static void
+td_trainee_model_class_init (TdTraineeModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = td_trainee_model_finalize;
+}
+
+static void
+td_trainee_model_init (TdTraineeModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+}
+
+void
+td_trainee_model_reload (TdTraineeModel *self)
+{
+  guint removed;
+
+  g_return_if_fail (TD_IS_TRAINEE_MODEL (self));
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = td_store_list_trainee_ids (self->store, self->order);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->rows, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+}
+
+TdTraineeModel *
+td_trainee_model_new (TdStore *store, const char *order)
+{
+  TdTraineeModel *self = g_object_new (TD_TYPE_TRAINEE_MODEL, NULL);
+
+  self->store = g_object_ref (store);
+  self->order = g_strdup (order);
+  td_trainee_model_reload (self);
+  return self;
+}
+
+/* ---- filter ------------------------------------------------------------------- */
+
+struct _TdTraineeFilter
+{
+  GtkFilter parent_instance;
+  char *needle;                 /* casefolded */
+};
+
+G_DEFINE_FINAL_TYPE (TdTraineeFilter, td_trainee_filter, GTK_TYPE_FILTER)
+
+static gboolean
+td_trainee_filter_match (GtkFilter *filter, gpointer item)
+{
+  return td_trainee_row_matches (TD_TRAINEE_ROW (item), TD_TRAINEE_FILTER (filter)->needle);
+}
+
+static GtkFilterMatch
+td_trainee_filter_get_strictness (GtkFilter *filter)
+{
+  const char *needle = TD_TRAINEE_FILTER (filter)->needle;
+
+  return needle == NULL || needle[0] == '\0' ? GTK_FILTER_MATCH_ALL : GTK_FILTER_MATCH_SOME;
+}
+
+static void
+td_trainee_filter_finalize (GObject *object)
+{
+  g_free (TD_TRAINEE_FILTER (object)->needle);
+  G_OBJECT_CLASS (td_trainee_filter_parent_class)->finalize (object);
+}
+
+static void
+td_trainee_filter_class_init (TdTraineeFilterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = td_trainee_filter_finalize;
+  GTK_FILTER_CLASS (klass)->match = td_trainee_filter_match;
+  GTK_FILTER_CLASS (klass)->get_strictness = td_trainee_filter_get_strictness;
+}
+
+static void
+td_trainee_filter_init (TdTraineeFilter *self)
+{
+}
+
+TdTraineeFilter *
+td_trainee_filter_new (void)
+{
+  return g_object_new (TD_TYPE_TRAINEE_FILTER, NULL);
+}
+
+void
+td_trainee_filter_set_text (TdTraineeFilter *self, const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *needle = g_utf8_casefold (stripped, -1);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (TD_IS_TRAINEE_FILTER (self));
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+  if (self->needle != NULL && strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->needle != NULL && strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self), change);
+}
+
+/* ---- sorters ------------------------------------------------------------------ */
+
+static int
+compare_rows (gconstpointer a, gconstpointer b, gpointer data)
+{
+  TdTraineeRow *x = TD_TRAINEE_ROW ((gpointer) a);
+  TdTraineeRow *y = TD_TRAINEE_ROW ((gpointer) b);
+  const char *column = data;
+  int c = 0;
+
+  if (g_str_equal (column, "name"))
+    c = g_utf8_collate (x->trainee->name ? x->trainee->name : "",
+                        y->trainee->name ? y->trainee->name : "");
+  else if (g_str_equal (column, "id"))
+    c = strcmp (x->trainee->id_number, y->trainee->id_number);
+  else if (g_str_equal (column, "birth"))
+    c = strcmp (x->trainee->birth_date, y->trainee->birth_date);
+  else if (g_str_equal (column, "position") && x->enrolment && y->enrolment)
+    c = x->enrolment->position - y->enrolment->position;
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+GtkSorter *
+td_trainee_sorter_new (const char *column)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (compare_rows, (gpointer) g_intern_string (column),
+                                            NULL));
+}

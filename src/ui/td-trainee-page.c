@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/td-codes.h"
+#include "ui/td-trainee-dialog.h"
+#include "ui/td-trainee-model.h"
+#include "ui/td-trainee-page.h"
+#include "ui/td-ui-util.h"
+
+struct _TdTraineePage
+{
+  AdwBin parent_instance;
+  TdStore *store;
+  gint64 class_id;
+
+  GtkSearchEntry *search;
+  GtkLabel *count;
+  GtkStack *stack;
+  GtkColumnView *roster_view;
+  GtkColumnView *all_view;
+  GtkWidget *edit_button;
+  GtkWidget *remove_button;
+  GtkWidget *header;
+
+  GListStore *roster;
+  TdTraineeFilter *roster_filter;
+  GtkFilterListModel *roster_filtered;
+  GtkSingleSelection *roster_selection;
+  TdTraineeModel *all;
+  TdTraineeFilter *all_filter;
+  GtkFilterListModel *all_filtered;
+};
+
+static void td_trainee_page_iface_init (TdPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TdTraineePage, td_trainee_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_trainee_page_iface_init))
+
+typedef enum
+{
+  COL_POSITION,
+  COL_NAME,
+  COL_ID,
+  COL_GENDER,
+  COL_BIRTH,
+  COL_CATEGORIES,
+  COL_CONSENT,
+  COL_STATUS,
+} TdColumn;
+
+/* ---- columns -------------------------------------------------------------------- */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static char *
+cell_text (TdTraineeRow *row, TdColumn column)
+{
+  const TdTrainee *t = td_trainee_row_get_trainee (row);
+  const TdEnrolment *e = td_trainee_row_get_enrolment (row);
+  char code[4];
+
+  switch (column)
+    {
+    case COL_POSITION:
+      return e != NULL ? g_strdup_printf ("%d", e->position) : g_strdup ("");
+    case COL_NAME:
+      return g_strdup (t->name);
+    case COL_ID:
+      return g_strdup (td_trainee_row_get_masked_id (row));
+    case COL_GENDER:
+      g_snprintf (code, sizeof code, "%d", t->gender);
+      return g_strdup (td_code_label (TD_CODES_GENDER, code));
+    case COL_BIRTH:
+      return g_strdup (t->birth_date);
+    case COL_CATEGORIES:
+      return g_strdup (td_trainee_row_get_categories (row));
+    case COL_CONSENT:
+      return g_strdup (e != NULL ? e->consent_date : "");
+    case COL_STATUS:
+      return g_strdup (e != NULL && e->withdrawn_date[0] ? _("withdrawn") : "");
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  g_autofree char *text = cell_text (TD_TRAINEE_ROW (gtk_list_item_get_item (item)),
+                                     GPOINTER_TO_INT (data));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_column (GtkColumnView *view, const char *title, TdColumn column, const char *sort,
+            gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (sort != NULL)
+    {
+      g_autoptr (GtkSorter) sorter = td_trainee_sorter_new (sort);
+
+      gtk_column_view_column_set_sorter (col, sorter);
+    }
+  gtk_column_view_append_column (view, col);
+  g_object_unref (col);
+}
+
+static void
+setup_roster_view (TdTraineePage *self)
+{
+  GtkSortListModel *sorted;
+
+  add_column (self->roster_view, _("No."), COL_POSITION, "position", FALSE);
+  add_column (self->roster_view, _("Name"), COL_NAME, "name", TRUE);
+  add_column (self->roster_view, _("Id number"), COL_ID, "id", TRUE);
+  add_column (self->roster_view, _("Gender"), COL_GENDER, NULL, FALSE);
+  add_column (self->roster_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
+  add_column (self->roster_view, _("Categories"), COL_CATEGORIES, NULL, TRUE);
+  add_column (self->roster_view, _("Consent"), COL_CONSENT, NULL, FALSE);
+  add_column (self->roster_view, _("Status"), COL_STATUS, NULL, FALSE);
+  self->roster = g_list_store_new (TD_TYPE_TRAINEE_ROW);
+  self->roster_filter = td_trainee_filter_new ();
+  self->roster_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->roster)),
+                                                     GTK_FILTER (g_object_ref (self->roster_filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->roster_filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->roster_view)));
+  self->roster_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->roster_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->roster_selection, TRUE);
+  gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (self->roster_selection));
+}
+
+/* The all-trainees view is built the first time it is shown. */
+static void
+setup_all_view (TdTraineePage *self)
+{
+  GtkSortListModel *sorted;
+  GtkNoSelection *selection;
+
+  if (self->all != NULL || self->store == NULL)
+    return;
+  if (gtk_column_view_get_columns (self->all_view) != NULL
+      && g_list_model_get_n_items (gtk_column_view_get_columns (self->all_view)) == 0)
+    {
+      add_column (self->all_view, _("Name"), COL_NAME, "name", TRUE);
+      add_column (self->all_view, _("Id number"), COL_ID, "id", TRUE);
+      add_column (self->all_view, _("Gender"), COL_GENDER, NULL, FALSE);
+      add_column (self->all_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
+    }
+  self->all = td_trainee_model_new (self->store, "name");
+  self->all_filter = td_trainee_filter_new ();
+  self->all_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all)),
+                                                  GTK_FILTER (g_object_ref (self->all_filter)));
+  gtk_filter_list_model_set_incremental (self->all_filtered, TRUE);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->all_filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->all_view)));
+  gtk_sort_list_model_set_incremental (sorted, TRUE);
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->all_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  td_trainee_filter_set_text (self->all_filter,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+static void
+drop_all_view (TdTraineePage *self)
+{
+  gtk_column_view_set_model (self->all_view, NULL);
+  g_clear_object (&self->all_filtered);
+  g_clear_object (&self->all_filter);
+  g_clear_object (&self->all);
+}
+
+/* ---- state -------------------------------------------------------------------- */
+
+static gboolean
+showing_all (TdTraineePage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "all") == 0;
+}
+
+static void
+update_count (TdTraineePage *self)
+{
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (showing_all (self))
+    n = self->all != NULL ? (guint) td_store_count_trainees (self->store) : 0;
+  else
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->roster));
+  text = g_strdup_printf (ngettext ("%u trainee", "%u trainees", n), n);
+  gtk_label_set_text (self->count, text);
+  gtk_widget_set_sensitive (self->edit_button, !showing_all (self));
+  gtk_widget_set_sensitive (self->remove_button, !showing_all (self));
+}
+
+void
+td_trainee_page_reload (TdTraineePage *self)
+{
+  g_autoptr (GPtrArray) enrolments = NULL;
+
+  g_return_if_fail (TD_IS_TRAINEE_PAGE (self));
+  g_list_store_remove_all (self->roster);
+  if (self->store != NULL && self->class_id != 0)
+    {
+      enrolments = td_store_list_enrolments (self->store, self->class_id);
+      for (guint i = 0; i < enrolments->len; i++)
+        {
+          g_autoptr (TdTraineeRow) row =
+            td_trainee_row_new_from_enrolment (g_ptr_array_index (enrolments, i));
+
+          g_list_store_append (self->roster, row);
+        }
+    }
+  if (self->all != NULL)
+    td_trainee_model_reload (self->all);
+  update_count (self);
+}
+
+static void
+on_saved (gpointer data, gint64 trainee_id)
+{
+  TdTraineePage *self = data;
+
+  td_trainee_page_reload (self);
+  td_page_toast (TD_PAGE (self), _("Saved"));
+}
+
+GtkWindow *
+td_trainee_page_add_trainee (TdTraineePage *self)
+{
+  g_return_val_if_fail (TD_IS_TRAINEE_PAGE (self), NULL);
+  if (self->store == NULL || self->class_id == 0)
+    {
+      td_ui_show_message (GTK_WIDGET (self), _("No class chosen"),
+                          _("Choose the class in the header bar first, or file one under "
+                            "Classes."));
+      return NULL;
+    }
+  return td_trainee_dialog_open (GTK_WIDGET (self), self->store, self->class_id, NULL,
+                                 on_saved, self);
+}
+
+static void
+on_add_clicked (TdTraineePage *self)
+{
+  td_trainee_page_add_trainee (self);
+}
+
+static TdTraineeRow *
+selected_row (TdTraineePage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->roster_selection);
+
+  return item != NULL ? TD_TRAINEE_ROW (item) : NULL;
+}
+
+static void
+edit_row (TdTraineePage *self, TdTraineeRow *row)
+{
+  if (row == NULL || td_trainee_row_get_enrolment (row) == NULL)
+    return;
+  td_trainee_dialog_open (GTK_WIDGET (self), self->store, self->class_id,
+                          td_trainee_row_get_enrolment (row), on_saved, self);
+}
+
+static void
+on_edit_clicked (TdTraineePage *self)
+{
+  edit_row (self, selected_row (self));
+}
+
+static void
+on_roster_activate (TdTraineePage *self, guint position)
+{
+  g_autoptr (TdTraineeRow) row =
+    g_list_model_get_item (G_LIST_MODEL (self->roster_selection), position);
+
+  edit_row (self, row);
+}
+
+static void
+remove_row (TdTraineePage *self, TdTraineeRow *row)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (row == NULL)
+    {
+      td_ui_show_message (GTK_WIDGET (self), _("No trainee chosen"),
+                          _("Click a trainee in the list first."));
+      return;
+    }
+  if (!td_store_remove_enrolment (self->store, self->class_id,
+                                  td_trainee_row_get_trainee (row)->id, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("The trainee was not removed"), error);
+      return;
+    }
+  td_trainee_page_reload (self);
+  td_page_toast (TD_PAGE (self), _("Removed from the roster"));
+}
+
+static void
+on_remove_clicked (TdTraineePage *self)
+{
+  remove_row (self, selected_row (self));
+}
+
+void
+td_trainee_page_remove_at (TdTraineePage *self, guint position)
+{
+  g_autoptr (TdTraineeRow) row = NULL;
+
+  g_return_if_fail (TD_IS_TRAINEE_PAGE (self));
+  gtk_single_selection_set_selected (self->roster_selection, position);
+  row = g_list_model_get_item (G_LIST_MODEL (self->roster_selection), position);
+  remove_row (self, row);
+}
+
+GListModel *
+td_trainee_page_get_roster_model (TdTraineePage *self)
+{
+  g_return_val_if_fail (TD_IS_TRAINEE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->roster_selection);
+}
+
+static void
+on_search_changed (TdTraineePage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  td_trainee_filter_set_text (self->roster_filter, text);
+  if (self->all_filter != NULL)
+    td_trainee_filter_set_text (self->all_filter, text);
+}
+
+static void
+on_view_changed (TdTraineePage *self)
+{
+  if (self->roster == NULL)
+    return;
+  if (showing_all (self))
+    setup_all_view (self);
+  update_count (self);
+}
+
+/* ---- TdPage --------------------------------------------------------------------- */
+
+static void
+td_trainee_page_set_store (TdPage *page, TdStore *store)
+{
+  TdTraineePage *self = TD_TRAINEE_PAGE (page);
+
+  drop_all_view (self);
+  g_set_object (&self->store, store);
+  self->class_id = 0;
+  if (showing_all (self))
+    setup_all_view (self);
+  td_trainee_page_reload (self);
+}
+
+static void
+td_trainee_page_set_class (TdPage *page, gint64 class_id)
+{
+  TdTraineePage *self = TD_TRAINEE_PAGE (page);
+
+  self->class_id = class_id;
+  td_trainee_page_reload (self);
+}
+
+static const char *
+td_trainee_page_get_title (TdPage *page)
+{
+  return _("Trainees");
+}
+
+static gboolean
+td_trainee_page_get_needs_class (TdPage *page)
+{
+  return TRUE;
+}
+
+static const char *
+td_trainee_page_get_icon_name (TdPage *page)
+{
+  return "system-users-symbolic";
+}
+
+static GtkWidget *
+td_trainee_page_get_header_widget (TdPage *page)
+{
+  return TD_TRAINEE_PAGE (page)->header;
+}
+
+static void
+td_trainee_page_start_search (TdPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TD_TRAINEE_PAGE (page)->search));
+}
+
+static void
+td_trainee_page_iface_init (TdPageInterface *iface)
+{
+  iface->set_store = td_trainee_page_set_store;
+  iface->set_class = td_trainee_page_set_class;
+  iface->get_title = td_trainee_page_get_title;
+  iface->get_needs_class = td_trainee_page_get_needs_class;
+  iface->get_icon_name = td_trainee_page_get_icon_name;
+  iface->get_header_widget = td_trainee_page_get_header_widget;
+  iface->start_search = td_trainee_page_start_search;
+}
+
+/* ---- type ------------------------------------------------------------------------ */
+
+static void
+td_trainee_page_dispose (GObject *object)
+{
+  TdTraineePage *self = TD_TRAINEE_PAGE (object);
+
+  drop_all_view (self);
+  g_clear_object (&self->header);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_TRAINEE_PAGE);
+  g_clear_object (&self->roster_selection);
+  g_clear_object (&self->roster_filtered);
+  g_clear_object (&self->roster_filter);
+  g_clear_object (&self->roster);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (td_trainee_page_parent_class)->dispose (object);
+}
+
+static void
+td_trainee_page_class_init (TdTraineePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_trainee_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/traindesk/TrainDesk/ui/td-trainee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, search);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, count);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, all_view);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, header);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_roster_activate);
+}
+
+static void
+td_trainee_page_init (TdTraineePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
+  setup_roster_view (self);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small helpers shared by the pages: error dialogs that say what to do, dates typed by
+ * people, combo rows over the schema's code lists. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/td-codes.h"
+#include "core/td-store.h"
+
+G_BEGIN_DECLS
+
+/* What the user can do about a failed store call (translated), or NULL when nothing
+ * specific applies. */
+const char *td_ui_error_hint (const GError *error);
+/* A modal message dialog over @parent's window: @heading, the error's message and the
+ * hint.  Nothing in the form is touched, so nothing typed is lost. */
+void td_ui_show_error (GtkWidget *parent, const char *heading, const GError *error);
+/* A modal dialog with a plain message. */
+void td_ui_show_message (GtkWidget *parent, const char *heading, const char *body);
+
+/* A GtkStringList of the UI names of @list's entries, in schema order. */
+GtkStringList *td_ui_code_model (TdCodeList list);
+/* Sets @row's model to @list's names and selects @code (or the first entry). */
+void td_ui_combo_set_codes (AdwComboRow *row, TdCodeList list, const char *code);
+/* The code selected in a combo row filled by td_ui_combo_set_codes (), or NULL. */
+const char *td_ui_combo_get_code (AdwComboRow *row, TdCodeList list);
+void td_ui_combo_select_code (AdwComboRow *row, TdCodeList list, const char *code);
+
+/* Text of an editable trimmed; newly allocated, NULL when empty. */
+char *td_ui_editable_dup_text (GtkEditable *editable);
+/* Sets an editable's text from a possibly NULL string. */
+void td_ui_editable_set (GtkEditable *editable, const char *text);
+
+/* A date typed leniently into @editable, written ISO into @out ("" when empty); FALSE when
+ * something is typed that is not a date. */
+gboolean td_ui_editable_get_date (GtkEditable *editable, char out[11]);
+
+/* Marks a row/entry as wrong (the "error" style class) or clears it. */
+void td_ui_set_error (GtkWidget *widget, gboolean error);
+
+/* A descendant of @root whose widget name (gtk_widget_set_name) is @name; tests drive forms
+ * through it.  NULL when none. */
+GtkWidget *td_ui_find_named (GtkWidget *root, const char *name);
+
+G_END_DECLS
