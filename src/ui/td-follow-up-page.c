@@ -1,18 +1,54 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: the Follow-up page is not built yet (it belongs to the pages' engineer). */
+/* The Follow-up page: per trainee the latest employment follow-up (check date, status,
+ * employer, start date, proof, wage) and whether it earns the uplift; the trainees not yet
+ * followed up and the days left in the employment window (EndDate + EmploymentWindowDays).
+ * The employer's credit code is checked (R-ORG-001) as a warning only. */
 #define G_LOG_DOMAIN "td-ui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "core/td-codes.h"
+#include "core/td-credit-code.h"
+#include "core/td-idnumber.h"
+#include "core/td-subsidy.h"
+#include "ui/td-dialog.h"
 #include "ui/td-follow-up-page.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
+#include "ui/td-ui-util.h"
+
+enum { C_POS, C_NAME, C_ID, C_CHECKED, C_STATUS, C_EMPLOYER, C_SINCE, C_PROOF, C_WAGE, C_UPLIFT,
+       C_N };
 
 struct _TdFollowUpPage
 {
   AdwBin parent_instance;
-  TdStore *store;
+
+  TdStoreWatch watch;
   gint64 class_id;
+  TdClass *klass;
+  int window_days;
+  GPtrArray *enrolments;
+  GPtrArray *follow_ups;
+  GListStore *rows;
+  GtkSingleSelection *selection;
+
+  GtkStack *stack;
+  GtkLabel *window_label;
+  GtkColumnView *view;
+  AdwPreferencesGroup *group;
+  AdwEntryRow *checked_row;
+  AdwComboRow *status_row;
+  AdwEntryRow *credit_code_row;
+  AdwEntryRow *employer_row;
+  AdwEntryRow *since_row;
+  AdwComboRow *proof_row;
+  AdwEntryRow *wage_row;
+  GtkLabel *message_label;
 };
 
 static void td_follow_up_page_iface_init (TdPageInterface *iface);
@@ -20,18 +56,249 @@ static void td_follow_up_page_iface_init (TdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdFollowUpPage, td_follow_up_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_follow_up_page_iface_init))
 
+static TdEnrolment *
+current_enrolment (TdFollowUpPage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->selection);
+
+  if (self->enrolments == NULL || i >= self->enrolments->len)
+    return NULL;
+  return g_ptr_array_index (self->enrolments, i);
+}
+
+static TdRow *
+row_new (TdFollowUpPage *self, const TdEnrolment *e)
+{
+  TdRow *row = td_row_new (e->trainee.id, C_N);
+  const TdFollowUp *f = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
+  char code[4];
+
+  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
+  td_row_set (row, C_NAME, e->trainee.name);
+  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
+  td_row_set_dimmed (row, e->withdrawn_date[0] != '\0');
+  if (f == NULL)
+    {
+      td_row_set (row, C_STATUS, e->withdrawn_date[0] != '\0' ? _("Withdrawn")
+                                                              : _("Not followed up"));
+      td_row_set_flagged (row, C_STATUS, e->withdrawn_date[0] == '\0');
+      return row;
+    }
+  td_row_set (row, C_CHECKED, f->checked);
+  g_snprintf (code, sizeof code, "%d", f->status);
+  td_row_set (row, C_STATUS, td_code_label (TD_CODES_EMPLOYMENT_STATUS, code));
+  td_row_set (row, C_EMPLOYER, f->employer_name);
+  td_row_set_flagged (row, C_EMPLOYER, f->employer_credit_code != NULL
+                      && !td_credit_code_check_ok (f->employer_credit_code));
+  td_row_set (row, C_SINCE, f->since);
+  g_snprintf (code, sizeof code, "%d", f->proof);
+  td_row_set (row, C_PROOF, f->proof != 0 ? td_code_label (TD_CODES_PROOF, code) : "");
+  if (f->monthly_wage >= 0)
+    td_row_take (row, C_WAGE, td_money_format_display (f->monthly_wage));
+  td_row_set (row, C_UPLIFT,
+              td_subsidy_follow_up_earns_uplift (f, self->klass->end_date, self->window_days)
+              ? _("Yes") : _("No"));
+  return row;
+}
+
+static void
+show_window (TdFollowUpPage *self, int missing, int active)
+{
+  TdDay end = td_day_from_iso (self->klass->end_date);
+  TdDay last = end + self->window_days, today = td_day_today ();
+  char last_iso[TD_DATE_LEN];
+  g_autofree char *text = NULL, *left = NULL;
+
+  td_day_to_iso (last, last_iso);
+  if (end == 0)
+    left = g_strdup ("");
+  else if (today > last)
+    left = g_strdup (_("the window has closed"));
+  else
+    left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
+                                         (int) (last - today)), (int) (last - today));
+  text = g_strdup_printf (_("Employment window: %s to %s (%s). Not yet followed up: %d of %d "
+                            "trainees."), self->klass->end_date, last_iso, left, missing,
+                          active);
+  gtk_label_set_text (self->window_label, text);
+}
+
+static void load_editor (TdFollowUpPage *self);
+
+static void
+load_data (TdFollowUpPage *self)
+{
+  g_autoptr (TdCatalog) catalog = NULL;
+
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
+  if (self->watch.store == NULL || self->class_id == 0)
+    return;
+  self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  if (self->klass == NULL)
+    return;
+  catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
+  self->window_days = catalog != NULL ? catalog->rules.employment_window_days : 0;
+  self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
+  self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id);
+}
+
+static void
+reload (GtkWidget *widget)
+{
+  TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  int missing = 0, active = 0;
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  load_data (self);
+  gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
+  for (guint i = 0; self->klass != NULL && i < self->enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
+      g_ptr_array_add (rows, row_new (self, e));
+      if (e->withdrawn_date[0] != '\0')
+        continue;
+      active++;
+      missing += td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id) == NULL;
+    }
+  if (self->klass != NULL)
+    show_window (self, missing, active);
+  td_row_store_replace (self->rows, rows);
+  if (selected != GTK_INVALID_LIST_POSITION
+      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    gtk_single_selection_set_selected (self->selection, selected);
+  load_editor (self);
+}
+
+static void
+load_editor (TdFollowUpPage *self)
+{
+  TdEnrolment *e = current_enrolment (self);
+  const TdFollowUp *f;
+  char code[4];
+
+  gtk_label_set_text (self->message_label, "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group), e != NULL && e->withdrawn_date[0] == '\0');
+  if (e == NULL)
+    return;
+  {
+    g_autofree char *title = g_strdup_printf (_("Follow-up of %s"), e->trainee.name);
+    adw_preferences_group_set_title (self->group, title);
+  }
+  f = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
+  if (f == NULL)
+    {
+      g_autofree char *today = td_day_to_iso_dup (td_day_today ());
+      gtk_editable_set_text (GTK_EDITABLE (self->checked_row), today);
+      td_ui_combo_select_code (self->status_row, TD_CODES_EMPLOYMENT_STATUS, "1");
+      gtk_editable_set_text (GTK_EDITABLE (self->credit_code_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->employer_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->since_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->wage_row), "");
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->checked_row), f->checked);
+  g_snprintf (code, sizeof code, "%d", f->status);
+  td_ui_combo_select_code (self->status_row, TD_CODES_EMPLOYMENT_STATUS, code);
+  td_ui_editable_set (GTK_EDITABLE (self->credit_code_row), f->employer_credit_code);
+  td_ui_editable_set (GTK_EDITABLE (self->employer_row), f->employer_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->since_row), f->since);
+  g_snprintf (code, sizeof code, "%d", f->proof != 0 ? f->proof : 1);
+  td_ui_combo_select_code (self->proof_row, TD_CODES_PROOF, code);
+  if (f->monthly_wage >= 0)
+    {
+      g_autofree char *wage = td_money_format (f->monthly_wage);
+      gtk_editable_set_text (GTK_EDITABLE (self->wage_row), wage);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->wage_row), "");
+}
+
+/* Reads the editor (R-EMP-002: status 1, 2 carry employer, since and proof; 3 since and
+ * proof; others none).  A message and FALSE when something cannot be read. */
+static gboolean
+read_editor (TdFollowUpPage *self, TdFollowUp *f, GString *warning)
+{
+  const char *status = td_ui_combo_get_code (self->status_row, TD_CODES_EMPLOYMENT_STATUS);
+  const char *proof = td_ui_combo_get_code (self->proof_row, TD_CODES_PROOF);
+  g_autofree char *wage = td_ui_editable_dup_text (GTK_EDITABLE (self->wage_row));
+  g_autofree char *code = td_ui_editable_dup_text (GTK_EDITABLE (self->credit_code_row));
+
+  f->status = status != NULL ? atoi (status) : 1;
+  if (!td_ui_editable_get_date (GTK_EDITABLE (self->checked_row), f->checked)
+      || f->checked[0] == '\0'
+      || !td_ui_editable_get_date (GTK_EDITABLE (self->since_row), f->since))
+    {
+      td_dialog_set_message (self->message_label, _("Type the dates as 2026-03-02."));
+      return FALSE;
+    }
+  f->monthly_wage = -1;
+  if (wage != NULL && !td_money_parse_lenient (wage, &f->monthly_wage))
+    {
+      td_dialog_set_message (self->message_label, _("Type the wage in yuan, as 3500."));
+      return FALSE;
+    }
+  if (f->status == 1 || f->status == 2)
+    {
+      f->employer_credit_code = code != NULL ? td_credit_code_normalize (code) : NULL;
+      f->employer_name = td_ui_editable_dup_text (GTK_EDITABLE (self->employer_row));
+      if (f->employer_credit_code != NULL && !td_credit_code_check_ok (f->employer_credit_code))
+        g_string_append (warning, _("The employer's credit code has a wrong check character "
+                                    "(R-ORG-001). It was saved; check it against the "
+                                    "business licence."));
+    }
+  if (f->status >= 1 && f->status <= 3)
+    f->proof = proof != NULL ? atoi (proof) : 0;
+  else
+    f->since[0] = '\0';
+  return TRUE;
+}
+
+static void
+action_save (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (widget);
+  TdEnrolment *e = current_enrolment (self);
+  g_autoptr (TdFollowUp) f = td_follow_up_new ();
+  g_autoptr (GString) warning = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  const TdFollowUp *latest;
+
+  if (e == NULL || e->withdrawn_date[0] != '\0' || self->watch.store == NULL)
+    return;
+  f->class_id = self->class_id;
+  f->trainee_id = e->trainee.id;
+  memcpy (f->id_number, e->trainee.id_number, sizeof f->id_number);
+  if (!read_editor (self, f, warning))
+    return;
+  latest = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
+  if (latest != NULL && strcmp (latest->checked, f->checked) == 0)
+    f->id = latest->id;   /* the same check corrected; another date is another check */
+  if (!td_store_save_follow_up (self->watch.store, f, &error))
+    {
+      td_ui_show_error (widget, _("The follow-up was not saved"), error);
+      return;
+    }
+  reload (widget);
+  if (warning->len > 0)
+    td_dialog_set_message (self->message_label, warning->str);
+  td_page_toast (TD_PAGE (self), _("Follow-up saved"));
+}
+
 static void
 td_follow_up_page_set_store (TdPage *page, TdStore *store)
 {
-  TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (page);
-
-  g_set_object (&self->store, store);
+  td_store_watch_set (&TD_FOLLOW_UP_PAGE (page)->watch, store);
 }
 
 static void
 td_follow_up_page_set_class (TdPage *page, gint64 class_id)
 {
   TD_FOLLOW_UP_PAGE (page)->class_id = class_id;
+  reload (GTK_WIDGET (page));
 }
 
 static const char *
@@ -67,10 +334,16 @@ td_follow_up_page_dispose (GObject *object)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (object);
 
+  td_store_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->klass, td_class_free);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (td_follow_up_page_parent_class)->dispose (object);
 }
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdFollowUpPage, name)
 
 static void
 td_follow_up_page_class_init (TdFollowUpPageClass *klass)
@@ -79,11 +352,39 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = td_follow_up_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-follow-up-page.ui");
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-follow-up-page.ui");
+  BIND (stack);
+  BIND (window_label);
+  BIND (view);
+  BIND (group);
+  BIND (checked_row);
+  BIND (status_row);
+  BIND (credit_code_row);
+  BIND (employer_row);
+  BIND (since_row);
+  BIND (proof_row);
+  BIND (wage_row);
+  BIND (message_label);
+  gtk_widget_class_install_action (widget_class, "follow-up.save", NULL, action_save);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "follow-up.save", NULL);
 }
 
 static void
 td_follow_up_page_init (TdFollowUpPage *self)
 {
+  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Checked on"), _("Status"),
+                           _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  self->rows = g_list_store_new (TD_TYPE_ROW);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  td_row_view_add_columns (self->view, titles, C_N, C_EMPLOYER);
+  td_ui_combo_set_codes (self->status_row, TD_CODES_EMPLOYMENT_STATUS, "1");
+  td_ui_combo_set_codes (self->proof_row, TD_CODES_PROOF, "1");
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (load_editor),
+                            self);
 }
