@@ -1,18 +1,43 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: the Subsidy page is not built yet (it belongs to the pages' engineer). */
+/* The Subsidy page: the claim as it stands, from td_subsidy_preview () (the computation
+ * the claim form and the SubsidyClaim packet use): every trainee included or left out with
+ * the reason, the standard, the uplift and the amount; the total in figures and in capital
+ * numerals; the payee and the declaration. */
 #define G_LOG_DOMAIN "td-ui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "core/td-codes.h"
+#include "core/td-idnumber.h"
+#include "core/td-subsidy.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
 #include "ui/td-subsidy-page.h"
+#include "ui/td-ui-util.h"
+
+enum { C_POS, C_NAME, C_ID, C_HOURS, C_RATE, C_CERT, C_STANDARD, C_UPLIFT, C_AMOUNT, C_REASON,
+       C_N };
 
 struct _TdSubsidyPage
 {
   AdwBin parent_instance;
-  TdStore *store;
+
+  TdStoreWatch watch;
   gint64 class_id;
+  TdSubsidyPreview *preview;
+  GListStore *rows;
+  gboolean loading;
+
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkLabel *total_label;
+  GtkColumnView *view;
+  AdwComboRow *payee_row;
+  AdwActionRow *account_row;
+  GtkLabel *declaration_label;
 };
 
 static void td_subsidy_page_iface_init (TdPageInterface *iface);
@@ -20,18 +45,145 @@ static void td_subsidy_page_iface_init (TdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubsidyPage, td_subsidy_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_subsidy_page_iface_init))
 
+static TdRow *
+row_new (const TdSubsidyLine *line)
+{
+  const TdEnrolment *e = line->enrolment;
+  TdRow *row = td_row_new (e->trainee.id, C_N);
+  gboolean in = line->reason == TD_SUBSIDY_INCLUDED;
+  char code[4];
+
+  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
+  td_row_set (row, C_NAME, e->trainee.name);
+  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
+  td_row_take (row, C_HOURS, td_hours_format (line->credited));
+  td_row_take (row, C_RATE, g_strdup_printf ("%.2f%%", line->attendance_rate / 100.0));
+  if (line->certificate != 0)
+    {
+      g_snprintf (code, sizeof code, "%d", line->level);
+      td_row_take (row, C_CERT, g_strdup_printf ("%s · %s",
+                                                 td_code_label (TD_CODES_CERTIFICATE,
+                                                                (char[2]){ '0' + line->certificate, 0 }),
+                                                 td_code_label (TD_CODES_LEVEL, code)));
+    }
+  if (line->standard > 0)
+    td_row_take (row, C_STANDARD, td_money_format_display (line->standard));
+  td_row_take (row, C_UPLIFT, td_money_format_display (line->uplift));
+  td_row_take (row, C_AMOUNT, td_money_format_display (line->amount));
+  td_row_set (row, C_REASON, in ? _("Included") : line->explanation);
+  td_row_set_flagged (row, C_REASON, !in);
+  td_row_set_dimmed (row, !in);
+  return row;
+}
+
+static void
+show_totals (TdSubsidyPage *self)
+{
+  const TdSubsidyPreview *p = self->preview;
+  g_autofree char *money = td_money_format_display (p->total);
+  g_autofree char *capital = td_money_capital (p->total);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d of %u trainee included · total %s (%s)",
+                                       "%d of %u trainees included · total %s (%s)",
+                                       p->lines->len),
+                          p->count, p->lines->len, money, capital);
+  gtk_label_set_text (self->total_label, text);
+}
+
+static void
+show_payee (TdSubsidyPage *self)
+{
+  const TdClass *k = self->preview->klass;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self->watch.store);
+  g_autofree char *account = NULL, *declaration = NULL;
+  char code[4];
+
+  g_snprintf (code, sizeof code, "%d", k->payee_type != 0 ? k->payee_type : 1);
+  self->loading = TRUE;
+  td_ui_combo_select_code (self->payee_row, TD_CODES_PAYEE, code);
+  self->loading = FALSE;
+  if (k->payee_type == 2)
+    account = g_strdup (_("Each trainee's own bank account (on the roster)"));
+  else if (k->payee_type == 3)
+    account = g_strdup_printf ("%s", k->partner_name != NULL ? k->partner_name : "");
+  else if (inst != NULL)
+    account = g_strdup_printf ("%s · %s · %s", inst->account_name ? inst->account_name : "",
+                               inst->bank ? inst->bank : "", inst->account ? inst->account : "");
+  adw_action_row_set_subtitle (self->account_row, account != NULL ? account : "");
+  declaration = g_strdup_printf (_("%s declares that the training took place as recorded, "
+                                   "that the attendance, assessment and employment records "
+                                   "are true, and that no trainee is claimed twice. Signed by "
+                                   "%s."),
+                                 inst != NULL ? inst->name : "",
+                                 inst != NULL && inst->legal_rep != NULL ? inst->legal_rep : "");
+  gtk_label_set_text (self->declaration_label, declaration);
+}
+
+static void
+reload (GtkWidget *widget)
+{
+  TdSubsidyPage *self = TD_SUBSIDY_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  g_clear_pointer (&self->preview, td_subsidy_preview_free);
+  if (self->watch.store != NULL && self->class_id != 0)
+    self->preview = td_subsidy_preview (self->watch.store, self->class_id, &error);
+  if (self->preview == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error != NULL
+                                       ? error->message
+                                       : _("Choose a class above to see its subsidy claim."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      td_row_store_replace (self->rows, rows);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  for (guint i = 0; i < self->preview->lines->len; i++)
+    g_ptr_array_add (rows, row_new (g_ptr_array_index (self->preview->lines, i)));
+  td_row_store_replace (self->rows, rows);
+  show_totals (self);
+  show_payee (self);
+}
+
+static void
+on_payee_changed (TdSubsidyPage *self)
+{
+  const char *code = td_ui_combo_get_code (self->payee_row, TD_CODES_PAYEE);
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading || self->preview == NULL || code == NULL
+      || atoi (code) == self->preview->klass->payee_type)
+    return;
+  k = td_class_copy (self->preview->klass);
+  k->payee_type = atoi (code);
+  if (!td_store_save_class (self->watch.store, k, &error))
+    td_ui_show_error (GTK_WIDGET (self), _("The payee was not saved"), error);
+  reload (GTK_WIDGET (self));
+}
+
+const TdSubsidyPreview *
+td_subsidy_page_get_preview (TdSubsidyPage *self)
+{
+  g_return_val_if_fail (TD_IS_SUBSIDY_PAGE (self), NULL);
+  return self->preview;
+}
+
 static void
 td_subsidy_page_set_store (TdPage *page, TdStore *store)
 {
-  TdSubsidyPage *self = TD_SUBSIDY_PAGE (page);
-
-  g_set_object (&self->store, store);
+  td_store_watch_set (&TD_SUBSIDY_PAGE (page)->watch, store);
 }
 
 static void
 td_subsidy_page_set_class (TdPage *page, gint64 class_id)
 {
   TD_SUBSIDY_PAGE (page)->class_id = class_id;
+  reload (GTK_WIDGET (page));
 }
 
 static const char *
@@ -49,7 +201,7 @@ td_subsidy_page_get_needs_class (TdPage *page)
 static const char *
 td_subsidy_page_get_icon_name (TdPage *page)
 {
-  return "accessories-calculator-symbolic";
+  return "emblem-documents-symbolic";
 }
 
 static void
@@ -67,10 +219,13 @@ td_subsidy_page_dispose (GObject *object)
 {
   TdSubsidyPage *self = TD_SUBSIDY_PAGE (object);
 
+  td_store_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBSIDY_PAGE);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->preview, td_subsidy_preview_free);
   G_OBJECT_CLASS (td_subsidy_page_parent_class)->dispose (object);
 }
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdSubsidyPage, name)
 
 static void
 td_subsidy_page_class_init (TdSubsidyPageClass *klass)
@@ -79,11 +234,34 @@ td_subsidy_page_class_init (TdSubsidyPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = td_subsidy_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-subsidy-page.ui");
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-subsidy-page.ui");
+  BIND (stack);
+  BIND (empty_page);
+  BIND (total_label);
+  BIND (view);
+  BIND (payee_row);
+  BIND (account_row);
+  BIND (declaration_label);
 }
 
 static void
 td_subsidy_page_init (TdSubsidyPage *self)
 {
+  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Credited"), _("Rate"),
+                           _("Certificate"), _("Standard"), _("Uplift"), _("Amount"),
+                           _("Included or why not") };
+  GtkSelectionModel *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  self->rows = g_list_store_new (TD_TYPE_ROW);
+  /* the selection owns the store; the view owns the selection */
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->view, selection);
+  g_object_unref (selection);
+  td_row_view_add_columns (self->view, titles, C_N, C_REASON);
+  td_ui_combo_set_codes (self->payee_row, TD_CODES_PAYEE, "1");
+  g_signal_connect_swapped (self->payee_row, "notify::selected", G_CALLBACK (on_payee_changed),
+                            self);
 }
