@@ -54,7 +54,7 @@ TdRosterField td_roster_field_from_header (const char *header);
 gboolean td_roster_field_required (TdRosterField field);
 
 /* The example row of the template: its id number is refused on import. */
-#define TD_ROSTER_EXAMPLE_ID "371502199001011234"
+#define TD_ROSTER_EXAMPLE_ID "371502198001010018"
 
 typedef struct
 {
