@@ -1,37 +1,456 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: the Submissions page is not built yet (it belongs to the pages' engineer). */
+/* The Submissions page: the packet log of the class or of the institution (kind, created,
+ * status, filing number, approved amount, working days left for a filing not yet sent), and
+ * the packet work: export a packet (its checks run first; findings are listed, each
+ * opening the page of the record it concerns), import a receipt, validate any packet file,
+ * export the quarterly report. */
 #define G_LOG_DOMAIN "td-ui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "packet/td-export.h"
+#include "packet/td-validator.h"
+#include "ui/td-dialog.h"
+#include "ui/td-findings-window.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
 #include "ui/td-submissions-page.h"
+#include "ui/td-ui-util.h"
+#include "ui/td-window.h"
+
+enum { C_KIND, C_CLASS, C_CREATED, C_STATUS, C_FILING_NO, C_APPROVED, C_DUE, C_FILE, C_N };
+
+static const TdPacketKind class_kinds[] = {
+  TD_KIND_FILING, TD_KIND_ROSTER, TD_KIND_ATTENDANCE, TD_KIND_ASSESSMENT, TD_KIND_FOLLOWUP,
+  TD_KIND_CLAIM, TD_KIND_NOTICE,
+};
 
 struct _TdSubmissionsPage
 {
   AdwBin parent_instance;
-  TdStore *store;
+
+  TdStoreWatch watch;
   gint64 class_id;
+  GListStore *rows;
+
+  GtkDropDown *kind_drop;
+  GtkCheckButton *all_check;
+  GtkLabel *due_label;
+  GtkStack *stack;
+  GtkColumnView *view;
 };
 
 static void td_submissions_page_iface_init (TdPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubmissionsPage, td_submissions_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_submissions_page_iface_init))
+                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE,
+                                                      td_submissions_page_iface_init))
+
+/* ---- deadlines ---------------------------------------------------------------------- */
+
+/* Working days left to send the first filing of @klass, or G_MININT when it cannot be told;
+ * negative when late.  Writes the last day into @deadline. */
+static int
+filing_days_left (TdStore *store, const TdClass *klass, char deadline[TD_DATE_LEN])
+{
+  g_autoptr (TdCatalog) catalog = td_store_get_class_catalog (store, klass, NULL);
+  TdDay start = td_day_from_iso (klass->start_date), today = td_day_today (), last;
+
+  deadline[0] = '\0';
+  if (catalog == NULL || start == 0)
+    return G_MININT;
+  last = td_calendar_filing_deadline (catalog->calendar, start,
+                                      catalog->rules.filing_lead_workdays);
+  td_day_to_iso (last, deadline);
+  if (today > last)
+    return -td_calendar_working_days_after (catalog->calendar, last, today);
+  return td_calendar_working_days_after (catalog->calendar, today, last);
+}
+
+static char *
+days_left_text (int left, const char *deadline)
+{
+  if (left == G_MININT)
+    return g_strdup ("");
+  if (left < 0)
+    return g_strdup_printf (_("late since %s"), deadline);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "by %s, %d working day left",
+                                       "by %s, %d working days left", left), deadline, left);
+}
+
+static void
+show_due (TdSubmissionsPage *self)
+{
+  g_autoptr (TdClass) klass = NULL;
+  g_autoptr (TdPacketLog) filing = NULL;
+  g_autofree char *left = NULL, *text = NULL;
+  char deadline[TD_DATE_LEN];
+
+  if (self->class_id != 0)
+    klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  if (klass != NULL)
+    filing = td_store_latest_packet (self->watch.store, TD_KIND_FILING, self->class_id, 0, 0);
+  if (klass == NULL || klass->cancel_date[0] != '\0'
+      || (filing != NULL && filing->status != TD_PACKET_DRAFT))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
+      return;
+    }
+  left = days_left_text (filing_days_left (self->watch.store, klass, deadline), deadline);
+  text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
+                          left);
+  gtk_label_set_text (self->due_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), TRUE);
+}
+
+/* ---- the log ------------------------------------------------------------------------ */
+
+static TdRow *
+row_new (TdSubmissionsPage *self, const TdPacketLog *log)
+{
+  TdRow *row = td_row_new (0, C_N);
+
+  td_row_set_data (row, g_strdup (log->id), g_free);
+  td_row_set (row, C_KIND, td_packet_kind_label (log->kind));
+  if (log->kind == TD_KIND_QUARTERLY)
+    td_row_take (row, C_CLASS, g_strdup_printf ("%dQ%d", log->year, log->quarter));
+  else
+    td_row_set (row, C_CLASS, log->class_code);
+  td_row_take (row, C_CREATED, g_strndup (log->created, 16));
+  g_strdelimit ((char *) td_row_get (row, C_CREATED), "T", ' ');
+  td_row_set (row, C_STATUS, td_packet_status_label (log->status));
+  td_row_set_flagged (row, C_STATUS, log->status == TD_PACKET_REJECTED);
+  td_row_set (row, C_FILING_NO, log->filing_no);
+  if (log->approved >= 0)
+    td_row_take (row, C_APPROVED, td_money_format_display (log->approved));
+  if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
+    {
+      g_autoptr (TdClass) klass = td_store_get_class (self->watch.store, log->class_id, NULL);
+      char deadline[TD_DATE_LEN];
+      int left = klass != NULL ? filing_days_left (self->watch.store, klass, deadline) : G_MININT;
+
+      td_row_take (row, C_DUE, days_left_text (left, deadline));
+      td_row_set_flagged (row, C_DUE, left != G_MININT && left <= 1);
+    }
+  if (log->file != NULL)
+    td_row_take (row, C_FILE, g_path_get_basename (log->file));
+  return row;
+}
+
+static void
+reload (GtkWidget *widget)
+{
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) logs = NULL;
+  gboolean all = gtk_check_button_get_active (self->all_check) || self->class_id == 0;
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  if (self->watch.store != NULL)
+    {
+      logs = td_store_list_packets (self->watch.store, all ? 0 : self->class_id);
+      for (guint i = 0; i < logs->len; i++)
+        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (logs, i)));
+      show_due (self);
+    }
+  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
+  td_row_store_replace (self->rows, rows);
+}
+
+/* ---- findings ----------------------------------------------------------------------- */
+
+static void
+open_finding (const char *rule, const char *ref, gpointer data)
+{
+  TdSubmissionsPage *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  static const struct { const char *prefix, *page; } pages[] = {
+    { "R-ATT", "attendance" }, { "R-ASM", "assessment" }, { "R-EMP", "follow-up" },
+    { "R-SUB", "subsidy" }, { "R-ROS", "trainees" }, { "R-ID", "trainees" },
+    { "R-CLS", "classes" }, { "R-NOT", "attendance" },
+  };
+
+  if (!TD_IS_WINDOW (root))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_has_prefix (rule, pages[i].prefix))
+      {
+        g_autofree char *msg = g_strdup_printf (_("%s: look for %s"), rule, ref);
+        td_window_show_page (TD_WINDOW (root), pages[i].page);
+        td_page_toast (TD_PAGE (self), msg);
+        return;
+      }
+}
+
+static char *
+findings_summary (const TdFindings *findings)
+{
+  guint errors = td_findings_count (findings, TD_SEVERITY_ERROR);
+  guint warnings = td_findings_count (findings, TD_SEVERITY_WARNING);
+
+  if (errors == 0 && warnings == 0)
+    return g_strdup (_("The packet passes every rule that could be checked."));
+  return g_strdup_printf (_("%u errors and %u warnings. A packet with errors is refused by the "
+                            "bureau: correct the records named and export again."),
+                          errors, warnings);
+}
+
+static void
+show_findings (TdSubmissionsPage *self, const char *title, const TdFindings *findings)
+{
+  g_autofree char *summary = findings_summary (findings);
+  GtkWindow *window = td_findings_window_new (GTK_WIDGET (self), title, summary, findings,
+                                              open_finding, self);
+  gtk_window_present (window);
+}
+
+/* ---- export ------------------------------------------------------------------------- */
+
+gboolean
+td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year, int quarter,
+                            const char *path)
+{
+  g_autoptr (TdClass) klass = NULL;
+  g_autoptr (TdExportResult) result = NULL;
+  g_autoptr (TdFindings) findings = NULL;
+  g_autoptr (GError) error = NULL;
+  TdExportOptions options = { NULL, NULL, path, FALSE };
+
+  g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  if (kind != TD_KIND_QUARTERLY)
+    klass = td_store_get_class (self->watch.store, self->class_id, &error);
+  if (kind == TD_KIND_QUARTERLY || klass != NULL)
+    result = td_export_packet (self->watch.store, kind, klass != NULL ? klass->code : NULL, year,
+                               quarter, &options, &findings, &error);
+  reload (GTK_WIDGET (self));
+  if (result == NULL)
+    {
+      if (findings != NULL && td_findings_get_n (findings) > 0)
+        show_findings (self, _("The packet was not exported"), findings);
+      else
+        td_ui_show_error (GTK_WIDGET (self), _("The packet was not exported"), error);
+      return FALSE;
+    }
+  if (result->findings != NULL && td_findings_get_n (result->findings) > 0)
+    show_findings (self, _("Exported with warnings"), result->findings);
+  {
+    g_autofree char *msg = g_strdup_printf (_("Exported to %s"), result->path);
+    td_page_toast (TD_PAGE (self), msg);
+  }
+  return TRUE;
+}
+
+typedef struct
+{
+  TdSubmissionsPage *self;
+  TdPacketKind kind;
+  int year;
+  int quarter;
+} ExportJob;
+
+static void
+on_export_chosen (GtkNativeDialog *chooser, int response, ExportJob *job)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      td_submissions_page_export (job->self, job->kind, job->year, job->quarter, path);
+    }
+  g_object_unref (chooser);
+  g_free (job);
+}
+
+static void
+choose_export_path (TdSubmissionsPage *self, TdPacketKind kind, int year, int quarter)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (TdClass) klass = self->class_id != 0 ? td_store_get_class (self->watch.store,
+                                                                        self->class_id, NULL)
+                                                  : NULL;
+  g_autofree char *created = td_instant_now ();
+  g_autofree char *name = td_export_file_name (kind, klass != NULL ? klass->code : NULL, year,
+                                               quarter, created);
+  g_autofree char *outbox = td_export_outbox_dir (self->watch.store);
+  GtkFileChooserNative *chooser;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  *job = (ExportJob){ self, kind, year, quarter };
+  chooser = gtk_file_chooser_native_new (_("Export Packet"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (g_file_test (outbox, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) dir = g_file_new_for_path (outbox);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_export (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
+  guint i = gtk_drop_down_get_selected (self->kind_drop);
+
+  if (self->watch.store == NULL || self->class_id == 0)
+    {
+      td_ui_show_message (widget, _("No class chosen"),
+                          _("Choose the class the packet is about above first."));
+      return;
+    }
+  if (i < G_N_ELEMENTS (class_kinds))
+    choose_export_path (self, class_kinds[i], 0, 0);
+}
+
+typedef struct
+{
+  TdSubmissionsPage *self;
+  GtkWindow *window;
+  GtkEditable *year;
+  GtkEditable *quarter;
+  GtkLabel *message;
+} QuarterForm;
+
+static void
+on_quarter_ok (QuarterForm *f)
+{
+  int year = atoi (gtk_editable_get_text (f->year));
+  int quarter = atoi (gtk_editable_get_text (f->quarter));
+  TdSubmissionsPage *self = f->self;
+
+  if (year < 2000 || year > 2100 || quarter < 1 || quarter > 4)
+    {
+      td_dialog_set_message (f->message, _("Type a year such as 2026 and a quarter from 1 to "
+                                           "4."));
+      return;
+    }
+  gtk_window_destroy (f->window);
+  choose_export_path (self, TD_KIND_QUARTERLY, year, quarter);
+}
+
+static void
+action_quarterly (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdDay today = td_day_today ();
+  int year = td_day_year (today), quarter = (td_day_month (today) - 1) / 3;
+  g_autofree char *y = NULL, *q = NULL;
+  GtkWidget *group = adw_preferences_group_new (), *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *message = gtk_label_new (NULL);
+  QuarterForm *f = g_new0 (QuarterForm, 1);
+
+  if (quarter == 0)
+    year--, quarter = 4;   /* the quarter that ended last */
+  y = g_strdup_printf ("%d", year);
+  q = g_strdup_printf ("%d", quarter);
+  f->self = TD_SUBMISSIONS_PAGE (widget);
+  f->year = GTK_EDITABLE (td_dialog_entry_row (_("Year"), "quarter-year", y));
+  f->quarter = GTK_EDITABLE (td_dialog_entry_row (_("Quarter"), "quarter-quarter", q));
+  f->message = GTK_LABEL (message);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->year));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->quarter));
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), message);
+  f->window = td_dialog_new (widget, _("Quarterly Report"), "td-quarter-dialog", _("_Next"),
+                             box, G_CALLBACK (on_quarter_ok), f, g_free);
+  gtk_window_set_default_size (f->window, 420, 300);
+  gtk_window_present (f->window);
+}
+
+/* ---- validate and receipts ---------------------------------------------------------- */
+
+gboolean
+td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path)
+{
+  g_autoptr (TdFindings) findings = td_findings_new ();
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *title = g_strdup_printf (_("Validation of %s"), base);
+  gboolean parsed;
+
+  g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  parsed = td_validator_check_file (self->watch.store, path, NULL, findings);
+  show_findings (self, title, findings);
+  return parsed && !td_findings_has_errors (findings);
+}
+
+gboolean
+td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path)
+{
+  g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  /* td_receipt_apply_file () is not in this build yet (src/packet/td-receipt.h). */
+  td_ui_show_message (GTK_WIDGET (self), _("Receipts cannot be imported yet"),
+                      _("This version of TrainDesk cannot read the bureau's receipts yet. "
+                        "Keep the receipt file; import it after updating TrainDesk."));
+  return FALSE;
+}
+
+typedef gboolean (*FileJob) (TdSubmissionsPage *self, const char *path);
+
+static void
+on_open_chosen (GtkNativeDialog *chooser, int response, TdSubmissionsPage *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  FileJob job = g_object_get_data (G_OBJECT (chooser), "td-job");
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      job (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_xml (TdSubmissionsPage *self, const char *title, FileJob job)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("Bureau XML files"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "td-job", job);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_validate (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_xml (TD_SUBMISSIONS_PAGE (widget), _("Validate a Packet"),
+              td_submissions_page_validate_file);
+}
+
+static void
+action_import_receipt (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_xml (TD_SUBMISSIONS_PAGE (widget), _("Import a Receipt"),
+              td_submissions_page_import_receipt);
+}
+
+/* ---- TdPage ------------------------------------------------------------------------- */
 
 static void
 td_submissions_page_set_store (TdPage *page, TdStore *store)
 {
-  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (page);
-
-  g_set_object (&self->store, store);
+  td_store_watch_set (&TD_SUBMISSIONS_PAGE (page)->watch, store);
 }
 
 static void
 td_submissions_page_set_class (TdPage *page, gint64 class_id)
 {
   TD_SUBMISSIONS_PAGE (page)->class_id = class_id;
+  reload (GTK_WIDGET (page));
 }
 
 static const char *
@@ -43,7 +462,7 @@ td_submissions_page_get_title (TdPage *page)
 static gboolean
 td_submissions_page_get_needs_class (TdPage *page)
 {
-  return FALSE;
+  return TRUE;
 }
 
 static const char *
@@ -67,10 +486,12 @@ td_submissions_page_dispose (GObject *object)
 {
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (object);
 
+  td_store_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBMISSIONS_PAGE);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_submissions_page_parent_class)->dispose (object);
 }
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdSubmissionsPage, name)
 
 static void
 td_submissions_page_class_init (TdSubmissionsPageClass *klass)
@@ -79,11 +500,42 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = td_submissions_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-submissions-page.ui");
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-submissions-page.ui");
+  BIND (kind_drop);
+  BIND (all_check);
+  BIND (due_label);
+  BIND (stack);
+  BIND (view);
+  gtk_widget_class_install_action (widget_class, "submissions.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "submissions.import-receipt", NULL,
+                                   action_import_receipt);
+  gtk_widget_class_install_action (widget_class, "submissions.validate", NULL, action_validate);
+  gtk_widget_class_install_action (widget_class, "submissions.quarterly", NULL,
+                                   action_quarterly);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "submissions.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "submissions.import-receipt", NULL);
 }
 
 static void
 td_submissions_page_init (TdSubmissionsPage *self)
 {
+  const char *titles[] = { _("Packet"), _("Class"), _("Created"), _("Status"),
+                           _("Filing number"), _("Approved"), _("Send by"), _("File") };
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkSelectionModel *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  for (guint i = 0; i < G_N_ELEMENTS (class_kinds); i++)
+    gtk_string_list_append (kinds, td_packet_kind_label (class_kinds[i]));
+  gtk_drop_down_set_model (self->kind_drop, G_LIST_MODEL (kinds));
+  self->rows = g_list_store_new (TD_TYPE_ROW);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->view, selection);
+  g_object_unref (selection);
+  td_row_view_add_columns (self->view, titles, C_N, C_FILE);
+  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (reload), self);
 }

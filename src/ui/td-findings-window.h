@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A window listing rule findings (a validation, an export refused, a receipt's issues):
+ * rule id, severity, what it is about and the message.  Activating a finding calls @open
+ * with its ref (an id number, a lesson id, a class code) so the page can show the record. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "packet/td-finding.h"
+
+G_BEGIN_DECLS
+
+typedef void (*TdFindingsOpen) (const char *rule, const char *ref, gpointer data);
+
+/* Named "td-findings-window"; its column view "findings-list". */
+GtkWindow *td_findings_window_new (GtkWidget *parent, const char *title, const char *summary,
+                                   const TdFindings *findings, TdFindingsOpen open,
+                                   gpointer data);
+
+G_END_DECLS
