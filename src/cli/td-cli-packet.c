@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "cli/td-cli.h"
+#include "packet/td-export.h" /* td_cli_export */
+#include <stdio.h>             /* td_cli_export */
 
 #include "packet/td-catalog-import.h" /* td_cli_import_catalog */
 #include "packet/td-receipt.h"        /* td_cli_import_receipt */
@@ -31,7 +33,59 @@ td_cli_import_catalog (TdCliContext *ctx, int argc, char **argv)
 int
 td_cli_export (TdCliContext *ctx, int argc, char **argv)
 {
-  return td_cli_usage_error (argv[0], _("not available in this build"));
+  /* export KIND --class CODE [-o FILE] | export quarterly --year Y --quarter Q [-o FILE] */
+  const char *usage = _("usage: export KIND --class CODE [-o FILE]  (KIND: filing roster "
+                        "attendance assessment followup claim notice)\n"
+                        "       export quarterly --year Y --quarter Q [-o FILE]");
+  const char *code = NULL, *year_text = NULL, *quarter_text = NULL;
+  TdExportOptions options = { 0 };
+  g_autoptr (TdExportResult) result = NULL;
+  g_autoptr (TdFindings) failed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *report = NULL;
+  TdPacketKind kind;
+  gboolean quarterly;
+  TdStore *store;
+  int year = 0, quarter = 0;
+
+  if (argc < 2 || !td_packet_kind_from_string (argv[1], &kind))
+    return td_cli_usage_error (argv[0], usage);
+  for (int i = 2; i < argc; i++)
+    {
+      const char **slot = g_str_equal (argv[i], "--class") ? &code
+                          : g_str_equal (argv[i], "--year") ? &year_text
+                          : g_str_equal (argv[i], "--quarter") ? &quarter_text
+                          : g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")
+                          ? &options.out_path : NULL;
+      if (slot == NULL || i + 1 >= argc)
+        return td_cli_usage_error (argv[0], usage);
+      *slot = argv[++i];
+    }
+  quarterly = kind == TD_KIND_QUARTERLY;
+  if (quarterly && year_text != NULL && quarter_text != NULL)
+    {
+      year = (int) g_ascii_strtoll (year_text, NULL, 10);
+      quarter = (int) g_ascii_strtoll (quarter_text, NULL, 10);
+    }
+  if (quarterly ? (code != NULL || year < 2025 || quarter < 1 || quarter > 4)
+                : (code == NULL || year_text != NULL || quarter_text != NULL))
+    return td_cli_usage_error (argv[0], usage);
+  store = td_cli_open_store (ctx, FALSE);
+  if (store == NULL)
+    return TD_EXIT_REFUSED;
+  result = td_export_packet (store, kind, code, year, quarter, &options, &failed, &error);
+  if (result != NULL || failed != NULL)
+    report = td_findings_format (result != NULL ? result->findings : failed);
+  g_printerr ("%s", report != NULL ? report : "");
+  if (result == NULL)
+    return td_cli_refused (error);
+  if (result->reused)
+    g_printerr (_("Packet %s is still waiting for its receipt; it was written again "
+                  "unchanged.\n"), result->packet_id);
+  if (result->note != NULL)
+    g_printerr ("%s\n", result->note);
+  printf ("%s\n", result->path);
+  return TD_EXIT_OK;
 }
 
 int

@@ -12,7 +12,7 @@
 
 #include "packet/td-digest.h"
 #include "packet/td-export-private.h"
-#include "packet/td-packet-check.h"
+#include "packet/td-validator.h"
 #include "packet/td-xml-safe.h"
 
 typedef struct
@@ -111,10 +111,11 @@ write_temp (TdExport *ex, const TdPacketHead *head, const char *path, char **tem
   return FALSE;
 }
 
-/* The tree checks: every packet rule, and the digest recomputed from the written bytes. */
+/* The tree checks: every rule the validator knows (packet, catalogue and history rules
+ * against the store), and the digest recomputed from the written bytes. */
 static void
-check_tree (GBytes *bytes, const char *name, const char *created, const char *digest,
-            TdFindings *findings)
+check_tree (TdStore *store, GBytes *bytes, const char *name, const char *created,
+            const char *digest, TdFindings *findings)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -123,7 +124,7 @@ check_tree (GBytes *bytes, const char *name, const char *created, const char *di
 
   if (doc == NULL)
     return;
-  td_packet_check (doc, created, findings);
+  td_validator_check (store, doc, created, findings);
   recomputed = td_digest_body (doc, NULL);
   if (g_strcmp0 (recomputed, digest) != 0)
     td_findings_add (findings, "R-PKT-002", TD_SEVERITY_ERROR, "Digest", 0,
@@ -165,7 +166,7 @@ check_temp (TdExport *ex, const char *temp_path, const char *digest, TdExportRes
       if (!g_file_get_contents (temp_path, &contents, &len, error))
         return FALSE;
       result->bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      check_tree (result->bytes, name, ex->created, digest, findings);
+      check_tree (ex->store, result->bytes, name, ex->created, digest, findings);
     }
   return TRUE;
 }

@@ -348,7 +348,9 @@ td_packet_write (const TdPacketData *data, const TdPacketHead *head, xmlOutputBu
   /* Pass 1 (no output): the Body digest, which the Digest element after the Body carries.
    * Pass 2 writes the packet.  Both stream: nothing grows with the packet's size. */
   td_xml_out_init (&o, NULL);
+  td_xml_out_start (&o, "Packet");   /* the Body's depth decides its indentation */
   ok = write_body (&o, data, head->created, head_buf, error);
+  td_xml_out_end (&o);
   td_xml_out_finish (&o, body_digest);
   if (!ok)
     {
