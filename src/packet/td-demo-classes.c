@@ -200,8 +200,13 @@ static gboolean
 send (Demo *d, TdPacketKind kind, const TdClass *k, TdDay created_day, const char *created_time,
       TdDay issued_day, const char *issued_time, GError **error)
 {
-  g_autofree char *created = instant (created_day, created_time);
-  g_autofree char *issued = instant (issued_day, issued_time);
+  g_autofree char *created = NULL;
+  g_autofree char *issued = NULL;
+
+  /* the bureau has answered everything sent before today */
+  issued_day = MIN (issued_day, MAX (created_day, d->today - 1));
+  created = instant (created_day, created_time);
+  issued = instant (issued_day, issued_time);
   g_autofree char *filing_no = NULL;
 
   if (kind == TD_KIND_FILING)
@@ -328,24 +333,22 @@ static gboolean
 attend_weeks (Demo *d, const Spec *s, const TdClass *k, TdDay last, int unsent, GError **error)
 {
   TdDay day = td_day_from_iso (k->start_date);
-  TdDay stop = add_working_days (d, last, -unsent);
+  TdDay stop;
 
-  while (day <= last && day < d->today)
+  if (last >= d->today)
+    last = d->today - 1;  /* what has happened so far */
+  stop = add_working_days (d, last, -unsent);
+  while (day <= stop)
     {
-      TdDay batch_end = add_working_days (d, day, 4);
-      if (batch_end > stop)
-        batch_end = stop;
-      if (batch_end < day)
-        return attend_days (d, s, k, day, last, error);
+      TdDay batch_end = MIN (add_working_days (d, day, 4), stop);
+
       if (!attend_days (d, s, k, day, batch_end, error)
           || !send (d, TD_KIND_ATTENDANCE, k, batch_end, "18:00:00",
                     add_working_days (d, batch_end, 1), "09:00:00", error))
         return FALSE;
       day = add_working_days (d, batch_end, 1);
-      if (batch_end == stop)
-        return attend_days (d, s, k, day, last, error);
     }
-  return TRUE;
+  return attend_days (d, s, k, day, last, error);
 }
 
 static gboolean
@@ -481,9 +484,13 @@ finished_class (Demo *d, const Spec *s, TdDay start, GPtrArray *reuse, GPtrArray
       || !withdraw_one (d, k, 3, add_working_days (d, start, 3), error))
     return FALSE;
   end = td_day_from_iso (k->end_date);
-  if (!attend_weeks (d, s, k, end, 0, error) || !assess (d, k, error)
-      || !follow_up (d, k, error)
-      || !send (d, TD_KIND_CLAIM, k, end + 85, "10:00:00", end + 93, "15:20:00", error))
+  if (!attend_weeks (d, s, k, end, 0, error) || !assess (d, k, error))
+    return FALSE;
+  /* the follow-up and the claim only when their day has come */
+  if (end + 78 < d->today && !follow_up (d, k, error))
+    return FALSE;
+  if (end + 85 < d->today
+      && !send (d, TD_KIND_CLAIM, k, end + 85, "10:00:00", end + 93, "15:20:00", error))
     return FALSE;
   if (roster_out != NULL)
     *roster_out = td_store_list_enrolments (d->store, k->id);
