@@ -1,18 +1,39 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: the Overview page is not built yet (it belongs to the pages' engineer). */
+/* The Overview page: what is due next (filings to send, attendance batches not sent for
+ * more than 3 working days, follow-ups due, claims near the end of the claim window), the
+ * classes by status, and the dashboard charts drawn by the renderer. */
 #define G_LOG_DOMAIN "td-ui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "core/td-stats.h"
+#include "core/td-subsidy.h"
+#include "ui/td-chart-widget.h"
 #include "ui/td-overview-page.h"
+#include "ui/td-row.h"
+#include "ui/td-store-watch.h"
+
+enum { C_CODE, C_TITLE, C_STATUS, C_START, C_END, C_ENROLLED, C_FILING_NO, C_N };
+
+#define ATTENDANCE_LATE_WORKDAYS 3   /* R-ATT-007 */
+#define CLAIM_WARN_DAYS 14
 
 struct _TdOverviewPage
 {
   AdwBin parent_instance;
-  TdStore *store;
-  gint64 class_id;
+
+  TdStoreWatch watch;
+  GListStore *rows;
+  TdChartWidget *outcome_chart;
+  TdChartWidget *status_chart;
+
+  GtkListBox *due_list;
+  GtkLabel *classes_label;
+  GtkColumnView *class_view;
+  GtkBox *chart_box;
 };
 
 static void td_overview_page_iface_init (TdPageInterface *iface);
@@ -20,30 +41,255 @@ static void td_overview_page_iface_init (TdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_overview_page_iface_init))
 
-static void
-td_overview_page_set_store (TdPage *page, TdStore *store)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
+/* ---- due next ----------------------------------------------------------------------- */
 
-  g_set_object (&self->store, store);
+static void
+add_due (GPtrArray *due, char *text)
+{
+  g_ptr_array_add (due, text);
 }
 
 static void
-td_overview_page_set_class (TdPage *page, gint64 class_id)
+due_filing (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
 {
-  TD_OVERVIEW_PAGE (page)->class_id = class_id;
+  TdDay start = td_day_from_iso (k->start_date), today = td_day_today (), last;
+  char iso[TD_DATE_LEN];
+
+  if (start == 0)
+    return;
+  last = td_calendar_filing_deadline (cat->calendar, start, cat->rules.filing_lead_workdays);
+  td_day_to_iso (last, iso);
+  if (today > last)
+    add_due (due, g_strdup_printf (_("%s: the filing is late (it was due by %s)"), k->code, iso));
+  else
+    {
+      int left = td_calendar_working_days_after (cat->calendar, today, last);
+      add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s: send the filing by %s (%d working day "
+                                                  "left)",
+                                                  "%s: send the filing by %s (%d working days "
+                                                  "left)", left), k->code, iso, left));
+    }
+}
+
+static void
+due_attendance (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
+{
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (self->watch.store, k->id);
+  const char *oldest = NULL;
+  int days;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (pending, i);
+      if (oldest == NULL || strcmp (r->date, oldest) < 0)
+        oldest = r->date;
+    }
+  if (oldest == NULL)
+    return;
+  days = td_calendar_working_days_after (cat->calendar, td_day_from_iso (oldest),
+                                         td_day_today ());
+  if (days > ATTENDANCE_LATE_WORKDAYS)
+    add_due (due, g_strdup_printf (_("%s: attendance of %s not sent for %d working days"),
+                                   k->code, oldest, days));
+}
+
+static int
+count_not_followed (TdOverviewPage *self, gint64 class_id)
+{
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->watch.store, class_id);
+  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (self->watch.store, class_id);
+  int n = 0;
+
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (enrolments, i);
+      n += e->withdrawn_date[0] == '\0'
+           && td_subsidy_latest_follow_up (follow_ups, e->trainee.id) == NULL;
+    }
+  return n;
+}
+
+static void
+due_after_end (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
+{
+  TdDay end = td_day_from_iso (k->end_date), today = td_day_today ();
+  TdDay window = end + cat->rules.employment_window_days;
+  TdDay claim_end = end + cat->rules.claim_window_days;
+  g_autoptr (TdPacketLog) claim = NULL;
+  char iso[TD_DATE_LEN];
+  int n;
+
+  if (end == 0 || today <= end)
+    return;
+  n = today <= window ? count_not_followed (self, k->id) : 0;
+  td_day_to_iso (window, iso);
+  if (n > 0)
+    add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s: %d trainee to follow up by %s",
+                                                "%s: %d trainees to follow up by %s", n),
+                                   k->code, n, iso));
+  claim = td_store_latest_packet (self->watch.store, TD_KIND_CLAIM, k->id, 0, 0);
+  td_day_to_iso (claim_end, iso);
+  if ((claim == NULL || claim->status == TD_PACKET_DRAFT || claim->status == TD_PACKET_REJECTED)
+      && today <= claim_end && claim_end - today <= CLAIM_WARN_DAYS)
+    add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s: send the subsidy claim by %s (%d day left)",
+                                                "%s: send the subsidy claim by %s (%d days left)",
+                                                (int) (claim_end - today)),
+                                   k->code, iso, (int) (claim_end - today)));
+}
+
+static void
+collect_due (TdOverviewPage *self, const TdClassSummary *s, GPtrArray *due)
+{
+  g_autoptr (TdClass) k = td_store_get_class (self->watch.store, s->id, NULL);
+  g_autoptr (TdCatalog) cat = NULL;
+
+  if (k == NULL || s->status == TD_CLASS_CANCELLED)
+    return;
+  cat = td_store_get_class_catalog (self->watch.store, k, NULL);
+  if (cat == NULL)
+    return;
+  if (s->status == TD_CLASS_DRAFT)
+    due_filing (self, k, cat, due);
+  due_attendance (self, k, cat, due);
+  due_after_end (self, k, cat, due);
+}
+
+static void
+show_due (TdOverviewPage *self, GPtrArray *due)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
+    gtk_list_box_remove (self->due_list, child);
+  if (due->len == 0)
+    g_ptr_array_add (due, g_strdup (_("Nothing is due.")));
+  for (guint i = 0; i < due->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (due, i));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_append (self->due_list, row);
+    }
+}
+
+/* ---- classes and charts ------------------------------------------------------------- */
+
+static TdRow *
+class_row_new (const TdClassSummary *s)
+{
+  TdRow *row = td_row_new (s->id, C_N);
+
+  td_row_set (row, C_CODE, s->code);
+  td_row_set (row, C_TITLE, s->title);
+  td_row_set (row, C_STATUS, td_class_status_label (s->status));
+  td_row_set (row, C_START, s->start_date);
+  td_row_set (row, C_END, s->end_date);
+  td_row_take (row, C_ENROLLED, g_strdup_printf ("%d/%d", s->enrolled, s->planned_size));
+  td_row_set (row, C_FILING_NO, s->filing_no);
+  td_row_set_dimmed (row, s->status == TD_CLASS_CANCELLED);
+  return row;
+}
+
+static TdChart *
+outcome_chart (TdOverviewPage *self, GPtrArray *classes)
+{
+  TdChart *chart = td_chart_new (_("Outcomes of the latest classes"));
+  int enrolled = td_chart_add_series (chart, _("Enrolled"), TD_CHART_SERIES_BAR);
+  int completed = td_chart_add_series (chart, _("Completed"), TD_CHART_SERIES_BAR);
+  int certified = td_chart_add_series (chart, _("Certified"), TD_CHART_SERIES_BAR);
+  int employed = td_chart_add_series (chart, _("Employed"), TD_CHART_SERIES_BAR);
+  int shown = 0;
+
+  td_chart_set_format (chart, TD_CHART_FORMAT_COUNT);
+  for (guint i = classes->len; i > 0 && shown < 5; i--)
+    {
+      const TdClassSummary *s = g_ptr_array_index (classes, i - 1);
+      g_autoptr (GError) error = NULL;
+      TdClassOutcome *o;
+      int c;
+
+      if (s->status == TD_CLASS_CANCELLED || s->status == TD_CLASS_DRAFT)
+        continue;
+      o = td_stats_class_outcome (self->watch.store, s->id, &error);
+      if (o == NULL)
+        continue;
+      c = td_chart_add_category (chart, s->code);
+      td_chart_set_value (chart, enrolled, c, o->enrolled);
+      td_chart_set_value (chart, completed, c, o->completed);
+      td_chart_set_value (chart, certified, c, o->certified);
+      td_chart_set_value (chart, employed, c, o->employed);
+      td_class_outcome_free (o);
+      shown++;
+    }
+  return chart;
+}
+
+static TdChart *
+status_chart (GPtrArray *classes)
+{
+  TdChart *chart = td_chart_new (_("Classes by status"));
+  int series = td_chart_add_series (chart, _("Classes"), TD_CHART_SERIES_BAR);
+  int counts[TD_CLASS_CANCELLED + 1] = { 0 };
+
+  td_chart_set_format (chart, TD_CHART_FORMAT_COUNT);
+  for (guint i = 0; i < classes->len; i++)
+    counts[((TdClassSummary *) g_ptr_array_index (classes, i))->status]++;
+  for (int s = TD_CLASS_DRAFT; s <= TD_CLASS_CANCELLED; s++)
+    td_chart_set_value (chart, series, td_chart_add_category (chart, td_class_status_label (s)),
+                        counts[s]);
+  return chart;
+}
+
+static void
+reload (GtkWidget *widget)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) due = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autofree char *heading = NULL;
+
+  g_clear_handle_id (&self->watch.idle, g_source_remove);
+  if (self->watch.store == NULL)
+    return;
+  classes = td_store_list_classes (self->watch.store);
+  for (guint i = 0; i < classes->len; i++)
+    {
+      const TdClassSummary *s = g_ptr_array_index (classes, i);
+      g_ptr_array_add (rows, class_row_new (s));
+      collect_due (self, s, due);
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes",
+                                          classes->len), classes->len);
+  gtk_label_set_text (self->classes_label, heading);
+  td_row_store_replace (self->rows, rows);
+  show_due (self, due);
+  td_chart_widget_set_chart (self->outcome_chart, outcome_chart (self, classes));
+  td_chart_widget_set_chart (self->status_chart, status_chart (classes));
+}
+
+static void
+on_class_activate (GtkColumnView *view, guint position, TdOverviewPage *self)
+{
+  g_autoptr (TdRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  if (row != NULL)
+    td_page_request_class (TD_PAGE (self), td_row_get_id (row));
+}
+
+static void
+td_overview_page_set_store (TdPage *page, TdStore *store)
+{
+  td_store_watch_set (&TD_OVERVIEW_PAGE (page)->watch, store);
 }
 
 static const char *
 td_overview_page_get_title (TdPage *page)
 {
   return _("Overview");
-}
-
-static gboolean
-td_overview_page_get_needs_class (TdPage *page)
-{
-  return FALSE;
 }
 
 static const char *
@@ -56,9 +302,7 @@ static void
 td_overview_page_iface_init (TdPageInterface *iface)
 {
   iface->set_store = td_overview_page_set_store;
-  iface->set_class = td_overview_page_set_class;
   iface->get_title = td_overview_page_get_title;
-  iface->get_needs_class = td_overview_page_get_needs_class;
   iface->get_icon_name = td_overview_page_get_icon_name;
 }
 
@@ -67,8 +311,8 @@ td_overview_page_dispose (GObject *object)
 {
   TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
 
+  td_store_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_OVERVIEW_PAGE);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
 }
 
@@ -79,11 +323,33 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = td_overview_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-overview-page.ui");
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, due_list);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, classes_label);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, class_view);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, chart_box);
 }
 
 static void
 td_overview_page_init (TdOverviewPage *self)
 {
+  const char *titles[] = { _("Class code"), _("Title"), _("Status"), _("Start"), _("End"),
+                           _("Enrolled"), _("Filing number") };
+  GtkSelectionModel *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
+  self->rows = g_list_store_new (TD_TYPE_ROW);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->class_view, selection);
+  g_object_unref (selection);
+  td_row_view_add_columns (self->class_view, titles, C_N, C_TITLE);
+  g_signal_connect (self->class_view, "activate", G_CALLBACK (on_class_activate), self);
+  self->outcome_chart = TD_CHART_WIDGET (td_chart_widget_new ());
+  self->status_chart = TD_CHART_WIDGET (td_chart_widget_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->outcome_chart), "overview-outcome-chart");
+  gtk_widget_set_name (GTK_WIDGET (self->status_chart), "overview-status-chart");
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->outcome_chart));
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->status_chart));
 }
