@@ -944,12 +944,14 @@ td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
     }
   if (!td_store_begin (self->store, error))
     return FALSE;
-  if (!store_rows (self, progress, user_data, cancellable, &n_done, error)
-      || !td_store_commit (self->store, error))
+  if (!store_rows (self, progress, user_data, cancellable, &n_done, error))
     {
       td_store_rollback (self->store);
       return FALSE;
     }
+  /* A failed commit rolls back by itself. */
+  if (!td_store_commit (self->store, error))
+    return FALSE;
   if (n_imported != NULL)
     *n_imported = n_done;
   return TRUE;
