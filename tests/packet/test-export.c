@@ -216,6 +216,129 @@ test_unfinished_and_claim_order (Fixture *f, gconstpointer data)
            "R-SUB-006");
 }
 
+static void
+save_results (Fixture *f)
+{
+  for (int t = 0; t < 3; t++)
+    {
+      g_autoptr (TdResult) r = td_result_new ();
+      g_autoptr (GError) error = NULL;
+
+      r->class_id = f->klass->id;
+      r->trainee_id = f->trainees[t];
+      r->theory = 800 + 10 * t;
+      r->practice = 850;
+      r->outcome = t < 2 ? 1 : 2;
+      if (t < 2)
+        {
+          r->cert_type = 4;
+          r->cert_level = 0;
+          r->cert_number = g_strdup_printf ("GY2026-PX-%04d", t + 1);
+          strcpy (r->cert_issued, "2026-03-09");
+          r->cert_issuer = g_strdup ("聊城市东昌府区光岳职业培训学校");
+        }
+      g_assert_true (td_store_save_result (f->store, r, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+save_follow_up (Fixture *f)
+{
+  g_autoptr (TdFollowUp) u = td_follow_up_new ();
+  g_autoptr (GError) error = NULL;
+
+  u->class_id = f->klass->id;
+  u->trainee_id = f->trainees[0];
+  strcpy (u->checked, "2026-04-10");
+  u->status = 1;
+  u->employer_credit_code = g_strdup ("91371502MA3C001015");
+  u->employer_name = g_strdup ("东昌府区康乐居家养老服务中心");
+  strcpy (u->since, "2026-03-20");
+  u->proof = 1;
+  u->monthly_wage = 420000;
+  g_assert_true (td_store_save_follow_up (f->store, u, &error));
+  g_assert_no_error (error);
+}
+
+static TdExportResult *
+export_checked (Fixture *f, TdPacketKind kind, const char *created, const char *issued)
+{
+  TdExportResult *r = fixture_export (f, kind, created);
+
+  fixture_assert_xmllint (r->path);
+  fixture_assert_digest (r->path, r->digest);
+  if (issued != NULL)
+    fixture_accept (f, r, issued);
+  return r;
+}
+
+/* Every kind through to the claim and the quarterly report: each packet passes xmllint and
+ * its digest is libxml2's. */
+static void
+test_whole_class (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdExportResult) a1 = NULL, a2 = NULL, asm_ = NULL, fu = NULL, claim = NULL;
+  g_autoptr (TdExportResult) notice = NULL, quarterly = NULL;
+  g_autoptr (TdClaim) stored = NULL;
+  g_autoptr (TdFindings) failed = NULL;
+  TdExportOptions options = { .created = "2026-04-25T09:00:00+08:00" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  file_and_roster (f);
+  for (int i = 0; i < 4; i++)
+    fixture_attend (f, i);
+  a1 = export_checked (f, TD_KIND_ATTENDANCE, "2026-03-03T18:00:00+08:00",
+                       "2026-03-03T19:00:00+08:00");
+  for (int i = 4; i < 8; i++)
+    fixture_attend (f, i);
+  a2 = export_checked (f, TD_KIND_ATTENDANCE, "2026-03-05T18:00:00+08:00",
+                       "2026-03-05T19:00:00+08:00");
+  save_results (f);
+  refused (f, TD_KIND_CLAIM, "2026-03-10T18:00:00+08:00", TD_EXPORT_ERROR_REFUSED, "R-SUB-006");
+  asm_ = export_checked (f, TD_KIND_ASSESSMENT, "2026-03-10T10:00:00+08:00",
+                         "2026-03-10T11:00:00+08:00");
+  save_follow_up (f);
+  fu = export_checked (f, TD_KIND_FOLLOWUP, "2026-04-10T10:00:00+08:00",
+                       "2026-04-10T11:00:00+08:00");
+  claim = export_checked (f, TD_KIND_CLAIM, "2026-04-20T10:00:00+08:00", NULL);
+  bytes = fixture_read (claim->path);
+  /* 500.00 is the per-hour cap (10.00 × 40 h = 400.00 < 500.00); uplift 20 % with the job */
+  g_assert_true (contains (bytes, "<Line id=\"371524197608024399\" certificate=\"4\" level=\"0\" "
+                                  "attendanceRate=\"1.0000\" standard=\"400.00\" "
+                                  "uplift=\"80.00\" amount=\"480.00\"/>"));
+  g_assert_true (contains (bytes, "<Total count=\"2\" amount=\"880.00\"/>"));
+  g_assert_true (contains (bytes, "<Declaration signedBy=\"王立新\" date=\"2026-04-20\"/>"));
+  stored = td_store_get_claim_by_packet (f->store, claim->packet_id);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (stored->total, ==, 88000);
+  g_assert_cmpuint (stored->lines->len, ==, 2);
+  fixture_accept (f, claim, "2026-04-21T10:00:00+08:00");
+  /* what td-receipt does with the claim's receipt: every line approved as claimed */
+  g_assert_true (td_store_set_claim_approved (f->store, claim->packet_id, 88000, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (td_store_withdraw (f->store, f->klass->id, f->trainees[2], "2026-03-05",
+                                    "退训", &error));
+  g_assert_no_error (error);
+  notice = export_checked (f, TD_KIND_NOTICE, "2026-04-22T10:00:00+08:00",
+                          "2026-04-22T11:00:00+08:00");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = fixture_read (notice->path);
+  g_assert_true (contains (bytes, "<Withdrawal id=\"371525199310113167\" date=\"2026-03-05\">"
+                                  "退训</Withdrawal>"));
+
+  quarterly = td_export_packet (f->store, TD_KIND_QUARTERLY, NULL, 2026, 1, &options, &failed,
+                                &error);
+  if (failed != NULL)
+    g_printerr ("%s", td_findings_format (failed));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (quarterly->path, "/quarterly-2026Q1-20260425-090000.xml"));
+  fixture_assert_xmllint (quarterly->path);
+  fixture_assert_digest (quarterly->path, quarterly->digest);
+}
+
 /* The target's parent is a regular file, so the folder can never be created (this also
  * fails as root, which ignores permissions): nothing written, nothing logged. */
 static void
@@ -274,6 +397,7 @@ main (int argc, char **argv)
   ADD ("/packet/export/attendance-chain", test_attendance_chain);
   ADD ("/packet/export/attendance-correction", test_attendance_correction);
   ADD ("/packet/export/not-yet", test_unfinished_and_claim_order);
+  ADD ("/packet/export/whole-class", test_whole_class);
   ADD ("/packet/export/write-fails", test_write_fails);
   ADD ("/packet/export/check-refuses", test_check_refuses);
 #undef ADD
