@@ -139,18 +139,19 @@ static const char schema_v2[] =
 static const char *const migrations[] = { NULL, schema_v1, schema_v2 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_STORE_SCHEMA_VERSION + 1);
 
-/* Tables whose changes the audit log records, and the columns it leaves out (blobs). */
+/* Tables whose changes the audit log records; it leaves out the columns declared BLOB
+ * (a packet's bytes and receipt, a catalogue's source). */
 static const char *const audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
   "attendance", "result", "follow_up", "packet", "packet_issue", "claim", "claim_line",
   "setting",
 };
 
+/* By declared type, not by name: lesson.content is text and belongs in the log. */
 static gboolean
-column_is_blob (const char *name)
+column_is_blob (const char *declared_type)
 {
-  return g_str_equal (name, "content") || g_str_equal (name, "receipt")
-         || g_str_equal (name, "source");
+  return declared_type != NULL && g_ascii_strcasecmp (declared_type, "BLOB") == 0;
 }
 
 static char *
@@ -166,7 +167,7 @@ json_of_row (TdStore *self, const char *table, const char *prefix)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *col = (const char *) sqlite3_column_text (stmt, 1);
-      if (column_is_blob (col))
+      if (column_is_blob ((const char *) sqlite3_column_text (stmt, 2)))
         continue;
       g_string_append_printf (json, "%s'%s',%s.\"%s\"", first ? "" : ",", col, prefix, col);
       first = FALSE;
