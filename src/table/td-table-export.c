@@ -229,6 +229,7 @@ write_claim (TdStore *store, const TdClass *klass, TdTableWriter *writer, GError
   for (guint k = 2; k < 9; k++)
     td_table_writer_add_text (writer, "");
   add_owned (writer, td_money_format (preview->total), TRUE);
+  td_table_writer_add_text (writer, "");
   td_table_writer_end_row (writer);
   return TRUE;
 }
