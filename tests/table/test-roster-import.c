@@ -305,9 +305,12 @@ test_bad_rows_skipped (Fixture *f, gconstpointer data)
 static void
 test_roster_and_size (Fixture *f, gconstpointer data)
 {
-  g_autofree char *ids[5] = { make_id ("37150219900101123"), make_id ("37150219910202123"),
-                              make_id ("37150219920303123"), make_id ("37150219930404123"),
-                              make_id ("37150219610101123") };
+  g_autofree char *id0 = make_id ("37150219900101123");
+  g_autofree char *id1 = make_id ("37150219910202123");
+  g_autofree char *id2 = make_id ("37150219920303123");
+  g_autofree char *id3 = make_id ("37150219930404123");
+  g_autofree char *id4 = make_id ("37150219610101123");
+  const char *ids[5] = { id0, id1, id2, id3, id4 };
   g_autoptr (TdEnrolment) first = td_enrolment_new ();
   g_autoptr (GString) csv = g_string_new ("姓名,身份证号码,手机号码,文化程度,人员类别,同意日期\n");
   g_autofree char *path = NULL;
