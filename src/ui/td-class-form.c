@@ -23,8 +23,8 @@ struct _TdClassForm
   GPtrArray *teachers;          /* TdTeacher* */
   GArray *certificates;         /* int, parallel to the certificate row */
   GArray *levels;               /* int, parallel to the level row */
-  GtkStringList *all_items;
   GtkStringFilter *item_filter;
+  GtkFilterListModel *items;    /* the catalogue's items through item_filter */
   gboolean modified;
   gboolean filling;
 
@@ -223,18 +223,9 @@ fill_items (TdClassForm *self)
 
       gtk_string_list_append (items, line);
     }
-  g_set_object (&self->all_items, items);
-}
-
-static void
-apply_item_model (TdClassForm *self)
-{
-  GtkFilterListModel *filtered;
-
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all_items)),
-                                        GTK_FILTER (g_object_ref (self->item_filter)));
-  adw_combo_row_set_model (self->item, G_LIST_MODEL (filtered));
-  g_object_unref (filtered);
+  /* The combo row keeps its model; only what it filters changes. */
+  adw_combo_row_set_selected (self->item, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_model (self->items, G_LIST_MODEL (items));
 }
 
 /* The Catalog of the class: the version it was filed under, else the one in force on the
@@ -265,7 +256,6 @@ load_catalog (TdClassForm *self, const char *start)
                                : _("None in force on the start date: import the bureau’s "
                                    "catalogue under Settings."));
   fill_items (self);
-  apply_item_model (self);
   select_item (self, keep);
 }
 
@@ -706,7 +696,6 @@ td_class_form_load (TdClassForm *self, gint64 class_id)
       lessons = td_store_list_lessons (self->store, self->klass->id);
     }
   self->filling = TRUE;
-  g_clear_pointer (&self->catalog, td_catalog_free);
   fill_fields (self, self->klass);
   refresh_teachers (self);
   td_timetable_editor_set_lessons (self->timetable, lessons);
@@ -801,7 +790,7 @@ td_class_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CLASS_FORM);
   g_clear_object (&self->store);
-  g_clear_object (&self->all_items);
+  g_clear_object (&self->items);
   g_clear_object (&self->item_filter);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->catalog, td_catalog_free);
@@ -845,22 +834,22 @@ td_class_form_class_init (TdClassFormClass *klass)
 static void
 td_class_form_init (TdClassForm *self)
 {
-  GtkExpression *expression;
+  g_autoptr (GtkExpression) shown = NULL;
 
   self->filling = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->klass = new_class_defaults ();
   self->teachers = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
   self->certificates = g_array_new (FALSE, FALSE, sizeof (int));
   self->levels = g_array_new (FALSE, FALSE, sizeof (int));
-  self->all_items = gtk_string_list_new (NULL);
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  self->item_filter = gtk_string_filter_new (expression);
+  self->item_filter = gtk_string_filter_new (
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_string_filter_set_match_mode (self->item_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->item_filter, TRUE);
-  adw_combo_row_set_expression (self->item,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  apply_item_model (self);
-  self->klass = new_class_defaults ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  shown = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  adw_combo_row_set_expression (self->item, shown);
+  self->items = gtk_filter_list_model_new (G_LIST_MODEL (gtk_string_list_new (NULL)),
+                                           GTK_FILTER (g_object_ref (self->item_filter)));
+  adw_combo_row_set_model (self->item, G_LIST_MODEL (self->items));
   self->filling = FALSE;
 }

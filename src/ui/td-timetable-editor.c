@@ -243,6 +243,7 @@ lesson_from_dialog (LessonDialog *dialog, TdLesson *lesson, const char **message
   int start = td_time_parse_lenient (gtk_editable_get_text (dialog->start));
   int end = td_time_parse_lenient (gtk_editable_get_text (dialog->end));
   TdDay day = td_day_parse_lenient (gtk_editable_get_text (dialog->date));
+  g_autofree char *content = td_ui_editable_dup_text (dialog->content);
 
   if (day == 0)
     *message = _("The date is not a date. Type it as 2026-03-02.");
@@ -252,6 +253,8 @@ lesson_from_dialog (LessonDialog *dialog, TdLesson *lesson, const char **message
     *message = _("R-CLS-004: the lesson must end after it starts.");
   else if (selected_teacher (dialog->self, dialog->teacher) == NULL)
     *message = _("Add the class’s teachers first: every lesson names its teacher.");
+  else if (content == NULL)
+    *message = _("Fill in what the lesson teaches.");
   else
     {
       td_day_to_iso (day, lesson->date);
@@ -263,7 +266,7 @@ lesson_from_dialog (LessonDialog *dialog, TdLesson *lesson, const char **message
       g_free (lesson->teacher);
       lesson->teacher = g_strdup (selected_teacher (dialog->self, dialog->teacher));
       g_free (lesson->content);
-      lesson->content = td_ui_editable_dup_text (dialog->content);
+      lesson->content = g_steal_pointer (&content);
       return TRUE;
     }
   return FALSE;
@@ -416,6 +419,8 @@ on_pattern_ok (PatternDialog *dialog)
                                               "after the start."));
   else if (pattern.teacher == NULL)
     td_dialog_set_message (dialog->message, _("Add the class’s teachers first."));
+  else if (content == NULL)
+    td_dialog_set_message (dialog->message, _("Fill in what the lessons teach."));
   else if (td_day_from_iso (dialog->self->start) == 0 || td_day_from_iso (dialog->self->end) == 0)
     td_dialog_set_message (dialog->message, _("Fill in the class’s start and end dates first."));
   else

@@ -121,7 +121,9 @@ read_enrolment (TraineeDialog *dialog, TdEnrolment *e, GError **id_error)
   td_id_number_birth_date (id, t->birth_date);
   g_free (t->phone);
   t->phone = phone != NULL ? td_phone_normalize (phone, NULL) : NULL;
-  if (phone != NULL && t->phone == NULL)
+  if (phone == NULL)
+    return _("Fill in the phone number.");
+  if (t->phone == NULL)
     return _("The phone number is not valid: a mobile has 11 digits, a landline is written "
              "0635-8212345.");
   g_strlcpy (t->education, td_ui_combo_get_code (dialog->education, TD_CODES_EDUCATION),
@@ -131,6 +133,8 @@ read_enrolment (TraineeDialog *dialog, TdEnrolment *e, GError **id_error)
   e->categories = read_categories (dialog);
   e->employment_before = (int) g_ascii_strtoll (
     td_ui_combo_get_code (dialog->employment, TD_CODES_EMPLOYMENT_STATUS), NULL, 10);
+  if (e->categories[0] == '\0')
+    return _("Tick at least one category.");
   if (!td_ui_editable_get_date (dialog->consent_date, e->consent_date) || !e->consent_date[0])
     return _("Type the date the trainee gave consent, e.g. 2026-03-02.");
   known = e->id == 0 ? td_store_find_trainee (dialog->store, id) : NULL;

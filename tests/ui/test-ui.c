@@ -1,0 +1,613 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of the main window: the forms are driven through their widgets (fields
+ * typed, buttons pressed, actions activated) and the results asserted on the store. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "core/td-i18n.h"
+#include "core/td-idnumber.h"
+#include "packet/td-catalog-import.h"
+#include "ui/td-class-page.h"
+#include "ui/td-trainee-page.h"
+#include "ui/td-ui-util.h"
+#include "ui/td-window.h"
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  TdWindow *window;
+} Fixture;
+
+static gboolean have_display;
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* The widget named @name among those on screen (pages not shown hold forms with the same
+ * names), else anywhere under @root. */
+static GtkWidget *
+find_mapped (GtkWidget *root, const char *name)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (gpointer root, const char *name)
+{
+  GtkWidget *widget = find_mapped (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    widget = td_ui_find_named (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static void
+type_text (gpointer root, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
+  spin ();
+}
+
+static void
+press (gpointer root, const char *name)
+{
+  g_signal_emit_by_name (find (root, name), "clicked");
+  spin ();
+}
+
+static GtkWindow *
+toplevel (const char *name)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static char *
+valid_id (const char *id17)
+{
+  return g_strdup_printf ("%s%c", id17, td_id_number_check_char (id17));
+}
+
+static char *
+wrong_id (const char *id17)
+{
+  char check = td_id_number_check_char (id17);
+
+  return g_strdup_printf ("%s%c", id17, check == '1' ? '2' : '1');
+}
+
+static void
+print_dialogs (void)
+{
+  GtkWindow *error = toplevel ("td-error-dialog");
+  GtkWindow *trainee = toplevel ("td-trainee-dialog");
+
+  if (error != NULL)
+    g_test_message ("error dialog: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error)));
+  if (trainee != NULL)
+    g_test_message ("trainee dialog: %s",
+                    gtk_label_get_text (GTK_LABEL (td_ui_find_named (GTK_WIDGET (trainee),
+                                                                     "message"))));
+}
+
+static void
+activate (Fixture *fixture, const char *action)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
+  spin ();
+}
+
+/* ---- fixture ------------------------------------------------------------------ */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+  fixture->dir = g_dir_make_tmp ("td-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_catalog_import_default (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = td_window_new (NULL, fixture->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (!have_display)
+    return;
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->store);
+  /* the temporary directory is left for inspection only when a test failed */
+  g_free (fixture->dir);
+}
+
+static void
+fill_institution (gpointer root)
+{
+  type_text (root, "credit_code", "91371500MA3C5XXK0L");
+  type_text (root, "name", "聊城市东昌府区示范职业培训学校");
+  type_text (root, "license_no", "137150270000123");
+  type_text (root, "contact_name", "李明");
+  type_text (root, "contact_phone", "0635 8212345");
+  type_text (root, "legal_rep", "王芳");
+  type_text (root, "account_name", "聊城市东昌府区示范职业培训学校");
+  type_text (root, "bank", "中国工商银行聊城分行");
+  type_text (root, "account", "1610001234567890123");
+}
+
+static void
+make_institution (Fixture *fixture)
+{
+  g_autoptr (TdInstitution) inst = td_institution_new ();
+  g_autoptr (GError) error = NULL;
+
+  inst->credit_code = g_strdup ("91371500MA3C5XXK0L");
+  inst->name = g_strdup ("聊城市东昌府区示范职业培训学校");
+  inst->region = g_strdup ("371502");
+  inst->contact_name = g_strdup ("李明");
+  inst->contact_phone = g_strdup ("0635-8212345");
+  inst->legal_rep = g_strdup ("王芳");
+  inst->account_name = g_strdup ("聊城市东昌府区示范职业培训学校");
+  inst->bank = g_strdup ("中国工商银行聊城分行");
+  inst->account = g_strdup ("1610001234567890123");
+  g_assert_true (td_store_save_institution (fixture->store, inst, &error));
+  g_assert_no_error (error);
+}
+
+/* ---- tests -------------------------------------------------------------------- */
+
+static void
+test_first_run (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TdInstitution) inst = NULL;
+  GtkWidget *warning;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  open_window (fixture);
+  g_assert_true (td_store_is_empty (fixture->store));
+  fill_institution (fixture->window);
+  /* a wrong check character is only a warning (R-ORG-001) */
+  type_text (fixture->window, "credit_code", "91371500MA3C5XXK0A");
+  warning = find (fixture->window, "credit_code_warning");
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "R-ORG-001"));
+  press (fixture->window, "start_button");
+  inst = td_store_get_institution (fixture->store);
+  g_assert_nonnull (inst);
+  g_assert_cmpstr (inst->name, ==, "聊城市东昌府区示范职业培训学校");
+  g_assert_cmpstr (inst->credit_code, ==, "91371500MA3C5XXK0A");
+  g_assert_cmpstr (inst->contact_phone, ==, "0635-8212345");
+  g_assert_cmpstr (inst->region, ==, "371502");
+  g_assert_cmpstr (td_window_get_visible_page_name (fixture->window), ==, "classes");
+}
+
+static void
+test_first_run_missing (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  open_window (fixture);
+  fill_institution (fixture->window);
+  type_text (fixture->window, "legal_rep", "");
+  press (fixture->window, "start_button");
+  g_assert_true (td_store_is_empty (fixture->store));
+  print_dialogs ();
+  dialog = toplevel ("td-error-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Legal representative"));
+  gtk_window_destroy (dialog);
+  /* nothing typed is lost */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "name"))), ==,
+                   "聊城市东昌府区示范职业培训学校");
+}
+
+static void
+add_teacher (Fixture *fixture, const char *name, const char *id17)
+{
+  GtkWindow *dialog;
+  g_autofree char *id = valid_id (id17);
+
+  press (fixture->window, "add_teacher_button");
+  dialog = toplevel ("td-teacher-dialog");
+  g_assert_nonnull (dialog);
+  type_text (dialog, "teacher-name", name);
+  type_text (dialog, "teacher-id", id);
+  type_text (dialog, "teacher-qualification", "高级技师 20231234");
+  press (dialog, "dialog-ok");
+  g_assert_null (toplevel ("td-teacher-dialog"));
+}
+
+static void
+generate_weekdays (Fixture *fixture)
+{
+  GtkWindow *dialog;
+
+  press (fixture->window, "generate_button");
+  dialog = toplevel ("td-generate-dialog");
+  g_assert_nonnull (dialog);
+  for (int d = 1; d <= 5; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("pattern-day-%d", d);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, name)), TRUE);
+    }
+  type_text (dialog, "pattern-start", "8:30");
+  type_text (dialog, "pattern-end", "11:30");
+  type_text (dialog, "pattern-content", "养老护理基础知识");
+  press (dialog, "dialog-ok");
+  g_assert_null (toplevel ("td-generate-dialog"));
+}
+
+static char *
+findings (Fixture *fixture)
+{
+  TdClassPage *page = TD_CLASS_PAGE (td_window_get_page (fixture->window, "classes"));
+
+  return td_class_form_dup_findings_text (td_class_page_get_form (page));
+}
+
+static void
+fill_class (Fixture *fixture)
+{
+  GtkWidget *item;
+
+  activate (fixture, "new-class");
+  g_assert_cmpstr (td_window_get_visible_page_name (fixture->window), ==, "classes");
+  type_text (fixture->window, "code", "DC2026-001");
+  type_text (fixture->window, "title_row", "养老护理员（五级）培训班");
+  type_text (fixture->window, "start_date", "2026-03-02");
+  type_text (fixture->window, "end_date", "2026/3/27");
+  type_text (fixture->window, "item_search", "养老");
+  item = find (fixture->window, "item");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (item))),
+                    ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (item), 0);
+  spin ();
+  type_text (fixture->window, "assessment_method", "理论考试+实操考核");
+  type_text (fixture->window, "venue_address", "东昌府区柳园路 88 号");
+  type_text (fixture->window, "commitment_signed_by", "王芳");
+  type_text (fixture->window, "commitment_date", "2026-02-02");
+  add_teacher (fixture, "张老师", "37150219800101123");
+  generate_weekdays (fixture);
+}
+
+static void
+test_file_class (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GPtrArray) lessons = NULL;
+  g_autoptr (GPtrArray) teachers = NULL;
+  g_autoptr (TdClass) klass = NULL;
+  g_autofree char *problems = NULL;
+  TdClassSummary *summary;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  open_window (fixture);
+  fill_class (fixture);
+  problems = findings (fixture);
+  g_assert_cmpstr (problems, ==, "");
+  activate (fixture, "save");
+  print_dialogs ();
+  classes = td_store_list_classes (fixture->store);
+  g_assert_cmpuint (classes->len, ==, 1);
+  summary = g_ptr_array_index (classes, 0);
+  klass = td_store_get_class (fixture->store, summary->id, NULL);
+  g_assert_cmpstr (klass->code, ==, "DC2026-001");
+  g_assert_cmpstr (klass->end_date, ==, "2026-03-27");
+  g_assert_cmpstr (klass->item_code, ==, "4-10-01-05");
+  g_assert_cmpstr (klass->catalog_version, ==, "2026-1");
+  g_assert_cmpint (klass->certificate, ==, 2);
+  g_assert_cmpint (klass->level, ==, 5);
+  /* 20 working days × 8:30–11:30 (180 minutes: 4 class hours) */
+  lessons = td_store_list_lessons (fixture->store, klass->id);
+  g_assert_cmpuint (lessons->len, ==, 20);
+  g_assert_cmpint (((TdLesson *) g_ptr_array_index (lessons, 0))->hours, ==, 8);
+  g_assert_cmpstr (((TdLesson *) g_ptr_array_index (lessons, 19))->date, ==, "2026-03-27");
+  g_assert_cmpint (klass->planned_theory, ==, 160);
+  g_assert_cmpint (klass->planned_online, ==, 0);
+  teachers = td_store_list_teachers (fixture->store, klass->id);
+  g_assert_cmpuint (teachers->len, ==, 1);
+  g_assert_cmpstr (((TdTeacher *) g_ptr_array_index (teachers, 0))->tid, ==, "T1");
+  g_assert_cmpint (td_window_get_class_id (fixture->window), ==, klass->id);
+}
+
+static void
+test_class_rules (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *dates = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  open_window (fixture);
+  fill_class (fixture);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture->window, "planned_size")), 5);
+  spin ();
+  size = findings (fixture);
+  g_assert_nonnull (strstr (size, "R-CLS-006: The planned size must be between 10 and 60"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (fixture->window, "mode")), 1);
+  spin ();
+  mode = findings (fixture);
+  g_assert_nonnull (strstr (mode, "R-CLS-007: An online or blended class names its online"));
+  type_text (fixture->window, "end_date", "2026-03-20");
+  dates = findings (fixture);
+  g_assert_nonnull (strstr (dates, "R-CLS-004: Lesson L016 on 2026-03-23 is outside"));
+}
+
+static gint64
+make_class (Fixture *fixture)
+{
+  g_autoptr (TdClass) klass = td_class_new ();
+  g_autoptr (GError) error = NULL;
+
+  klass->code = g_strdup ("DC2026-002");
+  klass->title = g_strdup ("电工（五级）培训班");
+  klass->catalog_version = g_strdup ("2026-1");
+  klass->item_code = g_strdup ("6-31-01-03");
+  klass->item_name = g_strdup ("电工");
+  klass->level = 5;
+  g_strlcpy (klass->training_type, "01", sizeof klass->training_type);
+  g_strlcpy (klass->special_action, "01", sizeof klass->special_action);
+  klass->mode = 1;
+  g_strlcpy (klass->start_date, "2026-03-02", sizeof klass->start_date);
+  g_strlcpy (klass->end_date, "2026-04-10", sizeof klass->end_date);
+  klass->planned_size = 30;
+  g_strlcpy (klass->venue_region, "371502", sizeof klass->venue_region);
+  klass->venue_address = g_strdup ("东昌府区柳园路 88 号");
+  klass->funding_source = 1;
+  klass->certificate = 2;
+  klass->assessment_method = g_strdup ("理论+实操");
+  klass->commitment_signed_by = g_strdup ("王芳");
+  g_strlcpy (klass->commitment_date, "2026-02-02", sizeof klass->commitment_date);
+  klass->payee_type = 1;
+  g_assert_true (td_store_save_class (fixture->store, klass, &error));
+  g_assert_no_error (error);
+  return klass->id;
+}
+
+static void
+enrol_through_dialog (Fixture *fixture, const char *name, const char *id)
+{
+  TdTraineePage *page = TD_TRAINEE_PAGE (td_window_get_page (fixture->window, "trainees"));
+  GtkWindow *dialog = td_trainee_page_add_trainee (page);
+
+  g_assert_nonnull (dialog);
+  type_text (dialog, "id_number", id);
+  type_text (dialog, "name", name);
+  type_text (dialog, "phone", "13906355678");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, "category-03")), TRUE);
+  press (dialog, "dialog-ok");
+}
+
+static void
+test_enrol (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *wrong = wrong_id ("37150219900307151");
+  g_autofree char *right = valid_id ("37150219900307151");
+  g_autofree char *second = valid_id ("37152119951120002");
+  g_autoptr (GPtrArray) enrolments = NULL;
+  TdTraineePage *page;
+  GtkWindow *dialog;
+  TdEnrolment *e;
+  gint64 class_id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  class_id = make_class (fixture);
+  open_window (fixture);
+  td_window_show_page (fixture->window, "trainees");
+  td_window_select_class (fixture->window, class_id);
+  spin ();
+  page = TD_TRAINEE_PAGE (td_window_get_page (fixture->window, "trainees"));
+
+  /* a wrong check digit is flagged as it is typed and refused */
+  dialog = td_trainee_page_add_trainee (page);
+  type_text (dialog, "id_number", wrong);
+  g_assert_true (gtk_widget_has_css_class (find (dialog, "id_number"), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (dialog, "id_status"))),
+                            "check"));
+  type_text (dialog, "name", "刘洋");
+  type_text (dialog, "phone", "13806351234");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, "category-01")), TRUE);
+  press (dialog, "dialog-ok");
+  g_assert_nonnull (toplevel ("td-trainee-dialog"));
+  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 0);
+  /* corrected, it fills birth date and gender and is saved */
+  type_text (dialog, "id_number", right);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "birth_date"))), ==,
+                   "1990-03-07");
+  press (dialog, "dialog-ok");
+  print_dialogs ();
+  g_assert_null (toplevel ("td-trainee-dialog"));
+
+  enrol_through_dialog (fixture, "陈静", second);
+  enrolments = td_store_list_enrolments (fixture->store, class_id);
+  g_assert_cmpuint (enrolments->len, ==, 2);
+  e = g_ptr_array_index (enrolments, 0);
+  g_assert_cmpstr (e->trainee.id_number, ==, right);
+  g_assert_cmpstr (e->trainee.name, ==, "刘洋");
+  g_assert_cmpint (e->trainee.gender, ==, 1);
+  g_assert_cmpstr (e->trainee.birth_date, ==, "1990-03-07");
+  g_assert_cmpstr (e->consent_date, ==, "2026-02-02");
+  e = g_ptr_array_index (enrolments, 1);
+  g_assert_cmpint (e->trainee.gender, ==, 2);
+  g_assert_cmpstr (e->categories, ==, "03");
+  g_assert_cmpuint (g_list_model_get_n_items (td_trainee_page_get_roster_model (page)), ==, 2);
+
+  /* search narrows the roster */
+  type_text (fixture->window, "trainee_search", "陈");
+  for (int i = 0; i < 50; i++, g_usleep (10000))   /* search-changed comes after a pause */
+    spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (td_trainee_page_get_roster_model (page)), ==, 1);
+  type_text (fixture->window, "trainee_search", "");
+  for (int i = 0; i < 50; i++, g_usleep (10000))
+    spin ();
+
+  /* a trainee without attendance can be removed */
+  td_trainee_page_remove_at (page, 0);
+  spin ();
+  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 1);
+  g_assert_cmpint (td_store_count_trainees (fixture->store), ==, 2);
+}
+
+/* ---- screenshots ------------------------------------------------------------- */
+
+static void
+save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtk_widget_queue_draw (widget);
+  /* a drawn frame: the paintable shows what was last rendered */
+  for (int i = 0; i < 200 && (i < 30 || width == 0 || !gtk_widget_get_mapped (widget)); i++)
+    {
+      spin ();
+      g_usleep (10000);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
+  g_test_message ("%s: %d×%d mapped %d", path, width, height, gtk_widget_get_mapped (widget));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshots (Fixture *fixture, gconstpointer data)
+{
+  const char *pages[] = { "overview", "classes", "trainees", "attendance", "assessment",
+                          "follow-up", "subsidy", "submissions", "settings" };
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *dir = NULL;
+  g_autofree char *id = valid_id ("37150219900307151");
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
+                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  make_institution (fixture);
+  open_window (fixture);
+  fill_class (fixture);
+  activate (fixture, "save");
+  td_window_show_page (fixture->window, "trainees");
+  spin ();
+  enrol_through_dialog (fixture, "刘洋", id);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s.png", i + 1, pages[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      td_window_show_page (fixture->window, pages[i]);
+      for (int n = 0; n < 20; n++)
+        spin ();
+      save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  td_i18n_init (argv[0]);
+  g_setenv ("TD_TODAY", "2026-02-02", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/ui/first-run/institution", test_first_run);
+  ADD ("/ui/first-run/missing-field", test_first_run_missing);
+  ADD ("/ui/classes/file-with-timetable", test_file_class);
+  ADD ("/ui/classes/rules-as-you-type", test_class_rules);
+  ADD ("/ui/trainees/enrol", test_enrol);
+  ADD ("/ui/screenshots", test_screenshots);
+#undef ADD
+  return g_test_run ();
+}
