@@ -535,6 +535,26 @@ import_good (Fixture *f)
   g_assert_true (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, NULL, NULL));
 }
 
+/* R-ROS-001: the same people in a class whose dates overlap. */
+static void
+test_overlap (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdClass) other = add_class (f->store, "LC2026-003", "2026-12-15", "2026-12-30", 40);
+  g_autofree char *path = g_build_filename (f->dir, "good.csv", NULL);
+  g_autoptr (TdRosterImport) imp = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  import_good (f);
+  imp = td_roster_import_new (f->store, "LC2026-003", &error);
+  g_assert_true (td_roster_import_load_file (imp, path, NULL, &error));
+  problems = td_roster_import_format_problems (imp);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "Line 2, column 2 (身份证号码): Already on the roster of class LC2026-001 "
+                   "(2026-12-01 to 2026-12-20), whose dates overlap this class's (R-ROS-001).");
+}
+
 static void
 test_export_roster (Fixture *f, gconstpointer data)
 {
@@ -710,6 +730,7 @@ main (int argc, char **argv)
   ADD ("/import/xlsx/good", test_xlsx, 0);
   ADD ("/import/xlsx/id-as-number", test_xlsx_id_as_number, 0);
   ADD ("/import/template", test_template, 0);
+  ADD ("/import/overlap", test_overlap, 0);
   ADD ("/export/roster", test_export_roster, 0);
   ADD ("/export/attendance", test_export_attendance, 0);
   ADD ("/export/claim", test_export_claim, 0);
