@@ -777,6 +777,7 @@ td_attendance_page_dispose (GObject *object)
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (object);
 
   td_store_watch_clear (&self->watch);
+  adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->lessons, g_ptr_array_unref);

@@ -335,6 +335,7 @@ td_follow_up_page_dispose (GObject *object)
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (object);
 
   td_store_watch_clear (&self->watch);
+  adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);

@@ -312,6 +312,7 @@ td_overview_page_dispose (GObject *object)
   TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
 
   td_store_watch_clear (&self->watch);
+  adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
 }

@@ -487,6 +487,7 @@ td_submissions_page_dispose (GObject *object)
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (object);
 
   td_store_watch_clear (&self->watch);
+  adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBMISSIONS_PAGE);
   G_OBJECT_CLASS (td_submissions_page_parent_class)->dispose (object);
 }

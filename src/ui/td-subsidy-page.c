@@ -220,6 +220,7 @@ td_subsidy_page_dispose (GObject *object)
   TdSubsidyPage *self = TD_SUBSIDY_PAGE (object);
 
   td_store_watch_clear (&self->watch);
+  adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBSIDY_PAGE);
   g_clear_pointer (&self->preview, td_subsidy_preview_free);
   G_OBJECT_CLASS (td_subsidy_page_parent_class)->dispose (object);

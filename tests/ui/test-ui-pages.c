@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of the Attendance, Assessment, Follow-up, Subsidy, Submissions and
+ * Overview pages on the demo institution (dates pinned by TD_TODAY / TD_NOW): a day of
+ * attendance entered with the keyboard's actions, a sent record corrected and superseded,
+ * results changing the claim preview, and a PNG of every page (in the test's language). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/td-i18n.h"
+#include "core/td-subsidy.h"
+#include "packet/td-catalog-import.h"
+#include "packet/td-demo.h"
+#include "ui/td-assessment-page.h"
+#include "ui/td-attendance-page.h"
+#include "ui/td-follow-up-page.h"
+#include "ui/td-overview-page.h"
+#include "ui/td-row.h"
+#include "ui/td-submissions-page.h"
+#include "ui/td-subsidy-page.h"
+#include "ui/td-ui-util.h"
+
+#define TODAY "2026-06-15"
+#define NOW "2026-06-15T17:00:00+08:00"
+#define RUNNING_CLASS "DG2026-021"   /* attendance sent up to 06-11, pending after */
+#define CLAIMED_CLASS "CY2026-004"   /* finished, claim accepted */
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  GtkWindow *window;
+} Fixture;
+
+static gboolean have_display;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+  f->dir = g_dir_make_tmp ("td-ui-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "td.db", NULL);
+  f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_catalog_import_default (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1146, 700);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (!have_display)
+    return;
+  gtk_window_destroy (f->window);
+  spin ();
+  g_clear_object (&f->store);
+  /* the temporary folder holds the database and exported packets */
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (f->dir, name, NULL);
+        g_remove (p);
+      }
+  }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+class_id (Fixture *f, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
+
+  g_assert_no_error (error);
+  return k->id;
+}
+
+static GtkWidget *
+show_page (Fixture *f, GType type, const char *code)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  gtk_window_set_child (f->window, page);
+  td_page_set_store (TD_PAGE (page), f->store);
+  if (code != NULL)
+    td_page_set_class (TD_PAGE (page), class_id (f, code));
+  gtk_window_present (f->window);
+  spin ();
+  return page;
+}
+
+static GtkSingleSelection *
+view_selection (GtkWidget *page, const char *name)
+{
+  GtkWidget *view = td_ui_find_named (page, name);
+
+  g_assert_nonnull (view);
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+}
+
+static TdRow *
+row_at (GtkSingleSelection *sel, guint i)
+{
+  TdRow *row = g_list_model_get_item (G_LIST_MODEL (sel), i);
+
+  g_object_unref (row);   /* the model keeps it */
+  return row;
+}
+
+static const TdAttendance *
+find_in (GPtrArray *records, gint64 lesson_id, gint64 trainee_id)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (records, i);
+      if (r->lesson_id == lesson_id && r->trainee_id == trainee_id && !r->replaced)
+        return r;
+    }
+  return NULL;
+}
+
+/* The first lesson of the class with no record, and its index in the page's list. */
+static const TdLesson *
+first_empty_lesson (Fixture *f, gint64 cid, GPtrArray *lessons, guint *index)
+{
+  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, cid);
+
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const TdLesson *l = g_ptr_array_index (lessons, i);
+      gboolean any = FALSE;
+      for (guint j = 0; j < records->len && !any; j++)
+        any = ((TdAttendance *) g_ptr_array_index (records, j))->lesson_id == l->id;
+      if (!any)
+        {
+          *index = i;
+          return l;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- attendance with the keyboard ---------------------------------------------- */
+
+static void
+test_attendance_keyboard (Fixture *f, gconstpointer data)
+{
+  gint64 cid;
+  g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL, chain_before = NULL, chain = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkSingleSelection *lessons_sel, *trainees_sel;
+  GtkWidget *page, *in_entry;
+  const TdLesson *l;
+  const TdAttendance *r;
+  gint64 t0, t1, t2;
+  guint li = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, RUNNING_CLASS);
+  lessons = td_store_list_lessons (f->store, cid);
+  enrolments = td_store_list_enrolments (f->store, cid);
+  chain_before = td_store_list_chain (f->store, cid);
+  l = first_empty_lesson (f, cid, lessons, &li);
+  page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
+  lessons_sel = view_selection (page, "lesson-grid");
+  trainees_sel = view_selection (page, "trainee-grid");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainees_sel)), ==, enrolments->len);
+
+  gtk_single_selection_set_selected (lessons_sel, li);
+  gtk_single_selection_set_selected (trainees_sel, 0);
+  spin ();
+  t0 = ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id;
+  t1 = ((TdEnrolment *) g_ptr_array_index (enrolments, 1))->trainee.id;
+  t2 = ((TdEnrolment *) g_ptr_array_index (enrolments, 2))->trainee.id;
+
+  /* P: present, the selection moves on; A: absent; L: type the sign-in time, Enter */
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
+  spin ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (trainees_sel), ==, 1);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "A"));
+  spin ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (trainees_sel), ==, 2);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "L"));
+  spin ();
+  in_entry = td_ui_find_named (page, "attendance-in");
+  g_assert_true (gtk_widget_has_focus (in_entry)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                            in_entry));
+  {
+    int start = td_time_from_iso (l->start) + 50 * 60;   /* 50 minutes late */
+    char hm[9];
+    td_time_to_iso (start, hm);
+    gtk_editable_set_text (GTK_EDITABLE (in_entry), hm);
+  }
+  g_signal_emit_by_name (in_entry, "activate");
+  spin ();
+
+  chain = td_store_list_chain (f->store, cid);
+  g_assert_cmpuint (chain->len, ==, chain_before->len + 3);
+  r = find_in (chain, l->id, t0);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->status, ==, 'P');
+  g_assert_cmpint (r->hours, ==, l->hours);
+  g_assert_cmpstr (r->time_in, ==, l->start);
+  g_assert_cmpstr (r->time_out, ==, l->end);
+  g_assert_cmpuint (strlen (r->hash), ==, 64);
+  r = find_in (chain, l->id, t1);
+  g_assert_cmpint (r->status, ==, 'A');
+  g_assert_cmpint (r->hours, ==, 0);
+  g_assert_cmpstr (r->time_in, ==, "");
+  r = find_in (chain, l->id, t2);
+  g_assert_cmpint (r->status, ==, 'L');
+  g_assert_cmpint (r->hours, ==,
+                   td_hours_credited (td_time_from_iso (l->start), td_time_from_iso (l->end),
+                                      l->hours, td_time_from_iso (l->start) + 3000,
+                                      td_time_from_iso (l->end)));
+  g_assert_cmpint (r->hours, <, l->hours);
+  /* each record's chain value differs from the one before it */
+  for (guint i = 1; i < chain->len; i++)
+    g_assert_cmpstr (((TdAttendance *) g_ptr_array_index (chain, i))->hash, !=,
+                     ((TdAttendance *) g_ptr_array_index (chain, i - 1))->hash);
+  problems = td_store_verify (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* the grid shows what was stored: hours of the lesson and the trainee's credited total */
+  {
+    TdRow *row = row_at (trainees_sel, 0);
+    g_autofree char *hours = td_hours_format (l->hours);
+    g_autofree char *total = td_hours_format (td_store_credited_hours (f->store, cid, t0));
+    g_assert_cmpstr (td_row_get (row, 7), ==, hours);
+    g_assert_cmpstr (td_row_get (row, 9), ==, total);
+  }
+
+  /* the rest of the lesson in one go: every trainee without a record is present */
+  g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
+  spin ();
+  {
+    g_autoptr (GPtrArray) now = td_store_list_attendance (f->store, cid);
+    guint n = 0;
+    for (guint i = 0; i < now->len; i++)
+      n += ((TdAttendance *) g_ptr_array_index (now, i))->lesson_id == l->id;
+    guint offered = 0;
+    for (guint i = 0; i < enrolments->len; i++)
+      {
+        const TdEnrolment *e = g_ptr_array_index (enrolments, i);
+        offered += e->withdrawn_date[0] == '\0' || strcmp (e->withdrawn_date, l->date) >= 0;
+      }
+    g_assert_cmpuint (n, ==, offered);
+    g_assert_cmpuint (n, >, 3);
+  }
+}
+
+/* ---- a sent record corrected ------------------------------------------------------ */
+
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+test_attendance_correction (Fixture *f, gconstpointer data)
+{
+  gint64 cid;
+  g_autoptr (GPtrArray) records = NULL, pending = NULL, problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPacketLog) batch = NULL;
+  g_autofree char *sent_packet = NULL, *out = NULL;
+  const TdAttendance *sent = NULL;
+  GtkSingleSelection *lessons_sel, *trainees_sel;
+  GtkWidget *page;
+  GtkWindow *dialog;
+  g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, RUNNING_CLASS);
+  lessons = td_store_list_lessons (f->store, cid);
+  enrolments = td_store_list_enrolments (f->store, cid);
+  records = td_store_list_attendance (f->store, cid);
+  /* the first trainee's record of the first lesson was sent and accepted */
+  sent = find_in (records, ((TdLesson *) g_ptr_array_index (lessons, 0))->id,
+                  ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id);
+  g_assert_nonnull (sent);
+  g_assert_nonnull (sent->packet_id);
+  g_assert_cmpint (sent->status, !=, 'A');
+  sent_packet = g_strdup (sent->packet_id);
+
+  page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
+  lessons_sel = view_selection (page, "lesson-grid");
+  trainees_sel = view_selection (page, "trainee-grid");
+  gtk_single_selection_set_selected (lessons_sel, 0);
+  gtk_single_selection_set_selected (trainees_sel, 0);
+  spin ();
+  /* the grid shows the lock */
+  g_assert_cmpstr (td_row_get (row_at (trainees_sel, 0), 8), ==, "icon:changes-prevent-symbolic");
+
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "A"));
+  spin ();
+  dialog = find_toplevel ("td-correction-dialog");
+  g_assert_nonnull (dialog);
+  /* nothing changes before the user confirms */
+  pending = td_store_list_pending_attendance (f->store, cid);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_null (((TdAttendance *) g_ptr_array_index (pending, i))->restates);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  spin ();
+
+  pending = td_store_list_pending_attendance (f->store, cid);
+  {
+    const TdAttendance *c = find_in (pending, sent->lesson_id, sent->trainee_id);
+    g_assert_nonnull (c);
+    g_assert_cmpint (c->status, ==, 'A');
+    g_assert_cmpstr (c->restates, ==, sent_packet);
+  }
+  problems = td_store_verify (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* the next batch, exported from the Submissions page, supersedes the corrected one */
+  page = show_page (f, TD_TYPE_SUBMISSIONS_PAGE, RUNNING_CLASS);
+  out = g_build_filename (f->dir, "attendance.xml", NULL);
+  if (!td_submissions_page_export (TD_SUBMISSIONS_PAGE (page), TD_KIND_ATTENDANCE, 0, 0, out))
+    {
+      GtkWindow *w = find_toplevel ("td-findings-window");
+      g_test_message ("export refused%s", w != NULL ? " with findings" : "");
+      g_test_fail ();
+      return;
+    }
+  batch = td_store_latest_packet (f->store, TD_KIND_ATTENDANCE, cid, 0, 0);
+  g_assert_nonnull (batch);
+  g_assert_cmpstr (batch->supersedes, ==, sent_packet);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* ---- results change the claim preview ----------------------------------------------- */
+
+static void
+test_subsidy_preview (Fixture *f, gconstpointer data)
+{
+  gint64 cid;
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autoptr (TdClaim) claim = NULL;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  const TdSubsidyPreview *p;
+  GtkWidget *page, *assess;
+  GtkSingleSelection *sel;
+  TdFen before_total, line_amount = 0;
+  guint included = G_MAXUINT;
+  int before_count;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, CLAIMED_CLASS);
+  log = td_store_latest_packet (f->store, TD_KIND_CLAIM, cid, 0, 0);
+  g_assert_nonnull (log);
+  claim = td_store_get_claim_by_packet (f->store, log->id);
+  g_assert_nonnull (claim);
+
+  page = show_page (f, TD_TYPE_SUBSIDY_PAGE, CLAIMED_CLASS);
+  p = td_subsidy_page_get_preview (TD_SUBSIDY_PAGE (page));
+  g_assert_nonnull (p);
+  /* the page's figures are those of the claim the packet carried */
+  g_assert_cmpint (p->count, ==, claim->count);
+  g_assert_cmpint (p->total, ==, claim->total);
+  {
+    g_autofree char *money = td_money_format_display (claim->total);
+    GtkWidget *label = td_ui_find_named (page, "subsidy-total");
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), money));
+  }
+  for (guint i = 0; i < p->lines->len && included == G_MAXUINT; i++)
+    {
+      const TdSubsidyLine *line = g_ptr_array_index (p->lines, i);
+      if (line->reason == TD_SUBSIDY_INCLUDED)
+        included = i, line_amount = line->amount;
+    }
+  g_assert_cmpuint (included, !=, G_MAXUINT);
+  before_total = p->total;
+  before_count = p->count;
+
+  /* record that trainee as failed on the Assessment page: the preview leaves them out */
+  assess = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  td_page_set_store (TD_PAGE (assess), f->store);
+  td_page_set_class (TD_PAGE (assess), cid);
+  sel = view_selection (assess, "result-grid");
+  enrolments = td_store_list_enrolments (f->store, cid);
+  gtk_single_selection_set_selected (sel, included);
+  td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (assess, "result-outcome")),
+                           TD_CODES_OUTCOME, "2");
+  g_assert_true (gtk_widget_activate_action (assess, "assessment.save-result", NULL));
+  spin ();
+  p = td_subsidy_page_get_preview (TD_SUBSIDY_PAGE (page));
+  g_assert_cmpint (p->count, ==, before_count - 1);
+  g_assert_cmpint (p->total, ==, before_total - line_amount);
+  g_assert_cmpint (((TdSubsidyLine *) g_ptr_array_index (p->lines, included))->reason, ==,
+                   TD_SUBSIDY_FAILED);
+  g_object_ref_sink (assess);
+  g_object_unref (assess);
+}
+
+/* ---- screenshots ------------------------------------------------------------------ */
+
+static void
+write_png (Fixture *f, const char *name)
+{
+  GtkWidget *child = GTK_WIDGET (f->window);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (child);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+  int w = gtk_widget_get_width (child), h = gtk_widget_get_height (child);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
+                          "ui-shots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *name; const char *code; } shots[] = {
+    { "attendance", RUNNING_CLASS }, { "assessment", CLAIMED_CLASS },
+    { "follow-up", CLAIMED_CLASS }, { "subsidy", CLAIMED_CLASS },
+    { "submissions", RUNNING_CLASS }, { "overview", NULL },
+  };
+  GType types[] = { TD_TYPE_ATTENDANCE_PAGE, TD_TYPE_ASSESSMENT_PAGE, TD_TYPE_FOLLOW_UP_PAGE,
+                    TD_TYPE_SUBSIDY_PAGE, TD_TYPE_SUBMISSIONS_PAGE, TD_TYPE_OVERVIEW_PAGE };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      GtkWidget *page = show_page (f, types[i], shots[i].code);
+      GtkWidget *grid = td_ui_find_named (page, "trainee-grid");
+
+      if (grid != NULL)
+        {
+          gtk_single_selection_set_selected (view_selection (page, "lesson-grid"), 1);
+          gtk_single_selection_set_selected (view_selection (page, "trainee-grid"), 0);
+        }
+      for (int k = 0; k < 20; k++)
+        {
+          spin ();
+          g_usleep (10000);
+        }
+      write_png (f, shots[i].name);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("TD_TODAY", TODAY, TRUE);
+  g_setenv ("TD_NOW", NOW, TRUE);
+  setlocale (LC_ALL, "");
+  td_i18n_init (argv[0]);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  g_test_add ("/ui/pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
+              test_attendance_keyboard, fixture_tear_down);
+  g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,
+              test_attendance_correction, fixture_tear_down);
+  g_test_add ("/ui/pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
+              fixture_tear_down);
+  g_test_add ("/ui/pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
+              fixture_tear_down);
+  return g_test_run ();
+}
