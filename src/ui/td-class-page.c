@@ -161,7 +161,7 @@ td_class_page_set_class (TdPage *page, gint64 class_id)
 static const char *
 td_class_page_get_title (TdPage *page)
 {
-  return _("Classes");
+  return C_("page title", "Classes");
 }
 
 static const char *

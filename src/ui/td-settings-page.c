@@ -216,7 +216,7 @@ td_settings_page_set_store (TdPage *page, TdStore *store)
 static const char *
 td_settings_page_get_title (TdPage *page)
 {
-  return _("Settings");
+  return C_("page title", "Settings");
 }
 
 static const char *

@@ -393,7 +393,7 @@ td_trainee_page_set_class (TdPage *page, gint64 class_id)
 static const char *
 td_trainee_page_get_title (TdPage *page)
 {
-  return _("Trainees");
+  return C_("page title", "Trainees");
 }
 
 static gboolean
