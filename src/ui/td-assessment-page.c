@@ -444,7 +444,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
 static void
 td_assessment_page_init (TdAssessmentPage *self)
 {
-  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Theory"), _("Practice"),
+  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Theory"), _("Practice"),
                            _("Outcome"), _("Certificate"), _("Certificate number"),
                            _("Issued on") };
 

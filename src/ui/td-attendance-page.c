@@ -137,7 +137,9 @@ lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_l
   g_autofree char *start = short_time (l->start), *end = short_time (l->end);
   guint recorded = 0, offered_n = 0;
   gboolean sent = FALSE;
+  char today[TD_DATE_LEN];
 
+  td_day_to_iso (td_day_today (), today);
   for (guint i = 0; i < self->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
@@ -154,21 +156,42 @@ lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_l
   td_row_take (row, L_RECORDED, g_strdup_printf ("%u/%u", recorded, offered_n));
   td_row_set (row, L_LOCK, sent ? "icon:changes-prevent-symbolic" : "");
   td_row_set_flagged (row, L_LID, g_hash_table_contains (problem_lids, l->lid));
-  td_row_set_flagged (row, L_RECORDED, recorded < offered_n && offered_n > 0);
+  td_row_set_flagged (row, L_RECORDED, recorded < offered_n && strcmp (l->date, today) <= 0);
   td_row_set_dimmed (row, offered_n == 0);
   return row;
 }
 
+/* Hours @e can still be credited: lessons from today on with no record yet. */
+static TdHalves
+hours_still_open (TdAttendancePage *self, const TdEnrolment *e)
+{
+  char today[TD_DATE_LEN];
+  TdHalves open = 0;
+
+  td_day_to_iso (td_day_today (), today);
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      const TdLesson *l = g_ptr_array_index (self->lessons, i);
+      if (strcmp (l->date, today) >= 0 && offered (self, l, e)
+          && find_record (self, l->id, e->trainee.id) == NULL)
+        open += l->hours;
+    }
+  return open;
+}
+
+/* The credited hours and the rate so far; the rate is flagged when the trainee can no
+ * longer reach the threshold (R-SUB-001), not merely because the class is half done. */
 static void
 fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
 {
   TdHalves planned = self->klass->planned_theory + self->klass->planned_practice;
   TdHalves credited = td_store_credited_hours (self->watch.store, self->class_id, e->trainee.id);
   TdRate rate = td_rate_of (credited, planned);
+  TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);
 
   td_row_take (row, T_TOTAL, td_hours_format (credited));
   td_row_take (row, T_RATE, g_strdup_printf ("%.1f%%", rate / 100.0));
-  td_row_set_flagged (row, T_RATE, rate < self->min_rate);
+  td_row_set_flagged (row, T_RATE, best < self->min_rate);
 }
 
 static TdRow *
@@ -246,9 +269,10 @@ show_problems (TdAttendancePage *self)
         continue;
       if (p->lid != NULL)
         {
+          g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, p->seq);
           g_hash_table_add (lids, g_strdup (p->lid));
-          g_string_append_printf (text, _("Lesson %s, %s, record %" G_GINT64_FORMAT ": %s\n"),
-                                  p->lid, id != NULL ? id : "", p->seq, p->message);
+          g_string_append_printf (text, _("Lesson %s, %s, record %s: %s\n"), p->lid,
+                                  id != NULL ? id : "", seq, p->message);
         }
       else
         g_string_append_printf (text, "%s\n", p->message);
@@ -848,7 +872,7 @@ static const char *const lesson_titles[] = {
   N_("Lesson"), N_("Date"), N_("Time"), N_("Type"), N_("Hours"), N_("Recorded"), "",
 };
 static const char *const trainee_titles[] = {
-  N_("No."), N_("Name"), N_("ID number"), N_("Status"), N_("In"), N_("Out"), N_("Method"),
+  N_("No."), N_("Full name"), N_("ID number"), N_("Status"), N_("In"), N_("Out"), N_("Method"),
   N_("Hours"), "", N_("Credited"), N_("Rate"),
 };
 

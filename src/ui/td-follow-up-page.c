@@ -375,7 +375,7 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
 static void
 td_follow_up_page_init (TdFollowUpPage *self)
 {
-  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Checked on"), _("Status"),
+  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Checked on"), _("Status"),
                            _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -132,6 +132,8 @@ td_row_get_data (TdRow *self)
 
 /* ---- columns ---------------------------------------------------------------------- */
 
+#define CELL_ELLIPSIZE 0x10000   /* in the factory's data: the label may shorten */
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
@@ -140,7 +142,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   GtkWidget *image = gtk_image_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_UINT (data) & CELL_ELLIPSIZE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
@@ -150,7 +153,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  guint cell = GPOINTER_TO_UINT (data);
+  guint cell = GPOINTER_TO_UINT (data) & ~CELL_ELLIPSIZE;
   TdRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *image = gtk_widget_get_first_child (box);
@@ -181,8 +184,10 @@ td_row_column_new (const char *title, guint cell, gboolean expand)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (cell));
+  guint data = cell | (expand ? CELL_ELLIPSIZE : 0);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (data));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (data));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);

@@ -26,7 +26,8 @@ gboolean td_row_get_dimmed (TdRow *self);
 void td_row_set_data (TdRow *self, gpointer data, GDestroyNotify destroy);
 gpointer td_row_get_data (TdRow *self);
 
-/* A column showing cell @cell of every TdRow; @expand takes the spare width.  A cell text
+/* A column showing cell @cell of every TdRow; @expand takes the spare width and is the one
+ * column whose text may be shortened (the others keep their whole text).  A cell text
  * that is a themed icon name prefixed with "icon:" is drawn as that icon. */
 GtkColumnViewColumn *td_row_column_new (const char *title, guint cell, gboolean expand);
 /* Appends the columns, each titled from @titles (translated) and showing cells 0 … n-1. */

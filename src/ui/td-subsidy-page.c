@@ -249,7 +249,7 @@ td_subsidy_page_class_init (TdSubsidyPageClass *klass)
 static void
 td_subsidy_page_init (TdSubsidyPage *self)
 {
-  const char *titles[] = { _("No."), _("Name"), _("ID number"), _("Credited"), _("Rate"),
+  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Credited"), _("Rate"),
                            _("Certificate"), _("Standard"), _("Uplift"), _("Amount"),
                            _("Included or why not") };
   GtkSelectionModel *selection;
