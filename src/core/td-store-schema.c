@@ -173,6 +173,8 @@ json_of_row (TdStore *self, const char *table, const char *prefix)
       first = FALSE;
     }
   sqlite3_finalize (stmt);
+  if (first)
+    return NULL;  /* no such table at this version: table_info gives no rows */
   g_string_append_c (json, ')');
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
