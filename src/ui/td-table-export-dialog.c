@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Spreadsheet exports and the roster template: a save chooser, the table library's
+ * writer, a toast. */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/td-import-dialog.h"
+#include "ui/td-table-export-dialog.h"
+#include "ui/td-ui-util.h"
+#include "ui/td-window.h"
+
+typedef struct
+{
+  GtkWindow *parent;
+  TdStore *store;               /* NULL for the template */
+  char *class_code;
+  TdExportKind kind;
+  GtkFileFilter *csv_filter;
+} TdSaveJob;
+
+static void
+save_job_free (TdSaveJob *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_object (&job->store);
+  g_free (job->class_code);
+  g_free (job);
+}
+
+void
+td_table_export_toast (GtkWindow *parent, const char *message)
+{
+  for (GtkWindow *w = parent; w != NULL; w = gtk_window_get_transient_for (w))
+    {
+      if (TD_IS_WINDOW (w))
+        {
+          td_window_toast (TD_WINDOW (w), message);
+          return;
+        }
+      if (TD_IS_IMPORT_DIALOG (w))
+        {
+          td_import_dialog_toast (TD_IMPORT_DIALOG (w), message);
+          return;
+        }
+    }
+  g_message ("%s", message);
+}
+
+static GtkFileFilter *
+filter_new (const char *name, const char *suffix)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  return filter;
+}
+
+/* The chosen path with ".xlsx" or ".csv" added when the name has neither. */
+static char *
+path_with_suffix (const char *path, gboolean csv)
+{
+  g_autofree char *lower = g_utf8_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv"))
+    return g_strdup (path);
+  return g_strconcat (path, csv ? ".csv" : ".xlsx", NULL);
+}
+
+static char *
+chosen_path (GtkNativeDialog *chooser)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static GtkFileChooserNative *
+save_chooser_new (GtkWindow *parent, const char *title, const char *name)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  return chooser;
+}
+
+/* ---- tables ------------------------------------------------------------------ */
+
+gboolean
+td_table_export_dialog_write (GtkWindow *parent, TdStore *store, const char *class_code,
+                              TdExportKind kind, const char *path, GError **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (TD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (class_code != NULL && path != NULL, FALSE);
+  if (!td_table_export (store, kind, class_code, path, error))
+    return FALSE;
+  base = g_filename_display_basename (path);
+  message = g_strdup_printf (_("Exported to %s"), base);
+  td_table_export_toast (parent, message);
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser, int response, TdSaveJob *job)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean csv;
+
+  if (chosen != NULL)
+    {
+      csv = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser)) == job->csv_filter;
+      path = path_with_suffix (chosen, csv);
+      if (!td_table_export_dialog_write (job->parent, job->store, job->class_code, job->kind,
+                                         path, &error))
+        td_ui_show_error (job->parent != NULL ? GTK_WIDGET (job->parent) : NULL,
+                          _("The table could not be exported"), error);
+    }
+  save_job_free (job);
+  g_object_unref (chooser);
+}
+
+static const char *
+export_title (TdExportKind kind)
+{
+  switch (kind)
+    {
+    case TD_EXPORT_ATTENDANCE:
+      return _("Export the Attendance Summary");
+    case TD_EXPORT_CLAIM:
+      return _("Export the Claim Lines");
+    case TD_EXPORT_ROSTER:
+    default:
+      return _("Export the Roster");
+    }
+}
+
+/* The suggested file name: the class code and what the table is. */
+static char *
+export_file_name (TdExportKind kind, const char *class_code)
+{
+  switch (kind)
+    {
+    case TD_EXPORT_ATTENDANCE:
+      /* Translators: a file name; %s is the class code */
+      return g_strdup_printf (_("%s attendance.xlsx"), class_code);
+    case TD_EXPORT_CLAIM:
+      /* Translators: a file name; %s is the class code */
+      return g_strdup_printf (_("%s claim lines.xlsx"), class_code);
+    case TD_EXPORT_ROSTER:
+    default:
+      /* Translators: a file name; %s is the class code */
+      return g_strdup_printf (_("%s roster.xlsx"), class_code);
+    }
+}
+
+void
+td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_code,
+                        TdExportKind kind)
+{
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *xlsx;
+  TdSaveJob *job;
+
+  g_return_if_fail (TD_IS_STORE (store));
+  g_return_if_fail (class_code != NULL);
+  name = export_file_name (kind, class_code);
+  chooser = save_chooser_new (parent, export_title (kind), name);
+  job = g_new0 (TdSaveJob, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->store = g_object_ref (store);
+  job->class_code = g_strdup (class_code);
+  job->kind = kind;
+  xlsx = filter_new (_("Excel workbook (.xlsx)"), "xlsx");
+  job->csv_filter = filter_new (_("CSV file (.csv)"), "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), job->csv_filter);
+  g_object_unref (xlsx);
+  g_object_unref (job->csv_filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- template ---------------------------------------------------------------- */
+
+static void
+on_template_response (GtkNativeDialog *chooser, int response, TdSaveJob *job)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (chosen != NULL)
+    {
+      path = g_str_has_suffix (chosen, ".xlsx") ? g_strdup (chosen)
+                                                : g_strconcat (chosen, ".xlsx", NULL);
+      if (td_roster_write_template (path, &error))
+        {
+          base = g_filename_display_basename (path);
+          message = g_strdup_printf (_("Template saved as %s"), base);
+          td_table_export_toast (job->parent, message);
+        }
+      else
+        td_ui_show_error (job->parent != NULL ? GTK_WIDGET (job->parent) : NULL,
+                          _("The template could not be saved"), error);
+    }
+  save_job_free (job);
+  g_object_unref (chooser);
+}
+
+void
+td_roster_template_dialog (GtkWindow *parent)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *xlsx;
+  TdSaveJob *job = g_new0 (TdSaveJob, 1);
+
+  /* Translators: the file name suggested for the roster template */
+  chooser = save_chooser_new (parent, _("Save the Roster Template"), _("roster template.xlsx"));
+  xlsx = filter_new (_("Excel workbook (.xlsx)"), "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  g_object_unref (xlsx);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_template_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- window actions ----------------------------------------------------------- */
+
+void
+td_table_export_activate (GSimpleAction *action, GVariant *param, gpointer window)
+{
+  TdWindow *self = TD_WINDOW (window);
+  TdStore *store = td_window_get_store (self);
+  gint64 class_id = td_window_get_class_id (self);
+  g_autoptr (TdClass) klass = NULL;
+  TdExportKind kind = TD_EXPORT_ROSTER;
+
+  if (param != NULL && !td_export_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    g_return_if_reached ();
+  klass = store != NULL && class_id != 0 ? td_store_get_class (store, class_id, NULL) : NULL;
+  if (klass == NULL)
+    {
+      td_window_toast (self, _("Choose a class first"));
+      return;
+    }
+  td_table_export_dialog (GTK_WINDOW (self), store, klass->code, kind);
+}
+
+void
+td_roster_template_activate (GSimpleAction *action, GVariant *param, gpointer window)
+{
+  td_roster_template_dialog (GTK_WINDOW (window));
+}

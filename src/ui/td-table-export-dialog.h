@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Saving a class's tables as spreadsheets: the roster, the attendance summary and the
+ * claim lines (.xlsx or .csv, by the name chosen), and the empty roster template (.xlsx).
+ * A file chooser asks where; a toast says where the file went; a failure is shown in a
+ * dialog. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/td-store.h"
+#include "table/td-table-export.h"
+
+G_BEGIN_DECLS
+
+/* Asks for a file name, then writes the table of @kind for the class @class_code. */
+void td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_code,
+                             TdExportKind kind);
+/* The same without asking (tests, scripts): writes @path and shows the toast, or returns
+ * the error (nothing shown). */
+gboolean td_table_export_dialog_write (GtkWindow *parent, TdStore *store,
+                                       const char *class_code, TdExportKind kind,
+                                       const char *path, GError **error);
+
+/* Asks for a file name, then writes the roster template (.xlsx; the suffix is added when
+ * missing). */
+void td_roster_template_dialog (GtkWindow *parent);
+
+/* A toast in @parent's overlay: the main window's, the import dialog's, or that of the
+ * window @parent is transient for. */
+void td_table_export_toast (GtkWindow *parent, const char *message);
+
+/* Handlers of window actions (data: the TdWindow), for the class its chooser shows:
+ * win.export-table ("roster", "attendance" or "claim") and win.roster-template. */
+void td_table_export_activate (GSimpleAction *action, GVariant *param, gpointer window);
+void td_roster_template_activate (GSimpleAction *action, GVariant *param, gpointer window);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of the roster import dialog, driven without the file chooser: a CSV file
+ * of 3 good and 2 bad rows is previewed (the bad rows marked, with the library's reasons),
+ * the good rows imported, an import cancelled halfway (the roster unchanged), a file
+ * refused; the roster exported again; a screenshot of the preview. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "core/td-i18n.h"
+#include "core/td-idnumber.h"
+#include "ui/td-import-dialog.h"
+#include "ui/td-table-export-dialog.h"
+#include "ui/td-ui-util.h"
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  TdClass *klass;
+  char *ids[4];                 /* the good rows' id numbers, and the fourth (bad) row's */
+  char *csv;                    /* the path of the file with 3 good and 2 bad rows */
+  TdImportDialog *dialog;
+} Fixture;
+
+static gboolean have_display;
+
+/* ---- helpers -------------------------------------------------------------------- */
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* Lets the window lay out and draw its rows. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      spin ();
+      g_usleep (5000);
+    }
+}
+
+static char *
+make_id (const char *seventeen)
+{
+  return g_strdup_printf ("%s%c", seventeen, td_id_number_check_char (seventeen));
+}
+
+static void
+add_catalog (TdStore *store)
+{
+  g_autoptr (TdCatalog) catalog = td_catalog_new ();
+  g_autoptr (GBytes) source = g_bytes_new_static ("<Catalog/>", 10);
+  g_autoptr (GError) error = NULL;
+
+  catalog->version = g_strdup ("2026-1");
+  g_strlcpy (catalog->effective, "2026-01-01", sizeof catalog->effective);
+  catalog->rules.min_class_size = 1;
+  catalog->rules.max_class_size = 60;
+  catalog->rules.min_age = 16;
+  catalog->rules.max_age = 60;
+  td_calendar_add_year (catalog->calendar, 2026);
+  g_assert_true (td_store_add_catalog (store, catalog, source, &error));
+  g_assert_no_error (error);
+}
+
+static TdClass *
+add_class (TdStore *store)
+{
+  g_autoptr (TdClass) klass = td_class_new ();
+  g_autoptr (GError) error = NULL;
+
+  klass->code = g_strdup ("LC2026-001");
+  klass->title = g_strdup ("中式面点师（五级）");
+  klass->catalog_version = g_strdup ("2026-1");
+  klass->item_code = g_strdup ("6-02-01-01");
+  klass->item_name = g_strdup ("中式面点师");
+  klass->level = 5;
+  g_strlcpy (klass->training_type, "01", sizeof klass->training_type);
+  g_strlcpy (klass->special_action, "01", sizeof klass->special_action);
+  klass->mode = 1;
+  g_strlcpy (klass->start_date, "2026-12-01", sizeof klass->start_date);
+  g_strlcpy (klass->end_date, "2026-12-20", sizeof klass->end_date);
+  klass->planned_theory = 40;
+  klass->planned_practice = 80;
+  klass->planned_size = 40;
+  g_strlcpy (klass->venue_region, "371502", sizeof klass->venue_region);
+  klass->venue_address = g_strdup ("东昌府区柳园路 1 号");
+  klass->certificate = 2;
+  klass->assessment_method = g_strdup ("理论+实操");
+  g_assert_true (td_store_save_class (store, klass, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&klass);
+}
+
+/* Lines 2, 4 and 5 are good; line 3 has a wrong check digit, line 6 a short mobile number
+ * and an unknown level of education.  Column 7 is not a roster column. */
+static char *
+write_csv (Fixture *f)
+{
+  g_autofree char *text = g_strdup_printf (
+    "姓名,身份证号码,手机号码,文化程度,人员类别,同意日期,备注\n"
+    "张三,%s,13800138000,高中,01,2026-11-02,\n"
+    "李四,371502199001011235,13800138001,高中,01,2026-11-02,\n"
+    "王五,%s,13800138002,初中,农民工,2026-11-03,\n"
+    "赵六,%s,13800138003,大专,03,2026-11-04,老学员\n"
+    "钱七,%s,1380013800,大学,01,2026-11-02,\n",
+    f->ids[0], f->ids[1], f->ids[2], f->ids[3]);
+  char *path = g_build_filename (f->dir, "roster.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  if (!have_display)
+    return;
+  f->dir = g_dir_make_tmp ("td-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "td.db", NULL);
+  f->store = td_store_open (db, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add_catalog (f->store);
+  f->klass = add_class (f->store);
+  f->ids[0] = make_id ("37150219900101123");
+  f->ids[1] = make_id ("37152119851215002");
+  f->ids[2] = make_id ("11010119980707201");
+  f->ids[3] = make_id ("37150219920505331");
+  f->csv = write_csv (f);
+  f->dialog = td_import_dialog_new (NULL, f->store, f->klass->id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  settle ();
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (!have_display)
+    return;
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  spin ();
+  g_clear_object (&f->store);
+  td_class_free (f->klass);
+  for (guint i = 0; i < G_N_ELEMENTS (f->ids); i++)
+    g_free (f->ids[i]);
+  g_free (f->csv);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+find (Fixture *f, const char *name)
+{
+  GtkWidget *widget = td_ui_find_named (GTK_WIDGET (f->dialog), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static const char *
+label_text (Fixture *f, const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (find (f, name)));
+}
+
+static void
+press (Fixture *f, const char *name)
+{
+  g_signal_emit_by_name (find (f, name), "clicked");
+  spin ();
+}
+
+static void
+load (Fixture *f, const char *path)
+{
+  td_import_dialog_load_file (f->dialog, path);
+  for (int i = 0; i < 1000 && td_import_dialog_is_busy (f->dialog); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (td_import_dialog_is_busy (f->dialog));
+  settle ();
+}
+
+/* The labels named @name drawn in the preview, top to bottom. */
+static void
+collect_cells (GtkWidget *root, const char *name, GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, name, out);
+}
+
+static GPtrArray *
+cells (Fixture *f, const char *name)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_cells (find (f, "preview_view"), name, out);
+  return out;
+}
+
+static GPtrArray *
+roster (Fixture *f)
+{
+  return td_store_list_enrolments (f->store, f->klass->id);
+}
+
+static const char problems_line3[] =
+  "Line 3, column 2 (身份证号码): The check digit should be 4, not 5.";
+static const char problems_line6[] =
+  "Line 6, column 3 (手机号码): A mobile number has 11 digits; this one has 10.\n"
+  "Line 6, column 4 (文化程度): “大学” is not a level of education.";
+
+/* ---- tests --------------------------------------------------------------------- */
+
+static void
+test_preview (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  GString *bad = g_string_new (NULL);
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  load (f, f->csv);
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "5 rows: 3 good, 2 with problems");
+  g_assert_cmpstr (label_text (f, "notices_label"), ==,
+                   "Column 7 (备注) is not a roster column: ignored.");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find (f, "import_button"))), ==,
+                   "_Import the 3 Good Rows");
+  g_assert_true (gtk_widget_get_sensitive (find (f, "import_button")));
+
+  lines = cells (f, "cell-line");
+  problems = cells (f, "cell-problems");
+  g_assert_cmpuint (lines->len, ==, 5);
+  g_assert_cmpuint (problems->len, ==, 5);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GtkWidget *line = g_ptr_array_index (lines, i);
+      GtkWidget *problem = g_ptr_array_index (problems, i);
+      gboolean marked = gtk_widget_has_css_class (line, "td-import-bad");
+
+      g_assert_cmpint (marked, ==, gtk_widget_has_css_class (problem, "td-import-bad"));
+      if (marked)
+        g_string_append_printf (bad, "%s|", gtk_label_get_text (GTK_LABEL (line)));
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (line)), "3"))
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, problems_line3);
+      else if (g_str_equal (gtk_label_get_text (GTK_LABEL (line)), "6"))
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, problems_line6);
+      else
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "");
+    }
+  g_assert_cmpstr (bad->str, ==, "3|6|");
+  g_string_free (bad, TRUE);
+
+  /* only the rows with problems */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "problems_only")), TRUE);
+  settle ();
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = cells (f, "cell-line");
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (lines, 1))), ==, "6");
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *names[] = { "张三", "王五", "赵六" };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  load (f, f->csv);
+  press (f, "import_button");
+  g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 3);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 3);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (list, i);
+
+      g_assert_cmpstr (e->trainee.name, ==, names[i]);
+      g_assert_cmpint (e->position, ==, (int) i + 1);
+    }
+  g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (list, 1))->categories, ==, "01");
+  g_assert_null (td_store_find_trainee (f->store, f->ids[3]));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find (f, "done_page"))), ==,
+                   "3 trainees imported");
+  g_assert_false (gtk_widget_get_visible (find (f, "import_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find (f, "cancel_button"))), ==,
+                   "_Close");
+
+  /* the roster as a spreadsheet again */
+  export = g_build_filename (f->dir, "out.csv", NULL);
+  g_assert_true (td_table_export_dialog_write (GTK_WINDOW (f->dialog), f->store,
+                                               f->klass->code, TD_EXPORT_ROSTER, export,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (export, &text, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_nonnull (strstr (text, names[i]));
+  g_assert_nonnull (strstr (text, f->ids[0]));
+  g_assert_null (strstr (text, "李四"));
+}
+
+/* Cancel is pressed after the second of the three rows is stored. */
+static void
+on_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
+{
+  g_assert_cmpuint (total, ==, 3);
+  if (done == 2)
+    press (f, "cancel_button");
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  gulong handler;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  load (f, f->csv);
+  handler = g_signal_connect (f->dialog, "progress", G_CALLBACK (on_progress), f);
+  press (f, "import_button");
+  g_signal_handler_disconnect (f->dialog, handler);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_null (td_store_find_trainee (f->store, f->ids[0]));
+  g_assert_null (td_store_find_trainee (f->store, f->ids[1]));
+  g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 0);
+  /* the dialog is still open on the preview, and the import can be done after all */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->dialog)));
+  g_assert_true (gtk_widget_get_sensitive (find (f, "import_button")));
+  g_assert_false (gtk_widget_get_visible (find (f, "progress_bar")));
+  press (f, "import_button");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 3);
+}
+
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f != NULL && f->dir != NULL ? f->dir : ".",
+                                            "notes.csv", NULL);
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "备注,日期\n带身份证,2026-11-02\n", -1, NULL));
+  load (f, path);
+  g_assert_true (gtk_widget_get_visible (find (f, "error_label")));
+  g_assert_cmpstr (label_text (f, "error_label"), ==,
+                   "notes.csv cannot be imported: No header row: none of the first rows names "
+                   "the roster's columns (姓名, 身份证号码, 手机号码, 文化程度, 人员类别, "
+                   "同意日期 …).");
+  g_assert_false (gtk_widget_get_sensitive (find (f, "import_button")));
+  g_remove (path);
+}
+
+/* ---- screenshot ---------------------------------------------------------------- */
+
+static void
+save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width, height;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtk_widget_queue_draw (widget);
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
+                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  load (f, f->csv);
+  path = g_build_filename (dir, "import-dialog.png", NULL);
+  save_png (gtk_widget_get_first_child (GTK_WIDGET (f->dialog)), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("%s", path);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  td_i18n_init (argv[0]);
+  g_setenv ("TD_TODAY", "2026-11-26", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/ui/import/preview", test_preview);
+  ADD ("/ui/import/import", test_import);
+  ADD ("/ui/import/cancel", test_cancel);
+  ADD ("/ui/import/refused", test_refused);
+  ADD ("/ui/import/screenshot", test_screenshot);
+#undef ADD
+  return g_test_run ();
+}
