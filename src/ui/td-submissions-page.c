@@ -3,7 +3,7 @@
  * status, filing number, approved amount, working days left for a filing not yet sent), and
  * the packet work: export a packet (its checks run first; findings are listed, each
  * opening the page of the record it concerns), import a receipt, validate any packet file,
- * export the quarterly report. */
+ * export the quarterly report.  A receipt's issues are listed like findings. */
 #define G_LOG_DOMAIN "td-ui"
 
 #include "config.h"
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "packet/td-export.h"
+#include "packet/td-receipt.h"
 #include "packet/td-validator.h"
 #include "ui/td-dialog.h"
 #include "ui/td-findings-window.h"
@@ -380,15 +381,66 @@ td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path)
   return parsed && !td_findings_has_errors (findings);
 }
 
+static TdFindings *
+issues_to_findings (GPtrArray *issues)
+{
+  TdFindings *findings = td_findings_new ();
+
+  for (guint i = 0; issues != NULL && i < issues->len; i++)
+    {
+      const TdPacketIssue *issue = g_ptr_array_index (issues, i);
+      TdSeverity severity = g_strcmp0 (issue->severity, "error") == 0 ? TD_SEVERITY_ERROR
+                            : g_strcmp0 (issue->severity, "warning") == 0 ? TD_SEVERITY_WARNING
+                                                                          : TD_SEVERITY_INFO;
+      td_findings_add (findings, issue->rule, severity, issue->ref, 0, "%s", issue->message);
+    }
+  return findings;
+}
+
+static char *
+receipt_summary (const TdReceiptSummary *summary)
+{
+  const char *about = summary->class_code != NULL ? summary->class_code : "";
+
+  if (summary->already_applied)
+    return g_strdup_printf (_("This receipt for the %s packet of %s was imported before; "
+                              "nothing changed."), td_packet_kind_label (summary->kind), about);
+  if (summary->status == TD_PACKET_REJECTED)
+    return g_strdup_printf (_("The bureau rejected the %s packet of %s. Correct what the "
+                              "issues name and export the packet again.%s"),
+                            td_packet_kind_label (summary->kind), about,
+                            summary->reopened ? _(" Its attendance records are open again.")
+                                              : "");
+  return g_strdup_printf (_("The bureau's decision on the %s packet of %s: %s."),
+                          td_packet_kind_label (summary->kind), about,
+                          td_packet_status_label (summary->status));
+}
+
 gboolean
 td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path)
 {
+  g_autoptr (TdReceiptSummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  /* td_receipt_apply_file () is not in this build yet (src/packet/td-receipt.h). */
-  td_ui_show_message (GTK_WIDGET (self), _("Receipts cannot be imported yet"),
-                      _("This version of TrainDesk cannot read the bureau's receipts yet. "
-                        "Keep the receipt file; import it after updating TrainDesk."));
-  return FALSE;
+  if (!td_receipt_apply_file (self->watch.store, path, &summary, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("The receipt was not imported"), error);
+      return FALSE;
+    }
+  reload (GTK_WIDGET (self));
+  text = receipt_summary (summary);
+  if (summary->issues != NULL && summary->issues->len > 0)
+    {
+      g_autoptr (TdFindings) findings = issues_to_findings (summary->issues);
+      GtkWindow *window = td_findings_window_new (GTK_WIDGET (self), _("Receipt"), text,
+                                                  findings, open_finding, self);
+      gtk_window_present (window);
+    }
+  else
+    td_page_toast (TD_PAGE (self), text);
+  return TRUE;
 }
 
 typedef gboolean (*FileJob) (TdSubmissionsPage *self, const char *path);

@@ -372,6 +372,40 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   g_assert_nonnull (batch);
   g_assert_cmpstr (batch->supersedes, ==, sent_packet);
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* the bureau rejects that batch: the receipt's issues are listed with their rule ids */
+  {
+    g_autofree char *receipt = g_build_filename (f->dir, "receipt.xml", NULL);
+    g_autofree char *xml = g_strdup_printf (
+      "<?xml version='1.0' encoding='UTF-8'?>\n"
+      "<Receipt xmlns=\"urn:lc-hrss:training:1.0\" version=\"1.0\" packet=\"%s\" "
+      "digest=\"%s\" received=\"2026-06-15T18:00:00+08:00\" "
+      "issued=\"2026-06-16T09:00:00+08:00\" status=\"REJECTED\">"
+      "<Issue rule=\"R-ATT-003\" severity=\"error\" ref=\"L01A\">Sign-in after the "
+      "lesson's end.</Issue></Receipt>", batch->id, batch->digest);
+    g_autoptr (TdPacketLog) after = NULL;
+    GtkWindow *window;
+    GtkSingleSelection *issues;
+
+    g_assert_true (g_file_set_contents (receipt, xml, -1, NULL));
+    g_assert_true (td_submissions_page_import_receipt (TD_SUBMISSIONS_PAGE (page), receipt));
+    spin ();
+    after = td_store_get_packet (f->store, batch->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (after->status, ==, TD_PACKET_REJECTED);
+    window = find_toplevel ("td-findings-window");
+    g_assert_nonnull (window);
+    issues = view_selection (GTK_WIDGET (window), "findings-list");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
+    g_assert_cmpstr (td_row_get (row_at (issues, 0), 0), ==, "R-ATT-003");
+    g_assert_cmpstr (td_row_get (row_at (issues, 0), 2), ==, "L01A");
+    g_assert_cmpstr (td_row_get (row_at (issues, 0), 4), ==, "Sign-in after the lesson's end.");
+    gtk_window_destroy (window);
+    /* the records it carried wait for the next batch again */
+    g_clear_pointer (&pending, g_ptr_array_unref);
+    pending = td_store_list_pending_attendance (f->store, cid);
+    g_assert_nonnull (find_in (pending, sent->lesson_id, sent->trainee_id));
+  }
 }
 
 /* ---- results change the claim preview ----------------------------------------------- */
