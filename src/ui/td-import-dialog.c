@@ -13,6 +13,7 @@
 #include "table/td-roster-import.h"
 #include "ui/td-import-dialog.h"
 #include "ui/td-table-export-dialog.h"
+#include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
 
@@ -585,6 +586,17 @@ on_row_stored (guint done, guint total, gpointer data)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The roster page does not follow the store's ::changed: it is told to re-read. */
+static void
+refresh_roster_page (GtkWindow *parent)
+{
+  TdPage *page = TD_IS_WINDOW (parent) ? td_window_get_page (TD_WINDOW (parent), "trainees")
+                                       : NULL;
+
+  if (page != NULL && TD_IS_TRAINEE_PAGE (page))
+    td_trainee_page_reload (TD_TRAINEE_PAGE (page));
+}
+
 static void
 show_done (TdImportDialog *self, guint n)
 {
@@ -611,6 +623,7 @@ show_done (TdImportDialog *self, guint n)
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
+  refresh_roster_page (parent);
   if (parent != NULL)
     td_table_export_toast (parent, toast);
 }

@@ -3,8 +3,8 @@
  * class.  The file is read in a worker thread; its rows are checked (store reads) and
  * shown in a preview with the bad rows marked and their reasons; "Import the n good rows"
  * stores the good ones in one transaction on the main thread, with a progress bar and a
- * Cancel button that rolls the whole import back.  The store's ::changed then refreshes
- * the roster page. */
+ * Cancel button that rolls the whole import back.  Afterwards the main window's roster
+ * page is re-read and a toast says how many trainees were imported. */
 #pragma once
 
 #include <adwaita.h>

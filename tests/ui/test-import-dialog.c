@@ -13,7 +13,9 @@
 #include "core/td-idnumber.h"
 #include "ui/td-import-dialog.h"
 #include "ui/td-table-export-dialog.h"
+#include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
+#include "ui/td-window.h"
 
 typedef struct
 {
@@ -167,7 +169,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!have_display)
     return;
-  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  if (f->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->dialog));
   spin ();
   g_clear_object (&f->store);
   td_class_free (f->klass);
@@ -410,6 +413,79 @@ test_refused (Fixture *f, gconstpointer data)
   g_remove (path);
 }
 
+static void
+make_institution (TdStore *store)
+{
+  g_autoptr (TdInstitution) inst = td_institution_new ();
+  g_autoptr (GError) error = NULL;
+
+  inst->credit_code = g_strdup ("91371500MA3C5XXK0L");
+  inst->name = g_strdup ("聊城市东昌府区示范职业培训学校");
+  inst->region = g_strdup ("371502");
+  inst->contact_name = g_strdup ("李明");
+  inst->contact_phone = g_strdup ("0635-8212345");
+  inst->legal_rep = g_strdup ("王芳");
+  g_assert_true (td_store_save_institution (store, inst, &error));
+  g_assert_no_error (error);
+}
+
+static TdImportDialog *
+other_dialog (Fixture *f)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (list, i);
+
+      if (TD_IS_IMPORT_DIALOG (window) && (gpointer) window != (gpointer) f->dialog
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TD_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+I in the main window: the dialog for the class its chooser shows; after the import
+ * the roster page lists the new trainees. */
+static void
+test_window_action (Fixture *f, gconstpointer data)
+{
+  TdWindow *window;
+  TdPage *page;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (f->store);
+  window = td_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  td_window_show_page (window, "trainees");
+  settle ();
+  g_assert_cmpint (td_window_get_class_id (window), ==, f->klass->id);
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  f->dialog = NULL;
+  spin ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "import-roster", NULL);
+  settle ();
+  f->dialog = other_dialog (f);
+  g_assert_nonnull (f->dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
+  load (f, f->csv);
+  press (f, "import_button");
+  page = td_window_get_page (window, "trainees");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      td_trainee_page_get_roster_model (TD_TRAINEE_PAGE (page))), ==, 3);
+  press (f, "cancel_button");       /* "Close" */
+  settle ();
+  g_assert_null (other_dialog (f));
+  f->dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* ---- screenshot ---------------------------------------------------------------- */
 
 static void
@@ -471,6 +547,7 @@ main (int argc, char **argv)
   ADD ("/ui/import/import", test_import);
   ADD ("/ui/import/cancel", test_cancel);
   ADD ("/ui/import/refused", test_refused);
+  ADD ("/ui/import/window-action", test_window_action);
   ADD ("/ui/import/screenshot", test_screenshot);
 #undef ADD
   return g_test_run ();
