@@ -58,7 +58,9 @@ check_id_once (TdCheck *c)
   if (logged == NULL)
     return;
   digest = td_digest_body (c->doc, NULL);
-  if (g_strcmp0 (digest, logged->digest) != 0)
+  /* the same packet checked again has the logged Body and created; anything else is a
+   * second packet under the id */
+  if (g_strcmp0 (digest, logged->digest) != 0 || g_strcmp0 (c->created, logged->created) != 0)
     td_check_error (c, "R-PKT-005", c->id, NULL,
                     _("The packet id %s was already sent with other content; every packet "
                       "needs a new id."), c->id);
