@@ -321,8 +321,9 @@ save_classes (TdStore *store)
   g_assert_no_error (error);
 }
 
+/* The history: every example but @without (may be NULL), logged and answered. */
 static void
-build_template (const char *dir)
+build_history (const char *dir, const char *without)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "h.db", NULL);
@@ -341,7 +342,8 @@ build_template (const char *dir)
   g_assert_no_error (error);
   save_classes (store);
   for (guint i = 0; i < G_N_ELEMENTS (packets); i++)
-    log_example (store, packets[i]);
+    if (g_strcmp0 (packets[i], without) != 0)
+      log_example (store, packets[i]);
 }
 
 /* Extra history: class GY2026-008 filed (same dates, same item) and accepted. */
@@ -481,6 +483,13 @@ m_filed_again (xmlDoc *d)
 {
   set_root (d, "created", "2026-02-21T09:00:00+08:00");
   set_attr (d, "//t:Class", "filingNo", FILING_NO);
+}
+
+/* The roster's own id and Body, written again a day later. */
+static void
+m_roster_recreated (xmlDoc *d)
+{
+  set_root (d, "created", "2026-02-28T09:00:00+08:00");
 }
 
 static void
@@ -728,6 +737,12 @@ m_lesson_twice (xmlDoc *d)
 }
 
 static void
+m_roster_on_start (xmlDoc *d)
+{
+  set_root (d, "created", "2026-03-02T23:59:00+08:00");
+}
+
+static void
 m_batch_late (xmlDoc *d)
 {
   set_root (d, "created", "2026-03-12T09:00:00+08:00");
@@ -944,6 +959,7 @@ typedef struct
   gboolean keep_id;                   /* the example's own id (else NEW_ID) */
   const char *rule;                   /* NULL: the packet passes */
   TdSeverity severity;
+  const char *without;                /* an example left out of the history, or NULL */
 } Row;
 
 #define E TD_SEVERITY_ERROR
@@ -957,9 +973,10 @@ static const Row rows[] = {
     "R-PKT-004", E },
   { "pkt-004/restates", "roster", m_roster_restates, NULL, FALSE, NULL, E },
   { "pkt-004/notice-restates", "notice", m_notice_restates, NULL, FALSE, NULL, E },
-  { "pkt-005/no-filing", "roster", m_before_filing_accepted, NULL, TRUE, "R-PKT-005", E },
+  { "pkt-005/no-filing", "roster", m_before_filing_accepted, NULL, FALSE, "R-PKT-005", E },
   { "pkt-005/filed-again", "filing", m_filed_again, NULL, FALSE, "R-PKT-005", E },
   { "pkt-005/id-reused", "roster", m_id_reused, NULL, TRUE, "R-PKT-005", E },
+  { "pkt-005/id-recreated", "roster", m_roster_recreated, NULL, TRUE, "R-PKT-005", E },
   { "cls-002/first-late", "filing", m_late_first_filing, NULL, FALSE, "R-CLS-002", E },
   { "cls-002/moves-start", "filing", m_correction_moves_start, NULL, FALSE, "R-CLS-002", E },
   { "cls-002/past-lesson", "filing", m_started_past_lesson, NULL, FALSE, "R-CLS-002", E },
@@ -980,7 +997,8 @@ static const Row rows[] = {
   { "ros-003/over", "roster", m_over_planned, NULL, FALSE, "R-ROS-003", E },
   { "ros-004/consent", "roster", m_consent_late, NULL, FALSE, "R-ROS-004", E },
   { "ros-005/graduate", "roster", m_graduate_older, NULL, FALSE, "R-ROS-005", W },
-  { "ros-006/late", "roster", m_late_roster, NULL, TRUE, "R-ROS-006", W },
+  { "ros-006/late", "roster", m_late_roster, NULL, FALSE, "R-ROS-006", W, "roster" },
+  { "ros-006/on-start", "roster", m_roster_on_start, NULL, FALSE, NULL, E, "roster" },
   { "att-001/date", "attendance", m_session_date, NULL, FALSE, "R-ATT-001", E },
   { "att-001/lesson", "attendance", m_session_unknown, NULL, FALSE, "R-ATT-001", E },
   { "att-002/withdrawn", "attendance-2", m_withdrawn_recorded, NULL, FALSE, "R-ATT-002", E },
@@ -991,8 +1009,9 @@ static const Row rows[] = {
   { "att-004/early", "attendance", m_early_hours, NULL, FALSE, "R-ATT-004", E },
   { "att-005/prev", "attendance-2", m_chain_restarts, NULL, FALSE, "R-ATT-005", E },
   { "att-006/twice", "attendance-2", m_lesson_twice, NULL, FALSE, "R-ATT-006", E },
-  { "att-007/late", "attendance", m_batch_late, NULL, TRUE, "R-ATT-007", W },
-  { "att-007/three-days", "attendance", m_batch_three_days, NULL, TRUE, NULL, E },
+  { "att-007/late", "attendance", m_batch_late, NULL, FALSE, "R-ATT-007", W, "attendance" },
+  { "att-007/three-days", "attendance", m_batch_three_days, NULL, FALSE, NULL, E,
+    "attendance" },
   { "asm-001/stranger", "assessment", m_result_stranger, NULL, FALSE, "R-ASM-001", E },
   { "asm-001/early", "assessment", m_exam_early, NULL, FALSE, "R-ASM-001", E },
   { "asm-001/three-days", "assessment", m_exam_three_days, NULL, FALSE, NULL, E },
@@ -1011,8 +1030,8 @@ static const Row rows[] = {
   { "sub-003/uplift", "claim", m_uplift_without_job, NULL, FALSE, "R-SUB-003", E },
   { "sub-005/twice", "claim", NULL, history_claim_same_level, TRUE, "R-SUB-005", E },
   { "sub-005/lower", "claim", NULL, history_claim_higher_level, TRUE, "R-SUB-005", E },
-  { "sub-006/late", "claim", m_claim_late, NULL, TRUE, "R-SUB-006", E },
-  { "sub-006/last-day", "claim", m_claim_last_day, NULL, TRUE, NULL, E },
+  { "sub-006/late", "claim", m_claim_late, NULL, FALSE, "R-SUB-006", E, "claim" },
+  { "sub-006/last-day", "claim", m_claim_last_day, NULL, FALSE, NULL, E, "claim" },
   { "not-001/cancelled", "attendance-2", NULL, history_cancelled, TRUE, "R-NOT-001", E },
   { "not-001/after-end", "notice", m_cancel_after_end, NULL, FALSE, "R-NOT-001", E },
   { "not-001/after-created", "notice", m_cancel_after_created, NULL, FALSE, "R-NOT-001", E },
@@ -1065,11 +1084,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *template_db = g_build_filename (template_dir, "h.db", NULL);
+  const Row *row = data;
 
   f->dir = g_dir_make_tmp ("td-rules-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "h.db", NULL);
-  copy_file (template_db, f->db);
+  if (row != NULL && row->without != NULL)
+    build_history (f->dir, row->without);
+  else
+    copy_file (template_db, f->db);
   f->store = td_store_open (f->db, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 }
@@ -1203,7 +1226,7 @@ main (int argc, char **argv)
   td_xml_init ();
   template_dir = g_dir_make_tmp ("td-rules-template-XXXXXX", &error);
   g_assert_no_error (error);
-  build_template (template_dir);
+  build_history (template_dir, NULL);
 
   g_test_add ("/packet/validator-rules/examples", Fixture, NULL, fixture_set_up,
               test_examples_pass, fixture_tear_down);
