@@ -211,9 +211,12 @@ load_editor (TdAssessmentPage *self)
 
   gtk_label_set_text (self->message_label, "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->result_group),
-                            e != NULL && e->withdrawn_date[0] == '\0');
+                            e != NULL && e->withdrawn_date[0] == '\0'
+                            && self->klass->cancel_date[0] == '\0');
   if (e == NULL)
     return;
+  if (self->klass->cancel_date[0] != '\0')
+    td_dialog_set_message (self->message_label, _("The class was cancelled: no assessment."));
   {
     g_autofree char *title = g_strdup_printf (_("Result of %s"), e->trainee.name);
     adw_preferences_group_set_title (self->result_group, title);

@@ -201,12 +201,18 @@ outcome_chart (TdOverviewPage *self, GPtrArray *classes)
   int completed = td_chart_add_series (chart, _("Completed"), TD_CHART_SERIES_BAR);
   int certified = td_chart_add_series (chart, _("Certified"), TD_CHART_SERIES_BAR);
   int employed = td_chart_add_series (chart, _("Employed"), TD_CHART_SERIES_BAR);
-  int shown = 0;
+  guint first = classes->len, shown = 0;
 
   td_chart_set_format (chart, TD_CHART_FORMAT_COUNT);
-  for (guint i = classes->len; i > 0 && shown < 5; i--)
+  /* the five latest classes that started, oldest on the left */
+  while (first > 0 && shown < 5)
     {
-      const TdClassSummary *s = g_ptr_array_index (classes, i - 1);
+      const TdClassSummary *s = g_ptr_array_index (classes, --first);
+      shown += s->status != TD_CLASS_CANCELLED && s->status != TD_CLASS_DRAFT;
+    }
+  for (guint i = first; i < classes->len; i++)
+    {
+      const TdClassSummary *s = g_ptr_array_index (classes, i);
       g_autoptr (GError) error = NULL;
       TdClassOutcome *o;
       int c;
@@ -222,7 +228,6 @@ outcome_chart (TdOverviewPage *self, GPtrArray *classes)
       td_chart_set_value (chart, certified, c, o->certified);
       td_chart_set_value (chart, employed, c, o->employed);
       td_class_outcome_free (o);
-      shown++;
     }
   return chart;
 }

@@ -141,6 +141,16 @@ reload (GtkWidget *widget)
       td_row_store_replace (self->rows, rows);
       return;
     }
+  if (self->preview->klass->cancel_date[0] != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("The class was cancelled on %s: it has no "
+                                                 "subsidy claim."),
+                                               self->preview->klass->cancel_date);
+      adw_status_page_set_description (self->empty_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      td_row_store_replace (self->rows, rows);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "main");
   for (guint i = 0; i < self->preview->lines->len; i++)
     g_ptr_array_add (rows, row_new (g_ptr_array_index (self->preview->lines, i)));

@@ -408,6 +408,73 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- withdrawal ------------------------------------------------------------------ */
+
+static void
+test_withdrawal (Fixture *f, gconstpointer data)
+{
+  gint64 cid;
+  g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL, before = NULL, after = NULL;
+  g_autoptr (TdEnrolment) e = NULL;
+  GtkSingleSelection *lessons_sel, *trainees_sel;
+  GtkWidget *page;
+  GtkWindow *dialog;
+  const TdLesson *l;
+  guint li = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, RUNNING_CLASS);
+  lessons = td_store_list_lessons (f->store, cid);
+  enrolments = td_store_list_enrolments (f->store, cid);
+  l = first_empty_lesson (f, cid, lessons, &li);   /* today's first lesson */
+  page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
+  lessons_sel = view_selection (page, "lesson-grid");
+  trainees_sel = view_selection (page, "trainee-grid");
+  gtk_single_selection_set_selected (lessons_sel, li);
+  gtk_single_selection_set_selected (trainees_sel, 0);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (page, "attendance.withdraw", NULL));
+  spin ();
+  dialog = find_toplevel ("td-withdraw-dialog");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (td_ui_find_named (GTK_WIDGET (dialog), "change-date")),
+                         "2026-06-12");
+  gtk_editable_set_text (GTK_EDITABLE (td_ui_find_named (GTK_WIDGET (dialog),
+                                                         "change-reason")),
+                         "找到工作");
+  g_signal_emit_by_name (td_ui_find_named (GTK_WIDGET (dialog), "dialog-ok"), "clicked");
+  spin ();
+  g_assert_null (find_toplevel ("td-withdraw-dialog"));
+  e = td_store_get_enrolment (f->store, cid,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id,
+                              NULL);
+  g_assert_cmpstr (e->withdrawn_date, ==, "2026-06-12");
+  g_assert_cmpstr (e->withdrawn_reason, ==, "找到工作");
+
+  /* today's lesson no longer offers the trainee: shown as withdrawn, and P is refused */
+  gtk_single_selection_set_selected (lessons_sel, li);
+  gtk_single_selection_set_selected (trainees_sel, 0);
+  spin ();
+  g_assert_cmpstr (td_row_get (row_at (trainees_sel, 0), 3), ==, "Withdrawn");
+  g_assert_true (td_row_get_dimmed (row_at (trainees_sel, 0)));
+  before = td_store_list_chain (f->store, cid);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
+  spin ();
+  dialog = find_toplevel ("td-error-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "R-ATT-002"));
+  gtk_window_destroy (dialog);
+  after = td_store_list_chain (f->store, cid);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpstr (l->date, >, "2026-06-12");
+}
+
 /* ---- results change the claim preview ----------------------------------------------- */
 
 static void
@@ -553,6 +620,8 @@ main (int argc, char **argv)
               test_attendance_keyboard, fixture_tear_down);
   g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,
               test_attendance_correction, fixture_tear_down);
+  g_test_add ("/ui/pages/withdrawal", Fixture, NULL, fixture_set_up, test_withdrawal,
+              fixture_tear_down);
   g_test_add ("/ui/pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
               fixture_tear_down);
   g_test_add ("/ui/pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
