@@ -37,6 +37,7 @@
 #define FILING_ID "6513270e-269e-4d37-b2a7-4de452e6b438"
 #define ROSTER_ID "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
 #define NOTICE_ID "9531985d-5d9d-49f8-9818-e811892f902b"
+#define ATTENDANCE_ID "36f675cc-81e7-4ef5-a8e2-5d940ed90475"
 #define QUARTERLY_ID "0fd630f1-f29d-4da9-953f-48f1a09f76b5"
 
 static const char *const packets[] = {
@@ -469,6 +470,43 @@ m_roster_restates (xmlDoc *d)
   set_root (d, "created", "2026-03-01T10:00:00+08:00");
   set_root (d, "supersedes", ROSTER_ID);
   set_text (d, "//t:Trainee[1]/t:Phone", "13800138001");
+}
+
+/* A correction of the first attendance batch, written after its receipt. */
+static void
+m_batch_correction (xmlDoc *d)
+{
+  g_autofree char *head = td_xml_attr (select_node (d, "//t:Chain"), "head");
+
+  set_root (d, "created", "2026-03-09T09:00:00+08:00");
+  set_root (d, "supersedes", ATTENDANCE_ID);
+  set_attr (d, "//t:Chain", "prev", head);
+}
+
+static void
+m_batch_correction_restates (xmlDoc *d)
+{
+  m_batch_correction (d);
+  /* the late trainee was present after all */
+  set_attr (d, "//t:Session[@lesson='L01A']/t:Record[@id='371524197012231602']", "in",
+            "07:58:00");
+  set_attr (d, "//t:Session[@lesson='L01A']/t:Record[@id='371524197012231602']", "status",
+            "P");
+  set_attr (d, "//t:Session[@lesson='L01A']/t:Record[@id='371524197012231602']", "hours", "5");
+}
+
+static void
+m_batch_correction_drops_lesson (xmlDoc *d)
+{
+  m_batch_correction (d);
+  remove_all (d, "//t:Session[@lesson='L05B']");
+}
+
+static void
+m_batch_correction_drops_record (xmlDoc *d)
+{
+  m_batch_correction (d);
+  remove_all (d, "//t:Session[@lesson='L02A']/t:Record[@id='371524197608024399']");
 }
 
 /* R-PKT-005 */
@@ -973,6 +1011,11 @@ static const Row rows[] = {
     "R-PKT-004", E },
   { "pkt-004/restates", "roster", m_roster_restates, NULL, FALSE, NULL, E },
   { "pkt-004/notice-restates", "notice", m_notice_restates, NULL, FALSE, NULL, E },
+  { "pkt-004/batch-restates", "attendance", m_batch_correction_restates, NULL, FALSE, NULL, E },
+  { "pkt-004/batch-drops-lesson", "attendance", m_batch_correction_drops_lesson, NULL, FALSE,
+    "R-PKT-004", E },
+  { "pkt-004/batch-drops-record", "attendance", m_batch_correction_drops_record, NULL, FALSE,
+    "R-PKT-004", E },
   { "pkt-005/no-filing", "roster", m_before_filing_accepted, NULL, FALSE, "R-PKT-005", E },
   { "pkt-005/filed-again", "filing", m_filed_again, NULL, FALSE, "R-PKT-005", E },
   { "pkt-005/id-reused", "roster", m_id_reused, NULL, TRUE, "R-PKT-005", E },
