@@ -146,10 +146,11 @@ static void
 update_buttons (TdImportDialog *self)
 {
   gboolean busy = self->loading || self->importing;
-  gboolean can_import = self->import != NULL && td_roster_import_get_n_valid (self->import) > 0
-                        && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
-                                      "preview") == 0;
+  gboolean preview = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") == 0;
+  gboolean can_import = preview && self->import != NULL
+                        && td_roster_import_get_n_valid (self->import) > 0;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), preview);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), can_import && !busy);
   gtk_widget_set_sensitive (self->another_button, !busy);
   gtk_widget_set_sensitive (self->template_button2, !busy);
@@ -376,7 +377,6 @@ show_preview (TdImportDialog *self)
   gtk_label_set_text (self->notices_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notices_label), notes->len > 0);
   gtk_button_set_label (self->import_button, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_buttons (self);
 }
@@ -621,7 +621,6 @@ show_done (TdImportDialog *self, guint n)
   adw_status_page_set_title (self->done_page, title);
   adw_status_page_set_description (self->done_page, description);
   gtk_stack_set_visible_child_name (self->stack, "done");
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
   refresh_roster_page (parent);
   if (parent != NULL)
@@ -777,6 +776,7 @@ td_import_dialog_init (TdImportDialog *self)
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  update_buttons (self);
 }
 
 TdImportDialog *

@@ -515,7 +515,6 @@ test_screenshot (Fixture *f, gconstpointer data)
 {
   const char *lang = g_getenv ("LANGUAGE");
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
 
   if (!have_display)
     {
@@ -525,11 +524,19 @@ test_screenshot (Fixture *f, gconstpointer data)
   dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
                           "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  load (f, f->csv);
-  path = g_build_filename (dir, "import-dialog.png", NULL);
-  save_png (gtk_widget_get_first_child (GTK_WIDGET (f->dialog)), path);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_test_message ("%s", path);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "import-choose.png", "import-dialog.png", "import-done.png" };
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (i == 1)
+        load (f, f->csv);
+      else if (i == 2)
+        press (f, "import_button");
+      save_png (gtk_widget_get_first_child (GTK_WIDGET (f->dialog)), path);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_test_message ("%s", path);
+    }
 }
 
 int
