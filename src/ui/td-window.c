@@ -15,6 +15,7 @@
 #include "ui/td-first-run.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-overview-page.h"
+#include "ui/td-print-dialog.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
@@ -617,7 +618,7 @@ static const GActionEntry win_actions[] = {
   { "new-class", action_new_class },
   { "save", action_save },
   { "search", action_search },
-  { "print", action_not_yet },
+  { "print", td_print_action_activate },
   { "export", action_not_yet },
   { "import-roster", action_not_yet },
   { "show-page", action_show_page, "s" },
