@@ -12,8 +12,7 @@
 #include "packet/td-xml-safe.h"
 
 /* RULES.md, R-PKT-002 "Informative": every node of the Body, its attributes and the
- * namespace nodes in scope there. */
-#define BODY_NODES "(//. | //@* | //namespace::*)[ancestor-or-self::t:Body]"
+ * namespace nodes in scope there: (//. | //@* | //namespace::*)[ancestor-or-self::t:Body] */
 
 G_DEFINE_QUARK (td-digest-error-quark, td_digest_error)
 
@@ -24,16 +23,31 @@ td_sha256_hex (const void *data,
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
 }
 
+/* The node set of the "Informative" note, decided node by node: a node is in it when it
+ * or (for attributes and namespace nodes) its element has the Body as ancestor-or-self.
+ * Same bytes as evaluating that expression, in linear time (the XPath union is quadratic). */
 static int
-count_bodies (xmlXPathContextPtr xpath)
+in_body (void *user_data, xmlNodePtr node, xmlNodePtr parent)
+{
+  xmlNodePtr body = user_data;
+  xmlNodePtr n = node->type == XML_NAMESPACE_DECL ? parent : node;
+
+  for (; n != NULL; n = n->parent)
+    if (n == body)
+      return 1;
+  return 0;
+}
+
+static xmlNodePtr
+find_body (xmlXPathContextPtr xpath)
 {
   xmlXPathObjectPtr bodies = xmlXPathEvalExpression (BAD_CAST "//t:Body", xpath);
-  int n = 0;
+  xmlNodePtr body = NULL;
 
-  if (bodies != NULL && bodies->nodesetval != NULL)
-    n = bodies->nodesetval->nodeNr;
+  if (bodies != NULL && bodies->nodesetval != NULL && bodies->nodesetval->nodeNr == 1)
+    body = bodies->nodesetval->nodeTab[0];
   xmlXPathFreeObject (bodies);
-  return n;
+  return body;
 }
 
 GBytes *
@@ -41,36 +55,37 @@ td_digest_body_c14n (xmlDoc  *doc,
                      GError **error)
 {
   xmlXPathContextPtr xpath = NULL;
-  xmlXPathObjectPtr nodes = NULL;
-  xmlChar *out = NULL;
+  xmlOutputBufferPtr buf = NULL;
+  xmlNodePtr body;
   GBytes *bytes = NULL;
-  int len = -1;
+  int rc = -1;
 
   g_return_val_if_fail (doc != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   xpath = xmlXPathNewContext (doc);
   xmlXPathRegisterNs (xpath, BAD_CAST "t", BAD_CAST TD_NS);
-  if (count_bodies (xpath) != 1)
+  body = find_body (xpath);
+  if (body == NULL)
     {
       g_set_error (error, TD_DIGEST_ERROR, TD_DIGEST_ERROR_NO_BODY,
                    _("the packet does not have exactly one Body element"));
       goto out;
     }
-  nodes = xmlXPathEvalExpression (BAD_CAST BODY_NODES, xpath);
-  if (nodes != NULL && nodes->nodesetval != NULL)
-    len = xmlC14NDocDumpMemory (doc, nodes->nodesetval, XML_C14N_EXCLUSIVE_1_0, NULL, 0, &out);
-  if (len < 0 || out == NULL)
+  buf = xmlAllocOutputBuffer (NULL);
+  if (buf != NULL)
+    rc = xmlC14NExecute (doc, in_body, body, XML_C14N_EXCLUSIVE_1_0, NULL, 0, buf);
+  if (rc < 0 || xmlOutputBufferGetContent (buf) == NULL)
     {
       g_set_error (error, TD_DIGEST_ERROR, TD_DIGEST_ERROR_CANONICALIZE,
                    _("the Body cannot be canonicalized"));
       goto out;
     }
-  bytes = g_bytes_new (out, len);
+  bytes = g_bytes_new (xmlOutputBufferGetContent (buf), xmlOutputBufferGetSize (buf));
 
 out:
-  xmlFree (out);
-  xmlXPathFreeObject (nodes);
+  if (buf != NULL)
+    xmlOutputBufferClose (buf);
   xmlXPathFreeContext (xpath);
   return bytes;
 }
