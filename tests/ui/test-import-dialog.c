@@ -16,6 +16,7 @@
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
+#include "table/td-table-export.h"
 
 typedef struct
 {
@@ -486,6 +487,91 @@ test_window_action (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* The template (.xlsx) as a file to import: its example row is refused with its reason. */
+static void
+test_template (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  path = g_build_filename (f->dir, "template.xlsx", NULL);
+  g_assert_true (td_roster_write_template (path, &error));
+  g_assert_no_error (error);
+  load (f, path);
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "1 row: 0 good, 1 with problems");
+  g_assert_false (gtk_widget_get_sensitive (find (f, "import_button")));
+  lines = cells (f, "cell-line");
+  problems = cells (f, "cell-problems");
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (lines, 0))), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (problems, 0))), ==,
+                   "Row 2: This is the template's example row: delete it.");
+}
+
+/* A long file: the progress bar moves while rows are stored; Cancel halfway stores none. */
+static void
+on_long_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
+{
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (find (f, "progress_bar"));
+
+  g_assert_cmpuint (total, ==, 1500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  if (done == 1000)
+    {
+      g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
+      g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <=, 1000.0 / 1500);
+      press (f, "cancel_button");
+    }
+}
+
+static void
+test_long (Fixture *f, gconstpointer data)
+{
+  GString *csv = g_string_new ("姓名,身份证号码,手机号码,文化程度,人员类别,同意日期\n");
+  g_autofree char *path = g_build_filename (f->dir, "long.csv", NULL);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  f->klass->planned_size = 0;    /* no room limit */
+  g_assert_true (td_store_save_class (f->store, f->klass, &error));
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *seventeen = g_strdup_printf ("3715021990%02u%02u%03u", 1 + i / 28 % 12,
+                                                    1 + i % 28, i % 1000);
+      g_autofree char *id = make_id (seventeen);
+
+      g_string_append_printf (csv, "学员,%s,138%08u,高中,01,2026-11-02\n", id, i);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  g_string_free (csv, TRUE);
+  start = g_get_monotonic_time ();
+  load (f, path);
+  g_test_message ("1500 rows read and checked in %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "1500 rows, all good.");
+  g_signal_connect (f->dialog, "progress", G_CALLBACK (on_long_progress), f);
+  start = g_get_monotonic_time ();
+  press (f, "import_button");
+  g_test_message ("1000 rows stored, then rolled back, in %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_cmpint (td_store_count_trainees (f->store), ==, 0);
+}
+
 /* ---- screenshot ---------------------------------------------------------------- */
 
 static void
@@ -554,6 +640,8 @@ main (int argc, char **argv)
   ADD ("/ui/import/import", test_import);
   ADD ("/ui/import/cancel", test_cancel);
   ADD ("/ui/import/refused", test_refused);
+  ADD ("/ui/import/template", test_template);
+  ADD ("/ui/import/long", test_long);
   ADD ("/ui/import/window-action", test_window_action);
   ADD ("/ui/import/screenshot", test_screenshot);
 #undef ADD
