@@ -102,6 +102,19 @@ claimed_lines (const TdPacketLog *log)
   return map;
 }
 
+static TdFen
+claimed_total (GHashTable *claimed)
+{
+  GHashTableIter iter;
+  gpointer fen;
+  TdFen sum = 0;
+
+  g_hash_table_iter_init (&iter, claimed);
+  while (g_hash_table_iter_next (&iter, NULL, &fen))
+    sum += *(TdFen *) fen;
+  return sum;
+}
+
 /* ApprovedLine elements as id → TdFen* (NULL when none), checked against the claim. */
 static gboolean
 read_approved (xmlNode *root, const TdPacketLog *log, TdFen total, GHashTable **out,
@@ -128,6 +141,16 @@ read_approved (xmlNode *root, const TdPacketLog *log, TdFen total, GHashTable **
                        amount, id);
           return FALSE;
         }
+    }
+  /* without ApprovedLine every line is approved as claimed */
+  if (map == NULL && g_hash_table_size (claimed) > 0 && claimed_total (claimed) != total)
+    {
+      g_autofree char *a = td_money_format (total);
+      g_autofree char *b = td_money_format (claimed_total (claimed));
+      g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_AMOUNTS,
+                   _("The receipt approves %s without listing approved lines, but the claim "
+                     "asks for %s."), a, b);
+      return FALSE;
     }
   if (map != NULL && sum != total)
     {
