@@ -600,7 +600,8 @@ refresh_roster_page (GtkWindow *parent)
 static void
 show_done (TdImportDialog *self, guint n)
 {
-  guint bad = td_roster_import_get_n_rows (self->import) - td_roster_import_get_n_valid (self->import);
+  guint bad = td_roster_import_get_n_rows (self->import)
+              - td_roster_import_get_n_valid (self->import);
   g_autofree char *title = g_strdup_printf (ngettext ("%u trainee imported",
                                                       "%u trainees imported", n), n);
   g_autofree char *added = g_strdup_printf (_("They were added to the roster of class %s."),
