@@ -23,8 +23,7 @@ struct _TdClassForm
   GPtrArray *teachers;          /* TdTeacher* */
   GArray *certificates;         /* int, parallel to the certificate row */
   GArray *levels;               /* int, parallel to the level row */
-  GtkStringFilter *item_filter;
-  GtkFilterListModel *items;    /* the catalogue's items through item_filter */
+  char *chosen_code;            /* the catalogue item chosen in item_list */
   gboolean modified;
   gboolean filling;
 
@@ -33,8 +32,9 @@ struct _TdClassForm
   AdwEntryRow *online_platform, *partner_credit_code, *partner_name, *venue_address;
   AdwEntryRow *commitment_signed_by, *commitment_date;
   AdwActionRow *status_row, *deadline_row, *catalog_row, *item_info, *standards_row;
-  AdwActionRow *min_hours_row;
-  AdwComboRow *item, *certificate, *level, *training_type, *special_action, *mode;
+  AdwActionRow *min_hours_row, *item;
+  GtkListBox *item_list;
+  AdwComboRow *certificate, *level, *training_type, *special_action, *mode;
   AdwComboRow *funding_source, *project_mode, *venue_region;
   GtkSpinButton *planned_size, *partner_positions;
   GtkWidget *partner_group;
@@ -71,15 +71,9 @@ select_int (AdwComboRow *row, TdCodeList list, int value)
 static const TdCatalogItem *
 current_item (TdClassForm *self)
 {
-  GObject *selected = adw_combo_row_get_selected_item (self->item);
-  const char *text;
-  g_autofree char *code = NULL;
-
-  if (self->catalog == NULL || selected == NULL)
+  if (self->catalog == NULL || self->chosen_code == NULL)
     return NULL;
-  text = gtk_string_object_get_string (GTK_STRING_OBJECT (selected));
-  code = g_strndup (text, strcspn (text, " "));
-  return td_catalog_find_item (self->catalog, code);
+  return td_catalog_find_item (self->catalog, self->chosen_code);
 }
 
 static void
@@ -191,41 +185,65 @@ update_item_details (TdClassForm *self, int keep_certificate, int keep_level)
 }
 
 static void
+show_chosen_item (TdClassForm *self)
+{
+  const TdCatalogItem *item = current_item (self);
+  g_autofree char *text = NULL;
+
+  if (item != NULL)
+    text = g_strdup_printf ("%s  %s", item->code, item->name);
+  adw_action_row_set_subtitle (self->item, text != NULL ? text : _("None chosen: pick one in "
+                                                                  "the list below."));
+  td_ui_set_error (GTK_WIDGET (self->item), item == NULL);
+}
+
+static void
 select_item (TdClassForm *self, const char *code)
 {
-  GListModel *model = adw_combo_row_get_model (self->item);
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  GtkListBoxRow *row;
 
-  for (guint i = 0; code != NULL && i < n; i++)
-    {
-      g_autoptr (GtkStringObject) object = g_list_model_get_item (model, i);
-      const char *text = gtk_string_object_get_string (object);
-
-      if (g_str_has_prefix (text, code) && text[strlen (code)] == ' ')
-        {
-          adw_combo_row_set_selected (self->item, i);
-          return;
-        }
-    }
-  adw_combo_row_set_selected (self->item, GTK_INVALID_LIST_POSITION);
+  g_free (self->chosen_code);
+  self->chosen_code = g_strdup (code);
+  gtk_list_box_unselect_all (self->item_list);
+  for (int i = 0; code != NULL && (row = gtk_list_box_get_row_at_index (self->item_list, i)); i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "code"), code) == 0)
+      gtk_list_box_select_row (self->item_list, row);
+  show_chosen_item (self);
 }
 
 static void
 fill_items (TdClassForm *self)
 {
-  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))) != NULL)
+    gtk_list_box_remove (self->item_list, child);
   for (guint i = 0; self->catalog != NULL && i < self->catalog->items->len; i++)
     {
       const TdCatalogItem *item = g_ptr_array_index (self->catalog->items, i);
-      g_autofree char *line = g_strdup_printf ("%s  %s%s", item->code, item->name,
-                                               item->shortage ? _(" (shortage)") : "");
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf ("%s  %s", item->code, item->name);
+      g_autofree char *flags = flags_text (item);
+      g_autofree char *key = g_strdup_printf ("%s %s", item->code, item->name);
 
-      gtk_string_list_append (items, line);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), flags);
+      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (item->code), g_free);
+      g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (key, -1), g_free);
+      gtk_list_box_append (self->item_list, row);
     }
-  /* The combo row keeps its model; only what it filters changes. */
-  adw_combo_row_set_selected (self->item, GTK_INVALID_LIST_POSITION);
-  gtk_filter_list_model_set_model (self->items, G_LIST_MODEL (items));
+}
+
+static gboolean
+item_visible (GtkListBoxRow *row, gpointer data)
+{
+  TdClassForm *self = data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (
+                                               GTK_EDITABLE (self->item_search)), -1);
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+
+  g_strstrip (needle);
+  return needle[0] == '\0' || (key != NULL && strstr (key, needle) != NULL);
 }
 
 /* The Catalog of the class: the version it was filed under, else the one in force on the
@@ -286,13 +304,17 @@ on_dates_changed (TdClassForm *self)
 static void
 on_item_search_changed (TdClassForm *self)
 {
-  gtk_string_filter_set_search (self->item_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->item_search)));
+  gtk_list_box_invalidate_filter (self->item_list);
 }
 
 static void
-on_item_changed (TdClassForm *self)
+on_item_changed (TdClassForm *self, GtkListBoxRow *row)
 {
+  if (row == NULL || self->filling)
+    return;
+  g_free (self->chosen_code);
+  self->chosen_code = g_strdup (g_object_get_data (G_OBJECT (row), "code"));
+  show_chosen_item (self);
   update_item_details (self, self->klass->certificate, self->klass->level);
   on_changed (self);
 }
@@ -790,8 +812,7 @@ td_class_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CLASS_FORM);
   g_clear_object (&self->store);
-  g_clear_object (&self->items);
-  g_clear_object (&self->item_filter);
+  g_clear_pointer (&self->chosen_code, g_free);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->catalog, td_catalog_free);
   g_clear_pointer (&self->teachers, g_ptr_array_unref);
@@ -818,7 +839,7 @@ td_class_form_class_init (TdClassFormClass *klass)
   BIND (partner_credit_code); BIND (partner_name); BIND (venue_address);
   BIND (commitment_signed_by); BIND (commitment_date); BIND (status_row); BIND (deadline_row);
   BIND (catalog_row); BIND (item_info); BIND (standards_row); BIND (min_hours_row);
-  BIND (item); BIND (certificate); BIND (level); BIND (training_type); BIND (special_action);
+  BIND (item); BIND (item_list); BIND (certificate); BIND (level); BIND (training_type); BIND (special_action);
   BIND (mode); BIND (funding_source); BIND (project_mode); BIND (venue_region);
   BIND (planned_size); BIND (partner_positions); BIND (partner_group); BIND (teacher_list);
   BIND (timetable);
@@ -834,22 +855,13 @@ td_class_form_class_init (TdClassFormClass *klass)
 static void
 td_class_form_init (TdClassForm *self)
 {
-  g_autoptr (GtkExpression) shown = NULL;
-
   self->filling = TRUE;
   self->klass = new_class_defaults ();
   self->teachers = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
   self->certificates = g_array_new (FALSE, FALSE, sizeof (int));
   self->levels = g_array_new (FALSE, FALSE, sizeof (int));
-  self->item_filter = gtk_string_filter_new (
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_string_filter_set_match_mode (self->item_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->item_filter, TRUE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  shown = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  adw_combo_row_set_expression (self->item, shown);
-  self->items = gtk_filter_list_model_new (G_LIST_MODEL (gtk_string_list_new (NULL)),
-                                           GTK_FILTER (g_object_ref (self->item_filter)));
-  adw_combo_row_set_model (self->item, G_LIST_MODEL (self->items));
+  gtk_list_box_set_filter_func (self->item_list, item_visible, self, NULL);
+  show_chosen_item (self);
   self->filling = FALSE;
 }

@@ -17,6 +17,7 @@ struct _TdClassPage
   TdClassForm *form;
   GtkWidget *header;
   gint64 class_id;
+  gulong changed_id;
 };
 
 static void td_class_page_iface_init (TdPageInterface *iface);
@@ -124,6 +125,23 @@ td_class_page_get_form (TdClassPage *self)
   return self->form;
 }
 
+/* The list shows statuses and enrolled counts: it follows the store. */
+static void
+on_store_changed (TdStore *store, const char *table, gint64 row, TdClassPage *self)
+{
+  if (g_str_has_prefix (table, "class") || g_str_has_prefix (table, "enrolment"))
+    reload_list (self);
+}
+
+static void
+disconnect_store (TdClassPage *self)
+{
+  if (self->store != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (self->store, self->changed_id);
+  self->changed_id = 0;
+  g_clear_object (&self->store);
+}
+
 /* ---- TdPage ----------------------------------------------------------------- */
 
 static void
@@ -131,7 +149,10 @@ td_class_page_set_store (TdPage *page, TdStore *store)
 {
   TdClassPage *self = TD_CLASS_PAGE (page);
 
-  g_set_object (&self->store, store);
+  disconnect_store (self);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   td_class_form_set_store (self->form, store);
   self->class_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -239,7 +260,7 @@ td_class_page_dispose (GObject *object)
 
   g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CLASS_PAGE);
-  g_clear_object (&self->store);
+  disconnect_store (self);
   G_OBJECT_CLASS (td_class_page_parent_class)->dispose (object);
 }
 

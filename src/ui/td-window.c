@@ -14,11 +14,13 @@
 #include "ui/td-class-page.h"
 #include "ui/td-first-run.h"
 #include "ui/td-follow-up-page.h"
+#include "ui/td-import-dialog.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
+#include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
@@ -234,6 +236,7 @@ on_confirm_response (AdwMessageDialog *dialog, const char *response, TdPending *
   TdWindow *self = pending->self;
   gboolean go = FALSE;
 
+  g_signal_handlers_disconnect_by_func (dialog, on_confirm_response, pending);
   if (g_strcmp0 (response, "save") == 0)
     go = save_all (self);
   else if (g_strcmp0 (response, "discard") == 0)
@@ -314,10 +317,11 @@ apply_class (TdWindow *self, gint64 class_id)
   remember_class (self);
 }
 
+/* Cancelled: the chooser goes back; the pages keep what is typed. */
 static void
 restore_chooser (TdWindow *self, gint64 unused)
 {
-  apply_class (self, self->class_id);
+  sync_chooser (self);
 }
 
 void
@@ -620,7 +624,9 @@ static const GActionEntry win_actions[] = {
   { "search", action_search },
   { "print", td_print_action_activate },
   { "export", action_not_yet },
-  { "import-roster", action_not_yet },
+  { "import-roster", td_import_dialog_activate },
+  { "export-table", td_table_export_activate, "s" },
+  { "roster-template", td_roster_template_activate },
   { "show-page", action_show_page, "s" },
   { "open-database", action_open_database },
 };

@@ -10,7 +10,10 @@
 #include "core/td-i18n.h"
 #include "core/td-idnumber.h"
 #include "packet/td-catalog-import.h"
+#include "ui/td-application.h"
+#include "ui/td-backup.h"
 #include "ui/td-class-page.h"
+#include "ui/td-settings-page.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
@@ -307,10 +310,28 @@ findings (Fixture *fixture)
   return td_class_form_dup_findings_text (td_class_page_get_form (page));
 }
 
+/* The search leaves one catalogue item in the list: choose it as a click would. */
+static void
+select_only_visible_row (GtkWidget *list)
+{
+  GtkListBoxRow *only = NULL;
+  guint visible = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      {
+        only = GTK_LIST_BOX_ROW (row);
+        visible++;
+      }
+  g_assert_cmpuint (visible, ==, 1);
+  gtk_list_box_select_row (GTK_LIST_BOX (list), only);
+  spin ();
+}
+
 static void
 fill_class (Fixture *fixture)
 {
-  GtkWidget *item;
 
   activate (fixture, "new-class");
   g_assert_cmpstr (td_window_get_visible_page_name (fixture->window), ==, "classes");
@@ -319,11 +340,9 @@ fill_class (Fixture *fixture)
   type_text (fixture->window, "start_date", "2026-03-02");
   type_text (fixture->window, "end_date", "2026/3/27");
   type_text (fixture->window, "item_search", "养老");
-  item = find (fixture->window, "item");
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (item))),
-                    ==, 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (item), 0);
-  spin ();
+  select_only_visible_row (find (fixture->window, "item_list"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture->window, "item"))),
+                   ==, "4-10-01-05  养老护理员");
   type_text (fixture->window, "assessment_method", "理论考试+实操考核");
   type_text (fixture->window, "venue_address", "东昌府区柳园路 88 号");
   type_text (fixture->window, "commitment_signed_by", "王芳");
@@ -406,12 +425,12 @@ test_class_rules (Fixture *fixture, gconstpointer data)
 }
 
 static gint64
-make_class (Fixture *fixture)
+make_class_coded (Fixture *fixture, const char *code)
 {
   g_autoptr (TdClass) klass = td_class_new ();
   g_autoptr (GError) error = NULL;
 
-  klass->code = g_strdup ("DC2026-002");
+  klass->code = g_strdup (code);
   klass->title = g_strdup ("电工（五级）培训班");
   klass->catalog_version = g_strdup ("2026-1");
   klass->item_code = g_strdup ("6-31-01-03");
@@ -434,6 +453,12 @@ make_class (Fixture *fixture)
   g_assert_true (td_store_save_class (fixture->store, klass, &error));
   g_assert_no_error (error);
   return klass->id;
+}
+
+static gint64
+make_class (Fixture *fixture)
+{
+  return make_class_coded (fixture, "DC2026-002");
 }
 
 static void
@@ -525,6 +550,178 @@ test_enrol (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (td_store_count_trainees (fixture->store), ==, 2);
 }
 
+/* A changed form is not dropped silently: choosing another class asks first, and Cancel
+ * keeps what was typed. */
+static void
+test_unsaved_changes (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TdClass) saved = NULL;
+  g_autoptr (TdClass) third = NULL;
+  AdwMessageDialog *dialog;
+  gint64 other;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  other = make_class (fixture);
+  make_class_coded (fixture, "DC2026-003");
+  open_window (fixture);
+  third = td_store_get_class_by_code (fixture->store, "DC2026-003", NULL);
+  if (td_window_get_class_id (fixture->window) == other)
+    other = third->id;
+  fill_class (fixture);
+  td_window_select_class (fixture->window, other);
+  spin ();
+  dialog = ADW_MESSAGE_DIALOG (toplevel ("td-unsaved-dialog"));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpint (td_window_get_class_id (fixture->window), !=, other);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "code"))), ==,
+                   "DC2026-001");
+  /* Save from the dialog: the class is stored, then the other one is shown */
+  td_window_select_class (fixture->window, other);
+  spin ();
+  dialog = ADW_MESSAGE_DIALOG (toplevel ("td-unsaved-dialog"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  saved = td_store_get_class_by_code (fixture->store, "DC2026-001", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (td_window_get_class_id (fixture->window), ==, other);
+}
+
+/* A save the store refuses says what happened and what to do, and loses nothing. */
+static void
+test_refused_save (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GListModel) lessons = NULL;
+  GtkWindow *dialog;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  make_class (fixture);
+  open_window (fixture);
+  fill_class (fixture);
+  type_text (fixture->window, "code", "DC2026-002");     /* the code of the other class */
+  activate (fixture, "save");
+  dialog = toplevel ("td-error-dialog");
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Correct the entry named in the message"));
+  gtk_window_destroy (dialog);
+  classes = td_store_list_classes (fixture->store);
+  g_assert_cmpuint (classes->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "title_row"))),
+                   ==, "养老护理员（五级）培训班");
+  lessons = gtk_widget_observe_children (find (fixture->window, "lesson_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (lessons), ==, 20);
+}
+
+/* A database that cannot be opened: a page that says what happened and what to do. */
+static void
+test_open_error (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = g_error_new_literal (TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
+                                                  "Written by schema version 9.");
+  TdWindow *window;
+  AdwStatusPage *page;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = td_window_new (NULL, NULL, error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  page = ADW_STATUS_PAGE (td_ui_find_named (GTK_WIDGET (window), "error_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The database is from a newer TrainDesk");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "Written by schema version 9."));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "Install that version"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Settings: backup to a chosen file, the outbox folder, automatic backups keep 10. */
+static void
+test_settings (Fixture *fixture, gconstpointer data)
+{
+  TdSettingsPage *page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *outbox = NULL;
+  g_autoptr (GDir) dir = NULL;
+  guint n = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  make_institution (fixture);
+  open_window (fixture);
+  page = TD_SETTINGS_PAGE (td_window_get_page (fixture->window, "settings"));
+  backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_assert_true (td_settings_page_backup_to (page, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (td_settings_page_set_outbox (page, fixture->dir, &error));
+  outbox = td_store_get_setting (fixture->store, "outbox");
+  g_assert_cmpstr (outbox, ==, fixture->dir);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture->window, "outbox"))),
+                   ==, fixture->dir);
+  backups = g_build_filename (fixture->dir, "backups", NULL);
+  for (int i = 0; i < 12; i++)
+    {
+      g_assert_true (td_backup_rotate (fixture->store, backups, 10, NULL, &error));
+      g_assert_no_error (error);
+    }
+  dir = g_dir_open (backups, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 10);
+}
+
+/* The keyboard: every window action has its shortcut. */
+static void
+test_shortcuts (Fixture *fixture, gconstpointer data)
+{
+  const char *expected[][2] = { { "win.new-class", "<Control>n" }, { "win.save", "<Control>s" },
+                                { "win.search", "<Control>f" }, { "win.print", "<Control>p" },
+                                { "win.export", "<Control>e" } };
+  g_autoptr (TdApplication) app = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  app = td_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     expected[i][0]);
+      g_assert_nonnull (accels[0]);
+      g_assert_cmpstr (accels[0], ==, expected[i][1]);
+    }
+  g_assert_true (g_resources_get_info ("/io/github/traindesk/TrainDesk/gtk/help-overlay.ui",
+                                       0, NULL, NULL, NULL));
+}
+
 /* ---- screenshots ------------------------------------------------------------- */
 
 static void
@@ -607,6 +804,11 @@ main (int argc, char **argv)
   ADD ("/ui/classes/file-with-timetable", test_file_class);
   ADD ("/ui/classes/rules-as-you-type", test_class_rules);
   ADD ("/ui/trainees/enrol", test_enrol);
+  ADD ("/ui/classes/unsaved-changes", test_unsaved_changes);
+  ADD ("/ui/classes/refused-save", test_refused_save);
+  ADD ("/ui/window/open-error", test_open_error);
+  ADD ("/ui/settings/backup-outbox", test_settings);
+  ADD ("/ui/window/shortcuts", test_shortcuts);
   ADD ("/ui/screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();
