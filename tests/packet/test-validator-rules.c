@@ -347,19 +347,35 @@ build_history (const char *dir, const char *without)
       log_example (store, packets[i]);
 }
 
-/* Extra history: class GY2026-008 filed (same dates, same item) and accepted. */
+/* Extra history: class GY2026-008 filed (same item, @start … @end) and accepted. */
 static void
-history_other_filing (TdStore *store)
+file_other_class (TdStore *store, const char *start, const char *end)
 {
   g_autofree char *text = example_text ("filing");
   xmlDoc *doc = parse (text, strlen (text));
 
   set_root (doc, "id", "7d1c2a44-9b8e-4f0a-a3c5-000000000801");
   set_attr (doc, "//t:Class", "code", OTHER_CODE);
+  set_text (doc, "//t:StartDate", start);
+  set_text (doc, "//t:EndDate", end);
   seal (doc);
   log_accepted (store, doc, "2026-02-20T10:05:00+08:00",
                 "<FilingNo>" OTHER_FILING_NO "</FilingNo>");
   xmlFreeDoc (doc);
+}
+
+/* … with GY2026-007's dates. */
+static void
+history_other_filing (TdStore *store)
+{
+  file_other_class (store, "2026-03-02", "2026-03-20");
+}
+
+/* … starting a week later, after a trainee withdrew from GY2026-007 (2026-03-06). */
+static void
+history_other_filing_later (TdStore *store)
+{
+  file_other_class (store, "2026-03-09", "2026-03-27");
 }
 
 /* Class GY2026-008's accepted claim for one trainee of GY2026-007, at @level. */
@@ -408,19 +424,35 @@ to_cancellation (xmlDoc *doc, const char *date)
   xmlNodeSetContent (w, BAD_CAST "生源不足，撤销开班");
 }
 
-/* GY2026-007 cancelled on 2026-03-10 (accepted at once). */
+/* GY2026-007 cancelled on @date (at 09:00, accepted at 10:00). */
 static void
-history_cancelled (TdStore *store)
+cancel_class (TdStore *store, const char *date)
 {
   g_autofree char *text = example_text ("notice");
   xmlDoc *doc = parse (text, strlen (text));
+  g_autofree char *created = g_strconcat (date, "T09:00:00+08:00", NULL);
+  g_autofree char *issued = g_strconcat (date, "T10:00:00+08:00", NULL);
 
   set_root (doc, "id", "7d1c2a44-9b8e-4f0a-a3c5-000000000803");
-  set_root (doc, "created", "2026-03-10T09:00:00+08:00");
-  to_cancellation (doc, "2026-03-10");
+  set_root (doc, "created", created);
+  to_cancellation (doc, date);
   seal (doc);
-  log_accepted (store, doc, "2026-03-10T10:00:00+08:00", NULL);
+  log_accepted (store, doc, issued, NULL);
   xmlFreeDoc (doc);
+}
+
+static void
+history_cancelled (TdStore *store)
+{
+  cancel_class (store, "2026-03-10");
+}
+
+/* GY2026-008 starts on 2026-03-09; GY2026-007 was cancelled the day before. */
+static void
+history_other_after_cancelled (TdStore *store)
+{
+  history_other_filing_later (store);
+  cancel_class (store, "2026-03-08");
 }
 
 /* The roster corrected once already (accepted 2026-02-28). */
@@ -637,6 +669,31 @@ m_on_other_roster (xmlDoc *d)
   set_attr (d, "//t:ClassRef", "code", OTHER_CODE);
   set_attr (d, "//t:ClassRef", "filingNo", OTHER_FILING_NO);
   remove_all (d, "//t:Trainee[position() > 1]");
+}
+
+/* GY2026-008's roster (it starts on 2026-03-09) with one trainee of GY2026-007. */
+static void
+other_roster (xmlDoc *d, const char *created, const char *id)
+{
+  g_autofree char *others = g_strdup_printf ("//t:Trainee[t:IdNumber != '%s']", id);
+
+  set_root (d, "created", created);
+  set_attr (d, "//t:ClassRef", "code", OTHER_CODE);
+  set_attr (d, "//t:ClassRef", "filingNo", OTHER_FILING_NO);
+  remove_all (d, others);
+}
+
+static void
+m_other_roster_withdrawn (xmlDoc *d)
+{
+  /* withdrew from GY2026-007 on 2026-03-06 */
+  other_roster (d, "2026-03-07T10:00:00+08:00", "372901198011253562");
+}
+
+static void
+m_other_roster_enrolled (xmlDoc *d)
+{
+  other_roster (d, "2026-03-08T12:00:00+08:00", "371524197608024399");
 }
 
 static void
@@ -1034,6 +1091,12 @@ static const Row rows[] = {
   { "cls-010/missing", "assessment", m_no_filing_no, NULL, FALSE, "R-CLS-010", E },
   { "ros-001/other-class", "roster", m_on_other_roster, history_other_filing, FALSE,
     "R-ROS-001", E },
+  { "ros-001/later-class", "roster", m_other_roster_enrolled, history_other_filing_later, FALSE,
+    "R-ROS-001", E },
+  { "ros-001/withdrawn-before", "roster", m_other_roster_withdrawn, history_other_filing_later,
+    FALSE, NULL, E },
+  { "ros-001/cancelled", "roster", m_other_roster_enrolled, history_other_after_cancelled, FALSE,
+    NULL, E },
   { "ros-002/old", "roster", m_too_old, NULL, FALSE, "R-ROS-002", E },
   { "ros-002/young", "roster", m_too_young, NULL, FALSE, "R-ROS-002", E },
   { "ros-002/sixteen", "roster", m_sixteen_on_start, NULL, FALSE, NULL, E },
