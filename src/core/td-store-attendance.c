@@ -458,7 +458,9 @@ td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
 
   if (!td_store_begin (self, error))
     return FALSE;
-  stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = ?, restates = NULL "
+  /* restates stays: if this packet is rejected, its records are pending again and still
+   * restate the packet they correct (td_store_unmark_attendance). */
+  stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = ? "
                                  "WHERE class_id = ? AND seq <= ? AND packet_id IS NULL", error);
   if (stmt == NULL)
     goto fail;
@@ -474,25 +476,81 @@ fail:
   return FALSE;
 }
 
+static gint64
+class_scalar (TdStore *self, const char *sql, gint64 class_id, const char *text)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  td_bind_int (stmt, 1, class_id);
+  if (text != NULL)
+    td_bind_text (stmt, 2, text);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = td_col_int_or (stmt, 0, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Runs @sql with ?1 the class and ?2 the packet id. */
+static gboolean
+class_exec (TdStore *self, const char *sql, gint64 class_id, const char *packet_id,
+            GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    td_bind_text (stmt, 2, packet_id);
+  return td_store_step_done (self, stmt, error);
+}
+
+/* The rejected packet's records become pending.  Those a correction replaced meanwhile
+ * leave the chain (the correction holds the current values, and a batch carries each
+ * lesson and trainee once); a correction of the rejected packet restates nothing any more.
+ * The chain is then numbered 1…n again and its pending part rehashed. */
+static gboolean
+reopen_packet (TdStore *self, gint64 class_id, const char *packet_id, GError **error)
+{
+  static const char *const steps[] = {
+    "UPDATE attendance SET packet_id = NULL WHERE class_id = ?1 AND packet_id = ?2",
+    "DELETE FROM attendance WHERE class_id = ?1 AND packet_id IS NULL AND replaced = 1",
+    "UPDATE attendance SET restates = NULL WHERE class_id = ?1 AND packet_id IS NULL "
+    "AND restates = ?2",
+    "UPDATE attendance SET seq = -seq WHERE class_id = ?1",
+    "UPDATE attendance SET seq = r.n FROM (SELECT id, row_number () OVER (ORDER BY seq DESC) "
+    "AS n FROM attendance WHERE class_id = ?1) AS r WHERE attendance.id = r.id",
+  };
+  gint64 first;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!class_exec (self, steps[i], class_id, packet_id, error))
+      return FALSE;
+  first = class_scalar (self, "SELECT min(seq) FROM attendance WHERE class_id = ? AND "
+                              "packet_id IS NULL", class_id, NULL);
+  return first == 0 || rechain_pending (self, class_id, first, error);
+}
+
 gboolean
 td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 class_id = class_scalar (self, "SELECT class_id FROM attendance WHERE ?1 IS NOT NULL "
+                                        "AND packet_id = ?2 LIMIT 1", 0, packet_id);
 
+  if (class_id == 0)
+    return TRUE;  /* no attendance record was carried by it */
   if (!td_store_begin (self, error))
     return FALSE;
-  stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = NULL WHERE packet_id = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  td_bind_text (stmt, 1, packet_id);
-  if (!td_store_step_done (self, stmt, error))
-    goto fail;
-  td_store_note_change (self, "attendance", 0);
+  if (!reopen_packet (self, class_id, packet_id, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_note_change (self, "attendance", class_id);
   return td_store_commit (self, error);
-fail:
-  td_store_rollback (self);
-  return FALSE;
 }
 
 TdHalves
