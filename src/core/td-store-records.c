@@ -814,9 +814,13 @@ td_store_backup (TdStore *self, const char *path, GCancellable *cancellable, GEr
                            : NULL;
   if (backup != NULL)
     {
+      /* All pages in one step, under one read transaction: a consistent snapshot that
+       * writers in WAL mode do not wait for.  Copied in slices instead, every commit of
+       * another connection restarts the copy, and a steady writer keeps it from ever
+       * finishing. */
       do
         {
-          rc = sqlite3_backup_step (backup, 256);
+          rc = sqlite3_backup_step (backup, -1);
           if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
             g_usleep (20000);
         }
