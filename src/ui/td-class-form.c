@@ -450,7 +450,7 @@ on_add_teacher (TdClassForm *self)
   GtkWidget *group = adw_preferences_group_new ();
 
   dialog->self = g_object_ref (self);
-  dialog->name = GTK_EDITABLE (td_dialog_entry_row (_("Name"), "teacher-name", NULL));
+  dialog->name = GTK_EDITABLE (td_dialog_entry_row (C_("person", "Name"), "teacher-name", NULL));
   dialog->id_number = GTK_EDITABLE (td_dialog_entry_row (_("Id number"), "teacher-id", NULL));
   dialog->qualification = GTK_EDITABLE (td_dialog_entry_row (
     _("Qualification (certificate and number)"), "teacher-qualification", NULL));

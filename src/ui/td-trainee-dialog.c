@@ -208,7 +208,7 @@ person_group (TraineeDialog *dialog, const TdEnrolment *e)
   dialog->id_status = ADW_ACTION_ROW (adw_action_row_new ());
   gtk_widget_set_name (GTK_WIDGET (dialog->id_status), "id_status");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->id_status), _("Check"));
-  dialog->name = GTK_EDITABLE (td_dialog_entry_row (_("Name"), "name", t->name));
+  dialog->name = GTK_EDITABLE (td_dialog_entry_row (C_("person", "Name"), "name", t->name));
   dialog->gender = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->gender), _("Gender (from the id number)"));
   gtk_widget_set_sensitive (GTK_WIDGET (dialog->gender), FALSE);

@@ -132,7 +132,7 @@ setup_roster_view (TdTraineePage *self)
   GtkSortListModel *sorted;
 
   add_column (self->roster_view, _("No."), COL_POSITION, "position", FALSE);
-  add_column (self->roster_view, _("Name"), COL_NAME, "name", TRUE);
+  add_column (self->roster_view, C_("person", "Name"), COL_NAME, "name", TRUE);
   add_column (self->roster_view, _("Id number"), COL_ID, "id", TRUE);
   add_column (self->roster_view, _("Gender"), COL_GENDER, NULL, FALSE);
   add_column (self->roster_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
@@ -163,7 +163,7 @@ setup_all_view (TdTraineePage *self)
   if (gtk_column_view_get_columns (self->all_view) != NULL
       && g_list_model_get_n_items (gtk_column_view_get_columns (self->all_view)) == 0)
     {
-      add_column (self->all_view, _("Name"), COL_NAME, "name", TRUE);
+      add_column (self->all_view, C_("person", "Name"), COL_NAME, "name", TRUE);
       add_column (self->all_view, _("Id number"), COL_ID, "id", TRUE);
       add_column (self->all_view, _("Gender"), COL_GENDER, NULL, FALSE);
       add_column (self->all_view, _("Birth date"), COL_BIRTH, "birth", FALSE);

@@ -751,6 +751,20 @@ save_png (GtkWidget *widget, const char *path)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The class form further down: @fraction of the way to the end. */
+static void
+save_scrolled (Fixture *fixture, const char *dir, const char *name, double fraction)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find (fixture->window, "class_scroller"));
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
+                                 * fraction);
+  save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
+  gtk_adjustment_set_value (adj, 0);
+}
+
 static void
 test_screenshots (Fixture *fixture, gconstpointer data)
 {
@@ -785,6 +799,10 @@ test_screenshots (Fixture *fixture, gconstpointer data)
         spin ();
       save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      if (g_str_equal (pages[i], "classes"))
+        save_scrolled (fixture, dir, "02b-classes-standard.png", 0.45);
+      if (g_str_equal (pages[i], "classes"))
+        save_scrolled (fixture, dir, "02c-classes-timetable.png", 1.0);
     }
 }
 
