@@ -143,6 +143,44 @@ find_toplevel (GType type, const char *name)
 
 /* ---- fixture ------------------------------------------------------------------ */
 
+/* The demo filled once (it takes a second or two) and copied for every test. */
+static const char *
+demo_database (void)
+{
+  static char *path;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autofree char *dir = NULL, *wal = NULL;
+
+  if (path != NULL)
+    return path;
+  dir = g_dir_make_tmp ("td-print-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "demo.db", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_catalog_import_default (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_demo_fill (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  /* closed: everything is in the main file, nothing left in a -wal */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  return path;
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr (GFile) source = g_file_new_for_path (from);
+  g_autoptr (GFile) target = g_file_new_for_path (to);
+  g_autoptr (GError) error = NULL;
+
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
@@ -154,11 +192,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->dir = g_dir_make_tmp ("td-print-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (fixture->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (td_demo_fill (fixture->store, &error));
+  copy_file (demo_database (), path);
+  fixture->store = td_store_open (path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->settings = g_settings_new (APP_ID);
   g_settings_reset (fixture->settings, "print-settings");
@@ -533,6 +568,54 @@ test_chart_save (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (bmp, G_FILE_TEST_EXISTS));
 }
 
+/* ---- screenshots ------------------------------------------------------------------ */
+
+static void
+save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = 0, height = 0;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtk_widget_queue_draw (widget);
+  for (int i = 0; i < 200 && (i < 30 || width == 0 || !gtk_widget_get_mapped (widget)); i++)
+    {
+      spin ();
+      g_usleep (10000);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The dialog with the sign-in options shown, for a look in English and Chinese. */
+static void
+test_screenshot (Fixture *fixture, gconstpointer data)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *dir = NULL, *path = NULL;
+  TdPrintDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
+                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  dialog = td_print_dialog_new (NULL, fixture->store, CLASS_CODE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  td_print_dialog_set_form (dialog, TD_FORM_SIGNIN);
+  select_row (dialog, "print-signin", 0);
+  path = g_build_filename (dir, "print-dialog.png", NULL);
+  save_png (GTK_WIDGET (dialog), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -554,6 +637,7 @@ main (int argc, char **argv)
   ADD ("/print/dialog/export-error", test_dialog_export_error);
   ADD ("/print/window/action", test_window_action);
   ADD ("/print/chart/save", test_chart_save);
+  ADD ("/print/screenshot", test_screenshot);
 #undef ADD
   return g_test_run ();
 }
