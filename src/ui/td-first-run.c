@@ -15,6 +15,10 @@
 #include "packet/td-demo.h"
 #define TD_HAVE_DEMO 1
 #endif
+#if __has_include("packet/td-catalog-import.h")
+#include "packet/td-catalog-import.h"
+#define TD_HAVE_CATALOG_IMPORT 1
+#endif
 #endif
 
 struct _TdFirstRun
@@ -41,6 +45,19 @@ fill_demo (TdFirstRun *self, GError **error)
   return TRUE;
 }
 
+/* A new database gets the shipped catalogue, so that classes can be filed at once. */
+static gboolean
+add_default_catalog (TdFirstRun *self, GError **error)
+{
+#ifdef TD_HAVE_CATALOG_IMPORT
+  g_autoptr (GPtrArray) versions = td_store_list_catalog_versions (self->store);
+
+  if (versions->len == 0)
+    return td_catalog_import_default (self->store, error);
+#endif
+  return TRUE;
+}
+
 static void
 on_start_clicked (TdFirstRun *self)
 {
@@ -58,6 +75,11 @@ on_start_clicked (TdFirstRun *self)
     {
       td_ui_show_error (GTK_WIDGET (self), _("The institution could not be saved"), error);
       return;
+    }
+  if (!add_default_catalog (self, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("The subsidy catalogue could not be added"), error);
+      g_clear_error (&error);
     }
   if (!fill_demo (self, &error))
     td_ui_show_error (GTK_WIDGET (self), _("The demo data could not be added"), error);
