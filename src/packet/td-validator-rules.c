@@ -375,7 +375,8 @@ check_started_changes (TdCheck *c, xmlNode *old_filing)
           xmlNode *other = g_hash_table_lookup (pass == 0 ? new_lessons : old_lessons, key);
           g_autofree char *a = node_signature (value), *b = node_signature (other);
           TdDay d1 = td_attr_day (value, "date"), d2 = other ? td_attr_day (other, "date") : 0;
-          if ((pass == 1 && other != NULL) || strcmp (a, b) == 0 || (d1 > c->day && (other == NULL || d2 > c->day)))
+          if ((pass == 1 && other != NULL) || strcmp (a, b) == 0
+              || (d1 > c->day && (other == NULL || d2 > c->day)))
             continue;
           td_check_error (c, "R-CLS-002", key, value,
                           _("The class has started: lesson %s, on or before the date of the "
