@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* traindesk-cli init, list, verify and backup, run as a user runs them (TD_CLI), on the
+ * demo data as of 2026-11-26 (TD_TODAY). */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs traindesk-cli with @args (NULL-terminated) in the fixture's folder. */
+static void
+run_in (Run *r, const char *dir, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = 0;
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
+      r->status = error->code;
+    }
+}
+
+#define RUN(r, f, ...) run_in (r, (f)->dir, (const char *const[]) { __VA_ARGS__, NULL })
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_remove (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("td-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "traindesk.db", NULL);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+file_sum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+init_demo (Fixture *f)
+{
+  g_auto (Run) r = { 0 };
+  g_autofree char *expected = g_strdup_printf ("Created %s with the demo data.\n", f->db);
+
+  RUN (&r, f, "--db", f->db, "init", "--demo");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+}
+
+#define CLASSES \
+  "YL2026-011\t养老护理员（五级）就业技能培训2026年第11期\tfinished\t2026-06-19\t2026-07-09\t40\t25\n" \
+  "CY2026-004\t创业培训（SYB）2026年第4期\tfinished\t2026-08-24\t2026-09-01\t30\t19\n" \
+  "DG2026-021\t电工（五级）就业技能培训2026年第21期\trunning\t2026-11-17\t2026-12-07\t40\t30\n" \
+  "JZ2026-031\t家政服务员（五级）就业技能培训2026年第31期\tfiled\t2026-12-14\t2026-12-25\t40\t0\n"
+
+/* The demo as of 2026-11-26: the care class began 160 days before (19 June, a Friday) and
+ * ran 15 working days; SYB 95 days before (23 August, a Sunday, so the 24th) for 7; the
+ * electricians started 17 November and are running; the home-service class starts 12
+ * working days after today, filed, nobody enrolled yet.  One trainee withdrew from each of
+ * the two finished classes (26 → 25, 20 → 19). */
+static void
+test_list_classes (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+
+  init_demo (f);
+  RUN (&r, f, "--db", f->db, "list", "classes");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, CLASSES);
+  g_assert_cmpstr (r.err, ==, "");
+}
+
+static void
+test_list_trainees (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) masked = { 0 };
+  g_auto (Run) shown = { 0 };
+  g_auto (Run) empty = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) full = NULL;
+
+  init_demo (f);
+  RUN (&masked, f, "--db", f->db, "list", "trainees", "--class", "YL2026-011");
+  g_assert_cmpint (masked.status, ==, 0);
+  lines = g_strsplit (masked.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 27);       /* 26 and the final newline */
+  g_assert_cmpstr (lines[0], ==, "371581********9667\t林丽娟\t2\t1975-08-02\t07,04");
+  for (int i = 0; i < 26; i++)
+    g_assert_true (g_regex_match_simple ("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]\t[^\t]+\t[12]\t"
+                                         "[0-9]{4}-[0-9]{2}-[0-9]{2}\t[0-9]{2}(,[0-9]{2})*$",
+                                         lines[i], 0, 0));
+  /* No id shows in full without --show-id. */
+  g_assert_false (g_regex_match_simple ("[0-9]{18}", masked.out, 0, 0));
+
+  RUN (&shown, f, "--db", f->db, "list", "trainees", "--class", "YL2026-011", "--show-id");
+  g_assert_cmpint (shown.status, ==, 0);
+  full = g_strsplit (shown.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (full), ==, 27);
+  g_assert_cmpstr (full[0], ==, "371581197508029667\t林丽娟\t2\t1975-08-02\t07,04");
+
+  RUN (&empty, f, "--db", f->db, "list", "trainees", "--class", "JZ2026-031");
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_cmpstr (empty.out, ==, "");
+}
+
+static void
+test_verify_and_backup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *backed = g_strdup_printf ("Backed up to %s\n", copy);
+  g_autofree char *nowhere = g_build_filename (f->dir, "missing", "copy.db", NULL);
+  g_auto (Run) verify = { 0 };
+  g_auto (Run) backup = { 0 };
+  g_auto (Run) listed = { 0 };
+  g_auto (Run) verify_copy = { 0 };
+  g_auto (Run) failed = { 0 };
+
+  init_demo (f);
+  RUN (&verify, f, "--db", f->db, "verify");
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_cmpstr (verify.out, ==, "The database is sound and every attendance chain "
+                                   "recomputes.\n");
+  RUN (&backup, f, "--db", f->db, "backup", copy);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_cmpstr (backup.out, ==, backed);
+  RUN (&listed, f, "--db", copy, "list", "classes");
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_cmpstr (listed.out, ==, CLASSES);
+  RUN (&verify_copy, f, "--db", copy, "verify");
+  g_assert_cmpint (verify_copy.status, ==, 0);
+
+  RUN (&failed, f, "--db", f->db, "backup", nowhere);
+  g_assert_cmpint (failed.status, ==, 1);
+  g_assert_nonnull (strstr (failed.err, "Cannot write the backup"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_usage (Fixture *f, const char *const *args, const char *message)
+{
+  g_auto (Run) r = { 0 };
+
+  run_in (&r, f->dir, args);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, message));
+}
+
+static void
+test_usage_errors (Fixture *f, gconstpointer data)
+{
+  init_demo (f);
+  assert_usage (f, (const char *const[]) { "--db", f->db, "list", NULL },
+                "traindesk-cli list: usage: list classes | list trainees --class CODE "
+                "[--show-id]\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "list", "trainees", NULL },
+                "traindesk-cli list: list trainees needs --class CODE\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "list", "classes", "extra", NULL },
+                "traindesk-cli list: unknown argument\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "verify", "now", NULL },
+                "traindesk-cli verify: usage: verify\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "backup", NULL },
+                "traindesk-cli backup: usage: backup FILE\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "init", "--bogus", NULL },
+                "traindesk-cli init: usage: init [--demo]\n");
+  assert_usage (f, (const char *const[]) { "--db", f->db, "frobnicate", NULL },
+                "traindesk-cli frobnicate: unknown command\n");
+  assert_usage (f, (const char *const[]) { "--nope", "list", "classes", NULL },
+                "traindesk-cli: unknown option\n");
+}
+
+static void
+test_unknown_class (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_autofree char *nowhere = g_build_filename (f->dir, "none.db", NULL);
+
+  init_demo (f);
+  RUN (&r, f, "--db", f->db, "list", "trainees", "--class", "XX2000-000");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "There is no class with the code XX2000-000.\n");
+  /* The demo goes into a new database only. */
+  RUN (&again, f, "--db", f->db, "init", "--demo");
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds classes"));
+  /* A database that does not exist is not created by list. */
+  RUN (&missing, f, "--db", nowhere, "list", "classes");
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "There is no database at"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+/* A file the CLI must refuse for every verb, left byte for byte as it was. */
+static void
+assert_refused (Fixture *f, const char *path, const char *message)
+{
+  g_autofree char *before = file_sum (path);
+  const char *const verbs[][3] = { { "list", "classes", NULL }, { "verify", NULL, NULL },
+                                   { "init", NULL, NULL } };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_auto (Run) r = { 0 };
+      g_autofree char *after = NULL;
+
+      run_in (&r, f->dir, (const char *const[]) { "--db", path, verbs[i][0], verbs[i][1],
+                                                  NULL });
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_nonnull (strstr (r.err, message));
+      after = file_sum (path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_refuse_corrupt (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+  init_demo (f);
+  g_assert_true (g_file_get_contents (f->db, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 64 * 4096);
+  for (gsize i = len / 2 - 16 * 4096; i < len / 2 + 16 * 4096; i++)
+    bytes[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (f->db, bytes, (gssize) len, NULL));
+  assert_refused (f, f->db, "is damaged");
+}
+
+static void
+test_refuse_foreign (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = g_build_filename (f->dir, "roster.csv", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT); INSERT INTO notes "
+                                     "VALUES ('shopping list')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (f, f->db, "is a database of another program, not of TrainDesk");
+
+  g_assert_true (g_file_set_contents (text, "姓名,身份证号\n刘芳,371502199310111124\n"
+                                      "陈建国,371502197502191019\n赵敏,371502199003121322\n"
+                                      "王伟,371502198805061216\n", -1, NULL));
+  assert_refused (f, text, "is not a TrainDesk database (it is not an SQLite file)");
+}
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, setup, func, teardown)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TD_TODAY", "2026-11-26", TRUE);
+
+  ADD ("/cli/store/list-classes", test_list_classes);
+  ADD ("/cli/store/list-trainees", test_list_trainees);
+  ADD ("/cli/store/verify-and-backup", test_verify_and_backup);
+  ADD ("/cli/store/usage-errors", test_usage_errors);
+  ADD ("/cli/store/unknown-class", test_unknown_class);
+  ADD ("/cli/store/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/cli/store/refuse-foreign", test_refuse_foreign);
+  return g_test_run ();
+}
