@@ -85,7 +85,7 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
                      _("There is no class with the code %s."), code);
       else
         g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
-                     _("There is no class number %" G_GINT64_FORMAT "."), id);
+                     _("There is no class number %lld."), (long long) id);
     }
   return k;
 }
