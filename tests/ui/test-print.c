@@ -26,6 +26,7 @@ typedef struct
 } Fixture;
 
 static gboolean have_display;
+static char *demo_path;         /* the demo database every test copies */
 
 /* ---- helpers ------------------------------------------------------------------ */
 
@@ -147,18 +148,17 @@ find_toplevel (GType type, const char *name)
 static const char *
 demo_database (void)
 {
-  static char *path;
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
   g_autofree char *dir = NULL, *wal = NULL;
 
-  if (path != NULL)
-    return path;
+  if (demo_path != NULL)
+    return demo_path;
   dir = g_dir_make_tmp ("td-print-demo-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (dir, "demo.db", NULL);
-  wal = g_strconcat (path, "-wal", NULL);
-  store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  wal = g_strconcat (demo_path, "-wal", NULL);
+  store = td_store_open (demo_path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (td_catalog_import_default (store, &error));
   g_assert_no_error (error);
@@ -167,7 +167,7 @@ demo_database (void)
   g_clear_object (&store);
   /* closed: everything is in the main file, nothing left in a -wal */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  return path;
+  return demo_path;
 }
 
 static void
@@ -202,6 +202,24 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
+remove_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL
+         && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   GtkWidget *window;
@@ -213,6 +231,13 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   spin ();
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
+  /* the files are left for a look only when the test failed */
+  if (!g_test_failed ())
+    {
+      g_autoptr (GFile) dir = g_file_new_for_path (fixture->dir);
+
+      remove_tree (dir);
+    }
   g_free (fixture->dir);
 }
 
@@ -619,6 +644,8 @@ test_screenshot (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "");
   td_i18n_init (argv[0]);
   g_setenv ("TD_TODAY", "2026-11-26", TRUE);
@@ -639,5 +666,14 @@ main (int argc, char **argv)
   ADD ("/print/chart/save", test_chart_save);
   ADD ("/print/screenshot", test_screenshot);
 #undef ADD
-  return g_test_run ();
+  status = g_test_run ();
+  if (demo_path != NULL && status == 0)
+    {
+      g_autoptr (GFile) demo = g_file_new_for_path (demo_path);
+      g_autoptr (GFile) dir = g_file_get_parent (demo);
+
+      remove_tree (dir);
+    }
+  g_free (demo_path);
+  return status;
 }
