@@ -537,6 +537,7 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_assert_cmpint (status, ==, 1);
   g_assert_true (g_str_has_prefix (out, "class YL2026-101, lesson L01B, trainee " MASK_B ": "));
   g_assert_nonnull (strstr (out, "changed outside TrainDesk"));
+  g_assert_null (strstr (out, ID_B));     /* the id only masked, as everywhere in the CLI */
   g_assert_cmpstr (err, ==, "1 problem found.\n");
 }
 
