@@ -601,13 +601,12 @@ verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray 
       td_chain_step (prev, line, next);
       if (r->seq != (gint64) i + 1)
         g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
-          _("the chain has a gap: record %" G_GINT64_FORMAT " follows record %u"), r->seq, i)));
+          _("the chain has a gap: record %lld follows record %u"), (long long) r->seq, i)));
       if (strcmp (next, r->hash) != 0)
         {
           g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
-            _("record %" G_GINT64_FORMAT " (lesson %s, trainee %s) was changed outside "
-              "TrainDesk: it no longer matches its hash in the attendance chain"),
-            r->seq, r->lid, r->id_number)));
+            _("record %lld was changed outside TrainDesk: it no longer matches its hash "
+              "in the attendance chain"), (long long) r->seq)));
           g_free (prev);
           prev = g_strdup (r->hash);  /* report each changed record once, not every later one */
           continue;
