@@ -128,10 +128,32 @@ td_store_chain_sent_head (TdStore *self, gint64 class_id)
 }
 
 /* Recomputes the hashes of the pending records from @from_seq on. */
+/* Records selected by @sql (an ATT_SELECT with ?1 ?2 ?3 bound to @a @b @c). */
+static GPtrArray *
+list_bound (TdStore *self, const char *sql, gint64 a, gint64 b, gint64 c)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return list;
+  td_bind_int (stmt, 1, a);
+  td_bind_int (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) > 2)
+    td_bind_int (stmt, 3, c);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, attendance_from_row (stmt));
+  sqlite3_reset (stmt);
+  return list;
+}
+
 static gboolean
 rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error)
 {
-  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (self, class_id);
+  /* only the tail from @from_seq: appending a record rehashes one record, not the class */
+  g_autoptr (GPtrArray) pending = list_bound (self, ATT_SELECT "WHERE a.class_id = ?1 AND "
+                                              "a.packet_id IS NULL AND a.seq >= ?2 "
+                                              "ORDER BY a.seq", class_id, from_seq, 0);
   g_autofree char *prev = hash_before (self, class_id, from_seq);
   char next[65];
 
@@ -385,7 +407,10 @@ check_enrolled (TdStore *self, gint64 class_id, gint64 trainee_id, const TdLesso
 static gboolean
 store_record (TdStore *self, TdAttendance *r, GError **error)
 {
-  g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id);
+  g_autoptr (GPtrArray) current = list_bound (self, ATT_SELECT "WHERE a.class_id = ?1 AND "
+                                              "a.lesson_id = ?2 AND a.trainee_id = ?3 AND "
+                                              "a.replaced = 0", r->class_id, r->lesson_id,
+                                              r->trainee_id);
   const TdAttendance *old = find_current (current, r->lesson_id, r->trainee_id);
 
   if (old == NULL)

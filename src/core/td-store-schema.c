@@ -132,6 +132,7 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
   "CREATE INDEX enrolment_trainee ON enrolment (trainee_id);"
+  "CREATE INDEX enrolment_position ON enrolment (class_id, position);"
   "CREATE INDEX packet_class ON packet (class_id, kind, created);"
   "CREATE INDEX trainee_name ON trainee (name);"
   "CREATE INDEX audit_row ON audit (tbl, row);";
