@@ -2,7 +2,7 @@
 /* Export of a large attendance batch: LESSONS lessons × 60 trainees in a temporary store,
  * exported as one batch (streamed writer, streamed checks).  Prints the export time and
  * the peak RSS before and after it (VmHWM of /proc/self/status where there is one).
- *   bench-export [LESSONS …]   (default: 20 100; see main) */
+ *   bench-export [LESSONS …]   (default: 100 1000; see main) */
 #define G_LOG_DOMAIN "td-bench"
 
 #include "config.h"
@@ -188,7 +188,9 @@ run (int lessons)
   attend_all (store, k, lessons, trainees);
   file_class (store, k);
   fill1 = g_get_monotonic_time ();
-  for (int pass = 0; pass < 2; pass++)
+  /* The export alone: a dry run hands the whole packet back in memory by design, and peak
+   * RSS is per process, so it would mask what the export itself costs. */
+  for (int pass = 1; pass < 2; pass++)
     {
       g_autoptr (TdExportResult) r = NULL;
       g_autoptr (TdFindings) failed = NULL;
@@ -219,11 +221,10 @@ main (int argc, char **argv)
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (argc < 2)
     {
-      /* 100 and 1000 lessons is what the export must handle, but td_store_record_attendance
-       * lists the class's whole attendance on every call: filling 1000 × 60 records through
-       * the store takes hours.  Run `bench-export 100 1000` to try. */
-      run (20);
+      /* 1000 lessons × 60 trainees is what the export must handle in under 2 s; the
+       * smaller runs show that memory does not grow with the batch. */
       run (100);
+      run (1000);
     }
   for (int i = 1; i < argc; i++)
     run (atoi (argv[i]));

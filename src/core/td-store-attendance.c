@@ -662,3 +662,81 @@ td_store_verify_chains (TdStore *self)
                         problems);
   return problems;
 }
+
+/* ---- streaming the pending records ---- */
+
+gboolean
+td_store_foreach_pending_attendance (TdStore *self, gint64 class_id, gint64 last_seq,
+                                     TdAttendanceFunc func, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && func != NULL, FALSE);
+  /* a statement of its own: @func may read the store through the cached ones */
+  rc = sqlite3_prepare_v2 (td_store_db (self), ATT_SELECT "WHERE a.class_id = ?1 AND "
+                           "a.packet_id IS NULL AND (?2 = 0 OR a.seq <= ?2) ORDER BY a.seq",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, last_seq);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (TdAttendance) r = attendance_from_row (stmt);
+      if (!func (r, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+td_pending_attendance_clear (TdPendingAttendance *pending)
+{
+  g_clear_pointer (&pending->restates, g_free);
+  memset (pending, 0, sizeof *pending);
+}
+
+gboolean
+td_store_get_pending_attendance (TdStore *self, gint64 class_id, TdPendingAttendance *out,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self,
+    "WITH p AS (SELECT seq, restates FROM attendance WHERE class_id = ?1 AND packet_id IS NULL),"
+    " first AS (SELECT restates FROM p WHERE restates IS NOT NULL ORDER BY seq LIMIT 1),"
+    " cut AS (SELECT min(seq) AS seq FROM p WHERE restates IS NOT NULL AND restates != "
+    "  (SELECT restates FROM first))"
+    " SELECT (SELECT count(*) FROM p), (SELECT restates FROM first),"
+    " (SELECT count(*) FROM p WHERE (SELECT seq FROM cut) IS NULL OR seq < (SELECT seq FROM cut)),"
+    " (SELECT max(seq) FROM p WHERE (SELECT seq FROM cut) IS NULL OR seq < (SELECT seq FROM cut))",
+    error);
+
+  memset (out, 0, sizeof *out);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      td_store_set_error (self, sqlite3_errcode (td_store_db (self)), error, NULL);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  out->n_pending = sqlite3_column_int (stmt, 0);
+  out->restates = td_col_dup (stmt, 1);
+  out->n_batch = sqlite3_column_int (stmt, 2);
+  out->last_seq = td_col_int_or (stmt, 3, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}

@@ -846,3 +846,90 @@ td_store_backup (TdStore *self, const char *path, GCancellable *cancellable, GEr
     }
   return TRUE;
 }
+
+/* Copies @path into the content blob of packet @id, 64 KiB at a time. */
+static gboolean
+write_content_from_file (TdStore *self, const char *id, const char *path, goffset size,
+                         GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autofree guint8 *buf = g_malloc (65536);
+  sqlite3_blob *blob = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  goffset done = 0;
+  int rc;
+
+  if (in == NULL)
+    return FALSE;
+  stmt = td_store_prepare (self, "SELECT rowid FROM packet WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  rc = sqlite3_blob_open (td_store_db (self), "main", "packet", "content", rowid, 1, &blob);
+  while (rc == SQLITE_OK && done < size)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, 65536, NULL, error);
+      if (n <= 0)
+        {
+          sqlite3_blob_close (blob);
+          if (n == 0)
+            g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                         _("%s changed while it was being logged."), path);
+          return FALSE;
+        }
+      rc = sqlite3_blob_write (blob, buf, (int) n, (int) done);
+      done += n;
+    }
+  if (blob != NULL)
+    sqlite3_blob_close (blob);
+  if (rc != SQLITE_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *path,
+                          GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, error);
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+  sqlite3_stmt *stmt;
+  goffset size;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && log != NULL && path != NULL, FALSE);
+  if (info == NULL)
+    return FALSE;
+  size = g_file_info_get_size (info);
+  if (size > G_MAXINT)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                   _("%s is too large to keep in the packet log."), path);
+      return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!td_store_log_packet (self, log, empty, error))
+    goto fail;
+  stmt = td_store_prepare (self, "UPDATE packet SET content = zeroblob (?) WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  td_bind_int (stmt, 1, size);
+  td_bind_text (stmt, 2, log->id);
+  if (!td_store_step_done (self, stmt, error)
+      || !write_content_from_file (self, log->id, path, size, error))
+    goto fail;
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}

@@ -157,6 +157,27 @@ GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id);
 GPtrArray *td_store_list_chain (TdStore *self, gint64 class_id);
 /* Records no packet has carried yet, in chain order. */
 GPtrArray *td_store_list_pending_attendance (TdStore *self, gint64 class_id);
+/* Calls @func for each pending record, in chain order, up to @last_seq (0: all), reading one
+ * record at a time so a batch of any size streams; stops early when @func returns FALSE.
+ * @func must not write to the store. */
+typedef gboolean (*TdAttendanceFunc) (const TdAttendance *record, gpointer user_data);
+gboolean td_store_foreach_pending_attendance (TdStore *self, gint64 class_id, gint64 last_seq,
+                                              TdAttendanceFunc func, gpointer user_data,
+                                              GError **error);
+
+/* What the next attendance batch carries: the pending records up to the first record that
+ * restates a second packet (a batch supersedes at most one packet). */
+typedef struct
+{
+  guint n_pending;              /* all pending records */
+  guint n_batch;                /* those the next batch carries */
+  gint64 last_seq;              /* the last of them (0 when none) */
+  char *restates;               /* the packet the batch supersedes, or NULL */
+} TdPendingAttendance;
+
+void td_pending_attendance_clear (TdPendingAttendance *pending);
+gboolean td_store_get_pending_attendance (TdStore *self, gint64 class_id,
+                                          TdPendingAttendance *out, GError **error);
 /* Head of the class's chain after the last carried record (64 zeros when none). */
 char *td_store_chain_sent_head (TdStore *self, gint64 class_id);
 /* Marks records seq ≤ @last_seq still pending as carried by @packet_id. */
@@ -203,6 +224,10 @@ GPtrArray *td_store_list_subsidy_history (TdStore *self, gint64 trainee_id,
 /* ---- packet log --------------------------------------------------------- */
 gboolean td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content,
                               GError **error);
+/* The same, with the content read from @path in pieces (a large batch never sits in
+ * memory whole). */
+gboolean td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *path,
+                                   GError **error);
 TdPacketLog *td_store_get_packet (TdStore *self, const char *packet_id, GError **error);
 /* TdPacketLog* without content, newest first; class_id 0 for all. */
 GPtrArray *td_store_list_packets (TdStore *self, gint64 class_id);

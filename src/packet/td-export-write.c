@@ -196,12 +196,11 @@ log_packet (TdExport *ex, const TdExportResult *result, const char *path, GBytes
 
   if (!td_store_begin (ex->store, error))
     return FALSE;
-  ok = td_store_log_packet (ex->store, log, content, error);
+  /* a streamed batch is logged from its file in pieces, never whole in memory */
+  ok = content != NULL ? td_store_log_packet (ex->store, log, content, error)
+                       : td_store_log_packet_file (ex->store, log, path, error);
   if (ok && d->kind == TD_KIND_ATTENDANCE && d->n_records > 0)
-    {
-      const TdAttendance *last = g_ptr_array_index (d->records, d->n_records - 1);
-      ok = td_store_mark_attendance_sent (ex->store, d->klass->id, last->seq, log->id, error);
-    }
+    ok = td_store_mark_attendance_sent (ex->store, d->klass->id, d->last_seq, log->id, error);
   if (ok && d->kind == TD_KIND_CLAIM)
     {
       g_autoptr (TdClaim) claim = td_packet_data_claim (d, log->id, ex->created);
@@ -211,22 +210,6 @@ log_packet (TdExport *ex, const TdExportResult *result, const char *path, GBytes
     return td_store_commit (ex->store, error);
   td_store_rollback (ex->store);
   return FALSE;
-}
-
-static GBytes *
-file_bytes (const char *path, GBytes *have, GError **error)
-{
-  GMappedFile *mapped;
-  GBytes *bytes;
-
-  if (have != NULL)
-    return g_bytes_ref (have);
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-  g_mapped_file_unref (mapped);
-  return bytes;
 }
 
 static gboolean
@@ -244,8 +227,8 @@ finish (TdExport *ex, const char *temp_path, const char *path, TdExportResult *r
       g_unlink (temp_path);
       return write_failed (path, local, error);
     }
-  content = file_bytes (path, result->bytes, error);
-  if (content == NULL || !log_packet (ex, result, path, content, error))
+  content = result->bytes != NULL ? g_bytes_ref (result->bytes) : NULL;
+  if (!log_packet (ex, result, path, content, error))
     {
       g_unlink (path);
       return FALSE;

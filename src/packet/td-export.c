@@ -392,7 +392,7 @@ td_export_packet (TdStore *store, TdPacketKind kind, const char *class_code, int
     {
       path = target_path (&ex, error);
       ok = path != NULL && td_export_write_new (&ex, path, result, findings_out, error);
-      if (ok && data->n_records < (data->records != NULL ? data->records->len : 0))
+      if (ok && data->n_records < data->n_pending)
         result->note = g_strdup (_("Only the first correction is in this batch: export again "
                                    "after its receipt for the rest."));
     }

@@ -234,31 +234,46 @@ write_record (TdXmlOut *o, const TdAttendance *r, char h[65])
   td_chain_step (h, line, h);
 }
 
+typedef struct
+{
+  TdXmlOut *out;
+  char *hash;                    /* the running chain value, 65 bytes */
+  gint64 session;                /* lesson of the open Session, -1 before the first */
+} AttendanceWriter;
+
+static gboolean
+write_streamed_record (const TdAttendance *r, gpointer user_data)
+{
+  AttendanceWriter *w = user_data;
+
+  if (r->lesson_id != w->session)
+    {
+      if (w->session != -1)
+        td_xml_out_end (w->out);
+      w->session = r->lesson_id;
+      td_xml_out_start (w->out, "Session");
+      td_xml_out_attr (w->out, "lesson", r->lid);
+      td_xml_out_attr (w->out, "date", r->date);
+    }
+  write_record (w->out, r, w->hash);
+  return TRUE;
+}
+
+/* The records stream from the store one at a time, so the batch's size costs no memory. */
 void
 td_write_attendance (TdXmlOut *o, const TdPacketData *data, char head[65])
 {
   char h[65];
-  gint64 session = -1;
+  AttendanceWriter w = { o, h, -1 };
 
   g_strlcpy (h, data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, sizeof h);
   td_xml_out_start (o, "Attendance");
   write_class_ref (o, data->klass);
-  for (guint i = 0; i < data->n_records; i++)
-    {
-      const TdAttendance *r = g_ptr_array_index (data->records, i);
-
-      if (r->lesson_id != session)
-        {
-          if (session != -1)
-            td_xml_out_end (o);
-          session = r->lesson_id;
-          td_xml_out_start (o, "Session");
-          td_xml_out_attr (o, "lesson", r->lid);
-          td_xml_out_attr (o, "date", r->date);
-        }
-      write_record (o, r, h);
-    }
-  if (session != -1)
+  if (data->store != NULL && data->n_records > 0
+      && !td_store_foreach_pending_attendance (data->store, data->klass->id, data->last_seq,
+                                               write_streamed_record, &w, NULL))
+    g_warning ("the pending attendance could not be read while writing the batch");
+  if (w.session != -1)
     td_xml_out_end (o);
   td_xml_out_start (o, "Chain");
   td_xml_out_attr (o, "prev", data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO);

@@ -19,7 +19,7 @@ td_packet_data_free (TdPacketData *data)
   g_clear_pointer (&data->teachers, g_ptr_array_unref);
   g_clear_pointer (&data->lessons, g_ptr_array_unref);
   g_clear_pointer (&data->enrolments, g_ptr_array_unref);
-  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_clear_object (&data->store);
   g_clear_pointer (&data->results, g_ptr_array_unref);
   g_clear_pointer (&data->follow_ups, g_ptr_array_unref);
   g_clear_pointer (&data->preview, td_subsidy_preview_free);
@@ -38,28 +38,21 @@ refuse (GError **error, const char *message)
 
 /* The batch: the pending records in chain order, cut before the first record that restates
  * a second packet (one correction per batch: its Packet names one packet in supersedes). */
-static void
-load_attendance (TdStore *store, TdPacketData *data)
+static gboolean
+load_attendance (TdStore *store, TdPacketData *data, GError **error)
 {
-  gint64 class_id = data->klass->id;
+  TdPendingAttendance pending;
 
-  data->records = td_store_list_pending_attendance (store, class_id);
-  data->chain_prev = td_store_chain_sent_head (store, class_id);
-  data->n_records = data->records->len;
-  for (guint i = 0; i < data->records->len; i++)
-    {
-      const TdAttendance *r = g_ptr_array_index (data->records, i);
-
-      if (r->restates == NULL)
-        continue;
-      if (data->restates == NULL)
-        data->restates = g_strdup (r->restates);
-      else if (strcmp (data->restates, r->restates) != 0)
-        {
-          data->n_records = i;
-          break;
-        }
-    }
+  if (!td_store_get_pending_attendance (store, data->klass->id, &pending, error))
+    return FALSE;
+  data->store = g_object_ref (store);
+  data->chain_prev = td_store_chain_sent_head (store, data->klass->id);
+  data->n_pending = pending.n_pending;
+  data->n_records = pending.n_batch;
+  data->last_seq = pending.last_seq;
+  data->restates = g_steal_pointer (&pending.restates);
+  td_pending_attendance_clear (&pending);
+  return TRUE;
 }
 
 static gboolean
@@ -83,8 +76,7 @@ load_class_parts (TdStore *store, TdPacketData *data, GError **error)
         return refuse (error, _("The roster is empty: enrol the trainees first."));
       return TRUE;
     case TD_KIND_ATTENDANCE:
-      load_attendance (store, data);
-      return TRUE;
+      return load_attendance (store, data, error);
     case TD_KIND_ASSESSMENT:
       data->results = td_store_list_results (store, id);
       return TRUE;

@@ -40,9 +40,11 @@ typedef struct
   GPtrArray *teachers;           /* TdTeacher*: filing */
   GPtrArray *lessons;            /* TdLesson*: filing */
   GPtrArray *enrolments;         /* TdEnrolment*: roster, notice */
-  GPtrArray *records;            /* TdAttendance*: the pending records, chain order */
+  TdStore *store;                /* attendance: the records stream from it when written */
+  guint n_pending;               /* attendance: every pending record */
   guint n_records;               /* how many of them this batch carries (a cut at a second
                                   * restated packet) */
+  gint64 last_seq;               /* the last record this batch carries */
   char *chain_prev;              /* attendance: td_store_chain_sent_head () */
   char *restates;                /* attendance: the packet the batch corrects, or NULL */
   GPtrArray *results;            /* TdResult*: assessment */
