@@ -524,11 +524,12 @@ test_dialog_export_error (Fixture *fixture, gconstpointer data)
 static void
 test_window_action (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (TdClass) klass = td_store_get_class_by_code (fixture->store, CLASS_CODE, NULL);
+  g_autoptr (TdClass) klass = NULL;
   TdWindow *window;
   GtkWidget *dialog;
 
   SKIP_WITHOUT_DISPLAY ();
+  klass = td_store_get_class_by_code (fixture->store, CLASS_CODE, NULL);
   window = td_window_new (NULL, fixture->store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   spin ();
