@@ -30,6 +30,7 @@ typedef struct
   char *date;
   char h[65];
   guint64 count;
+  GHashTable *session_ids;       /* ids recorded in the current Session */
 } Stream;
 
 static int
@@ -87,6 +88,8 @@ check_record (Stream *s, xmlTextReaderPtr reader)
 
   if (id == NULL || status == NULL || status[0] == '\0' || hours == NULL || method == NULL)
     return;   /* the schema reports it */
+  if (!g_hash_table_add (s->session_ids, g_strdup (id)))
+    add (s, "R-PKT-001", id, n, _("The id number appears twice in one session."));
   if (!td_id_number_check_digit_ok (id))
     add (s, "R-ID-001", id, n, _("The id number's check digit is wrong."));
   if (timed && (in == NULL || out == NULL || td_time_from_iso (out) <= td_time_from_iso (in)))
@@ -132,6 +135,7 @@ on_element (Stream *s, xmlTextReaderPtr reader, const TdPacketData *data)
       g_free (s->date);
       s->lesson = attr (reader, "lesson");
       s->date = attr (reader, "date");
+      g_hash_table_remove_all (s->session_ids);
     }
   else if (strcmp (name, "Chain") == 0)
     check_chain (s, reader, data);
@@ -162,6 +166,8 @@ td_export_stream_check (const char *path, const TdPacketData *data, const char *
   g_autoptr (GError) error = NULL;
   g_autoptr (GFileInputStream) input = g_file_read (file, NULL, &error);
   Stream s = { .findings = findings };
+  g_autoptr (GHashTable) session_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              NULL);
   xmlSchemaValidCtxtPtr valid;
   xmlTextReaderPtr reader;
 
@@ -172,9 +178,10 @@ td_export_stream_check (const char *path, const TdPacketData *data, const char *
     }
   td_xml_init ();
   s.input = G_INPUT_STREAM (input);
+  s.session_ids = session_ids;
   g_strlcpy (s.h, data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, sizeof s.h);
   reader = xmlReaderForIO (stream_read, stream_close, &s, NULL, "UTF-8", XML_PARSE_NONET);
-  valid = xmlSchemaNewValidCtxt (td_schema_get ());
+  valid = xmlSchemaNewValidCtxt (td_schema_get_streaming ());
   xmlSchemaSetValidStructuredErrors (valid, on_error, &s);
   xmlTextReaderSetStructuredErrorHandler (reader, on_error, &s);
   if (xmlTextReaderSchemaValidateCtxt (reader, valid, 0) != 0)

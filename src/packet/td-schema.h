@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* The parsed schema (cached for the process; never freed).  NULL only if the built-in
  * resource is broken, which is a programming error (logged as critical). */
 xmlSchemaPtr td_schema_get (void);
+/* The same schema without the per-session uniqueness of Record/@id, for streamed
+ * attendance batches whose checker tests that uniqueness itself (libxml2 would keep every
+ * key of the document in memory). */
+xmlSchemaPtr td_schema_get_streaming (void);
 
 /* Validates @doc against the schema: one R-PKT-001 error per schema error, with its line
  * and libxml2's message.  TRUE when valid.  Loads nothing from disk or network. */
