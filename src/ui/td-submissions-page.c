@@ -295,6 +295,20 @@ choose_export_path (TdSubmissionsPage *self, TdPacketKind kind, int year, int qu
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+void
+td_submissions_page_choose_export (TdSubmissionsPage *self, TdPacketKind kind)
+{
+  g_return_if_fail (TD_IS_SUBMISSIONS_PAGE (self));
+  g_return_if_fail (kind != TD_KIND_QUARTERLY);
+  if (self->watch.store == NULL || self->class_id == 0)
+    {
+      td_ui_show_message (GTK_WIDGET (self), _("No class chosen"),
+                          _("Choose the class the packet is about above first."));
+      return;
+    }
+  choose_export_path (self, kind, 0, 0);
+}
+
 static void
 action_export (GtkWidget *widget, const char *name, GVariant *param)
 {

@@ -16,6 +16,7 @@
 #include "ui/td-follow-up-page.h"
 #include "ui/td-import-dialog.h"
 #include "ui/td-overview-page.h"
+#include "ui/td-packet-export.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
@@ -569,14 +570,6 @@ action_search (GSimpleAction *action, GVariant *param, gpointer data)
     td_page_start_search (page);
 }
 
-/* win.print, win.export and win.import-roster: the printing, packet and import code
- * replaces these handlers (g_action_map_remove_action + add) when it is wired in. */
-static void
-action_not_yet (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  td_window_toast (TD_WINDOW (data), _("This is not available in this version yet"));
-}
-
 static void
 action_show_page (GSimpleAction *action, GVariant *param, gpointer data)
 {
@@ -623,7 +616,7 @@ static const GActionEntry win_actions[] = {
   { "save", action_save },
   { "search", action_search },
   { "print", td_print_action_activate },
-  { "export", action_not_yet },
+  { "export", td_packet_export_activate },
   { "import-roster", td_import_dialog_activate },
   { "export-table", td_table_export_activate, "s" },
   { "roster-template", td_roster_template_activate },

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of the gaps closed in the main window on the demo institution (TD_TODAY
+ * 2026-11-26): Ctrl+E (win.export) exports the current page's packet of the current class;
+ * a teacher of the filing form edited and saved; the Trainees, Subsidy and Overview pages'
+ * spreadsheet, template and chart buttons.  PNGs of what changed go to ui-shots/. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/td-i18n.h"
+#include "core/td-idnumber.h"
+#include "packet/td-catalog-import.h"
+#include "packet/td-demo.h"
+#include "ui/td-packet-export.h"
+#include "ui/td-ui-util.h"
+#include "ui/td-window.h"
+
+#define TODAY "2026-11-26"
+#define NOW "2026-11-26T17:00:00+08:00"
+#define RUNNING_CLASS "DG2026-021"   /* attendance pending */
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  TdWindow *window;
+} Fixture;
+
+static gboolean have_display;
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+static void
+spin (void)
+{
+  for (int k = 0; k < 10; k++)
+    {
+      for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
+      g_usleep (5000);
+    }
+}
+
+static GtkWindow *
+toplevel (const char *name)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* The file chooser a GtkFileChooserNative shows without a portal. */
+static GtkWindow *
+file_chooser (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* Answers the open file chooser: @path (NULL: cancel); returns the name it suggested. */
+static char *
+answer_file_chooser (const char *path)
+{
+  GtkWindow *chooser = file_chooser ();
+  char *suggested;
+
+  g_assert_nonnull (chooser);
+  suggested = g_strdup (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)));
+  if (path != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GFile) dir = g_file_get_parent (file);
+      g_autofree char *base = g_path_get_basename (path);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
+      spin ();
+    }
+  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (
+                           GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
+                                                              : GTK_RESPONSE_CANCEL),
+                         "clicked");
+  for (int i = 0; i < 100 && file_chooser () == chooser; i++)
+    spin ();
+  g_assert_true (file_chooser () != chooser);
+  return suggested;
+}
+
+static GtkWidget *
+find (gpointer root, const char *name)
+{
+  GtkWidget *widget = td_ui_find_named (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static void
+press (gpointer root, const char *name)
+{
+  g_signal_emit_by_name (find (root, name), "clicked");
+  spin ();
+}
+
+static void
+write_png (GtkWindow *window, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
+                          "ui-shots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static gint64
+class_id (Fixture *f, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
+
+  g_assert_no_error (error);
+  return k->id;
+}
+
+static void
+show (Fixture *f, const char *page, const char *code)
+{
+  if (code != NULL)
+    td_window_select_class (f->window, class_id (f, code));
+  td_window_show_page (f->window, page);
+  spin ();
+  g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
+}
+
+static void
+activate (Fixture *f, const char *action, GVariant *param)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), action, param);
+  spin ();
+}
+
+/* ---- fixture ---------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+  f->dir = g_dir_make_tmp ("td-ui-gaps-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "td.db", NULL);
+  f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_catalog_import_default (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  f->window = td_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        remove_tree (p);
+      else
+        g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GListModel *tops;
+
+  if (!have_display)
+    return;
+  tops = gtk_window_get_toplevels ();
+  while (g_list_model_get_n_items (tops) > 0)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, 0);
+
+      gtk_window_destroy (w);
+    }
+  spin ();
+  g_clear_object (&f->store);
+  if (!g_test_failed ())
+    remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- win.export ------------------------------------------------------------------- */
+
+static guint
+chosen_kind (GtkWindow *dialog)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (find (dialog, "export-kind")));
+}
+
+static void
+test_export_default_kinds (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *page; TdPacketKind kind; guint index; } pages[] = {
+    { "classes", TD_KIND_FILING, 0 }, { "trainees", TD_KIND_ROSTER, 1 },
+    { "attendance", TD_KIND_ATTENDANCE, 2 }, { "assessment", TD_KIND_ASSESSMENT, 3 },
+    { "follow-up", TD_KIND_FOLLOWUP, 4 }, { "subsidy", TD_KIND_CLAIM, 5 },
+    { "overview", TD_KIND_FILING, 0 },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  show (f, "classes", RUNNING_CLASS);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWindow *dialog;
+      GListModel *labels;
+      g_autoptr (GtkStringObject) label = NULL;
+
+      g_assert_cmpint (td_packet_export_kind_for_page (pages[i].page), ==, pages[i].kind);
+      show (f, pages[i].page, NULL);
+      activate (f, "export", NULL);
+      dialog = toplevel ("td-export-kind-dialog");
+      g_assert_nonnull (dialog);
+      g_assert_cmpuint (chosen_kind (dialog), ==, pages[i].index);
+      labels = adw_combo_row_get_model (ADW_COMBO_ROW (find (dialog, "export-kind")));
+      g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 7);
+      label = g_list_model_get_item (labels, pages[i].index);
+      g_assert_cmpstr (gtk_string_object_get_string (label), ==,
+                       td_packet_kind_label (pages[i].kind));
+      gtk_window_destroy (dialog);
+      spin ();
+    }
+  /* the Submissions page exports its own kind: no chooser, straight to the file */
+  show (f, "submissions", NULL);
+  activate (f, "export", NULL);
+  g_assert_null (toplevel ("td-export-kind-dialog"));
+  g_free (answer_file_chooser (NULL));
+}
+
+static void
+test_export_attendance (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL, *suggested = NULL;
+  g_autoptr (GPtrArray) before = NULL, after = NULL;
+  GtkWindow *dialog;
+  const TdPacketLog *log;
+  gint64 cid;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, RUNNING_CLASS);
+  before = td_store_list_packets (f->store, cid);
+  show (f, "attendance", RUNNING_CLASS);
+  activate (f, "export", NULL);
+  dialog = toplevel ("td-export-kind-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (chosen_kind (dialog), ==, 2);
+  write_png (dialog, "gaps-export-kind");
+  press (dialog, "dialog-ok");
+  g_assert_null (toplevel ("td-export-kind-dialog"));
+  path = g_build_filename (f->dir, "attendance.xml", NULL);
+  suggested = answer_file_chooser (path);
+  g_test_message ("suggested %s", suggested);
+  g_assert_true (g_str_has_suffix (suggested, ".xml"));
+  g_assert_nonnull (strstr (suggested, RUNNING_CLASS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  after = td_store_list_packets (f->store, cid);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  log = g_ptr_array_index (after, 0);   /* newest first */
+  g_assert_cmpint (log->kind, ==, TD_KIND_ATTENDANCE);
+  g_assert_cmpint (log->status, ==, TD_PACKET_SENT);
+  g_assert_cmpstr (log->file, ==, path);
+}
+
+/* ---- main ------------------------------------------------------------------------- */
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("TD_TODAY", TODAY, TRUE);
+  g_setenv ("TD_NOW", NOW, TRUE);
+  setlocale (LC_ALL, "");
+  td_i18n_init (argv[0]);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  g_test_add ("/ui/gaps/export-default-kinds", Fixture, NULL, fixture_set_up,
+              test_export_default_kinds, fixture_tear_down);
+  g_test_add ("/ui/gaps/export-attendance", Fixture, NULL, fixture_set_up,
+              test_export_attendance, fixture_tear_down);
+  return g_test_run ();
+}
