@@ -25,6 +25,7 @@ struct _TdClassForm
   GArray *levels;               /* int, parallel to the level row */
   char *chosen_code;            /* the catalogue item chosen in item_list */
   gboolean modified;
+  gboolean timetable_modified;  /* lessons changed since the load */
   gboolean filling;
 
   GtkListBox *findings;
@@ -329,12 +330,38 @@ on_certificate_changed (TdClassForm *self)
 static void
 on_timetable_changed (TdClassForm *self)
 {
+  if (!self->filling)
+    self->timetable_modified = TRUE;
   on_changed (self);
 }
 
 /* ---- teachers ------------------------------------------------------------------ */
 
 static void refresh_teachers (TdClassForm *self);
+static void edit_teacher_dialog (TdClassForm *self, guint index);
+
+static void
+on_edit_teacher (GtkButton *button, TdClassForm *self)
+{
+  edit_teacher_dialog (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+/* A pencil button that opens the teacher's dialog; a click on the row does the same. */
+static void
+add_edit_button (TdClassForm *self, AdwActionRow *row, const TdTeacher *teacher, guint index)
+{
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  g_autofree char *name = g_strdup_printf ("edit_teacher_%s", teacher->tid);
+
+  gtk_widget_set_name (edit, name);
+  gtk_widget_set_tooltip_text (edit, _("Edit teacher"));
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  g_object_set_data (G_OBJECT (edit), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_teacher), self);
+  adw_action_row_add_suffix (row, edit);
+  adw_action_row_set_activatable_widget (row, edit);
+}
 
 static void
 on_remove_teacher (GtkButton *button, TdClassForm *self)
@@ -363,6 +390,7 @@ refresh_teachers (TdClassForm *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      add_edit_button (self, ADW_ACTION_ROW (row), teacher, i);
       gtk_widget_set_tooltip_text (remove, _("Remove teacher"));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
@@ -413,6 +441,7 @@ typedef struct
   GtkWindow *window;
   GtkEditable *name, *id_number, *qualification;
   GtkLabel *message;
+  int index;                    /* the teacher edited, -1 for a new one */
 } TeacherDialog;
 
 static void
@@ -420,6 +449,23 @@ teacher_dialog_free (TeacherDialog *dialog)
 {
   g_object_unref (dialog->self);
   g_free (dialog);
+}
+
+/* Changes the teacher at @index; the tid stays, so the timetable still names them. */
+static void
+update_teacher (TdClassForm *self, guint index, const char *name, const char *id_number,
+                const char *qualification)
+{
+  TdTeacher *teacher = g_ptr_array_index (self->teachers, index);
+
+  g_free (teacher->name);
+  teacher->name = g_strdup (name);
+  g_free (teacher->id_number);
+  teacher->id_number = g_strdup (id_number);
+  g_free (teacher->qualification);
+  teacher->qualification = g_strdup (qualification);
+  refresh_teachers (self);
+  on_changed (self);
 }
 
 static void
@@ -437,36 +483,59 @@ on_teacher_ok (TeacherDialog *dialog)
     td_dialog_set_message (dialog->message, error->message);
   else
     {
-      td_class_form_add_teacher (dialog->self, name, id, qualification);
+      if (dialog->index < 0)
+        td_class_form_add_teacher (dialog->self, name, id, qualification);
+      else
+        update_teacher (dialog->self, dialog->index, name, id, qualification);
       gtk_window_destroy (dialog->window);
     }
 }
 
 static void
-on_add_teacher (TdClassForm *self)
+teacher_dialog_show (TdClassForm *self, const TdTeacher *teacher, int index)
 {
   TeacherDialog *dialog = g_new0 (TeacherDialog, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
 
   dialog->self = g_object_ref (self);
-  dialog->name = GTK_EDITABLE (td_dialog_entry_row (C_("person", "Name"), "teacher-name", NULL));
-  dialog->id_number = GTK_EDITABLE (td_dialog_entry_row (_("Id number"), "teacher-id", NULL));
+  dialog->index = index;
+  dialog->name = GTK_EDITABLE (td_dialog_entry_row (C_("person", "Name"), "teacher-name",
+                                                    teacher != NULL ? teacher->name : NULL));
+  dialog->id_number = GTK_EDITABLE (td_dialog_entry_row (
+    _("Id number"), "teacher-id", teacher != NULL ? teacher->id_number : NULL));
   dialog->qualification = GTK_EDITABLE (td_dialog_entry_row (
-    _("Qualification (certificate and number)"), "teacher-qualification", NULL));
+    _("Qualification (certificate and number)"), "teacher-qualification",
+    teacher != NULL ? teacher->qualification : NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->name));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->id_number));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->qualification));
   gtk_box_append (GTK_BOX (box), group);
   dialog->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (dialog->message), "teacher-message");
   gtk_label_set_wrap (dialog->message, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "error");
   gtk_widget_set_visible (GTK_WIDGET (dialog->message), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->message));
-  dialog->window = td_dialog_new (GTK_WIDGET (self), _("New Teacher"), "td-teacher-dialog",
-                                  _("_Add"), box, G_CALLBACK (on_teacher_ok), dialog,
+  dialog->window = td_dialog_new (GTK_WIDGET (self),
+                                  teacher != NULL ? _("Edit Teacher") : _("New Teacher"),
+                                  "td-teacher-dialog", teacher != NULL ? _("_Save") : _("_Add"),
+                                  box, G_CALLBACK (on_teacher_ok), dialog,
                                   (GDestroyNotify) teacher_dialog_free);
   gtk_window_present (dialog->window);
+}
+
+static void
+on_add_teacher (TdClassForm *self)
+{
+  teacher_dialog_show (self, NULL, -1);
+}
+
+static void
+edit_teacher_dialog (TdClassForm *self, guint index)
+{
+  g_return_if_fail (index < self->teachers->len);
+  teacher_dialog_show (self, g_ptr_array_index (self->teachers, index), (int) index);
 }
 
 /* ---- reading and writing the fields -------------------------------------------- */
@@ -723,6 +792,7 @@ td_class_form_load (TdClassForm *self, gint64 class_id)
   td_timetable_editor_set_lessons (self->timetable, lessons);
   self->filling = FALSE;
   self->modified = FALSE;
+  self->timetable_modified = FALSE;
   revalidate (self);
 }
 
@@ -752,6 +822,9 @@ save_parts (TdClassForm *self, TdClass *k, GError **error)
     ((TdTeacher *) g_ptr_array_index (self->teachers, i))->class_id = k->id;
   if (!td_store_set_teachers (self->store, k->id, self->teachers, error))
     return FALSE;
+  /* a class with attendance keeps its lessons when only its fields or teachers changed */
+  if (self->klass->id != 0 && !self->timetable_modified)
+    return TRUE;
   for (guint i = 0; i < lessons->len; i++)
     {
       TdLesson *lesson = td_lesson_copy (g_ptr_array_index (lessons, i));

@@ -327,6 +327,116 @@ test_export_attendance (Fixture *f, gconstpointer data)
   g_assert_cmpstr (log->file, ==, path);
 }
 
+/* ---- a teacher edited ------------------------------------------------------------ */
+
+static void
+type_text (gpointer root, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
+  spin ();
+}
+
+/* Scrolls the form so that @widget is near the top (for the screenshot). */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroll));
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (adj, y - 200);
+  spin ();
+}
+
+static const TdTeacher *
+teacher (GPtrArray *teachers, const char *tid)
+{
+  for (guint i = 0; i < teachers->len; i++)
+    if (g_strcmp0 (((TdTeacher *) g_ptr_array_index (teachers, i))->tid, tid) == 0)
+      return g_ptr_array_index (teachers, i);
+  g_error ("no teacher %s", tid);
+  return NULL;
+}
+
+static void
+test_edit_teacher (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = NULL, after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bad = NULL, *good = NULL;
+  GtkWindow *dialog;
+  GtkWidget *message;
+  gint64 cid;
+  guint n_lessons;
+  char check;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  cid = class_id (f, RUNNING_CLASS);
+  before = td_store_list_teachers (f->store, cid);
+  {
+    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+    n_lessons = lessons->len;
+    g_assert_cmpuint (n_lessons, >, 0);
+  }
+  show (f, "classes", RUNNING_CLASS);
+  press (f->window, "edit_teacher_T2");
+  dialog = toplevel ("td-teacher-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Teacher");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "teacher-name"))), ==,
+                   teacher (before, "T2")->name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "teacher-id"))), ==,
+                   teacher (before, "T2")->id_number);
+  /* a wrong check digit is refused and the dialog stays */
+  check = td_id_number_check_char ("37150219850315002");
+  bad = g_strdup_printf ("37150219850315002%c", check == '1' ? '2' : '1');
+  good = g_strdup_printf ("37150219850315002%c", check);
+  type_text (dialog, "teacher-name", "李新华");
+  type_text (dialog, "teacher-id", bad);
+  press (dialog, "dialog-ok");
+  g_assert_true (toplevel ("td-teacher-dialog") == dialog);
+  message = find (dialog, "teacher-message");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (message)));
+  {
+    g_autofree char *expected = g_strdup_printf ("The check digit should be %c, not %c.", check,
+                                                 bad[17]);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected);
+  }
+  write_png (dialog, "gaps-edit-teacher");
+  type_text (dialog, "teacher-id", good);
+  type_text (dialog, "teacher-qualification", "电工技师 20241234");
+  press (dialog, "dialog-ok");
+  g_assert_null (toplevel ("td-teacher-dialog"));
+  scroll_to (find (f->window, "edit_teacher_T2"));
+  write_png (GTK_WINDOW (f->window), "gaps-class-teachers");
+  activate (f, "save", NULL);
+  if (toplevel ("td-error-dialog") != NULL)
+    g_test_message ("save: %s", adw_message_dialog_get_body (
+                                  ADW_MESSAGE_DIALOG (toplevel ("td-error-dialog"))));
+  g_assert_null (toplevel ("td-error-dialog"));
+  after = td_store_list_teachers (f->store, cid);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpstr (teacher (after, "T2")->name, ==, "李新华");
+  g_assert_cmpstr (teacher (after, "T2")->id_number, ==, good);
+  g_assert_cmpstr (teacher (after, "T2")->qualification, ==, "电工技师 20241234");
+  /* the other teacher is as before */
+  g_assert_cmpstr (teacher (after, "T1")->name, ==, teacher (before, "T1")->name);
+  g_assert_cmpstr (teacher (after, "T1")->id_number, ==, teacher (before, "T1")->id_number);
+  /* the lessons of a class with attendance were kept */
+  {
+    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+    g_assert_cmpuint (lessons->len, ==, n_lessons);
+  }
+}
+
 /* ---- main ------------------------------------------------------------------------- */
 
 int
@@ -344,5 +454,7 @@ main (int argc, char **argv)
               test_export_default_kinds, fixture_tear_down);
   g_test_add ("/ui/gaps/export-attendance", Fixture, NULL, fixture_set_up,
               test_export_attendance, fixture_tear_down);
+  g_test_add ("/ui/gaps/edit-teacher", Fixture, NULL, fixture_set_up, test_edit_teacher,
+              fixture_tear_down);
   return g_test_run ();
 }
