@@ -13,6 +13,7 @@
 #include "core/td-subsidy.h"
 #include "ui/td-chart-widget.h"
 #include "ui/td-overview-page.h"
+#include "ui/td-print-dialog.h"
 #include "ui/td-row.h"
 #include "ui/td-store-watch.h"
 
@@ -338,6 +339,32 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
 }
 
 static void
+on_save_chart (GtkButton *button, TdChartWidget *chart)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  td_chart_widget_save_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, chart,
+                               g_object_get_data (G_OBJECT (button), "td-basename"));
+}
+
+/* @chart with a "Save chart as…" button under it (PNG, SVG or PDF). */
+static GtkWidget *
+chart_with_save (TdChartWidget *chart, const char *name, const char *basename)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Save Chart As…"));
+
+  gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_object_set_data (G_OBJECT (button), "td-basename", (gpointer) basename);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_save_chart), chart);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chart));
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+static void
 td_overview_page_init (TdOverviewPage *self)
 {
   const char *titles[] = { _("Class code"), _("Title"), _("Status"), _("Start"), _("End"),
@@ -356,6 +383,8 @@ td_overview_page_init (TdOverviewPage *self)
   self->status_chart = TD_CHART_WIDGET (td_chart_widget_new ());
   gtk_widget_set_name (GTK_WIDGET (self->outcome_chart), "overview-outcome-chart");
   gtk_widget_set_name (GTK_WIDGET (self->status_chart), "overview-status-chart");
-  gtk_box_append (self->chart_box, GTK_WIDGET (self->outcome_chart));
-  gtk_box_append (self->chart_box, GTK_WIDGET (self->status_chart));
+  gtk_box_append (self->chart_box, chart_with_save (self->outcome_chart, "outcome_chart_save",
+                                                    "outcomes"));
+  gtk_box_append (self->chart_box, chart_with_save (self->status_chart, "status_chart_save",
+                                                    "classes-by-status"));
 }

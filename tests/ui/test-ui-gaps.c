@@ -437,6 +437,85 @@ test_edit_teacher (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- the pages' export buttons ----------------------------------------------------- */
+
+/* Presses @button on the page shown, saves to @file in the test folder; returns the name the
+ * chooser suggested. */
+static char *
+save_through (Fixture *f, const char *button, const char *file)
+{
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  char *suggested;
+  goffset size;
+
+  press (f->window, button);
+  suggested = answer_file_chooser (path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr (GFile) gf = g_file_new_for_path (path);
+    g_autoptr (GFileInfo) info = g_file_query_info (gf, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL,
+                                                    NULL);
+    size = g_file_info_get_size (info);
+  }
+  g_test_message ("%s: suggested %s, wrote %s (%" G_GOFFSET_FORMAT " bytes)", button, suggested,
+                  file, size);
+  g_assert_cmpint (size, >, 0);
+  return suggested;
+}
+
+static void
+assert_action (Fixture *f, const char *button, const char *action, const char *target)
+{
+  GtkActionable *actionable = GTK_ACTIONABLE (find (f->window, button));
+  GVariant *value = gtk_actionable_get_action_target_value (actionable);
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (actionable), ==, action);
+  if (target == NULL)
+    g_assert_null (value);
+  else
+    g_assert_cmpstr (g_variant_get_string (value, NULL), ==, target);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (actionable)));
+}
+
+static void
+test_page_buttons (Fixture *f, gconstpointer data)
+{
+  g_autofree char *roster = NULL, *template = NULL, *claim = NULL, *chart = NULL;
+  g_autofree char *csv = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  show (f, "trainees", RUNNING_CLASS);
+  assert_action (f, "roster_template_button", "win.roster-template", NULL);
+  assert_action (f, "export_roster_button", "win.export-table", "roster");
+  write_png (GTK_WINDOW (f->window), "gaps-trainee-buttons");
+  template = save_through (f, "roster_template_button", "template.xlsx");
+  roster = save_through (f, "export_roster_button", "roster.csv");
+  {
+    g_autofree char *csv_path = g_build_filename (f->dir, "roster.csv", NULL);
+    g_auto (GStrv) lines = NULL;
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    lines = g_strsplit (g_strchomp (csv), "\n", -1);
+    g_test_message ("roster.csv: %u lines, first %s", g_strv_length (lines), lines[0]);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 30);   /* header, 30 enrolled */
+  }
+  show (f, "subsidy", "CY2026-004");
+  assert_action (f, "export_claim_button", "win.export-table", "claim");
+  write_png (GTK_WINDOW (f->window), "gaps-subsidy-button");
+  claim = save_through (f, "export_claim_button", "claim.xlsx");
+  show (f, "overview", NULL);
+  write_png (GTK_WINDOW (f->window), "gaps-overview-charts");
+  chart = save_through (f, "outcome_chart_save", "outcomes.png");
+  g_assert_cmpstr (chart, ==, "outcomes.png");
+  g_free (chart);
+  chart = save_through (f, "status_chart_save", "status.svg");
+  g_assert_cmpstr (chart, ==, "classes-by-status.png");
+}
+
 /* ---- main ------------------------------------------------------------------------- */
 
 int
@@ -455,6 +534,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/gaps/export-attendance", Fixture, NULL, fixture_set_up,
               test_export_attendance, fixture_tear_down);
   g_test_add ("/ui/gaps/edit-teacher", Fixture, NULL, fixture_set_up, test_edit_teacher,
+              fixture_tear_down);
+  g_test_add ("/ui/gaps/page-buttons", Fixture, NULL, fixture_set_up, test_page_buttons,
               fixture_tear_down);
   return g_test_run ();
 }
