@@ -186,7 +186,7 @@ lesson_dialog_free (LessonDialog *dialog)
   g_free (dialog);
 }
 
-static const char **
+static char **
 teacher_strings (TdTimetableEditor *self)
 {
   GPtrArray *strings = g_ptr_array_new ();
@@ -198,7 +198,7 @@ teacher_strings (TdTimetableEditor *self)
       g_ptr_array_add (strings, g_strdup_printf ("%s  %s", teacher->tid, teacher->name));
     }
   g_ptr_array_add (strings, NULL);
-  return (const char **) g_ptr_array_free (strings, FALSE);
+  return (char **) g_ptr_array_free (strings, FALSE);
 }
 
 static const char *
@@ -306,7 +306,7 @@ lesson_dialog_content (LessonDialog *dialog, const TdLesson *lesson)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
   const char *kinds[] = { _("Theory"), _("Practice"), NULL };
-  g_autofree const char **teachers = teacher_strings (dialog->self);
+  g_auto (GStrv) teachers = teacher_strings (dialog->self);
   char start[6] = "", end[6] = "";
 
   if (lesson != NULL)
@@ -328,7 +328,7 @@ lesson_dialog_content (LessonDialog *dialog, const TdLesson *lesson)
   gtk_widget_set_name (GTK_WIDGET (dialog->online), "lesson-online");
   gtk_switch_set_active (dialog->online, lesson != NULL && lesson->online);
   dialog->teacher = ADW_COMBO_ROW (td_dialog_combo_row (
-    _("Teacher"), "lesson-teacher", teachers,
+    _("Teacher"), "lesson-teacher", (const char **) teachers,
     lesson ? teacher_index (dialog->self, lesson->teacher) : 0));
   dialog->content = GTK_EDITABLE (td_dialog_entry_row (_("Content"), "lesson-content",
                                                        lesson ? lesson->content : NULL));
@@ -458,7 +458,7 @@ pattern_dialog_content (PatternDialog *dialog)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
   const char *kinds[] = { _("Theory"), _("Practice"), NULL };
-  g_autofree const char **teachers = teacher_strings (dialog->self);
+  g_auto (GStrv) teachers = teacher_strings (dialog->self);
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
     _("A lesson on each chosen weekday from the class’s start to its end, skipping holidays "
@@ -471,7 +471,7 @@ pattern_dialog_content (PatternDialog *dialog)
   dialog->online = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_name (GTK_WIDGET (dialog->online), "pattern-online");
   dialog->teacher = ADW_COMBO_ROW (td_dialog_combo_row (_("Teacher"), "pattern-teacher",
-                                                        teachers, 0));
+                                                        (const char **) teachers, 0));
   dialog->content = GTK_EDITABLE (td_dialog_entry_row (_("Content"), "pattern-content", NULL));
   dialog->replace = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_name (GTK_WIDGET (dialog->replace), "pattern-replace");

@@ -367,6 +367,7 @@ test_preview (StoreFixture *f, gconstpointer data)
   /* 1800 + 1500 × 5 + 600 + 2000 = 11900.00 yuan for 8 trainees. */
   g_assert_cmpint (p->count, ==, 8);
   g_assert_cmpint (p->total, ==, 1190000);
+  td_class_free (cc.klass);
 }
 
 static void

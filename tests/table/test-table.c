@@ -284,7 +284,8 @@ test_xlsx_truncated (void)
   g_autofree char *dir = tt_tmpdir ();
   g_autoptr (GBytes) bytes = make_real_xlsx (dir);
   g_autoptr (GBytes) half = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
-  g_autoptr (GBytes) junk = g_bytes_new_static ("PK\003\004 not really a zip", 24);
+  static const char junk_zip[] = "PK\003\004 not really a zip";
+  g_autoptr (GBytes) junk = g_bytes_new_static (junk_zip, sizeof junk_zip - 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (TdTable) table = td_table_read_bytes (half, NULL, NULL, NULL, &error);
 

@@ -558,7 +558,7 @@ write_png (Fixture *f, const char *name)
   int w = gtk_widget_get_width (child), h = gtk_widget_get_height (child);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_to_node (g_steal_pointer (&snapshot));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
