@@ -84,7 +84,7 @@ answer_file_chooser (const char *path)
   char *suggested;
 
   g_assert_nonnull (chooser);
-  suggested = g_strdup (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)));
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));  /* transfer full */
   if (path != NULL)
     {
       g_autoptr (GFile) file = g_file_new_for_path (path);
