@@ -142,6 +142,42 @@ limit_reason (const Context *ctx, TdSubsidyLine *line, GPtrArray *history)
   return NULL;
 }
 
+/* Marks @line as left out for @reason; returns @why (the explanation, owned by the line). */
+static char *
+leave_out (TdSubsidyLine *line, TdSubsidyReason reason, char *why)
+{
+  line->reason = reason;
+  line->standard = line->uplift = line->amount = 0;
+  return why;
+}
+
+/* R-SUB-001: on the roster, passed, attended enough.  NULL when the trainee qualifies. */
+static char *
+eligibility (const Context *ctx, TdSubsidyLine *line, const TdResult *r)
+{
+  const TdEnrolment *e = line->enrolment;
+  TdRate min = ctx->catalog->rules.min_attendance_rate;
+
+  if (e->withdrawn_date[0] != '\0')
+    return leave_out (line, TD_SUBSIDY_WITHDRAWN,
+                      g_strdup_printf (_("withdrew on %s (R-SUB-001)"), e->withdrawn_date));
+  if (r == NULL)
+    return leave_out (line, TD_SUBSIDY_NO_RESULT, g_strdup (_("no assessment result yet")));
+  if (r->outcome != 1)
+    return leave_out (line, TD_SUBSIDY_FAILED,
+                      g_strdup (r->outcome == 3 ? _("absent from the assessment (R-SUB-001)")
+                                                : _("failed the assessment (R-SUB-001)")));
+  if (line->attendance_rate < min)
+    {
+      g_autofree char *rate = td_rate_format (line->attendance_rate);
+      g_autofree char *floor = td_rate_format (min);
+      return leave_out (line, TD_SUBSIDY_LOW_ATTENDANCE,
+                        g_strdup_printf (_("attendance rate %s is below %s (R-SUB-001)"), rate,
+                                         floor));
+    }
+  return NULL;
+}
+
 /* Fills certificate, standard, uplift and amount, or sets the reason it is left out. */
 static char *
 decide (const Context *ctx, TdSubsidyLine *line)
@@ -150,40 +186,30 @@ decide (const Context *ctx, TdSubsidyLine *line)
   const TdResult *r = find_result (ctx->results, e->trainee.id);
   const TdCatalogRules *rules = &ctx->catalog->rules;
   g_autoptr (GPtrArray) history = NULL;
-  g_autofree char *rate = td_rate_format (line->attendance_rate);
-  g_autofree char *min = td_rate_format (rules->min_attendance_rate);
-  char *why;
+  const TdFollowUp *latest;
+  char *why = eligibility (ctx, line, r);
 
-  if (e->withdrawn_date[0] != '\0')
-    return line->reason = TD_SUBSIDY_WITHDRAWN,
-           g_strdup_printf (_("withdrew on %s (R-SUB-001)"), e->withdrawn_date);
-  if (r == NULL)
-    return line->reason = TD_SUBSIDY_NO_RESULT, g_strdup (_("no assessment result yet"));
-  if (r->outcome != 1)
-    return line->reason = TD_SUBSIDY_FAILED,
-           g_strdup (r->outcome == 3 ? _("absent from the assessment (R-SUB-001)")
-                                     : _("failed the assessment (R-SUB-001)"));
-  if (line->attendance_rate < rules->min_attendance_rate)
-    return line->reason = TD_SUBSIDY_LOW_ATTENDANCE,
-           g_strdup_printf (_("attendance rate %s is below %s (R-SUB-001)"), rate, min);
+  if (why != NULL)
+    return why;
   line->certificate = r->cert_type;
   line->level = r->cert_level;
   line->standard = td_subsidy_standard (ctx->item, r->cert_type, r->cert_level, ctx->planned);
   if (line->standard < 0)
-    return line->standard = 0, line->reason = TD_SUBSIDY_NO_STANDARD,
-           g_strdup_printf (_("the catalogue has no standard for certificate type %d at level %d "
-                              "(R-SUB-002)"), r->cert_type, r->cert_level);
+    return leave_out (line, TD_SUBSIDY_NO_STANDARD,
+                      g_strdup_printf (_("the catalogue has no standard for certificate type %d "
+                                         "at level %d (R-SUB-002)"), r->cert_type,
+                                       r->cert_level));
   history = td_store_list_subsidy_history (ctx->store, e->trainee.id, ctx->klass->id);
   why = limit_reason (ctx, line, history);
   if (why != NULL)
-    return line->standard = 0, why;
+    return leave_out (line, line->reason, why);
   if (ctx->klass->payee_type == 2 && (e->bank == NULL || e->account == NULL))
-    return line->standard = 0, line->reason = TD_SUBSIDY_NO_ACCOUNT,
-           g_strdup (_("the subsidy is paid to trainees, and this trainee's bank account is "
-                       "missing (R-SUB-007)"));
-  if (td_subsidy_follow_up_earns_uplift (td_subsidy_latest_follow_up (ctx->follow_ups,
-                                                                      e->trainee.id),
-                                         ctx->klass->end_date, rules->employment_window_days))
+    return leave_out (line, TD_SUBSIDY_NO_ACCOUNT,
+                      g_strdup (_("the subsidy is paid to trainees, and this trainee's bank "
+                                  "account is missing (R-SUB-007)")));
+  latest = td_subsidy_latest_follow_up (ctx->follow_ups, e->trainee.id);
+  if (td_subsidy_follow_up_earns_uplift (latest, ctx->klass->end_date,
+                                         rules->employment_window_days))
     line->uplift = td_money_times_rate (line->standard, rules->employment_uplift_rate);
   line->amount = line->standard + line->uplift;
   line->reason = TD_SUBSIDY_INCLUDED;

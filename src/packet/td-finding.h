@@ -41,7 +41,7 @@ const char *td_severity_to_string (TdSeverity severity);
 
 TdFindings *td_findings_new (void);
 void td_findings_free (TdFindings *findings);
-/* Adds a finding; @format is printf-style and already translated by the caller (_()). */
+/* Adds a finding; @format is printf-style and already translated by the caller. */
 void td_findings_add (TdFindings *findings, const char *rule, TdSeverity severity,
                       const char *ref, int line, const char *format, ...) G_GNUC_PRINTF (6, 7);
 void td_findings_add_valist (TdFindings *findings, const char *rule, TdSeverity severity,
