@@ -237,6 +237,34 @@ finish (TdExport *ex, const char *temp_path, const char *path, TdExportResult *r
   return TRUE;
 }
 
+/* A receipt counts from its issued instant (RULES.md), so a packet created before an earlier
+ * packet's receipt was issued does not see that acceptance.  When the rules refuse a packet
+ * and such a receipt exists, say so: the computer's clock is the likely cause. */
+static void
+note_receipts_after (TdExport *ex, TdFindings *findings)
+{
+  g_autoptr (GPtrArray) logged = NULL;
+  gint64 created = td_instant_parse (ex->created);
+
+  if (ex->data->klass == NULL)
+    return;
+  logged = td_store_list_packets (ex->store, ex->data->klass->id);
+  for (guint i = 0; i < logged->len; i++)
+    {
+      const TdPacketLog *p = g_ptr_array_index (logged, i);
+
+      if (p->issued[0] != '\0' && td_instant_parse (p->issued) > created)
+        {
+          td_findings_add (findings, "R-PKT-003", TD_SEVERITY_INFO, p->id, 0,
+                           _("The receipt of the %s packet was issued at %s, after this "
+                             "packet's time %s, so the rules do not count it yet. Check the "
+                             "computer's date and time, or export again later."),
+                           td_packet_kind_label (p->kind), p->issued, ex->created);
+          return;
+        }
+    }
+}
+
 gboolean
 td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
                      TdFindings **findings_out, GError **error)
@@ -266,6 +294,8 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
     if (g_stat (temp_path, &st) == 0)
       result->size = st.st_size;
   }
+  if (td_findings_has_errors (findings))
+    note_receipts_after (ex, findings);
   if (td_findings_has_errors (findings))
     {
       g_unlink (temp_path);

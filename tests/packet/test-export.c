@@ -339,6 +339,44 @@ test_whole_class (Fixture *f, gconstpointer data)
   fixture_assert_digest (quarterly->path, quarterly->digest);
 }
 
+/* The assessment's receipt is issued after the claim's time (a PC clock behind the bureau's):
+ * the rules do not count the acceptance yet, and the refusal says why. */
+static void
+test_receipt_after_created (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdExportResult) a1 = NULL, asm_ = NULL, fu = NULL;
+  g_autoptr (TdFindings) findings = NULL;
+  g_autoptr (GError) error = NULL;
+  TdExportOptions options = { .created = "2026-04-20T10:00:00+08:00" };
+  const TdFinding *hint = NULL;
+
+  file_and_roster (f);
+  for (int i = 0; i < 8; i++)
+    fixture_attend (f, i);
+  a1 = export_checked (f, TD_KIND_ATTENDANCE, "2026-03-05T18:00:00+08:00",
+                       "2026-03-05T19:00:00+08:00");
+  save_results (f);
+  save_follow_up (f);
+  fu = export_checked (f, TD_KIND_FOLLOWUP, "2026-04-10T10:00:00+08:00",
+                       "2026-04-10T11:00:00+08:00");
+  asm_ = export_checked (f, TD_KIND_ASSESSMENT, "2026-04-19T10:00:00+08:00",
+                         "2026-04-20T15:00:00+08:00");
+  g_assert_null (td_export_packet (f->store, TD_KIND_CLAIM, FIX_CLASS, 0, 0, &options,
+                                   &findings, &error));
+  g_assert_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_CHECK);
+  for (guint i = 0; i < td_findings_get_n (findings); i++)
+    if (g_strcmp0 (td_findings_get (findings, i)->rule, "R-PKT-003") == 0)
+      hint = td_findings_get (findings, i);
+  g_assert_nonnull (hint);
+  g_assert_cmpint (hint->severity, ==, TD_SEVERITY_INFO);
+  g_assert_cmpstr (hint->ref, ==, asm_->packet_id);
+  g_assert_cmpstr (hint->message, ==,
+                   "The receipt of the Assessment packet was issued at "
+                   "2026-04-20T15:00:00+08:00, after this packet's time "
+                   "2026-04-20T10:00:00+08:00, so the rules do not count it yet. Check the "
+                   "computer's date and time, or export again later.");
+}
+
 /* The target's parent is a regular file, so the folder can never be created (this also
  * fails as root, which ignores permissions): nothing written, nothing logged. */
 static void
@@ -392,6 +430,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/packet/export/filing-round-trip", test_filing_round_trip);
+  ADD ("/packet/export/receipt-after-created", test_receipt_after_created);
   ADD ("/packet/export/roster-supersedes", test_roster_supersedes);
   ADD ("/packet/export/sent-reexport", test_sent_reexport);
   ADD ("/packet/export/attendance-chain", test_attendance_chain);
