@@ -7,10 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "core/td-due.h"
 #include "core/td-stats.h"
-#include "core/td-subsidy.h"
 #include "ui/td-chart-widget.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-print-dialog.h"
@@ -18,9 +17,6 @@
 #include "ui/td-store-watch.h"
 
 enum { C_CODE, C_TITLE, C_STATUS, C_START, C_END, C_ENROLLED, C_FILING_NO, C_N };
-
-#define ATTENDANCE_LATE_WORKDAYS 3   /* R-ATT-007 */
-#define CLAIM_WARN_DAYS 14
 
 struct _TdOverviewPage
 {
@@ -42,138 +38,33 @@ static void td_overview_page_iface_init (TdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_overview_page_iface_init))
 
-/* ---- due next ----------------------------------------------------------------------- */
+/* ---- due next (computed by td_due_list) ---------------------------------------------- */
 
 static void
-add_due (GPtrArray *due, char *text)
+add_due_row (TdOverviewPage *self, const char *text)
 {
-  g_ptr_array_add (due, text);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_append (self->due_list, row);
 }
 
 static void
-due_filing (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
+show_due (TdOverviewPage *self)
 {
-  TdDay start = td_day_from_iso (k->start_date), today = td_day_today (), last;
-  char iso[TD_DATE_LEN];
-
-  if (start == 0)
-    return;
-  last = td_calendar_filing_deadline (cat->calendar, start, cat->rules.filing_lead_workdays);
-  td_day_to_iso (last, iso);
-  if (today > last)
-    add_due (due, g_strdup_printf (_("%s: the filing is late (it was due by %s)"), k->code, iso));
-  else
-    {
-      int left = td_calendar_working_days_after (cat->calendar, today, last);
-      add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s: send the filing by %s (%d working day "
-                                                  "left)",
-                                                  "%s: send the filing by %s (%d working days "
-                                                  "left)", left), k->code, iso, left));
-    }
-}
-
-static void
-due_attendance (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
-{
-  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (self->watch.store, k->id);
-  const char *oldest = NULL;
-  int days;
-
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const TdAttendance *r = g_ptr_array_index (pending, i);
-      if (oldest == NULL || strcmp (r->date, oldest) < 0)
-        oldest = r->date;
-    }
-  if (oldest == NULL)
-    return;
-  days = td_calendar_working_days_after (cat->calendar, td_day_from_iso (oldest),
-                                         td_day_today ());
-  if (days > ATTENDANCE_LATE_WORKDAYS)
-    add_due (due, g_strdup_printf (_("%s: attendance of %s not sent for %d working days"),
-                                   k->code, oldest, days));
-}
-
-static int
-count_not_followed (TdOverviewPage *self, gint64 class_id)
-{
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->watch.store, class_id);
-  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (self->watch.store, class_id);
-  int n = 0;
-
-  for (guint i = 0; i < enrolments->len; i++)
-    {
-      const TdEnrolment *e = g_ptr_array_index (enrolments, i);
-      n += e->withdrawn_date[0] == '\0'
-           && td_subsidy_latest_follow_up (follow_ups, e->trainee.id) == NULL;
-    }
-  return n;
-}
-
-static void
-due_after_end (TdOverviewPage *self, const TdClass *k, const TdCatalog *cat, GPtrArray *due)
-{
-  TdDay end = td_day_from_iso (k->end_date), today = td_day_today ();
-  TdDay window = end + cat->rules.employment_window_days;
-  TdDay claim_end = end + cat->rules.claim_window_days;
-  g_autoptr (TdPacketLog) claim = NULL;
-  char iso[TD_DATE_LEN];
-  int n;
-
-  if (end == 0 || today <= end)
-    return;
-  n = today <= window ? count_not_followed (self, k->id) : 0;
-  td_day_to_iso (window, iso);
-  if (n > 0)
-    add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s: %d trainee to follow up by %s",
-                                                "%s: %d trainees to follow up by %s", n),
-                                   k->code, n, iso));
-  claim = td_store_latest_packet (self->watch.store, TD_KIND_CLAIM, k->id, 0, 0);
-  td_day_to_iso (claim_end, iso);
-  if ((claim == NULL || claim->status == TD_PACKET_DRAFT || claim->status == TD_PACKET_REJECTED)
-      && today <= claim_end && claim_end - today <= CLAIM_WARN_DAYS)
-    add_due (due, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s: send the subsidy claim by %s (%d day left)",
-                                                "%s: send the subsidy claim by %s (%d days left)",
-                                                (int) (claim_end - today)),
-                                   k->code, iso, (int) (claim_end - today)));
-}
-
-static void
-collect_due (TdOverviewPage *self, const TdClassSummary *s, GPtrArray *due)
-{
-  g_autoptr (TdClass) k = td_store_get_class (self->watch.store, s->id, NULL);
-  g_autoptr (TdCatalog) cat = NULL;
-
-  if (k == NULL || s->status == TD_CLASS_CANCELLED)
-    return;
-  cat = td_store_get_class_catalog (self->watch.store, k, NULL);
-  if (cat == NULL)
-    return;
-  if (s->status == TD_CLASS_DRAFT)
-    due_filing (self, k, cat, due);
-  due_attendance (self, k, cat, due);
-  due_after_end (self, k, cat, due);
-}
-
-static void
-show_due (TdOverviewPage *self, GPtrArray *due)
-{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) due = td_due_list (self->watch.store, td_day_today (), &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
     gtk_list_box_remove (self->due_list, child);
-  if (due->len == 0)
-    g_ptr_array_add (due, g_strdup (_("Nothing is due.")));
-  for (guint i = 0; i < due->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (due, i));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_append (self->due_list, row);
-    }
+  if (due == NULL)
+    g_warning ("what is due: %s", error->message);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    add_due_row (self, ((TdDueItem *) g_ptr_array_index (due, i))->text);
+  if (due == NULL || due->len == 0)
+    add_due_row (self, _("Nothing is due."));
 }
 
 /* ---- classes and charts ------------------------------------------------------------- */
@@ -254,7 +145,6 @@ reload (GtkWidget *widget)
 {
   TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) due = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) classes = NULL;
   g_autofree char *heading = NULL;
 
@@ -263,16 +153,12 @@ reload (GtkWidget *widget)
     return;
   classes = td_store_list_classes (self->watch.store);
   for (guint i = 0; i < classes->len; i++)
-    {
-      const TdClassSummary *s = g_ptr_array_index (classes, i);
-      g_ptr_array_add (rows, class_row_new (s));
-      collect_due (self, s, due);
-    }
+    g_ptr_array_add (rows, class_row_new (g_ptr_array_index (classes, i)));
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes",
                                           classes->len), classes->len);
   gtk_label_set_text (self->classes_label, heading);
   td_row_store_replace (self->rows, rows);
-  show_due (self, due);
+  show_due (self);
   td_chart_widget_set_chart (self->outcome_chart, outcome_chart (self, classes));
   td_chart_widget_set_chart (self->status_chart, status_chart (classes));
 }

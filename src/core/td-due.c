@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What is due next (see td-due.h). */
+#define G_LOG_DOMAIN "td-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-due.h"
+#include "core/td-subsidy.h"
+
+typedef struct
+{
+  TdStore *store;
+  TdDay today;
+  const TdClass *klass;
+  const TdCatalog *catalog;
+  GPtrArray *items;
+} DueScan;
+
+void
+td_due_item_free (TdDueItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->class_code);
+  g_free (item->text);
+  g_free (item);
+}
+
+/* Working days from @today to @day: positive ahead, negative behind. */
+static int
+working_days_left (const DueScan *scan, TdDay day)
+{
+  const TdCalendar *calendar = scan->catalog->calendar;
+
+  if (day >= scan->today)
+    return td_calendar_working_days_after (calendar, scan->today, day);
+  return -td_calendar_working_days_after (calendar, day, scan->today);
+}
+
+/* The @n-th working day after @day. */
+static TdDay
+working_day_after (const TdCalendar *calendar, TdDay day, int n)
+{
+  while (n > 0)
+    n -= td_calendar_is_working_day (calendar, ++day);
+  return day;
+}
+
+static void
+add_due (DueScan *scan, TdDueKind kind, TdDay due, char *text)
+{
+  TdDueItem *item = g_new0 (TdDueItem, 1);
+
+  item->kind = kind;
+  item->class_id = scan->klass->id;
+  item->class_code = g_strdup (scan->klass->code);
+  item->due = due;
+  item->working_days_left = working_days_left (scan, due);
+  item->text = text;
+  g_ptr_array_add (scan->items, item);
+}
+
+static void
+due_filing (DueScan *scan)
+{
+  const TdClass *k = scan->klass;
+  TdDay start = td_day_from_iso (k->start_date), last;
+  char iso[TD_DATE_LEN];
+  int left;
+
+  if (start == 0)
+    return;
+  last = td_calendar_filing_deadline (scan->catalog->calendar, start,
+                                      scan->catalog->rules.filing_lead_workdays);
+  td_day_to_iso (last, iso);
+  if (scan->today > last)
+    {
+      add_due (scan, TD_DUE_FILING, last,
+               g_strdup_printf (_("%s: the filing is late (it was due by %s)"), k->code, iso));
+      return;
+    }
+  left = td_calendar_working_days_after (scan->catalog->calendar, scan->today, last);
+  add_due (scan, TD_DUE_FILING, last,
+           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: send the filing by %s (%d working day left)",
+                                         "%s: send the filing by %s (%d working days left)",
+                                         left), k->code, iso, left));
+}
+
+static void
+due_attendance (DueScan *scan)
+{
+  const TdClass *k = scan->klass;
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (scan->store, k->id);
+  const char *oldest = NULL;
+  TdDay since;
+  int days;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (pending, i);
+      if (oldest == NULL || strcmp (r->date, oldest) < 0)
+        oldest = r->date;
+    }
+  if (oldest == NULL)
+    return;
+  since = td_day_from_iso (oldest);
+  days = td_calendar_working_days_after (scan->catalog->calendar, since, scan->today);
+  if (days > TD_DUE_ATTENDANCE_WORKDAYS)
+    add_due (scan, TD_DUE_ATTENDANCE,
+             working_day_after (scan->catalog->calendar, since, TD_DUE_ATTENDANCE_WORKDAYS),
+             g_strdup_printf (_("%s: attendance of %s not sent for %d working days"),
+                              k->code, oldest, days));
+}
+
+/* Trainees on the roster, not withdrawn, with no follow-up record. */
+static int
+count_not_followed (TdStore *store, gint64 class_id)
+{
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, class_id);
+  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (store, class_id);
+  int n = 0;
+
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (enrolments, i);
+      n += e->withdrawn_date[0] == '\0'
+           && td_subsidy_latest_follow_up (follow_ups, e->trainee.id) == NULL;
+    }
+  return n;
+}
+
+static void
+due_follow_up (DueScan *scan, TdDay end)
+{
+  TdDay window = end + scan->catalog->rules.employment_window_days;
+  char iso[TD_DATE_LEN];
+  int n;
+
+  if (scan->today > window)
+    return;
+  n = count_not_followed (scan->store, scan->klass->id);
+  if (n == 0)
+    return;
+  td_day_to_iso (window, iso);
+  add_due (scan, TD_DUE_FOLLOW_UP, window,
+           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d trainee to follow up by %s",
+                                         "%s: %d trainees to follow up by %s", n),
+                            scan->klass->code, n, iso));
+}
+
+static void
+due_claim (DueScan *scan, TdDay end)
+{
+  TdDay claim_end = end + scan->catalog->rules.claim_window_days;
+  g_autoptr (TdPacketLog) claim = NULL;
+  char iso[TD_DATE_LEN];
+  int days;
+
+  if (scan->today > claim_end || claim_end - scan->today > TD_DUE_CLAIM_WARN_DAYS)
+    return;
+  claim = td_store_latest_packet (scan->store, TD_KIND_CLAIM, scan->klass->id, 0, 0);
+  if (claim != NULL && claim->status != TD_PACKET_DRAFT && claim->status != TD_PACKET_REJECTED)
+    return;
+  days = (int) (claim_end - scan->today);
+  td_day_to_iso (claim_end, iso);
+  add_due (scan, TD_DUE_CLAIM, claim_end,
+           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: send the subsidy claim by %s (%d day left)",
+                                         "%s: send the subsidy claim by %s (%d days left)", days),
+                            scan->klass->code, iso, days));
+}
+
+/* The items of one class; FALSE with @error when the store fails. */
+static gboolean
+collect_class (DueScan *scan, gint64 class_id, GError **error)
+{
+  g_autoptr (TdClass) k = td_store_get_class (scan->store, class_id, error);
+  g_autoptr (TdCatalog) cat = NULL;
+  TdClassStatus status;
+  TdDay end;
+
+  if (k == NULL)
+    return FALSE;
+  status = td_store_class_status (scan->store, k, scan->today);
+  if (status == TD_CLASS_CANCELLED)
+    return TRUE;
+  cat = td_store_get_class_catalog (scan->store, k, NULL);
+  if (cat == NULL)
+    return TRUE;   /* no rules to measure it against */
+  scan->klass = k;
+  scan->catalog = cat;
+  if (status == TD_CLASS_DRAFT)
+    due_filing (scan);
+  due_attendance (scan);
+  end = td_day_from_iso (k->end_date);
+  if (end != 0 && scan->today > end)
+    {
+      due_follow_up (scan, end);
+      due_claim (scan, end);
+    }
+  scan->klass = NULL;
+  scan->catalog = NULL;
+  return TRUE;
+}
+
+static int
+compare_due (gconstpointer a, gconstpointer b)
+{
+  const TdDueItem *x = *(TdDueItem *const *) a, *y = *(TdDueItem *const *) b;
+
+  return x->due < y->due ? -1 : x->due > y->due;
+}
+
+GPtrArray *
+td_due_list (TdStore *store, TdDay today, GError **error)
+{
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                 td_due_item_free);
+  DueScan scan = { store, today, NULL, NULL, items };
+
+  g_return_val_if_fail (TD_IS_STORE (store), NULL);
+  classes = td_store_list_classes (store);
+  for (guint i = 0; i < classes->len; i++)
+    {
+      const TdClassSummary *s = g_ptr_array_index (classes, i);
+      if (!collect_class (&scan, s->id, error))
+        return NULL;
+    }
+  /* g_ptr_array_sort is stable: same-day items keep the order of the classes */
+  g_ptr_array_sort (items, compare_due);
+  return g_steal_pointer (&items);
+}
