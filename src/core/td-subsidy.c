@@ -86,14 +86,16 @@ find_result (GPtrArray *results, gint64 trainee_id)
   return NULL;
 }
 
-static TdHalves
-planned_hours (GPtrArray *lessons, const TdClass *k)
+TdHalves
+td_subsidy_planned_hours (const TdClass *k, GPtrArray *lessons)
 {
   TdHalves sum = 0;
 
+  if (lessons == NULL || lessons->len == 0)
+    return k->planned_theory + k->planned_practice;
   for (guint i = 0; i < lessons->len; i++)
     sum += ((TdLesson *) g_ptr_array_index (lessons, i))->hours;
-  return lessons->len > 0 ? sum : k->planned_theory + k->planned_practice;
+  return sum;
 }
 
 /* Everything the per-trainee decision reads, loaded once for the class. */
@@ -258,7 +260,7 @@ td_subsidy_preview (TdStore *store, gint64 class_id, GError **error)
   ctx.klass = p->klass;
   ctx.catalog = p->catalog;
   ctx.item = td_catalog_find_item (p->catalog, p->klass->item_code);
-  ctx.planned = planned_hours (lessons, p->klass);
+  ctx.planned = td_subsidy_planned_hours (p->klass, lessons);
   ctx.results = td_store_list_results (store, class_id);
   ctx.follow_ups = td_store_list_follow_ups (store, class_id);
   fill_lines (&ctx, p);

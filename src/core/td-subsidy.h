@@ -51,6 +51,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSubsidyPreview, td_subsidy_preview_free)
 /* The claim as it stands in the store now. */
 TdSubsidyPreview *td_subsidy_preview (TdStore *store, gint64 class_id, GError **error);
 
+/* Theory + practice of the class (the denominator of every attendance rate, R-SUB-001): the
+ * sum of its timetable's lessons, which is what the filing carries, or the plan while there
+ * is no timetable yet.  @lessons: td_store_list_lessons (). */
+TdHalves td_subsidy_planned_hours (const TdClass *klass, GPtrArray *lessons);
+
 /* R-SUB-002: the standard for a certificate and level; per-hour standards pay
  * min(perHour × planned hours, amount).  -1 when the item has no such standard. */
 TdFen td_subsidy_standard (const TdCatalogItem *item, int certificate, int level,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "core/td-stats.h"
+#include "core/td-subsidy.h"
 #include "render/td-charts.h"
 
 #define TARGETS_RESOURCE "/io/github/traindesk/TrainDesk/data/charts/action-targets.tsv"
@@ -94,7 +95,8 @@ build_attendance (TdStore *store, const TdClass *klass, GError **error)
   g_autoptr (GPtrArray) enrolments = NULL;
   g_autoptr (TdChart) chart = NULL;
   g_autofree char *title = NULL, *threshold = NULL;
-  TdHalves planned = klass->planned_theory + klass->planned_practice;
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, klass->id);
+  TdHalves planned = td_subsidy_planned_hours (klass, lessons);
   TdRate min_rate;
 
   if (catalog == NULL)

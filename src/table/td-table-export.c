@@ -144,10 +144,9 @@ count_statuses (TdStore *store, gint64 class_id)
 }
 
 static void
-attendance_row (TdStore *store, const TdClass *klass, TdTableWriter *writer,
+attendance_row (TdStore *store, const TdClass *klass, TdHalves planned, TdTableWriter *writer,
                 const TdEnrolment *e, const StatusCounts *counts)
 {
-  TdHalves planned = klass->planned_theory + klass->planned_practice;
   TdHalves credited = td_store_credited_hours (store, klass->id, e->trainee.id);
 
   add_int (writer, e->position);
@@ -172,6 +171,8 @@ write_attendance (TdStore *store, const TdClass *klass, TdTableWriter *writer,
   };
   g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id);
   g_autoptr (GHashTable) counts = count_statuses (store, klass->id);
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, klass->id);
+  TdHalves planned = td_subsidy_planned_hours (klass, lessons);
 
   add_headers (writer, headers);
   set_id_columns (writer, 2);
@@ -179,7 +180,7 @@ write_attendance (TdStore *store, const TdClass *klass, TdTableWriter *writer,
     {
       const TdEnrolment *e = g_ptr_array_index (enrolments, i);
 
-      attendance_row (store, klass, writer, e, g_hash_table_lookup (counts, &e->trainee.id));
+      attendance_row (store, klass, planned, writer, e, g_hash_table_lookup (counts, &e->trainee.id));
     }
   return TRUE;
 }

@@ -13,6 +13,7 @@
 
 #include "core/td-codes.h"
 #include "core/td-idnumber.h"
+#include "core/td-subsidy.h"
 #include "ui/td-attendance-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
@@ -184,7 +185,7 @@ hours_still_open (TdAttendancePage *self, const TdEnrolment *e)
 static void
 fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
 {
-  TdHalves planned = self->klass->planned_theory + self->klass->planned_practice;
+  TdHalves planned = td_subsidy_planned_hours (self->klass, self->lessons);
   TdHalves credited = td_store_credited_hours (self->watch.store, self->class_id, e->trainee.id);
   TdRate rate = td_rate_of (credited, planned);
   TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);

@@ -498,12 +498,33 @@ test_quarter (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (rows->len, ==, 0);
 }
 
+/* The denominator of every attendance rate: the timetable the filing carries, the plan only
+ * while there is no timetable. */
+static void
+test_planned_hours (void)
+{
+  g_autoptr (TdClass) k = td_class_new ();
+  g_autoptr (GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
+  TdLesson *a = td_lesson_new (), *b = td_lesson_new ();
+
+  k->planned_theory = 60;      /* 30 h */
+  k->planned_practice = 40;    /* 20 h */
+  g_assert_cmpint (td_subsidy_planned_hours (k, NULL), ==, 100);
+  g_assert_cmpint (td_subsidy_planned_hours (k, lessons), ==, 100);
+  a->hours = 10;               /* 5 h */
+  b->hours = 9;                /* 4.5 h */
+  g_ptr_array_add (lessons, a);
+  g_ptr_array_add (lessons, b);
+  g_assert_cmpint (td_subsidy_planned_hours (k, lessons), ==, 19);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   ADD ("/subsidy/preview", test_preview);
+  g_test_add_func ("/subsidy/planned-hours", test_planned_hours);
   ADD ("/subsidy/standard-and-window", test_standard_and_window);
   ADD ("/subsidy/quarter", test_quarter);
   return g_test_run ();
