@@ -187,6 +187,7 @@ import_reset (TdRosterImport *self)
   g_clear_pointer (&self->table, td_table_free);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->notices, 0);
+  self->first_data_row = 0;
   for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
     {
       self->columns[f] = -1;
@@ -858,6 +859,21 @@ td_roster_import_get_n_valid (TdRosterImport *self)
   for (guint i = 0; i < self->rows->len; i++)
     n += ((TdImportRow *) g_ptr_array_index (self->rows, i))->problems->len == 0;
   return n;
+}
+
+int
+td_roster_import_get_column (TdRosterImport *self, TdRosterField field)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (field >= 0 && field < TD_ROSTER_N_FIELDS, -1);
+  return self->columns[field];
+}
+
+guint
+td_roster_import_get_first_data_row (TdRosterImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->first_data_row;
 }
 
 GPtrArray *

@@ -95,6 +95,12 @@ const TdTable *td_roster_import_get_table (TdRosterImport *self);
 guint td_roster_import_get_n_rows (TdRosterImport *self);
 const TdImportRow *td_roster_import_get_row (TdRosterImport *self, guint index);
 guint td_roster_import_get_n_valid (TdRosterImport *self);
+/* After a load: the 0-based column of the file that holds @field, as the header rows named
+ * it (the first column naming a field wins), or -1 when no column does. */
+int td_roster_import_get_column (TdRosterImport *self, TdRosterField field);
+/* After a load: the table row of the first trainee (row 0 is the table's first); the rows
+ * above it are the header row(s) and whatever precedes them. */
+guint td_roster_import_get_first_data_row (TdRosterImport *self);
 /* Notices about the file that refuse nothing ("Column H (备注) is not a roster column:
  * ignored."), translated, char*. */
 GPtrArray *td_roster_import_get_notices (TdRosterImport *self);

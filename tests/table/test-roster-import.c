@@ -349,6 +349,48 @@ test_roster_and_size (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_roster_import_get_n_valid (imp), ==, 2);
 }
 
+/* ---- where the columns are ----------------------------------------------- */
+
+/* A title line, then a header over two rows: 基本信息 is merged over columns 4–6 and the
+ * row under it names them; the fields are in no usual order and some are absent. */
+static void
+test_columns (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *id2 = make_id ("37152119851215002");
+  g_autofree char *csv = g_strdup_printf (
+    "2026年中式面点师班花名册,,,,,,,,\n"
+    "序号,人员类别,手机号码,基本信息,,,同意日期,文化程度,备注\n"
+    ",,,身份证号码,姓名,性别,,,\n"
+    "1,农民工,13800138000,%s,张三,,2026/11/2,大专,\n"
+    "2,03,13900139000,%s,李四,,2026/11/3,高中,\n", id1, id2);
+  g_autofree char *path = write_file (f, "merged.csv", csv, -1);
+  g_autoptr (TdRosterImport) imp = load (f, path);
+  GPtrArray *notices = td_roster_import_get_notices (imp);
+
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_NAME), ==, 4);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_ID_NUMBER), ==, 3);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_CATEGORIES), ==, 1);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_PHONE), ==, 2);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_GENDER), ==, 5);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_CONSENT), ==, 6);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_EDUCATION), ==, 7);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_HOUSEHOLD), ==, -1);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_BIRTH_DATE), ==, -1);
+  g_assert_cmpuint (td_roster_import_get_first_data_row (imp), ==, 3);
+
+  g_assert_cmpuint (td_roster_import_get_n_rows (imp), ==, 2);
+  g_assert_cmpuint (td_roster_import_get_n_valid (imp), ==, 2);
+  g_assert_cmpuint (td_roster_import_get_row (imp, 0)->line, ==, 4);
+  g_assert_cmpstr (td_roster_import_get_row (imp, 0)->enrolment->trainee.name, ==, "张三");
+  g_assert_cmpstr (td_roster_import_get_row (imp, 1)->enrolment->trainee.id_number, ==, id2);
+  g_assert_cmpuint (notices->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (notices, 0), ==,
+                   "Column 1 (序号) is not a roster column: ignored.");
+  g_assert_cmpstr (g_ptr_array_index (notices, 1), ==,
+                   "Column 9 (备注) is not a roster column: ignored.");
+}
+
 static void
 test_missing_columns (Fixture *f, gconstpointer data)
 {
@@ -725,6 +767,7 @@ main (int argc, char **argv)
   ADD ("/import/bad-rows/refused", test_bad_rows_refused, 0);
   ADD ("/import/bad-rows/skipped", test_bad_rows_skipped, 0);
   ADD ("/import/roster-and-size", test_roster_and_size, 3);
+  ADD ("/import/columns", test_columns, 0);
   ADD ("/import/missing-columns", test_missing_columns, 0);
   ADD ("/import/cancel", test_cancel, 0);
   ADD ("/import/xlsx/good", test_xlsx, 0);
