@@ -81,7 +81,6 @@ struct _TdImportDialog
   char *class_code;
   char *path;
   TdRosterImport *import;       /* the file read and checked; NULL before */
-  int columns[TD_ROSTER_N_FIELDS];
   GCancellable *cancellable;    /* of the running read or import */
   GListStore *rows;             /* TdImportItem */
   GtkFilterListModel *filtered;
@@ -167,40 +166,6 @@ td_import_dialog_toast (TdImportDialog *self, const char *message)
 
 /* ---- preview columns -------------------------------------------------------------- */
 
-static guint
-count_fields (const TdTable *table, guint row)
-{
-  guint n = 0;
-
-  for (guint c = 0; c < td_table_get_n_columns (table, row); c++)
-    n += td_roster_field_from_header (td_table_get_text (table, row, c)) != TD_ROSTER_FIELD_NONE;
-  return n;
-}
-
-/* The data rows are the table's last ones; the header is the first row above them that
- * names three roster columns (the library's rule), with any header row under it. */
-static guint
-map_columns (TdImportDialog *self)
-{
-  const TdTable *table = td_roster_import_get_table (self->import);
-  guint first = td_table_get_n_rows (table) - td_roster_import_get_n_rows (self->import);
-  guint header = 0;
-
-  while (header + 1 < first && count_fields (table, header) < 3)
-    header++;
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    self->columns[f] = -1;
-  for (guint r = header; r < first; r++)
-    for (guint c = 0; c < td_table_get_n_columns (table, r); c++)
-      {
-        TdRosterField field = td_roster_field_from_header (td_table_get_text (table, r, c));
-
-        if (field != TD_ROSTER_FIELD_NONE && self->columns[field] < 0)
-          self->columns[field] = c;
-      }
-  return first;
-}
-
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
@@ -283,8 +248,12 @@ rebuild_columns (TdImportDialog *self, guint header_row)
     }
   add_column (self, is_xlsx (self) ? _("Row") : _("Line"), COLUMN_LINE, FALSE);
   for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    if (self->columns[f] >= 0)
-      add_column (self, td_table_get_text (table, header_row, self->columns[f]), f, FALSE);
+    {
+      int column = td_roster_import_get_column (self->import, f);
+
+      if (column >= 0)
+        add_column (self, td_table_get_text (table, header_row, column), f, FALSE);
+    }
   add_column (self, _("Problems"), COLUMN_PROBLEMS, TRUE);
 }
 
@@ -301,9 +270,11 @@ item_new (TdImportDialog *self, guint index, guint table_row)
 
   item->line = row->line;
   for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    item->cells[f] = g_strdup (self->columns[f] >= 0
-                                 ? td_table_get_text (table, table_row, self->columns[f])
-                                 : "");
+    {
+      int column = td_roster_import_get_column (self->import, f);
+
+      item->cells[f] = g_strdup (column >= 0 ? td_table_get_text (table, table_row, column) : "");
+    }
   for (guint k = 0; k < row->problems->len; k++)
     {
       const TdImportProblem *problem = g_ptr_array_index (row->problems, k);
@@ -365,7 +336,7 @@ show_preview (TdImportDialog *self)
   g_autofree char *label = import_label (self);
   GPtrArray *notices = td_roster_import_get_notices (self->import);
   g_autoptr (GString) notes = g_string_new (NULL);
-  guint first = map_columns (self);
+  guint first = td_roster_import_get_first_data_row (self->import);
 
   rebuild_columns (self, first - 1);
   fill_rows (self, first);
