@@ -15,6 +15,7 @@
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 #include "ui/td-window.h"
 #include "table/td-table-export.h"
 
@@ -28,27 +29,8 @@ typedef struct
   TdImportDialog *dialog;
 } Fixture;
 
-static gboolean have_display;
 
 /* ---- helpers -------------------------------------------------------------------- */
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-/* Lets the window lay out and draw its rows. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      spin ();
-      g_usleep (5000);
-    }
-}
 
 static char *
 make_id (const char *seventeen)
@@ -128,10 +110,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *db = NULL;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  f->dir = g_dir_make_tmp ("td-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-import-XXXXXX");
   db = g_build_filename (f->dir, "td.db", NULL);
   f->store = td_store_open (db, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -145,64 +126,30 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dialog = td_import_dialog_new (NULL, f->store, f->klass->id, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  settle ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
+  td_test_settle (20, 5000);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   if (f->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
-  spin ();
+  td_test_spin ();
   g_clear_object (&f->store);
   td_class_free (f->klass);
   for (guint i = 0; i < G_N_ELEMENTS (f->ids); i++)
     g_free (f->ids[i]);
   g_free (f->csv);
-  remove_dir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static GtkWidget *
-find (Fixture *f, const char *name)
-{
-  GtkWidget *widget = td_ui_find_named (GTK_WIDGET (f->dialog), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
 }
 
 static const char *
 label_text (Fixture *f, const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (find (f, name)));
-}
-
-static void
-press (Fixture *f, const char *name)
-{
-  g_signal_emit_by_name (find (f, name), "clicked");
-  spin ();
+  return gtk_label_get_text (GTK_LABEL (td_test_find (f->dialog, name)));
 }
 
 static void
@@ -215,7 +162,7 @@ load (Fixture *f, const char *path)
       g_usleep (1000);
     }
   g_assert_false (td_import_dialog_is_busy (f->dialog));
-  settle ();
+  td_test_settle (20, 5000);
 }
 
 /* The labels named @name drawn in the preview, top to bottom. */
@@ -236,7 +183,7 @@ cells (Fixture *f, const char *name)
 {
   GPtrArray *out = g_ptr_array_new ();
 
-  collect_cells (find (f, "preview_view"), name, out);
+  collect_cells (td_test_find (f->dialog, "preview_view"), name, out);
   return out;
 }
 
@@ -261,18 +208,14 @@ test_preview (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) problems = NULL;
   GString *bad = g_string_new (NULL);
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   load (f, f->csv);
   g_assert_cmpstr (label_text (f, "summary_label"), ==, "5 rows: 3 good, 2 with problems");
   g_assert_cmpstr (label_text (f, "notices_label"), ==,
                    "Column 7 (备注) is not a roster column: ignored.");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find (f, "import_button"))), ==,
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (td_test_find (f->dialog, "import_button"))), ==,
                    "_Import the 3 Good Rows");
-  g_assert_true (gtk_widget_get_sensitive (find (f, "import_button")));
+  g_assert_true (gtk_widget_get_sensitive (td_test_find (f->dialog, "import_button")));
 
   lines = cells (f, "cell-line");
   problems = cells (f, "cell-problems");
@@ -298,8 +241,8 @@ test_preview (Fixture *f, gconstpointer data)
   g_string_free (bad, TRUE);
 
   /* only the rows with problems */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "problems_only")), TRUE);
-  settle ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (td_test_find (f->dialog, "problems_only")), TRUE);
+  td_test_settle (20, 5000);
   g_clear_pointer (&lines, g_ptr_array_unref);
   lines = cells (f, "cell-line");
   g_assert_cmpuint (lines->len, ==, 2);
@@ -315,13 +258,9 @@ test_import (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   const char *names[] = { "张三", "王五", "赵六" };
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   load (f, f->csv);
-  press (f, "import_button");
+  td_test_press (f->dialog, "import_button");
   g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 3);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 3);
@@ -334,10 +273,10 @@ test_import (Fixture *f, gconstpointer data)
     }
   g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (list, 1))->categories, ==, "01");
   g_assert_null (td_store_find_trainee (f->store, f->ids[3]));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find (f, "done_page"))), ==,
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (td_test_find (f->dialog, "done_page"))), ==,
                    "3 trainees imported");
-  g_assert_false (gtk_widget_get_visible (find (f, "import_button")));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find (f, "cancel_button"))), ==,
+  g_assert_false (gtk_widget_get_visible (td_test_find (f->dialog, "import_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (td_test_find (f->dialog, "cancel_button"))), ==,
                    "_Close");
 
   /* the roster as a spreadsheet again */
@@ -359,7 +298,7 @@ on_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
 {
   g_assert_cmpuint (total, ==, 3);
   if (done == 2)
-    press (f, "cancel_button");
+    td_test_press (f->dialog, "cancel_button");
 }
 
 static void
@@ -368,14 +307,10 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) list = NULL;
   gulong handler;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   load (f, f->csv);
   handler = g_signal_connect (f->dialog, "progress", G_CALLBACK (on_progress), f);
-  press (f, "import_button");
+  td_test_press (f->dialog, "import_button");
   g_signal_handler_disconnect (f->dialog, handler);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 0);
@@ -384,9 +319,9 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 0);
   /* the dialog is still open on the preview, and the import can be done after all */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->dialog)));
-  g_assert_true (gtk_widget_get_sensitive (find (f, "import_button")));
-  g_assert_false (gtk_widget_get_visible (find (f, "progress_bar")));
-  press (f, "import_button");
+  g_assert_true (gtk_widget_get_sensitive (td_test_find (f->dialog, "import_button")));
+  g_assert_false (gtk_widget_get_visible (td_test_find (f->dialog, "progress_bar")));
+  td_test_press (f->dialog, "import_button");
   g_clear_pointer (&list, g_ptr_array_unref);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 3);
@@ -398,19 +333,15 @@ test_refused (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f != NULL && f->dir != NULL ? f->dir : ".",
                                             "notes.csv", NULL);
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   g_assert_true (g_file_set_contents (path, "备注,日期\n带身份证,2026-11-02\n", -1, NULL));
   load (f, path);
-  g_assert_true (gtk_widget_get_visible (find (f, "error_label")));
+  g_assert_true (gtk_widget_get_visible (td_test_find (f->dialog, "error_label")));
   g_assert_cmpstr (label_text (f, "error_label"), ==,
                    "notes.csv cannot be imported: No header row: none of the first rows names "
                    "the roster's columns (姓名, 身份证号码, 手机号码, 文化程度, 人员类别, "
                    "同意日期 …).");
-  g_assert_false (gtk_widget_get_sensitive (find (f, "import_button")));
+  g_assert_false (gtk_widget_get_sensitive (td_test_find (f->dialog, "import_button")));
   g_remove (path);
 }
 
@@ -454,37 +385,33 @@ test_window_action (Fixture *f, gconstpointer data)
   TdWindow *window;
   TdPage *page;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (f->store);
   window = td_window_new (NULL, f->store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   td_window_show_page (window, "trainees");
-  settle ();
+  td_test_settle (20, 5000);
   g_assert_cmpint (td_window_get_class_id (window), ==, f->klass->id);
   gtk_window_destroy (GTK_WINDOW (f->dialog));
   f->dialog = NULL;
-  spin ();
+  td_test_spin ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "import-roster", NULL);
-  settle ();
+  td_test_settle (20, 5000);
   f->dialog = other_dialog (f);
   g_assert_nonnull (f->dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
   load (f, f->csv);
-  press (f, "import_button");
+  td_test_press (f->dialog, "import_button");
   page = td_window_get_page (window, "trainees");
   g_assert_cmpuint (g_list_model_get_n_items (
                       td_trainee_page_get_roster_model (TD_TRAINEE_PAGE (page))), ==, 3);
-  press (f, "cancel_button");       /* "Close" */
-  settle ();
+  td_test_press (f->dialog, "cancel_button");       /* "Close" */
+  td_test_settle (20, 5000);
   g_assert_null (other_dialog (f));
   f->dialog = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  td_test_spin ();
 }
 
 /* The template (.xlsx) as a file to import: its example row is refused with its reason. */
@@ -496,17 +423,13 @@ test_template (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GPtrArray) problems = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   path = g_build_filename (f->dir, "template.xlsx", NULL);
   g_assert_true (td_roster_write_template (path, &error));
   g_assert_no_error (error);
   load (f, path);
   g_assert_cmpstr (label_text (f, "summary_label"), ==, "1 row: 0 good, 1 with problems");
-  g_assert_false (gtk_widget_get_sensitive (find (f, "import_button")));
+  g_assert_false (gtk_widget_get_sensitive (td_test_find (f->dialog, "import_button")));
   lines = cells (f, "cell-line");
   problems = cells (f, "cell-problems");
   g_assert_cmpuint (lines->len, ==, 1);
@@ -519,7 +442,7 @@ test_template (Fixture *f, gconstpointer data)
 static void
 on_long_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
 {
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (find (f, "progress_bar"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (td_test_find (f->dialog, "progress_bar"));
 
   g_assert_cmpuint (total, ==, 1500);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
@@ -527,7 +450,7 @@ on_long_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
     {
       g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
       g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <=, 1000.0 / 1500);
-      press (f, "cancel_button");
+      td_test_press (f->dialog, "cancel_button");
     }
 }
 
@@ -540,11 +463,7 @@ test_long (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 start;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   f->klass->planned_size = 0;    /* no room limit */
   g_assert_true (td_store_save_class (f->store, f->klass, &error));
   for (guint i = 0; i < 1500; i++)
@@ -564,7 +483,7 @@ test_long (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label_text (f, "summary_label"), ==, "1500 rows, all good.");
   g_signal_connect (f->dialog, "progress", G_CALLBACK (on_long_progress), f);
   start = g_get_monotonic_time ();
-  press (f, "import_button");
+  td_test_press (f->dialog, "import_button");
   g_test_message ("1000 rows stored, then rolled back, in %.2f s",
                   (g_get_monotonic_time () - start) / 1e6);
   list = roster (f);
@@ -575,41 +494,12 @@ test_long (Fixture *f, gconstpointer data)
 /* ---- screenshot ---------------------------------------------------------------- */
 
 static void
-save_png (GtkWidget *widget, const char *path)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width, height;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  gtk_widget_queue_draw (widget);
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_screenshot (Fixture *f, gconstpointer data)
 {
-  const char *lang = g_getenv ("LANGUAGE");
   g_autofree char *dir = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  dir = td_test_shots_dir ();
   for (guint i = 0; i < 3; i++)
     {
       const char *names[] = { "import-choose.png", "import-dialog.png", "import-done.png" };
@@ -618,8 +508,8 @@ test_screenshot (Fixture *f, gconstpointer data)
       if (i == 1)
         load (f, f->csv);
       else if (i == 2)
-        press (f, "import_button");
-      save_png (gtk_widget_get_first_child (GTK_WIDGET (f->dialog)), path);
+        td_test_press (f->dialog, "import_button");
+      td_test_save_png (gtk_widget_get_first_child (GTK_WIDGET (f->dialog)), path);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_test_message ("%s", path);
     }
@@ -628,13 +518,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_setenv ("TD_TODAY", "2026-11-26", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, "2026-11-26", NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/import/preview", test_preview);
   ADD ("/ui/import/import", test_import);

@@ -14,6 +14,7 @@
 #include "ui/td-print-dialog.h"
 #include "ui/td-print-operation.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 #include "ui/td-window.h"
 
 #define CLASS_CODE "YL2026-011"
@@ -25,17 +26,9 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
-static gboolean have_display;
 static char *demo_path;         /* the demo database every test copies */
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static char *
 run_tool (const char *const *argv)
@@ -148,23 +141,14 @@ find_toplevel (GType type, const char *name)
 static const char *
 demo_database (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
   g_autofree char *dir = NULL, *wal = NULL;
 
   if (demo_path != NULL)
     return demo_path;
-  dir = g_dir_make_tmp ("td-print-demo-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = td_test_make_dir ("td-print-demo-XXXXXX");
   demo_path = g_build_filename (dir, "demo.db", NULL);
   wal = g_strconcat (demo_path, "-wal", NULL);
-  store = td_store_open (demo_path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (store, &error));
-  g_assert_no_error (error);
-  g_assert_true (td_demo_fill (store, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  g_object_unref (td_test_store_new (dir, "demo.db", TRUE));
   /* closed: everything is in the main file, nothing left in a -wal */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   return demo_path;
@@ -187,10 +171,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  fixture->dir = g_dir_make_tmp ("td-print-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = td_test_make_dir ("td-print-XXXXXX");
   path = g_build_filename (fixture->dir, "test.db", NULL);
   copy_file (demo_database (), path);
   fixture->store = td_store_open (path, TD_STORE_OPEN_DEFAULT, &error);
@@ -202,55 +185,22 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL
-         && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   GtkWidget *window;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   while ((window = find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  td_test_spin ();
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
   /* the files are left for a look only when the test failed */
   if (!g_test_failed ())
-    {
-      g_autoptr (GFile) dir = g_file_new_for_path (fixture->dir);
-
-      remove_tree (dir);
-    }
+    td_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
-
-#define SKIP_WITHOUT_DISPLAY()                                                          \
-  G_STMT_START                                                                          \
-  {                                                                                     \
-    if (!have_display)                                                                  \
-      {                                                                                 \
-        g_test_skip ("no display");                                                     \
-        return;                                                                         \
-      }                                                                                 \
-  }                                                                                     \
-  G_STMT_END
 
 /* ---- TdPrintOperation ------------------------------------------------------------ */
 
@@ -265,7 +215,7 @@ test_export_roster (Fixture *fixture, gconstpointer data)
   g_autofree char *masked = NULL;
   int pages;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   pages = expected_pages (fixture, TD_FORM_ROSTER, NULL);
   g_assert_cmpint (pages, >, 1);
   op = td_print_operation_new (build_form (fixture, TD_FORM_ROSTER, NULL));
@@ -301,7 +251,7 @@ test_export_filing_portrait (Fixture *fixture, gconstpointer data)
   g_autofree char *size = NULL, *text = NULL;
   int pages;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   pages = expected_pages (fixture, TD_FORM_FILING, NULL);
   op = td_print_operation_new (build_form (fixture, TD_FORM_FILING, NULL));
   g_assert_cmpint (gtk_page_setup_get_orientation (
@@ -330,7 +280,7 @@ test_settings_restored (Fixture *fixture, gconstpointer data)
   GtkPrintSettings *restored;
   GtkPageSetup *page_setup;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   first = td_print_operation_new (build_form (fixture, TD_FORM_FILING, NULL));
   page_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (first));
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==,
@@ -370,7 +320,7 @@ test_export_error (Fixture *fixture, gconstpointer data)
   g_autoptr (GVariant) saved = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "r.pdf", NULL);
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   op = td_print_operation_new (build_form (fixture, TD_FORM_ROSTER, NULL));
   g_assert_false (td_print_operation_export (op, path, &error));
   g_assert_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL);
@@ -388,13 +338,13 @@ test_error_dialog (Fixture *fixture, gconstpointer data)
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "r.pdf", NULL);
   GtkWidget *parent, *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   parent = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (parent));
   op = td_print_operation_new (build_form (fixture, TD_FORM_ROSTER, NULL));
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), path);
   td_print_operation_run_for_user (op, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (parent));
-  spin ();
+  td_test_spin ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "td-error-dialog");
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
@@ -423,7 +373,7 @@ select_row (gpointer root, const char *name, guint index)
 {
   adw_combo_row_set_selected (ADW_COMBO_ROW (td_ui_find_named (GTK_WIDGET (root), name)),
                               index);
-  spin ();
+  td_test_spin ();
 }
 
 /* The options follow the form: id numbers for the lists, sheets and lesson for sign-in. */
@@ -436,17 +386,17 @@ test_dialog_options (Fixture *fixture, gconstpointer data)
   g_autoptr (TdFormLayout) one_layout = NULL, each_layout = NULL;
   g_autofree char *text = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   dialog = td_print_dialog_new (NULL, fixture->store, CLASS_CODE);
   gtk_window_present (GTK_WINDOW (dialog));
   td_print_dialog_set_form (dialog, TD_FORM_ROSTER);
-  spin ();
+  td_test_spin ();
   g_assert_true (named_visible (dialog, "print-full-id"));
   g_assert_false (named_visible (dialog, "print-signin"));
   g_assert_false (named_visible (dialog, "print-lesson"));
 
   td_print_dialog_set_form (dialog, TD_FORM_SIGNIN);
-  spin ();
+  td_test_spin ();
   g_assert_false (named_visible (dialog, "print-full-id"));
   g_assert_true (named_visible (dialog, "print-signin"));
   g_assert_false (named_visible (dialog, "print-lesson"));
@@ -484,7 +434,7 @@ test_dialog_export (Fixture *fixture, gconstpointer data)
   TdPrintDialog *dialog;
   GtkWidget *full_id;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   dialog = td_print_dialog_new (NULL, fixture->store, CLASS_CODE);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -493,7 +443,7 @@ test_dialog_export (Fixture *fixture, gconstpointer data)
   gtk_switch_set_active (GTK_SWITCH (full_id), TRUE);
   g_assert_true (td_print_dialog_export_pdf (dialog, path, &error));
   g_assert_no_error (error);
-  spin ();
+  td_test_spin ();
   g_assert_null (dialog);
   text = pdf_text (path);
   id = first_id_number (fixture);
@@ -511,7 +461,7 @@ test_dialog_export_error (Fixture *fixture, gconstpointer data)
   g_autofree char *path = g_build_filename (fixture->dir, "none", "x.pdf", NULL);
   TdPrintDialog *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   dialog = td_print_dialog_new (NULL, fixture->store, CLASS_CODE);
   gtk_window_present (GTK_WINDOW (dialog));
   td_print_dialog_set_form (dialog, TD_FORM_ASSESSMENT);
@@ -528,17 +478,17 @@ test_window_action (Fixture *fixture, gconstpointer data)
   TdWindow *window;
   GtkWidget *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   klass = td_store_get_class_by_code (fixture->store, CLASS_CODE, NULL);
   window = td_window_new (NULL, fixture->store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  td_test_spin ();
   td_window_select_class (window, klass->id);
   td_window_show_page (window, "trainees");
-  spin ();
+  td_test_spin ();
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "print", NULL);
-  spin ();
+  td_test_spin ();
   dialog = find_toplevel (TD_TYPE_PRINT_DIALOG, NULL);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -546,9 +496,9 @@ test_window_action (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   td_window_show_page (window, "attendance");
-  spin ();
+  td_test_spin ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "print", NULL);
-  spin ();
+  td_test_spin ();
   dialog = find_toplevel (TD_TYPE_PRINT_DIALOG, NULL);
   g_assert_nonnull (dialog);
   g_assert_cmpint (td_print_dialog_get_form (TD_PRINT_DIALOG (dialog)), ==, TD_FORM_SIGNIN);
@@ -578,7 +528,7 @@ test_chart_save (Fixture *fixture, gconstpointer data)
   g_autofree char *bmp = tmp_path (fixture, "attendance.bmp");
   g_autofree char *svg_text = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   chart = td_chart_build (fixture->store, TD_CHART_ATTENDANCE, CLASS_CODE, &error);
   g_assert_no_error (error);
   g_assert_true (td_chart_save (NULL, chart, png, &error));
@@ -596,49 +546,21 @@ test_chart_save (Fixture *fixture, gconstpointer data)
 
 /* ---- screenshots ------------------------------------------------------------------ */
 
-static void
-save_png (GtkWidget *widget, const char *path)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = 0, height = 0;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  gtk_widget_queue_draw (widget);
-  for (int i = 0; i < 200 && (i < 30 || width == 0 || !gtk_widget_get_mapped (widget)); i++)
-    {
-      spin ();
-      g_usleep (10000);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-    }
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The dialog with the sign-in options shown, for a look in English and Chinese. */
 static void
 test_screenshot (Fixture *fixture, gconstpointer data)
 {
-  const char *lang = g_getenv ("LANGUAGE");
   g_autofree char *dir = NULL, *path = NULL;
   TdPrintDialog *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  dir = td_test_shots_dir ();
   dialog = td_print_dialog_new (NULL, fixture->store, CLASS_CODE);
   gtk_window_present (GTK_WINDOW (dialog));
   td_print_dialog_set_form (dialog, TD_FORM_SIGNIN);
   select_row (dialog, "print-signin", 0);
   path = g_build_filename (dir, "print-dialog.png", NULL);
-  save_png (GTK_WIDGET (dialog), path);
+  td_test_save_png (GTK_WIDGET (dialog), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -647,13 +569,7 @@ main (int argc, char **argv)
 {
   int status;
 
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_setenv ("TD_TODAY", "2026-11-26", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, "2026-11-26", NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/print/export/roster", test_export_roster);
   ADD ("/print/export/filing-portrait", test_export_filing_portrait);
@@ -670,10 +586,9 @@ main (int argc, char **argv)
   status = g_test_run ();
   if (demo_path != NULL && status == 0)
     {
-      g_autoptr (GFile) demo = g_file_new_for_path (demo_path);
-      g_autoptr (GFile) dir = g_file_get_parent (demo);
+      g_autofree char *dir = g_path_get_dirname (demo_path);
 
-      remove_tree (dir);
+      td_test_remove_tree (dir);
     }
   g_free (demo_path);
   return status;

@@ -22,6 +22,7 @@
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 
 /* On this day the SYB class ended 2026-08-31: follow-up checked 11-14 and sent 11-17,
  * the claim (end + 85) not yet due in the demo, so not exported. */
@@ -37,33 +38,17 @@ typedef struct
   gint64 cid;
 } Fixture;
 
-static gboolean have_display;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (TdClass) k = NULL;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  f->dir = g_dir_make_tmp ("td-ui-claim-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "td.db", NULL);
-  f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (f->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (td_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-ui-claim-XXXXXX");
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
   k = td_store_get_class_by_code (f->store, CLASS, &error);
   g_assert_no_error (error);
   f->cid = k->id;
@@ -74,21 +59,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   gtk_window_destroy (f->window);
-  spin ();
+  td_test_spin ();
   g_clear_object (&f->store);
-  {
-    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (f->dir, name, NULL);
-        g_remove (p);
-      }
-  }
-  g_rmdir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -101,7 +77,7 @@ show_page (Fixture *f, GType type)
   td_page_set_store (TD_PAGE (page), f->store);
   td_page_set_class (TD_PAGE (page), f->cid);
   gtk_window_present (f->window);
-  spin ();
+  td_test_spin ();
   return page;
 }
 
@@ -121,21 +97,6 @@ set_entry (GtkWidget *page, const char *name, const char *text)
 
   g_assert_nonnull (w);
   gtk_editable_set_text (GTK_EDITABLE (w), text);
-}
-
-static GtkWindow *
-find_toplevel (const char *name)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
 }
 
 /* The roster index of the first line of @p with @reason whose latest follow-up has
@@ -166,7 +127,7 @@ record_follow_up (Fixture *f, guint index)
   code[17] = td_credit_code_check_char (code);
   code[18] = '\0';
   gtk_single_selection_set_selected (view_selection (page, "follow-up-grid"), index);
-  spin ();
+  td_test_spin ();
   set_entry (page, "follow-up-checked", TODAY);
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (page, "follow-up-status")),
                            TD_CODES_EMPLOYMENT_STATUS, "1");
@@ -177,7 +138,7 @@ record_follow_up (Fixture *f, guint index)
                            TD_CODES_PROOF, "1");
   set_entry (page, "follow-up-wage", "4200");
   g_assert_true (gtk_widget_activate_action (page, "follow-up.save", NULL));
-  spin ();
+  td_test_spin ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (td_ui_find_named (page, "follow-up-message"))),
                    ==, "");
   {
@@ -195,7 +156,7 @@ record_pass (Fixture *f, guint index)
   GtkWidget *page = show_page (f, TD_TYPE_ASSESSMENT_PAGE);
 
   gtk_single_selection_set_selected (view_selection (page, "result-grid"), index);
-  spin ();
+  td_test_spin ();
   set_entry (page, "result-practice", "71");
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (page, "result-outcome")),
                            TD_CODES_OUTCOME, "1");
@@ -203,7 +164,7 @@ record_pass (Fixture *f, guint index)
   set_entry (page, "result-cert-issued", "2026-11-20");
   set_entry (page, "result-cert-issuer", "聊城市东昌府区光岳职业培训学校");
   g_assert_true (gtk_widget_activate_action (page, "assessment.save-result", NULL));
-  spin ();
+  td_test_spin ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (td_ui_find_named (page, "result-message"))),
                    ==, "");
 }
@@ -219,8 +180,8 @@ export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
 
   if (!td_submissions_page_export (TD_SUBMISSIONS_PAGE (page), kind, 0, 0, path))
     {
-      GtkWindow *w = find_toplevel ("td-findings-window");
-      GtkWindow *e = find_toplevel ("td-error-dialog");
+      GtkWindow *w = td_test_toplevel ("td-findings-window");
+      GtkWindow *e = td_test_toplevel ("td-error-dialog");
       g_test_message ("export of %s refused%s%s%s", file, w != NULL ? " with findings" : "",
                       e != NULL ? ": " : "",
                       e != NULL ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (e)) : "");
@@ -265,36 +226,6 @@ accept (Fixture *f, const TdPacketLog *log)
   after = td_store_get_packet (f->store, log->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after->status, ==, TD_PACKET_ACCEPTED);
-}
-
-static void
-write_png (Fixture *f, const char *name)
-{
-  GtkWidget *child = GTK_WIDGET (f->window);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (child);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL, *path = NULL;
-  const char *lang = g_getenv ("LANGUAGE");
-  int w = gtk_widget_get_width (child), h = gtk_widget_get_height (child);
-
-  for (int k = 0; k < 20; k++)
-    {
-      spin ();
-      g_usleep (10000);
-    }
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "ui-shots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
 }
 
 /* The written packet's Total and Lines against the preview the Subsidy page showed. */
@@ -352,11 +283,7 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
   TdFen before_total, shown_total;
   int before_count, shown_count;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   /* the demo at this date: followed up and sent, no claim yet */
   followup = td_store_latest_packet (f->store, TD_KIND_FOLLOWUP, f->cid, 0, 0);
   g_assert_nonnull (followup);
@@ -404,7 +331,7 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
     shown_count = p->count;
     shown_total = p->total;
   }
-  write_png (f, "subsidy-after-change");
+  td_test_write_shot (GTK_WIDGET (f->window), "subsidy-after-change");
 
   /* the claim right away is refused: the bureau has not got the changed result and
    * follow-up, so the lines would not match what it holds */
@@ -455,14 +382,7 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("TD_TODAY", TODAY, TRUE);
-  g_setenv ("TD_NOW", NOW, TRUE);
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, TODAY, NOW);
   g_test_add ("/ui/claim/equals-preview", Fixture, NULL, fixture_set_up,
               test_claim_equals_preview, fixture_tear_down);
   return g_test_run ();

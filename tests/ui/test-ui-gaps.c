@@ -16,6 +16,7 @@
 #include "packet/td-demo.h"
 #include "ui/td-packet-export.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 #include "ui/td-window.h"
 
 #define TODAY "2026-11-26"
@@ -29,36 +30,8 @@ typedef struct
   TdWindow *window;
 } Fixture;
 
-static gboolean have_display;
 
 /* ---- helpers ---------------------------------------------------------------------- */
-
-static void
-spin (void)
-{
-  for (int k = 0; k < 10; k++)
-    {
-      for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-        ;
-      g_usleep (5000);
-    }
-}
-
-static GtkWindow *
-toplevel (const char *name)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
 
 /* The file chooser a GtkFileChooserNative shows without a portal. */
 static GtkWindow *
@@ -93,58 +66,16 @@ answer_file_chooser (const char *path)
 
       g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
-      spin ();
+      td_test_spin ();
     }
   g_signal_emit_by_name (gtk_dialog_get_widget_for_response (
                            GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
                                                               : GTK_RESPONSE_CANCEL),
                          "clicked");
   for (int i = 0; i < 100 && file_chooser () == chooser; i++)
-    spin ();
+    td_test_spin ();
   g_assert_true (file_chooser () != chooser);
   return suggested;
-}
-
-static GtkWidget *
-find (gpointer root, const char *name)
-{
-  GtkWidget *widget = td_ui_find_named (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static void
-press (gpointer root, const char *name)
-{
-  g_signal_emit_by_name (find (root, name), "clicked");
-  spin ();
-}
-
-static void
-write_png (GtkWindow *window, const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL, *path = NULL;
-  const char *lang = g_getenv ("LANGUAGE");
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "ui-shots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
 }
 
 static gint64
@@ -163,15 +94,8 @@ show (Fixture *f, const char *page, const char *code)
   if (code != NULL)
     td_window_select_class (f->window, class_id (f, code));
   td_window_show_page (f->window, page);
-  spin ();
+  td_test_spin ();
   g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
-}
-
-static void
-activate (Fixture *f, const char *action, GVariant *param)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), action, param);
-  spin ();
 }
 
 /* ---- fixture ---------------------------------------------------------------------- */
@@ -179,42 +103,14 @@ activate (Fixture *f, const char *action, GVariant *param)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  f->dir = g_dir_make_tmp ("td-ui-gaps-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "td.db", NULL);
-  f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (f->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (td_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-ui-gaps-XXXXXX");
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = td_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_remove (p);
-    }
-  g_rmdir (dir);
+  td_test_spin ();
 }
 
 static void
@@ -222,7 +118,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   GListModel *tops;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   tops = gtk_window_get_toplevels ();
   while (g_list_model_get_n_items (tops) > 0)
@@ -231,10 +127,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
       gtk_window_destroy (w);
     }
-  spin ();
+  td_test_spin ();
   g_clear_object (&f->store);
   if (!g_test_failed ())
-    remove_tree (f->dir);
+    td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -243,7 +139,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static guint
 chosen_kind (GtkWindow *dialog)
 {
-  return adw_combo_row_get_selected (ADW_COMBO_ROW (find (dialog, "export-kind")));
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (td_test_find (dialog, "export-kind")));
 }
 
 static void
@@ -256,11 +152,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
     { "overview", TD_KIND_FILING, 0 },
   };
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   show (f, "classes", RUNNING_CLASS);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -270,22 +162,22 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (td_packet_export_kind_for_page (pages[i].page), ==, pages[i].kind);
       show (f, pages[i].page, NULL);
-      activate (f, "export", NULL);
-      dialog = toplevel ("td-export-kind-dialog");
+      td_test_activate (f->window, "export", NULL);
+      dialog = td_test_toplevel ("td-export-kind-dialog");
       g_assert_nonnull (dialog);
       g_assert_cmpuint (chosen_kind (dialog), ==, pages[i].index);
-      labels = adw_combo_row_get_model (ADW_COMBO_ROW (find (dialog, "export-kind")));
+      labels = adw_combo_row_get_model (ADW_COMBO_ROW (td_test_find (dialog, "export-kind")));
       g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 7);
       label = g_list_model_get_item (labels, pages[i].index);
       g_assert_cmpstr (gtk_string_object_get_string (label), ==,
                        td_packet_kind_label (pages[i].kind));
       gtk_window_destroy (dialog);
-      spin ();
+      td_test_spin ();
     }
   /* the Submissions page exports its own kind: no chooser, straight to the file */
   show (f, "submissions", NULL);
-  activate (f, "export", NULL);
-  g_assert_null (toplevel ("td-export-kind-dialog"));
+  td_test_activate (f->window, "export", NULL);
+  g_assert_null (td_test_toplevel ("td-export-kind-dialog"));
   g_free (answer_file_chooser (NULL));
 }
 
@@ -298,21 +190,17 @@ test_export_attendance (Fixture *f, gconstpointer data)
   const TdPacketLog *log;
   gint64 cid;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
   before = td_store_list_packets (f->store, cid);
   show (f, "attendance", RUNNING_CLASS);
-  activate (f, "export", NULL);
-  dialog = toplevel ("td-export-kind-dialog");
+  td_test_activate (f->window, "export", NULL);
+  dialog = td_test_toplevel ("td-export-kind-dialog");
   g_assert_nonnull (dialog);
   g_assert_cmpuint (chosen_kind (dialog), ==, 2);
-  write_png (dialog, "gaps-export-kind");
-  press (dialog, "dialog-ok");
-  g_assert_null (toplevel ("td-export-kind-dialog"));
+  td_test_write_shot (GTK_WIDGET (dialog), "gaps-export-kind");
+  td_test_press (dialog, "dialog-ok");
+  g_assert_null (td_test_toplevel ("td-export-kind-dialog"));
   path = g_build_filename (f->dir, "attendance.xml", NULL);
   suggested = answer_file_chooser (path);
   g_test_message ("suggested %s", suggested);
@@ -329,13 +217,6 @@ test_export_attendance (Fixture *f, gconstpointer data)
 
 /* ---- a teacher edited ------------------------------------------------------------ */
 
-static void
-type_text (gpointer root, const char *name, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
-  spin ();
-}
-
 /* Scrolls the form so that @widget is near the top (for the screenshot). */
 static void
 scroll_to (GtkWidget *widget)
@@ -347,7 +228,7 @@ scroll_to (GtkWidget *widget)
 
   g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
   gtk_adjustment_set_value (adj, y - 200);
-  spin ();
+  td_test_spin ();
 }
 
 static const TdTeacher *
@@ -372,11 +253,7 @@ test_edit_teacher (Fixture *f, gconstpointer data)
   guint n_lessons;
   char check;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
   before = td_store_list_teachers (f->store, cid);
   {
@@ -385,23 +262,23 @@ test_edit_teacher (Fixture *f, gconstpointer data)
     g_assert_cmpuint (n_lessons, >, 0);
   }
   show (f, "classes", RUNNING_CLASS);
-  press (f->window, "edit_teacher_T2");
-  dialog = toplevel ("td-teacher-dialog");
+  td_test_press (f->window, "edit_teacher_T2");
+  dialog = td_test_toplevel ("td-teacher-dialog");
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Teacher");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "teacher-name"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (dialog, "teacher-name"))), ==,
                    teacher (before, "T2")->name);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "teacher-id"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (dialog, "teacher-id"))), ==,
                    teacher (before, "T2")->id_number);
   /* a wrong check digit is refused and the dialog stays */
   check = td_id_number_check_char ("37150219850315002");
   bad = g_strdup_printf ("37150219850315002%c", check == '1' ? '2' : '1');
   good = g_strdup_printf ("37150219850315002%c", check);
-  type_text (dialog, "teacher-name", "李新华");
-  type_text (dialog, "teacher-id", bad);
-  press (dialog, "dialog-ok");
-  g_assert_true (toplevel ("td-teacher-dialog") == dialog);
-  message = find (dialog, "teacher-message");
+  td_test_type_text (dialog, "teacher-name", "李新华");
+  td_test_type_text (dialog, "teacher-id", bad);
+  td_test_press (dialog, "dialog-ok");
+  g_assert_true (td_test_toplevel ("td-teacher-dialog") == dialog);
+  message = td_test_find (dialog, "teacher-message");
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_visible (message));
   g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (message)));
@@ -410,18 +287,18 @@ test_edit_teacher (Fixture *f, gconstpointer data)
                                                  bad[17]);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected);
   }
-  write_png (dialog, "gaps-edit-teacher");
-  type_text (dialog, "teacher-id", good);
-  type_text (dialog, "teacher-qualification", "电工技师 20241234");
-  press (dialog, "dialog-ok");
-  g_assert_null (toplevel ("td-teacher-dialog"));
-  scroll_to (find (f->window, "edit_teacher_T2"));
-  write_png (GTK_WINDOW (f->window), "gaps-class-teachers");
-  activate (f, "save", NULL);
-  if (toplevel ("td-error-dialog") != NULL)
+  td_test_write_shot (GTK_WIDGET (dialog), "gaps-edit-teacher");
+  td_test_type_text (dialog, "teacher-id", good);
+  td_test_type_text (dialog, "teacher-qualification", "电工技师 20241234");
+  td_test_press (dialog, "dialog-ok");
+  g_assert_null (td_test_toplevel ("td-teacher-dialog"));
+  scroll_to (td_test_find (f->window, "edit_teacher_T2"));
+  td_test_write_shot (GTK_WIDGET (f->window), "gaps-class-teachers");
+  td_test_activate (f->window, "save", NULL);
+  if (td_test_toplevel ("td-error-dialog") != NULL)
     g_test_message ("save: %s", adw_message_dialog_get_body (
-                                  ADW_MESSAGE_DIALOG (toplevel ("td-error-dialog"))));
-  g_assert_null (toplevel ("td-error-dialog"));
+                                  ADW_MESSAGE_DIALOG (td_test_toplevel ("td-error-dialog"))));
+  g_assert_null (td_test_toplevel ("td-error-dialog"));
   after = td_store_list_teachers (f->store, cid);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpstr (teacher (after, "T2")->name, ==, "李新华");
@@ -448,7 +325,7 @@ save_through (Fixture *f, const char *button, const char *file)
   char *suggested;
   goffset size;
 
-  press (f->window, button);
+  td_test_press (f->window, button);
   suggested = answer_file_chooser (path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   {
@@ -466,7 +343,7 @@ save_through (Fixture *f, const char *button, const char *file)
 static void
 assert_action (Fixture *f, const char *button, const char *action, const char *target)
 {
-  GtkActionable *actionable = GTK_ACTIONABLE (find (f->window, button));
+  GtkActionable *actionable = GTK_ACTIONABLE (td_test_find (f->window, button));
   GVariant *value = gtk_actionable_get_action_target_value (actionable);
 
   g_assert_cmpstr (gtk_actionable_get_action_name (actionable), ==, action);
@@ -483,15 +360,11 @@ test_page_buttons (Fixture *f, gconstpointer data)
   g_autofree char *roster = NULL, *template = NULL, *claim = NULL, *chart = NULL;
   g_autofree char *csv = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   show (f, "trainees", RUNNING_CLASS);
   assert_action (f, "roster_template_button", "win.roster-template", NULL);
   assert_action (f, "export_roster_button", "win.export-table", "roster");
-  write_png (GTK_WINDOW (f->window), "gaps-trainee-buttons");
+  td_test_write_shot (GTK_WIDGET (f->window), "gaps-trainee-buttons");
   template = save_through (f, "roster_template_button", "template.xlsx");
   roster = save_through (f, "export_roster_button", "roster.csv");
   {
@@ -505,10 +378,10 @@ test_page_buttons (Fixture *f, gconstpointer data)
   }
   show (f, "subsidy", "CY2026-004");
   assert_action (f, "export_claim_button", "win.export-table", "claim");
-  write_png (GTK_WINDOW (f->window), "gaps-subsidy-button");
+  td_test_write_shot (GTK_WIDGET (f->window), "gaps-subsidy-button");
   claim = save_through (f, "export_claim_button", "claim.xlsx");
   show (f, "overview", NULL);
-  write_png (GTK_WINDOW (f->window), "gaps-overview-charts");
+  td_test_write_shot (GTK_WIDGET (f->window), "gaps-overview-charts");
   chart = save_through (f, "outcome_chart_save", "outcomes.png");
   g_assert_cmpstr (chart, ==, "outcomes.png");
   g_free (chart);
@@ -521,14 +394,8 @@ test_page_buttons (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("TD_TODAY", TODAY, TRUE);
-  g_setenv ("TD_NOW", NOW, TRUE);
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, TODAY, NOW);
+  td_test_set_spin (10, 5000);   /* file choosers and dialogs come and go */
   g_test_add ("/ui/gaps/export-default-kinds", Fixture, NULL, fixture_set_up,
               test_export_default_kinds, fixture_tear_down);
   g_test_add ("/ui/gaps/export-attendance", Fixture, NULL, fixture_set_up,

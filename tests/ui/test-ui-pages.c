@@ -22,6 +22,7 @@
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 
 #define TODAY "2026-06-15"
 #define NOW "2026-06-15T17:00:00+08:00"
@@ -35,32 +36,15 @@ typedef struct
   GtkWindow *window;
 } Fixture;
 
-static gboolean have_display;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  f->dir = g_dir_make_tmp ("td-ui-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "td.db", NULL);
-  f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (f->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (td_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-ui-pages-XXXXXX");
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1146, 700);
 }
@@ -68,22 +52,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   gtk_window_destroy (f->window);
-  spin ();
+  td_test_spin ();
   g_clear_object (&f->store);
   /* the temporary folder holds the database and exported packets */
-  {
-    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (f->dir, name, NULL);
-        g_remove (p);
-      }
-  }
-  g_rmdir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -107,7 +82,7 @@ show_page (Fixture *f, GType type, const char *code)
   if (code != NULL)
     td_page_set_class (TD_PAGE (page), class_id (f, code));
   gtk_window_present (f->window);
-  spin ();
+  td_test_spin ();
   return page;
 }
 
@@ -178,11 +153,7 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
   gint64 t0, t1, t2;
   guint li = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
   lessons = td_store_list_lessons (f->store, cid);
   enrolments = td_store_list_enrolments (f->store, cid);
@@ -195,20 +166,20 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
 
   gtk_single_selection_set_selected (lessons_sel, li);
   gtk_single_selection_set_selected (trainees_sel, 0);
-  spin ();
+  td_test_spin ();
   t0 = ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id;
   t1 = ((TdEnrolment *) g_ptr_array_index (enrolments, 1))->trainee.id;
   t2 = ((TdEnrolment *) g_ptr_array_index (enrolments, 2))->trainee.id;
 
   /* P: present, the selection moves on; A: absent; L: type the sign-in time, Enter */
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
-  spin ();
+  td_test_spin ();
   g_assert_cmpuint (gtk_single_selection_get_selected (trainees_sel), ==, 1);
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "A"));
-  spin ();
+  td_test_spin ();
   g_assert_cmpuint (gtk_single_selection_get_selected (trainees_sel), ==, 2);
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "L"));
-  spin ();
+  td_test_spin ();
   in_entry = td_ui_find_named (page, "attendance-in");
   g_assert_true (gtk_widget_has_focus (in_entry)
                  || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
@@ -220,7 +191,7 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
     gtk_editable_set_text (GTK_EDITABLE (in_entry), hm);
   }
   g_signal_emit_by_name (in_entry, "activate");
-  spin ();
+  td_test_spin ();
 
   chain = td_store_list_chain (f->store, cid);
   g_assert_cmpuint (chain->len, ==, chain_before->len + 3);
@@ -261,7 +232,7 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
 
   /* the rest of the lesson in one go: every trainee without a record is present */
   g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
-  spin ();
+  td_test_spin ();
   {
     g_autoptr (GPtrArray) now = td_store_list_attendance (f->store, cid);
     guint n = 0;
@@ -280,21 +251,6 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
 
 /* ---- a sent record corrected ------------------------------------------------------ */
 
-static GtkWindow *
-find_toplevel (const char *name)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 static void
 test_attendance_correction (Fixture *f, gconstpointer data)
 {
@@ -309,11 +265,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   GtkWindow *dialog;
   g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
   lessons = td_store_list_lessons (f->store, cid);
   enrolments = td_store_list_enrolments (f->store, cid);
@@ -331,13 +283,13 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   trainees_sel = view_selection (page, "trainee-grid");
   gtk_single_selection_set_selected (lessons_sel, 0);
   gtk_single_selection_set_selected (trainees_sel, 0);
-  spin ();
+  td_test_spin ();
   /* the grid shows the lock */
   g_assert_cmpstr (td_row_get (row_at (trainees_sel, 0), 8), ==, "icon:changes-prevent-symbolic");
 
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "A"));
-  spin ();
-  dialog = find_toplevel ("td-correction-dialog");
+  td_test_spin ();
+  dialog = td_test_toplevel ("td-correction-dialog");
   g_assert_nonnull (dialog);
   /* nothing changes before the user confirms */
   pending = td_store_list_pending_attendance (f->store, cid);
@@ -345,7 +297,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     g_assert_null (((TdAttendance *) g_ptr_array_index (pending, i))->restates);
   g_clear_pointer (&pending, g_ptr_array_unref);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "correct");
-  spin ();
+  td_test_spin ();
 
   pending = td_store_list_pending_attendance (f->store, cid);
   {
@@ -363,7 +315,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   out = g_build_filename (f->dir, "attendance.xml", NULL);
   if (!td_submissions_page_export (TD_SUBMISSIONS_PAGE (page), TD_KIND_ATTENDANCE, 0, 0, out))
     {
-      GtkWindow *w = find_toplevel ("td-findings-window");
+      GtkWindow *w = td_test_toplevel ("td-findings-window");
       g_test_message ("export refused%s", w != NULL ? " with findings" : "");
       g_test_fail ();
       return;
@@ -389,11 +341,11 @@ test_attendance_correction (Fixture *f, gconstpointer data)
 
     g_assert_true (g_file_set_contents (receipt, xml, -1, NULL));
     g_assert_true (td_submissions_page_import_receipt (TD_SUBMISSIONS_PAGE (page), receipt));
-    spin ();
+    td_test_spin ();
     after = td_store_get_packet (f->store, batch->id, &error);
     g_assert_no_error (error);
     g_assert_cmpint (after->status, ==, TD_PACKET_REJECTED);
-    window = find_toplevel ("td-findings-window");
+    window = td_test_toplevel ("td-findings-window");
     g_assert_nonnull (window);
     issues = view_selection (GTK_WIDGET (window), "findings-list");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
@@ -422,11 +374,7 @@ test_withdrawal (Fixture *f, gconstpointer data)
   const TdLesson *l;
   guint li = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
   lessons = td_store_list_lessons (f->store, cid);
   enrolments = td_store_list_enrolments (f->store, cid);
@@ -436,11 +384,11 @@ test_withdrawal (Fixture *f, gconstpointer data)
   trainees_sel = view_selection (page, "trainee-grid");
   gtk_single_selection_set_selected (lessons_sel, li);
   gtk_single_selection_set_selected (trainees_sel, 0);
-  spin ();
+  td_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (page, "attendance.withdraw", NULL));
-  spin ();
-  dialog = find_toplevel ("td-withdraw-dialog");
+  td_test_spin ();
+  dialog = td_test_toplevel ("td-withdraw-dialog");
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (td_ui_find_named (GTK_WIDGET (dialog), "change-date")),
                          "2026-06-12");
@@ -448,8 +396,8 @@ test_withdrawal (Fixture *f, gconstpointer data)
                                                          "change-reason")),
                          "找到工作");
   g_signal_emit_by_name (td_ui_find_named (GTK_WIDGET (dialog), "dialog-ok"), "clicked");
-  spin ();
-  g_assert_null (find_toplevel ("td-withdraw-dialog"));
+  td_test_spin ();
+  g_assert_null (td_test_toplevel ("td-withdraw-dialog"));
   e = td_store_get_enrolment (f->store, cid,
                               ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id,
                               NULL);
@@ -459,13 +407,13 @@ test_withdrawal (Fixture *f, gconstpointer data)
   /* today's lesson no longer offers the trainee: shown as withdrawn, and P is refused */
   gtk_single_selection_set_selected (lessons_sel, li);
   gtk_single_selection_set_selected (trainees_sel, 0);
-  spin ();
+  td_test_spin ();
   g_assert_cmpstr (td_row_get (row_at (trainees_sel, 0), 3), ==, "Withdrawn");
   g_assert_true (td_row_get_dimmed (row_at (trainees_sel, 0)));
   before = td_store_list_chain (f->store, cid);
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
-  spin ();
-  dialog = find_toplevel ("td-error-dialog");
+  td_test_spin ();
+  dialog = td_test_toplevel ("td-error-dialog");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "R-ATT-002"));
@@ -491,11 +439,7 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
   guint included = G_MAXUINT;
   int before_count;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, CLAIMED_CLASS);
   log = td_store_latest_packet (f->store, TD_KIND_CLAIM, cid, 0, 0);
   g_assert_nonnull (log);
@@ -533,7 +477,7 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (assess, "result-outcome")),
                            TD_CODES_OUTCOME, "2");
   g_assert_true (gtk_widget_activate_action (assess, "assessment.save-result", NULL));
-  spin ();
+  td_test_spin ();
   p = td_subsidy_page_get_preview (TD_SUBSIDY_PAGE (page));
   g_assert_cmpint (p->count, ==, before_count - 1);
   g_assert_cmpint (p->total, ==, before_total - line_amount);
@@ -546,31 +490,6 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
 /* ---- screenshots ------------------------------------------------------------------ */
 
 static void
-write_png (Fixture *f, const char *name)
-{
-  GtkWidget *child = GTK_WIDGET (f->window);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (child);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL, *path = NULL;
-  const char *lang = g_getenv ("LANGUAGE");
-  int w = gtk_widget_get_width (child), h = gtk_widget_get_height (child);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "ui-shots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
   static const struct { const char *name; const char *code; } shots[] = {
@@ -581,11 +500,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   GType types[] = { TD_TYPE_ATTENDANCE_PAGE, TD_TYPE_ASSESSMENT_PAGE, TD_TYPE_FOLLOW_UP_PAGE,
                     TD_TYPE_SUBSIDY_PAGE, TD_TYPE_SUBMISSIONS_PAGE, TD_TYPE_OVERVIEW_PAGE };
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
       GtkWidget *page = show_page (f, types[i], shots[i].code);
@@ -598,24 +513,17 @@ test_screenshots (Fixture *f, gconstpointer data)
         }
       for (int k = 0; k < 20; k++)
         {
-          spin ();
+          td_test_spin ();
           g_usleep (10000);
         }
-      write_png (f, shots[i].name);
+      td_test_write_shot (GTK_WIDGET (f->window), shots[i].name);
     }
 }
 
 int
 main (int argc, char **argv)
 {
-  g_setenv ("TD_TODAY", TODAY, TRUE);
-  g_setenv ("TD_NOW", NOW, TRUE);
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, TODAY, NOW);
   g_test_add ("/ui/pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
               test_attendance_keyboard, fixture_tear_down);
   g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,

@@ -16,6 +16,7 @@
 #include "ui/td-settings-page.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
+#include "ui-test-util.h"
 #include "ui/td-window.h"
 
 typedef struct
@@ -25,79 +26,8 @@ typedef struct
   TdWindow *window;
 } Fixture;
 
-static gboolean have_display;
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-/* The widget named @name among those on screen (pages not shown hold forms with the same
- * names), else anywhere under @root. */
-static GtkWidget *
-find_mapped (GtkWidget *root, const char *name)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find (gpointer root, const char *name)
-{
-  GtkWidget *widget = find_mapped (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    widget = td_ui_find_named (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static void
-type_text (gpointer root, const char *name, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
-  spin ();
-}
-
-static void
-press (gpointer root, const char *name)
-{
-  g_signal_emit_by_name (find (root, name), "clicked");
-  spin ();
-}
-
-static GtkWindow *
-toplevel (const char *name)
-{
-  GListModel *list = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (list, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 static char *
 valid_id (const char *id17)
@@ -116,8 +46,8 @@ wrong_id (const char *id17)
 static void
 print_dialogs (void)
 {
-  GtkWindow *error = toplevel ("td-error-dialog");
-  GtkWindow *trainee = toplevel ("td-trainee-dialog");
+  GtkWindow *error = td_test_toplevel ("td-error-dialog");
+  GtkWindow *trainee = td_test_toplevel ("td-trainee-dialog");
 
   if (error != NULL)
     g_test_message ("error dialog: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error)));
@@ -127,30 +57,15 @@ print_dialogs (void)
                                                                      "message"))));
 }
 
-static void
-activate (Fixture *fixture, const char *action)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
-  spin ();
-}
-
 /* ---- fixture ------------------------------------------------------------------ */
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
-  fixture->dir = g_dir_make_tmp ("td-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_catalog_import_default (fixture->store, &error));
-  g_assert_no_error (error);
+  fixture->dir = td_test_make_dir ("td-ui-XXXXXX");
+  fixture->store = td_test_store_new (fixture->dir, "test.db", FALSE);
 }
 
 static void
@@ -159,17 +74,17 @@ open_window (Fixture *fixture)
   fixture->window = td_window_new (NULL, fixture->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  td_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  if (!have_display)
+  if (!td_test_have_display ())
     return;
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  td_test_spin ();
   g_clear_object (&fixture->store);
   /* the temporary directory is left for inspection only when a test failed */
   g_free (fixture->dir);
@@ -178,15 +93,15 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static void
 fill_institution (gpointer root)
 {
-  type_text (root, "credit_code", "91371500MA3C5XXK0L");
-  type_text (root, "name", "聊城市东昌府区示范职业培训学校");
-  type_text (root, "license_no", "137150270000123");
-  type_text (root, "contact_name", "李明");
-  type_text (root, "contact_phone", "0635 8212345");
-  type_text (root, "legal_rep", "王芳");
-  type_text (root, "account_name", "聊城市东昌府区示范职业培训学校");
-  type_text (root, "bank", "中国工商银行聊城分行");
-  type_text (root, "account", "1610001234567890123");
+  td_test_type_text (root, "credit_code", "91371500MA3C5XXK0L");
+  td_test_type_text (root, "name", "聊城市东昌府区示范职业培训学校");
+  td_test_type_text (root, "license_no", "137150270000123");
+  td_test_type_text (root, "contact_name", "李明");
+  td_test_type_text (root, "contact_phone", "0635 8212345");
+  td_test_type_text (root, "legal_rep", "王芳");
+  td_test_type_text (root, "account_name", "聊城市东昌府区示范职业培训学校");
+  td_test_type_text (root, "bank", "中国工商银行聊城分行");
+  td_test_type_text (root, "account", "1610001234567890123");
 }
 
 static void
@@ -216,20 +131,16 @@ test_first_run (Fixture *fixture, gconstpointer data)
   g_autoptr (TdInstitution) inst = NULL;
   GtkWidget *warning;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   open_window (fixture);
   g_assert_true (td_store_is_empty (fixture->store));
   fill_institution (fixture->window);
   /* a wrong check character is only a warning (R-ORG-001) */
-  type_text (fixture->window, "credit_code", "91371500MA3C5XXK0A");
-  warning = find (fixture->window, "credit_code_warning");
+  td_test_type_text (fixture->window, "credit_code", "91371500MA3C5XXK0A");
+  warning = td_test_find (fixture->window, "credit_code_warning");
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "R-ORG-001"));
-  press (fixture->window, "start_button");
+  td_test_press (fixture->window, "start_button");
   inst = td_store_get_institution (fixture->store);
   g_assert_nonnull (inst);
   g_assert_cmpstr (inst->name, ==, "聊城市东昌府区示范职业培训学校");
@@ -244,24 +155,20 @@ test_first_run_missing (Fixture *fixture, gconstpointer data)
 {
   GtkWindow *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   open_window (fixture);
   fill_institution (fixture->window);
-  type_text (fixture->window, "legal_rep", "");
-  press (fixture->window, "start_button");
+  td_test_type_text (fixture->window, "legal_rep", "");
+  td_test_press (fixture->window, "start_button");
   g_assert_true (td_store_is_empty (fixture->store));
   print_dialogs ();
-  dialog = toplevel ("td-error-dialog");
+  dialog = td_test_toplevel ("td-error-dialog");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "Legal representative"));
   gtk_window_destroy (dialog);
   /* nothing typed is lost */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "name"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (fixture->window, "name"))), ==,
                    "聊城市东昌府区示范职业培训学校");
 }
 
@@ -271,14 +178,14 @@ add_teacher (Fixture *fixture, const char *name, const char *id17)
   GtkWindow *dialog;
   g_autofree char *id = valid_id (id17);
 
-  press (fixture->window, "add_teacher_button");
-  dialog = toplevel ("td-teacher-dialog");
+  td_test_press (fixture->window, "add_teacher_button");
+  dialog = td_test_toplevel ("td-teacher-dialog");
   g_assert_nonnull (dialog);
-  type_text (dialog, "teacher-name", name);
-  type_text (dialog, "teacher-id", id);
-  type_text (dialog, "teacher-qualification", "高级技师 20231234");
-  press (dialog, "dialog-ok");
-  g_assert_null (toplevel ("td-teacher-dialog"));
+  td_test_type_text (dialog, "teacher-name", name);
+  td_test_type_text (dialog, "teacher-id", id);
+  td_test_type_text (dialog, "teacher-qualification", "高级技师 20231234");
+  td_test_press (dialog, "dialog-ok");
+  g_assert_null (td_test_toplevel ("td-teacher-dialog"));
 }
 
 static void
@@ -286,20 +193,20 @@ generate_weekdays (Fixture *fixture)
 {
   GtkWindow *dialog;
 
-  press (fixture->window, "generate_button");
-  dialog = toplevel ("td-generate-dialog");
+  td_test_press (fixture->window, "generate_button");
+  dialog = td_test_toplevel ("td-generate-dialog");
   g_assert_nonnull (dialog);
   for (int d = 1; d <= 5; d++)
     {
       g_autofree char *name = g_strdup_printf ("pattern-day-%d", d);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, name)), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (td_test_find (dialog, name)), TRUE);
     }
-  type_text (dialog, "pattern-start", "8:30");
-  type_text (dialog, "pattern-end", "11:30");
-  type_text (dialog, "pattern-content", "养老护理基础知识");
-  press (dialog, "dialog-ok");
-  g_assert_null (toplevel ("td-generate-dialog"));
+  td_test_type_text (dialog, "pattern-start", "8:30");
+  td_test_type_text (dialog, "pattern-end", "11:30");
+  td_test_type_text (dialog, "pattern-content", "养老护理基础知识");
+  td_test_press (dialog, "dialog-ok");
+  g_assert_null (td_test_toplevel ("td-generate-dialog"));
 }
 
 static char *
@@ -326,27 +233,27 @@ select_only_visible_row (GtkWidget *list)
       }
   g_assert_cmpuint (visible, ==, 1);
   gtk_list_box_select_row (GTK_LIST_BOX (list), only);
-  spin ();
+  td_test_spin ();
 }
 
 static void
 fill_class (Fixture *fixture)
 {
 
-  activate (fixture, "new-class");
+  td_test_activate (fixture->window, "new-class", NULL);
   g_assert_cmpstr (td_window_get_visible_page_name (fixture->window), ==, "classes");
-  type_text (fixture->window, "code", "DC2026-001");
-  type_text (fixture->window, "title_row", "养老护理员（五级）培训班");
-  type_text (fixture->window, "start_date", "2026-03-02");
-  type_text (fixture->window, "end_date", "2026/3/27");
-  type_text (fixture->window, "item_search", "养老");
-  select_only_visible_row (find (fixture->window, "item_list"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture->window, "item"))),
+  td_test_type_text (fixture->window, "code", "DC2026-001");
+  td_test_type_text (fixture->window, "title_row", "养老护理员（五级）培训班");
+  td_test_type_text (fixture->window, "start_date", "2026-03-02");
+  td_test_type_text (fixture->window, "end_date", "2026/3/27");
+  td_test_type_text (fixture->window, "item_search", "养老");
+  select_only_visible_row (td_test_find (fixture->window, "item_list"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (fixture->window, "item"))),
                    ==, "4-10-01-05  养老护理员");
-  type_text (fixture->window, "assessment_method", "理论考试+实操考核");
-  type_text (fixture->window, "venue_address", "东昌府区柳园路 88 号");
-  type_text (fixture->window, "commitment_signed_by", "王芳");
-  type_text (fixture->window, "commitment_date", "2026-02-02");
+  td_test_type_text (fixture->window, "assessment_method", "理论考试+实操考核");
+  td_test_type_text (fixture->window, "venue_address", "东昌府区柳园路 88 号");
+  td_test_type_text (fixture->window, "commitment_signed_by", "王芳");
+  td_test_type_text (fixture->window, "commitment_date", "2026-02-02");
   add_teacher (fixture, "张老师", "37150219800101123");
   generate_weekdays (fixture);
 }
@@ -361,17 +268,13 @@ test_file_class (Fixture *fixture, gconstpointer data)
   g_autofree char *problems = NULL;
   TdClassSummary *summary;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   open_window (fixture);
   fill_class (fixture);
   problems = findings (fixture);
   g_assert_cmpstr (problems, ==, "");
-  activate (fixture, "save");
+  td_test_activate (fixture->window, "save", NULL);
   print_dialogs ();
   classes = td_store_list_classes (fixture->store);
   g_assert_cmpuint (classes->len, ==, 1);
@@ -403,23 +306,19 @@ test_class_rules (Fixture *fixture, gconstpointer data)
   g_autofree char *mode = NULL;
   g_autofree char *dates = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   open_window (fixture);
   fill_class (fixture);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture->window, "planned_size")), 5);
-  spin ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (td_test_find (fixture->window, "planned_size")), 5);
+  td_test_spin ();
   size = findings (fixture);
   g_assert_nonnull (strstr (size, "R-CLS-006: The planned size must be between 10 and 60"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (fixture->window, "mode")), 1);
-  spin ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (td_test_find (fixture->window, "mode")), 1);
+  td_test_spin ();
   mode = findings (fixture);
   g_assert_nonnull (strstr (mode, "R-CLS-007: An online or blended class names its online"));
-  type_text (fixture->window, "end_date", "2026-03-20");
+  td_test_type_text (fixture->window, "end_date", "2026-03-20");
   dates = findings (fixture);
   g_assert_nonnull (strstr (dates, "R-CLS-004: Lesson L016 on 2026-03-23 is outside"));
 }
@@ -468,11 +367,11 @@ enrol_through_dialog (Fixture *fixture, const char *name, const char *id)
   GtkWindow *dialog = td_trainee_page_add_trainee (page);
 
   g_assert_nonnull (dialog);
-  type_text (dialog, "id_number", id);
-  type_text (dialog, "name", name);
-  type_text (dialog, "phone", "13906355678");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, "category-03")), TRUE);
-  press (dialog, "dialog-ok");
+  td_test_type_text (dialog, "id_number", id);
+  td_test_type_text (dialog, "name", name);
+  td_test_type_text (dialog, "phone", "13906355678");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (td_test_find (dialog, "category-03")), TRUE);
+  td_test_press (dialog, "dialog-ok");
 }
 
 static void
@@ -487,38 +386,34 @@ test_enrol (Fixture *fixture, gconstpointer data)
   TdEnrolment *e;
   gint64 class_id;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   class_id = make_class (fixture);
   open_window (fixture);
   td_window_show_page (fixture->window, "trainees");
   td_window_select_class (fixture->window, class_id);
-  spin ();
+  td_test_spin ();
   page = TD_TRAINEE_PAGE (td_window_get_page (fixture->window, "trainees"));
 
   /* a wrong check digit is flagged as it is typed and refused */
   dialog = td_trainee_page_add_trainee (page);
-  type_text (dialog, "id_number", wrong);
-  g_assert_true (gtk_widget_has_css_class (find (dialog, "id_number"), "error"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (dialog, "id_status"))),
+  td_test_type_text (dialog, "id_number", wrong);
+  g_assert_true (gtk_widget_has_css_class (td_test_find (dialog, "id_number"), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (dialog, "id_status"))),
                             "check"));
-  type_text (dialog, "name", "刘洋");
-  type_text (dialog, "phone", "13806351234");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (dialog, "category-01")), TRUE);
-  press (dialog, "dialog-ok");
-  g_assert_nonnull (toplevel ("td-trainee-dialog"));
+  td_test_type_text (dialog, "name", "刘洋");
+  td_test_type_text (dialog, "phone", "13806351234");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (td_test_find (dialog, "category-01")), TRUE);
+  td_test_press (dialog, "dialog-ok");
+  g_assert_nonnull (td_test_toplevel ("td-trainee-dialog"));
   g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 0);
   /* corrected, it fills birth date and gender and is saved */
-  type_text (dialog, "id_number", right);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, "birth_date"))), ==,
+  td_test_type_text (dialog, "id_number", right);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (dialog, "birth_date"))), ==,
                    "1990-03-07");
-  press (dialog, "dialog-ok");
+  td_test_press (dialog, "dialog-ok");
   print_dialogs ();
-  g_assert_null (toplevel ("td-trainee-dialog"));
+  g_assert_null (td_test_toplevel ("td-trainee-dialog"));
 
   enrol_through_dialog (fixture, "陈静", second);
   enrolments = td_store_list_enrolments (fixture->store, class_id);
@@ -535,17 +430,17 @@ test_enrol (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (td_trainee_page_get_roster_model (page)), ==, 2);
 
   /* search narrows the roster */
-  type_text (fixture->window, "trainee_search", "陈");
+  td_test_type_text (fixture->window, "trainee_search", "陈");
   for (int i = 0; i < 50; i++, g_usleep (10000))   /* search-changed comes after a pause */
-    spin ();
+    td_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (td_trainee_page_get_roster_model (page)), ==, 1);
-  type_text (fixture->window, "trainee_search", "");
+  td_test_type_text (fixture->window, "trainee_search", "");
   for (int i = 0; i < 50; i++, g_usleep (10000))
-    spin ();
+    td_test_spin ();
 
   /* a trainee without attendance can be removed */
   td_trainee_page_remove_at (page, 0);
-  spin ();
+  td_test_spin ();
   g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 1);
   g_assert_cmpint (td_store_count_trainees (fixture->store), ==, 2);
 }
@@ -560,11 +455,7 @@ test_unsaved_changes (Fixture *fixture, gconstpointer data)
   AdwMessageDialog *dialog;
   gint64 other;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   other = make_class (fixture);
   make_class_coded (fixture, "DC2026-003");
@@ -574,22 +465,22 @@ test_unsaved_changes (Fixture *fixture, gconstpointer data)
     other = third->id;
   fill_class (fixture);
   td_window_select_class (fixture->window, other);
-  spin ();
-  dialog = ADW_MESSAGE_DIALOG (toplevel ("td-unsaved-dialog"));
+  td_test_spin ();
+  dialog = ADW_MESSAGE_DIALOG (td_test_toplevel ("td-unsaved-dialog"));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  td_test_spin ();
   g_assert_cmpint (td_window_get_class_id (fixture->window), !=, other);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "code"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (fixture->window, "code"))), ==,
                    "DC2026-001");
   /* Save from the dialog: the class is stored, then the other one is shown */
   td_window_select_class (fixture->window, other);
-  spin ();
-  dialog = ADW_MESSAGE_DIALOG (toplevel ("td-unsaved-dialog"));
+  td_test_spin ();
+  dialog = ADW_MESSAGE_DIALOG (td_test_toplevel ("td-unsaved-dialog"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  td_test_spin ();
   saved = td_store_get_class_by_code (fixture->store, "DC2026-001", NULL);
   g_assert_nonnull (saved);
   g_assert_cmpint (td_window_get_class_id (fixture->window), ==, other);
@@ -603,18 +494,14 @@ test_refused_save (Fixture *fixture, gconstpointer data)
   g_autoptr (GListModel) lessons = NULL;
   GtkWindow *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   make_class (fixture);
   open_window (fixture);
   fill_class (fixture);
-  type_text (fixture->window, "code", "DC2026-002");     /* the code of the other class */
-  activate (fixture, "save");
-  dialog = toplevel ("td-error-dialog");
+  td_test_type_text (fixture->window, "code", "DC2026-002");     /* the code of the other class */
+  td_test_activate (fixture->window, "save", NULL);
+  dialog = td_test_toplevel ("td-error-dialog");
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -622,9 +509,9 @@ test_refused_save (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (dialog);
   classes = td_store_list_classes (fixture->store);
   g_assert_cmpuint (classes->len, ==, 1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture->window, "title_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (fixture->window, "title_row"))),
                    ==, "养老护理员（五级）培训班");
-  lessons = gtk_widget_observe_children (find (fixture->window, "lesson_list"));
+  lessons = gtk_widget_observe_children (td_test_find (fixture->window, "lesson_list"));
   g_assert_cmpuint (g_list_model_get_n_items (lessons), ==, 20);
 }
 
@@ -637,14 +524,10 @@ test_open_error (Fixture *fixture, gconstpointer data)
   TdWindow *window;
   AdwStatusPage *page;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   window = td_window_new (NULL, NULL, error);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  td_test_spin ();
   page = ADW_STATUS_PAGE (td_ui_find_named (GTK_WIDGET (window), "error_page"));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "The database is from a newer TrainDesk");
   g_assert_nonnull (strstr (adw_status_page_get_description (page), "Written by schema version 9."));
@@ -665,11 +548,7 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_autoptr (GDir) dir = NULL;
   guint n = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   make_institution (fixture);
   open_window (fixture);
   page = TD_SETTINGS_PAGE (td_window_get_page (fixture->window, "settings"));
@@ -680,7 +559,7 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_assert_true (td_settings_page_set_outbox (page, fixture->dir, &error));
   outbox = td_store_get_setting (fixture->store, "outbox");
   g_assert_cmpstr (outbox, ==, fixture->dir);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture->window, "outbox"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (fixture->window, "outbox"))),
                    ==, fixture->dir);
   backups = g_build_filename (fixture->dir, "backups", NULL);
   for (int i = 0; i < 12; i++)
@@ -704,11 +583,7 @@ test_shortcuts (Fixture *fixture, gconstpointer data)
   g_autoptr (TdApplication) app = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
   app = td_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -724,44 +599,17 @@ test_shortcuts (Fixture *fixture, gconstpointer data)
 
 /* ---- screenshots ------------------------------------------------------------- */
 
-static void
-save_png (GtkWidget *widget, const char *path)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  gtk_widget_queue_draw (widget);
-  /* a drawn frame: the paintable shows what was last rendered */
-  for (int i = 0; i < 200 && (i < 30 || width == 0 || !gtk_widget_get_mapped (widget)); i++)
-    {
-      spin ();
-      g_usleep (10000);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-    }
-  g_test_message ("%s: %d×%d mapped %d", path, width, height, gtk_widget_get_mapped (widget));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The class form further down: @fraction of the way to the end. */
 static void
 save_scrolled (Fixture *fixture, const char *dir, const char *name, double fraction)
 {
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find (fixture->window, "class_scroller"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (td_test_find (fixture->window, "class_scroller"));
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
   gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
                                  * fraction);
-  save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
+  td_test_save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
   gtk_adjustment_set_value (adj, 0);
 }
 
@@ -770,24 +618,17 @@ test_screenshots (Fixture *fixture, gconstpointer data)
 {
   const char *pages[] = { "overview", "classes", "trainees", "attendance", "assessment",
                           "follow-up", "subsidy", "submissions", "settings" };
-  const char *lang = g_getenv ("LANGUAGE");
   g_autofree char *dir = NULL;
   g_autofree char *id = valid_id ("37150219900307151");
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-  dir = g_build_filename (g_getenv ("TD_BUILD_ROOT") ? g_getenv ("TD_BUILD_ROOT") : ".",
-                          "tests", "ui", "shots", lang != NULL ? lang : "default", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  dir = td_test_shots_dir ();
   make_institution (fixture);
   open_window (fixture);
   fill_class (fixture);
-  activate (fixture, "save");
+  td_test_activate (fixture->window, "save", NULL);
   td_window_show_page (fixture->window, "trainees");
-  spin ();
+  td_test_spin ();
   enrol_through_dialog (fixture, "刘洋", id);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -796,8 +637,8 @@ test_screenshots (Fixture *fixture, gconstpointer data)
 
       td_window_show_page (fixture->window, pages[i]);
       for (int n = 0; n < 20; n++)
-        spin ();
-      save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
+        td_test_spin ();
+      td_test_save_png (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)), path);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       if (g_str_equal (pages[i], "classes"))
         save_scrolled (fixture, dir, "02b-classes-standard.png", 0.45);
@@ -809,13 +650,7 @@ test_screenshots (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
-  g_setenv ("TD_TODAY", "2026-02-02", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  td_test_init (&argc, &argv, "2026-02-02", NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/first-run/institution", test_first_run);
   ADD ("/ui/first-run/missing-field", test_first_run_missing);

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers every display test shares (see ui-test-util.h). */
+
+#include "config.h"
+
+#include "ui-test-util.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "core/td-i18n.h"
+#include "packet/td-catalog-import.h"
+#include "packet/td-demo.h"
+#include "ui/td-ui-util.h"
+
+static gboolean have_display;
+static guint spin_passes = 1;
+static gulong spin_usec;
+
+gboolean
+td_test_init (int *argc, char ***argv, const char *today, const char *now)
+{
+  g_setenv ("TD_TODAY", today, TRUE);
+  if (now != NULL)
+    g_setenv ("TD_NOW", now, TRUE);
+  setlocale (LC_ALL, "");
+  td_i18n_init ((*argv)[0]);
+  g_test_init (argc, argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  return have_display;
+}
+
+gboolean
+td_test_have_display (void)
+{
+  return have_display;
+}
+
+/* ---- the main loop ---------------------------------------------------------------- */
+
+void
+td_test_set_spin (guint passes, gulong usec)
+{
+  spin_passes = MAX (passes, 1);
+  spin_usec = usec;
+}
+
+static void
+run_pending (void)
+{
+  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+void
+td_test_spin (void)
+{
+  for (guint k = 0; k < spin_passes; k++)
+    {
+      run_pending ();
+      if (spin_usec > 0)
+        g_usleep (spin_usec);
+    }
+}
+
+void
+td_test_settle (guint rounds, gulong usec)
+{
+  for (guint i = 0; i < rounds; i++)
+    {
+      td_test_spin ();
+      g_usleep (usec);
+    }
+}
+
+/* ---- widgets ---------------------------------------------------------------------- */
+
+static GtkWidget *
+find_mapped (GtkWidget *root, const char *name)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+td_test_find (gpointer root, const char *name)
+{
+  GtkWidget *widget = find_mapped (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    widget = td_ui_find_named (GTK_WIDGET (root), name);
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+void
+td_test_press (gpointer root, const char *name)
+{
+  g_signal_emit_by_name (td_test_find (root, name), "clicked");
+  td_test_spin ();
+}
+
+void
+td_test_type_text (gpointer root, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (td_test_find (root, name)), text);
+  td_test_spin ();
+}
+
+void
+td_test_activate (gpointer group, const char *action, GVariant *param)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (group), action, param);
+  td_test_spin ();
+}
+
+GtkWindow *
+td_test_toplevel (const char *name)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* ---- screenshots ------------------------------------------------------------------ */
+
+void
+td_test_save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtk_widget_queue_draw (widget);
+  /* a drawn frame: the paintable shows what was last rendered */
+  for (int i = 0; i < 200 && (i < 30 || width == 0 || !gtk_widget_get_mapped (widget)); i++)
+    {
+      run_pending ();
+      g_usleep (10000);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s (%d×%d)", path, width, height);
+}
+
+static const char *
+build_root (void)
+{
+  return g_getenv ("TD_BUILD_ROOT") != NULL ? g_getenv ("TD_BUILD_ROOT") : ".";
+}
+
+void
+td_test_write_shot (GtkWidget *widget, const char *name)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *dir = g_build_filename (build_root (), "ui-shots", NULL);
+  g_autofree char *path = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s-%s.png", dir, name, lang != NULL ? lang : "C");
+  td_test_save_png (widget, path);
+}
+
+char *
+td_test_shots_dir (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  char *dir = g_build_filename (build_root (), "tests", "ui", "shots",
+                                lang != NULL ? lang : "default", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return dir;
+}
+
+/* ---- the database ----------------------------------------------------------------- */
+
+char *
+td_test_make_dir (const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+TdStore *
+td_test_store_new (const char *dir, const char *file, gboolean demo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr (TdStore) store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (td_catalog_import_default (store, &error));
+  g_assert_no_error (error);
+  if (demo)
+    {
+      g_assert_true (td_demo_fill (store, &error));
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+td_test_remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
+        td_test_remove_tree (p);
+      else
+        g_remove (p);
+    }
+  g_rmdir (dir);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers every display test shares: the main loop spun, named widgets found and pressed,
+ * actions activated, PNGs of widgets written, the demo database built, the tests skipped
+ * without a display. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/td-store.h"
+
+G_BEGIN_DECLS
+
+/* Pins TD_TODAY (and TD_NOW unless NULL), sets the locale and the translations, starts
+ * the GLib tests and GTK/libadwaita; returns whether there is a display. */
+gboolean td_test_init (int *argc, char ***argv, const char *today, const char *now);
+gboolean td_test_have_display (void);
+
+/* Returns from the test (skipped) when td_test_init found no display. */
+#define TD_TEST_SKIP_WITHOUT_DISPLAY()                                                      \
+  G_STMT_START                                                                              \
+  {                                                                                         \
+    if (!td_test_have_display ())                                                           \
+      {                                                                                     \
+        g_test_skip ("no display");                                                         \
+        return;                                                                             \
+      }                                                                                     \
+  }                                                                                         \
+  G_STMT_END
+
+/* How td_test_spin waits: @passes passes over the pending events, @usec apart (the
+ * default: one pass, no wait). */
+void td_test_set_spin (guint passes, gulong usec);
+/* Runs the main loop over the pending events (as td_test_set_spin says). */
+void td_test_spin (void);
+/* @rounds times: td_test_spin, then @usec waited (lets windows lay out and draw). */
+void td_test_settle (guint rounds, gulong usec);
+
+/* The widget named @name among those on screen (pages not shown hold forms with the same
+ * names), else anywhere under @root; a test error when there is none. */
+GtkWidget *td_test_find (gpointer root, const char *name);
+/* "clicked" emitted on the widget named @name, then the loop spun. */
+void td_test_press (gpointer root, const char *name);
+/* The editable named @name given @text, then the loop spun. */
+void td_test_type_text (gpointer root, const char *name, const char *text);
+/* The action @action of @group (a window) activated with @param, then the loop spun. */
+void td_test_activate (gpointer group, const char *action, GVariant *param);
+/* The visible toplevel window named @name, or NULL. */
+GtkWindow *td_test_toplevel (const char *name);
+
+/* Writes @widget as drawn to the PNG file @path (after a frame drawn and @widget mapped). */
+void td_test_save_png (GtkWidget *widget, const char *path);
+/* Writes @widget to ui-shots/NAME-LANGUAGE.png under TD_BUILD_ROOT (LANGUAGE "C" unset). */
+void td_test_write_shot (GtkWidget *widget, const char *name);
+/* The folder tests/ui/shots/LANGUAGE under TD_BUILD_ROOT ("default" unset), created. */
+char *td_test_shots_dir (void);
+
+/* A new temporary folder from @tmpl (g_dir_make_tmp). */
+char *td_test_make_dir (const char *tmpl);
+/* The database @dir/@file created with the default catalogue, and the demo when @demo. */
+TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
+/* @dir and all it holds removed. */
+void td_test_remove_tree (const char *dir);
+
+G_END_DECLS
