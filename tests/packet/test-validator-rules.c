@@ -23,6 +23,7 @@
 #include "packet/td-receipt.h"
 #include "packet/td-validator.h"
 #include "packet/td-xml-safe.h"
+#include "validator-fixture.h"
 
 /* The receiver's clock: after every packet below, so R-PKT-003 always holds. */
 #define NOW "2027-12-31T12:00:00+08:00"
@@ -284,31 +285,10 @@ log_example (TdStore *store, const char *name)
 static void
 save_classes (TdStore *store)
 {
-  g_autoptr (TdClass) klass = td_class_new ();
+  g_autoptr (TdClass) klass = validator_fixture_class ();
   g_autoptr (TdClass) other = NULL;
   g_autoptr (GError) error = NULL;
 
-  klass->code = g_strdup (CODE);
-  klass->title = g_strdup ("养老护理员（五级）就业技能培训2026年第7期");
-  klass->catalog_version = g_strdup ("2026-1");
-  klass->item_code = g_strdup ("4-10-01-05");
-  klass->item_name = g_strdup ("养老护理员");
-  klass->level = 5;
-  strcpy (klass->training_type, "01");
-  strcpy (klass->special_action, "05");
-  klass->mode = 3;
-  strcpy (klass->start_date, "2026-03-02");
-  strcpy (klass->end_date, "2026-03-20");
-  klass->planned_size = 40;
-  klass->certificate = 2;
-  klass->funding_source = 1;
-  strcpy (klass->venue_region, "371502");
-  klass->venue_address = g_strdup ("聊城市东昌府区柳园南路88号实训楼3层");
-  klass->assessment_method = g_strdup ("理论机考与实操考核");
-  klass->commitment_signed_by = g_strdup ("王立新");
-  strcpy (klass->commitment_date, "2026-02-20");
-  klass->payee_type = 1;
-  klass->online_platform = g_strdup ("山东省职业技能线上培训平台");
   g_assert_true (td_store_save_class (store, klass, &error));
   g_assert_no_error (error);
   /* a second class of the same institution, for the rules across classes */

@@ -14,6 +14,7 @@
 #include "packet/td-receipt.h"
 #include "packet/td-validator.h"
 #include "packet/td-xml-safe.h"
+#include "validator-fixture.h"
 
 #define NOW "2026-12-31T12:00:00+08:00"
 
@@ -57,7 +58,7 @@ history_store (const char *dir)
   g_autofree char *path = g_build_filename (dir, "h.db", NULL);
   TdStore *store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
   g_autoptr (TdInstitution) inst = td_institution_new ();
-  g_autoptr (TdClass) klass = td_class_new ();
+  g_autoptr (TdClass) klass = validator_fixture_class ();
 
   g_assert_no_error (error);
   inst->credit_code = g_strdup ("52371502MJD1234563");
@@ -68,27 +69,6 @@ history_store (const char *dir)
   inst->legal_rep = g_strdup ("王立新");
   g_assert_true (td_store_save_institution (store, inst, &error));
   g_assert_true (td_catalog_import_default (store, &error));
-  klass->code = g_strdup ("GY2026-007");
-  klass->title = g_strdup ("养老护理员（五级）就业技能培训2026年第7期");
-  klass->catalog_version = g_strdup ("2026-1");
-  klass->item_code = g_strdup ("4-10-01-05");
-  klass->item_name = g_strdup ("养老护理员");
-  klass->level = 5;
-  strcpy (klass->training_type, "01");
-  strcpy (klass->special_action, "05");
-  klass->mode = 3;
-  strcpy (klass->start_date, "2026-03-02");
-  strcpy (klass->end_date, "2026-03-20");
-  klass->planned_size = 40;
-  klass->certificate = 2;
-  klass->funding_source = 1;
-  strcpy (klass->venue_region, "371502");
-  klass->venue_address = g_strdup ("聊城市东昌府区柳园南路88号实训楼3层");
-  klass->assessment_method = g_strdup ("理论机考与实操考核");
-  klass->commitment_signed_by = g_strdup ("王立新");
-  strcpy (klass->commitment_date, "2026-02-20");
-  klass->payee_type = 1;
-  klass->online_platform = g_strdup ("山东省职业技能线上培训平台");
   td_store_save_class (store, klass, &error);
   g_assert_no_error (error);
 
