@@ -60,10 +60,16 @@ show_due (TdOverviewPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
     gtk_list_box_remove (self->due_list, child);
   if (due == NULL)
-    g_warning ("what is due: %s", error->message);
-  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      /* never "nothing is due" when it could not be worked out */
+      g_autofree char *text = g_strdup_printf (_("What is due could not be worked out: %s"),
+                                               error->message);
+      add_due_row (self, text);
+      return;
+    }
+  for (guint i = 0; i < due->len; i++)
     add_due_row (self, ((TdDueItem *) g_ptr_array_index (due, i))->text);
-  if (due == NULL || due->len == 0)
+  if (due->len == 0)
     add_due_row (self, _("Nothing is due."));
 }
 
