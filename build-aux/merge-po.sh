@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Regenerates po/traindesk.pot from po/POTFILES.in, merges the translation fragments
-# po/parts/*.po into po/zh_CN.po (translations already in po/zh_CN.po win), and reports
-# what is still untranslated or fuzzy.
+# Regenerates po/traindesk.pot from po/POTFILES.in, brings po/zh_CN.po onto it (source
+# references refreshed, messages the sources no longer have dropped, no fuzzy guesses), and
+# reports what is still untranslated or fuzzy.  po/zh_CN.po is the one catalogue: add a new
+# translation to it directly (appending is fine), then run this to put it in order.
 #
 #   build-aux/merge-po.sh [SOURCE_ROOT]
 set -eu
@@ -12,35 +13,16 @@ cd "$root"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-header='msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=UTF-8\n"
-"Content-Transfer-Encoding: 8bit\n"
-'
-
 # 1. the template
 build-aux/make-pot.sh . po/traindesk.pot
 
-# 2. what is translated already, then every fragment (each given a charset header)
+# 2. onto the template: obsolete entries dropped, no fuzzy guesses
 msgattrib --force-po --translated --no-fuzzy --no-obsolete -o "$tmp/existing.po" po/zh_CN.po
-set -- "$tmp/existing.po"
-for part in po/parts/*.po; do
-  [ -e "$part" ] || continue
-  name=$(basename "$part")
-  if grep -q 'Content-Type: text/plain; charset=' "$part"; then
-    cp "$part" "$tmp/part-$name"
-  else
-    { printf '%s\n' "$header"; cat "$part"; } > "$tmp/part-$name"
-  fi
-  set -- "$@" "$tmp/part-$name"
-done
-msgcat --force-po --use-first -o "$tmp/all.po" "$@"
-
-# 3. onto the template: obsolete entries dropped, no fuzzy guesses
-msgmerge --force-po --quiet --no-fuzzy-matching --no-wrap -o "$tmp/zh_CN.po" "$tmp/all.po" po/traindesk.pot
+msgmerge --force-po --quiet --no-fuzzy-matching --no-wrap -o "$tmp/zh_CN.po" \
+  "$tmp/existing.po" po/traindesk.pot
 msgattrib --force-po --no-obsolete --no-wrap -o po/zh_CN.po "$tmp/zh_CN.po"
 
-# 4. report
+# 3. report
 msgfmt --check --statistics -o /dev/null po/zh_CN.po
 untranslated=$(msgattrib --untranslated --no-obsolete po/zh_CN.po | grep -c '^msgid ' || true)
 fuzzy=$(msgattrib --only-fuzzy --no-obsolete po/zh_CN.po | grep -c '^msgid ' || true)
