@@ -8,68 +8,58 @@
 
 #include "cli/td-cli.h"
 #include "packet/td-export.h" /* td_cli_export */
-#include <stdio.h>             /* td_cli_export */
 
 #include "packet/td-catalog-import.h" /* td_cli_import_catalog */
 #include "packet/td-receipt.h"        /* td_cli_import_receipt */
 #include "packet/td-validator.h"      /* td_cli_validate */
 
 int
-td_cli_import_catalog (TdCliContext *ctx, int argc, char **argv)
+td_cli_import_catalog (TdCliContext *ctx)
 {
   g_autoptr (GError) error = NULL;
   TdStore *store;
+  int status = td_cli_parse (ctx, NULL, 1, 1);
 
-  if (argc != 2)
-    return td_cli_usage_error (argv[0], _("usage: import-catalog CATALOG.xml"));
+  if (status != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, TRUE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
-  if (!td_catalog_import_file (store, argv[1], &error))
+  if (!td_catalog_import_file (store, ctx->args[1], &error))
     return td_cli_refused (error);
   return TD_EXIT_OK;
 }
 
 int
-td_cli_export (TdCliContext *ctx, int argc, char **argv)
+td_cli_export (TdCliContext *ctx)
 {
-  /* export KIND --class CODE [-o FILE] | export quarterly --year Y --quarter Q [-o FILE] */
-  const char *usage = _("usage: export KIND --class CODE [-o FILE]  (KIND: filing roster "
-                        "attendance assessment followup claim notice)\n"
-                        "       export quarterly --year Y --quarter Q [-o FILE]");
-  const char *code = NULL, *year_text = NULL, *quarter_text = NULL;
+  g_autofree char *code = NULL, *out = NULL;
+  int year = 0, quarter = 0;
+  const GOptionEntry entries[] = {
+    { "class", 0, 0, G_OPTION_ARG_STRING, &code, N_("The class"), N_("CODE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of a quarterly report"), N_("Y") },
+    { "quarter", 0, 0, G_OPTION_ARG_INT, &quarter, N_("The quarter (1–4)"), N_("Q") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("Where to write it (default: the outbox folder)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
   TdExportOptions options = { 0 };
   g_autoptr (TdExportResult) result = NULL;
   g_autoptr (TdFindings) failed = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *report = NULL;
   TdPacketKind kind;
-  gboolean quarterly;
   TdStore *store;
-  int year = 0, quarter = 0;
+  int status = td_cli_parse (ctx, entries, 1, 1);
 
-  if (argc < 2 || !td_packet_kind_from_string (argv[1], &kind))
-    return td_cli_usage_error (argv[0], usage);
-  for (int i = 2; i < argc; i++)
-    {
-      const char **slot = g_str_equal (argv[i], "--class") ? &code
-                          : g_str_equal (argv[i], "--year") ? &year_text
-                          : g_str_equal (argv[i], "--quarter") ? &quarter_text
-                          : g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")
-                          ? &options.out_path : NULL;
-      if (slot == NULL || i + 1 >= argc)
-        return td_cli_usage_error (argv[0], usage);
-      *slot = argv[++i];
-    }
-  quarterly = kind == TD_KIND_QUARTERLY;
-  if (quarterly && year_text != NULL && quarter_text != NULL)
-    {
-      year = (int) g_ascii_strtoll (year_text, NULL, 10);
-      quarter = (int) g_ascii_strtoll (quarter_text, NULL, 10);
-    }
-  if (quarterly ? (code != NULL || year < 2025 || quarter < 1 || quarter > 4)
-                : (code == NULL || year_text != NULL || quarter_text != NULL))
-    return td_cli_usage_error (argv[0], usage);
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (!td_packet_kind_from_string (ctx->args[1], &kind))
+    return td_cli_usage (ctx);
+  if (kind == TD_KIND_QUARTERLY ? (code != NULL || year < 2025 || quarter < 1 || quarter > 4)
+                                : (code == NULL || year != 0 || quarter != 0))
+    return td_cli_usage (ctx);
+  options.out_path = out;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
@@ -84,42 +74,44 @@ td_cli_export (TdCliContext *ctx, int argc, char **argv)
                   "unchanged.\n"), result->packet_id);
   if (result->note != NULL)
     g_printerr ("%s\n", result->note);
-  printf ("%s\n", result->path);
+  g_print ("%s\n", result->path);
   return TD_EXIT_OK;
 }
 
 int
-td_cli_validate (TdCliContext *ctx, int argc, char **argv)
+td_cli_validate (TdCliContext *ctx)
 {
   g_autoptr (TdFindings) findings = td_findings_new ();
   g_autoptr (TdStore) store = NULL;
   g_autofree char *report = NULL;
+  int status = td_cli_parse (ctx, NULL, 1, 1);
 
-  if (argc != 2)
-    return td_cli_usage_error (argv[0], _("usage: validate PACKET.xml"));
+  if (status != TD_CLI_GO_ON)
+    return status;
   /* History rules need the database; without one (or one that cannot be opened) they are
    * listed as not checked. */
   if (ctx->db_path != NULL && g_file_test (ctx->db_path, G_FILE_TEST_IS_REGULAR))
     store = td_store_open (ctx->db_path, TD_STORE_OPEN_DEFAULT, NULL);
-  td_validator_check_file (store, argv[1], NULL, findings);
+  td_validator_check_file (store, ctx->args[1], NULL, findings);
   report = td_findings_format (findings);
   g_print ("%s", report);
   return td_findings_has_errors (findings) ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
 int
-td_cli_import_receipt (TdCliContext *ctx, int argc, char **argv)
+td_cli_import_receipt (TdCliContext *ctx)
 {
   g_autoptr (TdReceiptSummary) summary = NULL;
   g_autoptr (GError) error = NULL;
   TdStore *store;
+  int status = td_cli_parse (ctx, NULL, 1, 1);
 
-  if (argc != 2)
-    return td_cli_usage_error (argv[0], _("usage: import-receipt RECEIPT.xml"));
+  if (status != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
-  if (!td_receipt_apply_file (store, argv[1], &summary, &error))
+  if (!td_receipt_apply_file (store, ctx->args[1], &summary, &error))
     return td_cli_refused (error);
   g_print (_("Packet %s: %s\n"), summary->packet_id, td_packet_status_label (summary->status));
   if (summary->already_applied)

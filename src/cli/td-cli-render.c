@@ -13,64 +13,64 @@
 #define CHART_WIDTH 1000
 #define CHART_HEIGHT 560
 
+/* The options of print and chart (chart takes the first two). */
 typedef struct
 {
-  const char *name;             /* FORM or NAME */
-  const char *klass;
-  const char *output;
-  const char *lesson;
+  char *klass;
+  char *output;
+  char *lesson;
   gboolean full_id;
   gboolean multi_day;
 } RenderArgs;
 
-/* Reads the verb's arguments; FALSE (after printing why) on a usage error. */
-static gboolean
-parse_args (int argc, char **argv, gboolean print, RenderArgs *args)
+static void
+render_args_clear (RenderArgs *args)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--class") && i + 1 < argc)
-        args->klass = argv[++i];
-      else if (g_str_equal (argv[i], "-o") && i + 1 < argc)
-        args->output = argv[++i];
-      else if (print && g_str_equal (argv[i], "--lesson") && i + 1 < argc)
-        args->lesson = argv[++i];
-      else if (print && g_str_equal (argv[i], "--full-id"))
-        args->full_id = TRUE;
-      else if (print && g_str_equal (argv[i], "--multi-day"))
-        args->multi_day = TRUE;
-      else if (argv[i][0] != '-' && args->name == NULL)
-        args->name = argv[i];
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("unknown argument “%s”"), argv[i]);
+  g_free (args->klass);
+  g_free (args->output);
+  g_free (args->lesson);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RenderArgs, render_args_clear)
 
-          td_cli_usage_error (argv[0], message);
-          return FALSE;
-        }
-    }
-  return TRUE;
+/* Reads the verb's options and its one positional argument (FORM or NAME). */
+static int
+parse_args (TdCliContext *ctx, gboolean print, RenderArgs *args)
+{
+  GOptionEntry entries[] = {
+    { "class", 0, 0, G_OPTION_ARG_STRING, &args->klass, N_("The class"), N_("CODE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("The file to write"),
+      N_("FILE") },
+    { "lesson", 0, 0, G_OPTION_ARG_STRING, &args->lesson,
+      N_("The sign-in sheet of one lesson only"), N_("LID") },
+    { "full-id", 0, 0, G_OPTION_ARG_NONE, &args->full_id, N_("Print id numbers in full"),
+      NULL },
+    { "multi-day", 0, 0, G_OPTION_ARG_NONE, &args->multi_day,
+      N_("One sign-in sheet for several days"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  if (!print)
+    entries[2] = (GOptionEntry) G_OPTION_ENTRY_NULL; /* chart: --class and -o only */
+  return td_cli_parse (ctx, entries, 1, 1);
 }
 
 int
-td_cli_print (TdCliContext *ctx, int argc, char **argv)
+td_cli_print (TdCliContext *ctx)
 {
-  RenderArgs args = { 0 };
+  g_auto (RenderArgs) args = { 0 };
   TdFormOptions options = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdForm) form = NULL;
   TdFormKind kind;
   TdStore *store;
+  int status = parse_args (ctx, TRUE, &args);
 
-  if (!parse_args (argc, argv, TRUE, &args))
-    return TD_EXIT_USAGE;
-  if (args.name == NULL || !td_form_kind_from_string (args.name, &kind) || args.klass == NULL
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (!td_form_kind_from_string (ctx->args[1], &kind) || args.klass == NULL
       || args.output == NULL)
-    return td_cli_usage_error (argv[0], _("usage: print filing|roster|signin|assessment|claim "
-                                          "--class CODE -o FILE.pdf [--full-id] "
-                                          "[--lesson LID] [--multi-day]"));
+    return td_cli_usage (ctx);
   if (!g_str_has_suffix (args.output, ".pdf") && !g_str_has_suffix (args.output, ".PDF"))
-    return td_cli_usage_error (argv[0], _("the output file name must end in .pdf"));
+    return td_cli_usage_error (ctx->verb->name, _("the output file name must end in .pdf"));
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
@@ -84,22 +84,21 @@ td_cli_print (TdCliContext *ctx, int argc, char **argv)
 }
 
 int
-td_cli_chart (TdCliContext *ctx, int argc, char **argv)
+td_cli_chart (TdCliContext *ctx)
 {
-  RenderArgs args = { 0 };
+  g_auto (RenderArgs) args = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdChart) chart = NULL;
   TdChartKind kind;
   TdStore *store;
+  int status = parse_args (ctx, FALSE, &args);
 
-  if (!parse_args (argc, argv, FALSE, &args))
-    return TD_EXIT_USAGE;
-  if (args.name == NULL || !td_chart_kind_from_string (args.name, &kind)
-      || args.output == NULL)
-    return td_cli_usage_error (argv[0], _("usage: chart outcomes|attendance|actions|subsidy "
-                                          "[--class CODE] -o FILE.png|FILE.svg|FILE.pdf"));
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (!td_chart_kind_from_string (ctx->args[1], &kind) || args.output == NULL)
+    return td_cli_usage (ctx);
   if (td_chart_kind_needs_class (kind) && args.klass == NULL)
-    return td_cli_usage_error (argv[0], _("the attendance chart needs --class CODE"));
+    return td_cli_usage_error (ctx->verb->name, _("the attendance chart needs --class CODE"));
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
@@ -108,7 +107,7 @@ td_cli_chart (TdCliContext *ctx, int argc, char **argv)
     {
       /* a file name the program cannot write is the caller's mistake */
       if (g_error_matches (error, TD_RENDER_ERROR, TD_RENDER_ERROR_FORMAT))
-        return td_cli_usage_error (argv[0], error->message);
+        return td_cli_usage_error (ctx->verb->name, error->message);
       return td_cli_refused (error);
     }
   return TD_EXIT_OK;

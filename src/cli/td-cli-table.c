@@ -5,48 +5,34 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "cli/td-cli.h"
 #include "table/td-roster-import.h"
 #include "table/td-table-export.h"
 
+/* The options of the table verbs; each verb takes those its entries name. */
 typedef struct
 {
-  const char *class_code;
-  const char *output;
-  const char *sheet;
+  char *class_code;
+  char *output;
+  char *sheet;
   gboolean skip_invalid;
-  const char *positional;
 } TableArgs;
 
-/* --class C, -o FILE, --sheet NAME, --skip-invalid (where @allowed says so) and one
- * positional argument.  FALSE on anything else. */
-static gboolean
-parse_args (int argc, char **argv, const char *allowed, TableArgs *args)
+static void
+table_args_clear (TableArgs *args)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      gboolean has_value = i + 1 < argc;
-
-      if (g_str_equal (arg, "--class") && has_value && strstr (allowed, "c"))
-        args->class_code = argv[++i];
-      else if ((g_str_equal (arg, "-o") || g_str_equal (arg, "--output")) && has_value
-               && strstr (allowed, "o"))
-        args->output = argv[++i];
-      else if (g_str_equal (arg, "--sheet") && has_value && strstr (allowed, "s"))
-        args->sheet = argv[++i];
-      else if (g_str_equal (arg, "--skip-invalid") && strstr (allowed, "k"))
-        args->skip_invalid = TRUE;
-      else if (arg[0] != '-' && args->positional == NULL && strstr (allowed, "p"))
-        args->positional = arg;
-      else
-        return FALSE;
-    }
-  return TRUE;
+  g_free (args->class_code);
+  g_free (args->output);
+  g_free (args->sheet);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TableArgs, table_args_clear)
+
+#define CLASS_ENTRY(args) \
+  { "class", 0, 0, G_OPTION_ARG_STRING, &(args).class_code, N_("The class"), N_("CODE") }
+#define OUTPUT_ENTRY(args) \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(args).output, N_("The file to write"), \
+    N_("FILE") }
 
 static void
 print_lines (GPtrArray *lines)
@@ -66,24 +52,33 @@ load_roster_file (TdRosterImport *imp, const char *path, const char *sheet, GErr
 }
 
 int
-td_cli_import_roster (TdCliContext *ctx, int argc, char **argv)
+td_cli_import_roster (TdCliContext *ctx)
 {
-  TableArgs args = { 0 };
+  g_auto (TableArgs) args = { 0 };
+  const GOptionEntry entries[] = {
+    CLASS_ENTRY (args),
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &args.sheet,
+      N_("The worksheet of an .xlsx file (default: the first)"), N_("NAME") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &args.skip_invalid,
+      N_("Enrol the valid rows and skip the others"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
   g_autoptr (TdRosterImport) imp = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   TdStore *store;
   guint n_imported = 0, n_rows;
+  int status = td_cli_parse (ctx, entries, 1, 1);
 
-  if (!parse_args (argc, argv, "cskp", &args) || args.class_code == NULL
-      || args.positional == NULL)
-    return td_cli_usage_error (argv[0], _("usage: import-roster --class CODE [--skip-invalid] "
-                                          "[--sheet NAME] FILE.csv|FILE.xlsx"));
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (args.class_code == NULL)
+    return td_cli_usage (ctx);
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
   imp = td_roster_import_new (store, args.class_code, &error);
-  if (imp == NULL || !load_roster_file (imp, args.positional, args.sheet, &error))
+  if (imp == NULL || !load_roster_file (imp, ctx->args[1], args.sheet, &error))
     return td_cli_refused (error);
   print_lines (td_roster_import_get_notices (imp));
   problems = td_roster_import_format_problems (imp);
@@ -92,44 +87,51 @@ td_cli_import_roster (TdCliContext *ctx, int argc, char **argv)
   if (!td_roster_import_commit (imp, args.skip_invalid, NULL, NULL, NULL, &n_imported, &error))
     return td_cli_refused (error);
   if (n_imported < n_rows)
-    printf (_("Imported %u of %u trainees into class %s; skipped %u rows.\n"), n_imported,
+    g_print (_("Imported %u of %u trainees into class %s; skipped %u rows.\n"), n_imported,
             n_rows, args.class_code, n_rows - n_imported);
   else
-    printf (_("Imported %u trainees into class %s.\n"), n_imported, args.class_code);
+    g_print (_("Imported %u trainees into class %s.\n"), n_imported, args.class_code);
   return TD_EXIT_OK;
 }
 
 int
-td_cli_export_table (TdCliContext *ctx, int argc, char **argv)
+td_cli_export_table (TdCliContext *ctx)
 {
-  TableArgs args = { 0 };
+  g_auto (TableArgs) args = { 0 };
+  const GOptionEntry entries[] = { CLASS_ENTRY (args), OUTPUT_ENTRY (args), G_OPTION_ENTRY_NULL };
   g_autoptr (GError) error = NULL;
   TdExportKind kind;
   TdStore *store;
+  int status = td_cli_parse (ctx, entries, 1, 1);
 
-  if (!parse_args (argc, argv, "cop", &args) || args.class_code == NULL
-      || args.output == NULL || !td_export_kind_from_string (args.positional, &kind))
-    return td_cli_usage_error (argv[0], _("usage: export-table roster|attendance|claim "
-                                          "--class CODE -o FILE.xlsx|FILE.csv"));
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (args.class_code == NULL || args.output == NULL
+      || !td_export_kind_from_string (ctx->args[1], &kind))
+    return td_cli_usage (ctx);
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
   if (!td_table_export (store, kind, args.class_code, args.output, &error))
     return td_cli_refused (error);
-  printf (_("Wrote %s\n"), args.output);
+  g_print (_("Wrote %s\n"), args.output);
   return TD_EXIT_OK;
 }
 
 int
-td_cli_roster_template (TdCliContext *ctx, int argc, char **argv)
+td_cli_roster_template (TdCliContext *ctx)
 {
-  TableArgs args = { 0 };
+  g_auto (TableArgs) args = { 0 };
+  const GOptionEntry entries[] = { OUTPUT_ENTRY (args), G_OPTION_ENTRY_NULL };
   g_autoptr (GError) error = NULL;
+  int status = td_cli_parse (ctx, entries, 0, 0);
 
-  if (!parse_args (argc, argv, "o", &args) || args.output == NULL)
-    return td_cli_usage_error (argv[0], _("usage: roster-template -o FILE.xlsx"));
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if (args.output == NULL)
+    return td_cli_usage (ctx);
   if (!td_roster_write_template (args.output, &error))
     return td_cli_refused (error);
-  printf (_("Wrote %s\n"), args.output);
+  g_print (_("Wrote %s\n"), args.output);
   return TD_EXIT_OK;
 }

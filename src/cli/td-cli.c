@@ -1,60 +1,37 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* traindesk-cli's entry: the options before the verb (--db, --version, --help), the verb's
+ * own options with GOptionContext, usage errors and the exit status. */
 #define G_LOG_DOMAIN "td-cli"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdio.h>
 
 #include "cli/td-cli.h"
 #include "core/td-i18n.h"
 
-typedef int (*TdCliVerb) (TdCliContext *ctx, int argc, char **argv);
-
-static const struct
-{
-  const char *name;
-  TdCliVerb run;
-} verbs[] = {
-  { "init", td_cli_init },
-  { "list", td_cli_list },
-  { "verify", td_cli_verify },
-  { "backup", td_cli_backup },
-  { "import-catalog", td_cli_import_catalog },
-  { "export", td_cli_export },
-  { "validate", td_cli_validate },
-  { "import-receipt", td_cli_import_receipt },
-  { "print", td_cli_print },
-  { "chart", td_cli_chart },
-  { "import-roster", td_cli_import_roster },
-  { "export-table", td_cli_export_table },
-  { "roster-template", td_cli_roster_template },
-};
-
 static void
-print_help (FILE *out)
+print_help (gboolean to_stderr)
 {
-  fprintf (out, "%s", _("Usage: traindesk-cli [--db FILE] COMMAND [ARGS…]\n"
-                        "\n"
-                        "Commands:\n"
-                        "  init [--demo]                         create the database (with demo data)\n"
-                        "  list classes                          one line per class\n"
-                        "  list trainees --class C [--show-id]   one line per trainee of a class\n"
-                        "  import-catalog FILE.xml               add a catalogue version\n"
-                        "  import-roster --class C [--skip-invalid] FILE.csv|FILE.xlsx\n"
-                        "  roster-template -o FILE.xlsx          an empty roster to fill in\n"
-                        "  export KIND --class C [-o FILE]       KIND: filing roster attendance\n"
-                        "                                        assessment followup claim notice\n"
-                        "  export quarterly --year Y --quarter Q [-o FILE]\n"
-                        "  export-table roster|attendance|claim --class C -o FILE.xlsx|FILE.csv\n"
-                        "  validate PACKET.xml                   schema and rules\n"
-                        "  import-receipt RECEIPT.xml            apply the bureau's answer\n"
-                        "  print FORM --class C -o FILE.pdf      FORM: filing roster signin\n"
-                        "                                        assessment claim\n"
-                        "  chart NAME [--class C] -o FILE.png|FILE.svg|FILE.pdf\n"
-                        "  verify                                integrity and attendance chains\n"
-                        "  backup FILE                           a consistent copy of the database\n"));
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *db = td_store_default_path ();
+
+  g_string_append_printf (text, _("Usage: traindesk-cli [--db FILE] COMMAND [ARGS…]\n"
+                                  "       traindesk-cli COMMAND --help   the options of one "
+                                  "command\n\n"
+                                  "Options:\n"
+                                  "  --db FILE     the database (default: %s)\n"
+                                  "  --version     print the version\n"
+                                  "  -h, --help    print this help\n\n"
+                                  "Commands:\n"), db);
+  for (gsize i = 0; i < td_cli_n_verbs; i++)
+    g_string_append_printf (text, "  %s\n      %s\n", _(td_cli_verbs[i].synopsis),
+                            _(td_cli_verbs[i].summary));
+  if (to_stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
 }
 
 int
@@ -68,10 +45,80 @@ td_cli_usage_error (const char *verb, const char *message)
 }
 
 int
+td_cli_usage (TdCliContext *ctx)
+{
+  g_autofree char *message = g_strdup_printf (_("usage: %s"), _(ctx->verb->synopsis));
+
+  return td_cli_usage_error (ctx->verb->name, message);
+}
+
+int
 td_cli_refused (const GError *error)
 {
   g_printerr ("%s\n", error->message);
   return TD_EXIT_REFUSED;
+}
+
+guint
+td_cli_n_args (TdCliContext *ctx)
+{
+  return g_strv_length (ctx->args) - 1;
+}
+
+/* "Usage: traindesk-cli VERB [OPTION…]", the synopsis and the summary, then the options. */
+static GOptionContext *
+verb_option_context (const TdCliVerb *verb, const GOptionEntry *entries, gboolean *help)
+{
+  const GOptionEntry help_entry[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Print this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionContext *oc = g_option_context_new (NULL);
+  g_autofree char *summary = g_strdup_printf ("traindesk-cli [--db FILE] %s\n\n%s",
+                                              _(verb->synopsis), _(verb->summary));
+
+  g_option_context_set_help_enabled (oc, FALSE);
+  g_option_context_set_translation_domain (oc, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (oc, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (oc, help_entry, GETTEXT_PACKAGE);
+  g_option_context_set_summary (oc, summary);
+  return oc;
+}
+
+int
+td_cli_parse (TdCliContext *ctx, const GOptionEntry *entries, int min_args, int max_args)
+{
+  gboolean help = FALSE;
+  g_autoptr (GOptionContext) oc = verb_option_context (ctx->verb, entries, &help);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("traindesk-cli %s", ctx->verb->name);
+  guint n;
+
+  /* the help's first line names the verb */
+  g_set_prgname (prgname);
+  if (!g_option_context_parse_strv (oc, &ctx->args, &error))
+    {
+      td_cli_usage_error (ctx->verb->name, error->message);
+      return td_cli_usage (ctx);
+    }
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (oc, TRUE, NULL);
+      g_print ("%s", text);
+      return TD_EXIT_OK;
+    }
+  n = td_cli_n_args (ctx);
+  if (max_args >= 0 && n > (guint) max_args)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown argument “%s”"),
+                                                  ctx->args[max_args + 1]);
+      td_cli_usage_error (ctx->verb->name, message);
+      return td_cli_usage (ctx);
+    }
+  if (n < (guint) min_args)
+    return td_cli_usage (ctx);
+  return TD_CLI_GO_ON;
 }
 
 TdStore *
@@ -89,68 +136,80 @@ td_cli_open_store (TdCliContext *ctx, gboolean create)
   return ctx->store;
 }
 
+/* --db, --version and --help before the verb; parsing stops at the verb.  Returns
+ * TD_CLI_GO_ON with ctx->args set to the verb and what follows it. */
+static int
+parse_global (TdCliContext *ctx, char ***args)
+{
+  gboolean help = FALSE, version = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path, NULL, NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, NULL, NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) oc = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_help_enabled (oc, FALSE);
+  g_option_context_set_strict_posix (oc, TRUE);
+  g_option_context_add_main_entries (oc, entries, NULL);
+  if (!g_option_context_parse_strv (oc, args, &error))
+    {
+      print_help (TRUE);
+      return td_cli_usage_error (NULL, error->message);
+    }
+  if (help || version)
+    {
+      if (help)
+        print_help (FALSE);
+      else
+        g_print ("traindesk-cli %s\n", PACKAGE_VERSION);
+      return TD_EXIT_OK;
+    }
+  if (g_strv_length (*args) < 2)
+    {
+      print_help (TRUE);
+      return TD_EXIT_USAGE;
+    }
+  ctx->db_given = ctx->db_path != NULL;
+  if (ctx->db_path == NULL)
+    ctx->db_path = td_store_default_path ();
+  ctx->args = g_strdupv (*args + 1);
+  return TD_CLI_GO_ON;
+}
+
+static int
+run_verb (TdCliContext *ctx)
+{
+  for (gsize i = 0; i < td_cli_n_verbs; i++)
+    if (g_str_equal (ctx->args[0], td_cli_verbs[i].name))
+      {
+        ctx->verb = &td_cli_verbs[i];
+        return ctx->verb->run (ctx);
+      }
+  print_help (TRUE);
+  return td_cli_usage_error (ctx->args[0], _("unknown command"));
+}
+
 int
 main (int argc, char **argv)
 {
   TdCliContext ctx = { 0 };
-  int first = 1;
+  char **args = td_cli_get_arguments (argc, argv);
   int status;
 
   setlocale (LC_ALL, "");
-  td_i18n_init (argv[0]);
+  td_i18n_init (args[0]);
+  g_set_prgname ("traindesk-cli");
 
-  while (first < argc && argv[first][0] == '-')
-    {
-      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
-        {
-          g_free (ctx.db_path);
-          ctx.db_path = g_strdup (argv[first + 1]);
-          first += 2;
-        }
-      else if (g_str_has_prefix (argv[first], "--db="))
-        {
-          g_free (ctx.db_path);
-          ctx.db_path = g_strdup (argv[first] + 5);
-          first += 1;
-        }
-      else if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
-        {
-          print_help (stdout);
-          return TD_EXIT_OK;
-        }
-      else if (g_str_equal (argv[first], "--version"))
-        {
-          printf ("traindesk-cli %s\n", PACKAGE_VERSION);
-          return TD_EXIT_OK;
-        }
-      else
-        {
-          print_help (stderr);
-          return td_cli_usage_error (NULL, _("unknown option"));
-        }
-    }
-  if (first >= argc)
-    {
-      print_help (stderr);
-      return TD_EXIT_USAGE;
-    }
-  if (ctx.db_path == NULL)
-    ctx.db_path = td_store_default_path ();
-
-  status = -1;
-  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (g_str_equal (argv[first], verbs[i].name))
-      {
-        status = verbs[i].run (&ctx, argc - first, argv + first);
-        break;
-      }
-  if (status < 0)
-    {
-      print_help (stderr);
-      status = td_cli_usage_error (argv[first], _("unknown command"));
-    }
+  status = parse_global (&ctx, &args);
+  if (status == TD_CLI_GO_ON)
+    status = run_verb (&ctx);
 
   g_clear_object (&ctx.store);
   g_free (ctx.db_path);
+  g_strfreev (ctx.args);
+  g_strfreev (args);
   return status;
 }

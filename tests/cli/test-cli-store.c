@@ -222,7 +222,7 @@ test_usage_errors (Fixture *f, gconstpointer data)
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "trainees", NULL },
                 "traindesk-cli list: list trainees needs --class CODE\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "classes", "extra", NULL },
-                "traindesk-cli list: unknown argument\n");
+                "traindesk-cli list: unknown argument “extra”\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "verify", "now", NULL },
                 "traindesk-cli verify: usage: verify\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "backup", NULL },
@@ -232,7 +232,69 @@ test_usage_errors (Fixture *f, gconstpointer data)
   assert_usage (f, (const char *const[]) { "--db", f->db, "frobnicate", NULL },
                 "traindesk-cli frobnicate: unknown command\n");
   assert_usage (f, (const char *const[]) { "--nope", "list", "classes", NULL },
-                "traindesk-cli: unknown option\n");
+                "traindesk-cli: Unknown option --nope\n");
+}
+
+/* Every verb the help lists has its own --help: exit 0, its usage line, its options. */
+static void
+test_help (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) top = { 0 };
+  g_auto (GStrv) lines = NULL;
+  guint n_verbs = 0;
+  gboolean in_commands = FALSE;
+
+  RUN (&top, f, "--help");
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_true (g_str_has_prefix (top.out, "Usage: traindesk-cli [--db FILE] COMMAND"));
+  lines = g_strsplit (top.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *verb = NULL;
+      g_autofree char *usage = NULL;
+      g_autofree char *synopsis = NULL;
+      g_auto (Run) help = { 0 };
+
+      in_commands = in_commands || g_str_equal (lines[i], "Commands:");
+      if (!in_commands || !g_regex_match_simple ("^  [a-z]", lines[i], 0, 0))
+        continue;
+      verb = g_strndup (lines[i] + 2, strcspn (lines[i] + 2, " "));
+      RUN (&help, f, verb, "--help");
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_cmpstr (help.err, ==, "");
+      usage = g_strdup_printf ("Usage:\n  traindesk-cli %s [OPTION…]\n", verb);
+      g_assert_true (g_str_has_prefix (help.out, usage));
+      synopsis = g_strdup_printf ("traindesk-cli [--db FILE] %s", lines[i] + 2);
+      g_assert_nonnull (strstr (help.out, synopsis));
+      g_assert_nonnull (strstr (help.out, "-h, --help"));
+      n_verbs++;
+    }
+  g_assert_cmpuint (n_verbs, >=, 13);
+}
+
+/* Options in either spelling, anywhere after the verb; a path with Chinese and spaces. */
+static void
+test_option_forms (Fixture *f, gconstpointer data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "培训 数据", "演示.db", NULL);
+  g_autofree char *db_option = g_strconcat ("--db=", db, NULL);
+  g_autofree char *created = g_strdup_printf ("Created %s with the demo data.\n", db);
+  g_auto (Run) init = { 0 };
+  g_auto (Run) listed = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  RUN (&init, f, "--db", db, "init", "--demo");
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpstr (init.out, ==, created);
+  RUN (&listed, f, db_option, "list", "--show-id", "trainees", "--class=YL2026-011");
+  g_assert_cmpint (listed.status, ==, 0);
+  lines = g_strsplit (listed.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "371581197508029667\t林丽娟\t2\t1975-08-02\t07,04");
+  RUN (&missing, f, "--db", db, "list", "trainees", "--class");
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "traindesk-cli list: Missing argument for --class\n"
+                                         "traindesk-cli list: usage: list classes"));
 }
 
 static void
@@ -330,6 +392,8 @@ main (int argc, char **argv)
   ADD ("/cli/store/verify-and-backup", test_verify_and_backup);
   ADD ("/cli/store/usage-errors", test_usage_errors);
   ADD ("/cli/store/unknown-class", test_unknown_class);
+  ADD ("/cli/store/help", test_help);
+  ADD ("/cli/store/option-forms", test_option_forms);
   ADD ("/cli/store/refuse-corrupt", test_refuse_corrupt);
   ADD ("/cli/store/refuse-foreign", test_refuse_foreign);
   return g_test_run ();

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The verbs of traindesk-cli: a new job is one line here and one function that declares its
+ * options and calls td_cli_parse () (see td-cli.h). */
+#define G_LOG_DOMAIN "td-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli/td-cli.h"
+
+const TdCliVerb td_cli_verbs[] = {
+  { "init", N_("init [--demo]"),
+    N_("Create the database (with the demo data)."), td_cli_init },
+  { "list", N_("list classes | list trainees --class CODE [--show-id]"),
+    N_("Print one tab-separated line per row, ids masked unless --show-id."), td_cli_list },
+  { "import-catalog", N_("import-catalog CATALOG.xml"),
+    N_("Add a version of the bureau's catalogue."), td_cli_import_catalog },
+  { "import-roster",
+    N_("import-roster --class CODE [--skip-invalid] [--sheet NAME] FILE.csv|FILE.xlsx"),
+    N_("Enrol the trainees of a spreadsheet, every row checked."), td_cli_import_roster },
+  { "roster-template", N_("roster-template -o FILE.xlsx"),
+    N_("Write an empty roster to fill in."), td_cli_roster_template },
+  { "export",
+    N_("export KIND --class CODE [-o FILE]  (KIND: filing roster attendance assessment "
+       "followup claim notice)\n       export quarterly --year Y --quarter Q [-o FILE]"),
+    N_("Write a bureau packet, checked against the schema and the rules, and log it."),
+    td_cli_export },
+  { "export-table", N_("export-table roster|attendance|claim --class CODE -o FILE.xlsx|FILE.csv"),
+    N_("Write a class's roster, attendance or claim as a spreadsheet."), td_cli_export_table },
+  { "validate", N_("validate PACKET.xml"),
+    N_("Check a packet against the schema and the rules: one 'RULE severity message' line "
+       "per finding."), td_cli_validate },
+  { "import-receipt", N_("import-receipt RECEIPT.xml"),
+    N_("Apply the bureau's answer to a packet."), td_cli_import_receipt },
+  { "print",
+    N_("print filing|roster|signin|assessment|claim --class CODE -o FILE.pdf [--full-id] "
+       "[--lesson LID] [--multi-day]"),
+    N_("Print a form of a class as PDF."), td_cli_print },
+  { "chart", N_("chart outcomes|attendance|actions|subsidy [--class CODE] "
+                "-o FILE.png|FILE.svg|FILE.pdf"),
+    N_("Draw a chart as PNG, SVG or PDF."), td_cli_chart },
+  { "verify", N_("verify"),
+    N_("Check the database's integrity and recompute every attendance chain."),
+    td_cli_verify },
+  { "backup", N_("backup FILE"),
+    N_("Write a consistent copy of the database, even while the app runs."), td_cli_backup },
+};
+
+const gsize td_cli_n_verbs = G_N_ELEMENTS (td_cli_verbs);
