@@ -68,7 +68,8 @@ on_start_clicked (TdFirstRun *self)
     return;
   if (!td_institution_form_check (self->form, &message))
     {
-      td_ui_show_message (GTK_WIDGET (self), _("Some details are missing"), message);
+      td_ui_show_message (GTK_WIDGET (self), _("Some details are missing or not right"),
+                          message);
       return;
     }
   if (!td_institution_form_save (self->form, self->store, &error))

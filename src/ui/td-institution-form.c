@@ -18,7 +18,9 @@ struct _TdInstitutionForm
   AdwEntryRow *name_row;
   AdwEntryRow *license_no;
   AdwComboRow *region;
+  GtkWidget *credit_code_box;
   GtkLabel *credit_code_warning;
+  GtkCheckButton *credit_code_keep;
   AdwEntryRow *contact_name;
   AdwEntryRow *contact_phone;
   AdwEntryRow *legal_rep;
@@ -43,25 +45,40 @@ on_changed (TdInstitutionForm *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* R-ORG-001 is a warning: say so as the user types, never refuse. */
+/* What is wrong with @code (normalised) under GB 32100, or NULL; *@mismatch is set when only
+ * the check character is wrong. */
+static char *
+credit_code_problem (const char *code, gboolean *mismatch)
+{
+  *mismatch = FALSE;
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  if (!td_credit_code_well_formed (code))
+    return g_strdup (_("A unified social credit code has 18 characters of digits and capital "
+                       "letters (no I, O, S, V, Z)."));
+  if (td_credit_code_check_ok (code))
+    return NULL;
+  *mismatch = TRUE;
+  return g_strdup_printf (_("The last character of this unified social credit code should be "
+                            "%c, not %c (GB 32100 check character, R-ORG-001). Compare the code "
+                            "with the business licence."),
+                          td_credit_code_check_char (code), code[17]);
+}
+
+/* Said as the user types; the check button keeps a code whose check character is wrong
+ * when the licence shows exactly that code (R-ORG-001 is only a warning for the bureau). */
 static void
 on_credit_code_changed (TdInstitutionForm *self)
 {
   g_autofree char *code = td_credit_code_normalize (gtk_editable_get_text (
                                                       GTK_EDITABLE (self->credit_code)));
-  const char *message = NULL;
+  gboolean mismatch;
+  g_autofree char *message = credit_code_problem (code, &mismatch);
 
-  if (code == NULL || code[0] == '\0')
-    message = NULL;
-  else if (!td_credit_code_well_formed (code))
-    message = _("A unified social credit code has 18 characters of digits and capital letters "
-                "(no I, O, S, V, Z).");
-  else if (!td_credit_code_check_ok (code))
-    message = _("R-ORG-001 (warning): the last character does not match the check character. "
-                "Compare the code with the business licence; some early codes fail this "
-                "check and are still accepted.");
   gtk_label_set_text (self->credit_code_warning, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->credit_code_warning), message != NULL);
+  gtk_widget_set_visible (self->credit_code_box, message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->credit_code_keep), mismatch);
+  gtk_check_button_set_active (self->credit_code_keep, FALSE);
   td_ui_set_error (GTK_WIDGET (self->credit_code), message != NULL);
   on_changed (self);
 }
@@ -87,7 +104,9 @@ td_institution_form_class_init (TdInstitutionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, name_row);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, license_no);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, region);
+  gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, credit_code_box);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, credit_code_warning);
+  gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, credit_code_keep);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, contact_name);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, contact_phone);
   gtk_widget_class_bind_template_child (widget_class, TdInstitutionForm, legal_rep);
@@ -164,46 +183,84 @@ td_institution_form_get_modified (TdInstitutionForm *self)
   return self->modified;
 }
 
-static gboolean
-require (GtkWidget *row, const char *value, const char *field, char **message)
+/* Marks @row and adds @field to @missing when @value is empty; the first such row gets the
+ * focus. */
+static void
+require (GtkWidget *row, const char *value, const char *field, GPtrArray *missing)
 {
   td_ui_set_error (row, value == NULL);
-  if (value == NULL && *message == NULL)
-    *message = g_strdup_printf (_("Fill in “%s”."), field);
-  return value != NULL;
+  if (value != NULL)
+    return;
+  if (missing->len == 0)
+    gtk_widget_grab_focus (row);
+  g_ptr_array_add (missing, (gpointer) field);
+}
+
+static char *
+missing_text (GPtrArray *missing)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      /* TRANSLATORS: between the names of fields not filled in */
+      g_string_append (names, i == 0 ? "" : _(", "));
+      g_string_append_printf (names, _("“%s”"), (const char *) g_ptr_array_index (missing, i));
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fill in %s.",
+                                       "Fill in these fields: %s.", missing->len), names->str);
+}
+
+/* Problems of the credit code and the phone, one line each, into @problems. */
+static void
+check_values (TdInstitutionForm *self, const TdInstitution *inst, GString *problems)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean mismatch = FALSE;
+  g_autofree char *code = credit_code_problem (inst->credit_code, &mismatch);
+
+  if (code != NULL && !(mismatch && gtk_check_button_get_active (self->credit_code_keep)))
+    {
+      td_ui_set_error (GTK_WIDGET (self->credit_code), TRUE);
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", code);
+      if (mismatch)
+        g_string_append_printf (problems, " %s",
+                                _("If the licence shows exactly this code, tick the box under "
+                                  "the field."));
+    }
+  if (inst->contact_phone != NULL && !td_phone_valid (inst->contact_phone))
+    {
+      g_autofree char *ignored = td_phone_normalize (inst->contact_phone, &error);
+      g_autofree char *line = g_strdup_printf (_("Contact phone: %s"),
+                                               error != NULL ? error->message
+                                                             : _("not a phone number"));
+
+      td_ui_set_error (GTK_WIDGET (self->contact_phone), TRUE);
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", line);
+    }
 }
 
 gboolean
 td_institution_form_check (TdInstitutionForm *self, char **message)
 {
   g_autoptr (TdInstitution) inst = td_institution_form_get (self);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr (GString) problems = g_string_new (NULL);
 
-  *message = NULL;
   require (GTK_WIDGET (self->credit_code), inst->credit_code,
-           _("Unified social credit code"), message);
-  require (GTK_WIDGET (self->name_row), inst->name, _("Name"), message);
-  require (GTK_WIDGET (self->contact_name), inst->contact_name, _("Contact name"), message);
-  require (GTK_WIDGET (self->contact_phone), inst->contact_phone, _("Contact phone"), message);
-  require (GTK_WIDGET (self->legal_rep), inst->legal_rep, _("Legal representative"), message);
-  if (*message != NULL)
-    return FALSE;
-  if (!td_credit_code_well_formed (inst->credit_code))
+           _("Unified social credit code"), missing);
+  require (GTK_WIDGET (self->name_row), inst->name, _("Name"), missing);
+  require (GTK_WIDGET (self->contact_name), inst->contact_name, _("Contact name"), missing);
+  require (GTK_WIDGET (self->contact_phone), inst->contact_phone, _("Contact phone"), missing);
+  require (GTK_WIDGET (self->legal_rep), inst->legal_rep, _("Legal representative"), missing);
+  if (missing->len > 0)
     {
-      *message = g_strdup (_("The unified social credit code must have 18 characters of "
-                             "digits and capital letters."));
-      return FALSE;
+      g_autofree char *text = missing_text (missing);
+      g_string_append (problems, text);
     }
-  if (!td_phone_valid (inst->contact_phone))
-    {
-      g_autofree char *ignored = td_phone_normalize (inst->contact_phone, &error);
-
-      td_ui_set_error (GTK_WIDGET (self->contact_phone), TRUE);
-      *message = g_strdup_printf (_("Contact phone: %s"), error != NULL ? error->message
-                                  : _("not a phone number"));
-      return FALSE;
-    }
-  return TRUE;
+  check_values (self, inst, problems);
+  *message = problems->len > 0 ? g_strdup (problems->str) : NULL;
+  return problems->len == 0;
 }
 
 gboolean

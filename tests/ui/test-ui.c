@@ -13,6 +13,7 @@
 #include "ui/td-application.h"
 #include "ui/td-backup.h"
 #include "ui/td-class-page.h"
+#include "ui/td-first-run.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
@@ -93,7 +94,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static void
 fill_institution (gpointer root)
 {
-  td_test_type_text (root, "credit_code", "91371500MA3C5XXK0L");
+  td_test_type_text (root, "credit_code", "91371500MA3C5XXK00");
   td_test_type_text (root, "name", "聊城市东昌府区示范职业培训学校");
   td_test_type_text (root, "license_no", "137150270000123");
   td_test_type_text (root, "contact_name", "李明");
@@ -125,21 +126,59 @@ make_institution (Fixture *fixture)
 
 /* ---- tests -------------------------------------------------------------------- */
 
+/* The dialog the first-run assistant shows, its body, and the dialog closed. */
+static char *
+take_error_dialog (void)
+{
+  GtkWindow *dialog = td_test_toplevel ("td-error-dialog");
+  char *body;
+
+  g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  td_test_spin ();
+  return body;
+}
+
+/* The widget named @name in the first-run assistant (the Settings page has the same form). */
+static GtkWidget *
+first_run_find (Fixture *fixture, const char *name)
+{
+  GtkWidget *start = td_test_find (fixture->window, "start_button");
+  GtkWidget *first_run = gtk_widget_get_ancestor (start, TD_TYPE_FIRST_RUN);
+  GtkWidget *widget = td_ui_find_named (first_run, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
 static void
 test_first_run (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (TdInstitution) inst = NULL;
-  GtkWidget *warning;
+  g_autofree char *body = NULL;
+  GtkWidget *warning, *keep;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   open_window (fixture);
   g_assert_true (td_store_is_empty (fixture->store));
   fill_institution (fixture->window);
-  /* a wrong check character is only a warning (R-ORG-001) */
+  warning = first_run_find (fixture, "credit_code_warning");
+  g_assert_false (gtk_widget_get_mapped (warning));
+  /* a wrong check character (GB 32100): said at once, with the character it should be */
   td_test_type_text (fixture->window, "credit_code", "91371500MA3C5XXK0A");
-  warning = td_test_find (fixture->window, "credit_code_warning");
-  g_assert_true (gtk_widget_get_visible (warning));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "R-ORG-001"));
+  g_assert_true (gtk_widget_get_mapped (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "should be 0, not A"));
+  /* and refused at Start: nothing is stored */
+  td_test_press (fixture->window, "start_button");
+  g_assert_true (td_store_is_empty (fixture->store));
+  body = take_error_dialog ();
+  g_assert_nonnull (strstr (body, "should be 0, not A"));
+  g_assert_nonnull (strstr (body, "GB 32100"));
+  /* a code that is exactly as on the licence is kept when the user says so */
+  keep = first_run_find (fixture, "credit_code_keep");
+  g_assert_true (gtk_widget_get_mapped (keep));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
   td_test_press (fixture->window, "start_button");
   inst = td_store_get_institution (fixture->store);
   g_assert_nonnull (inst);
@@ -151,24 +190,45 @@ test_first_run (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_first_run_valid_code (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TdInstitution) inst = NULL;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  open_window (fixture);
+  fill_institution (fixture->window);
+  g_assert_false (gtk_widget_get_mapped (first_run_find (fixture, "credit_code_keep")));
+  td_test_press (fixture->window, "start_button");
+  g_assert_null (td_test_toplevel ("td-error-dialog"));
+  inst = td_store_get_institution (fixture->store);
+  g_assert_nonnull (inst);
+  g_assert_cmpstr (inst->credit_code, ==, "91371500MA3C5XXK00");
+}
+
+static void
 test_first_run_missing (Fixture *fixture, gconstpointer data)
 {
-  GtkWindow *dialog;
+  g_autofree char *body = NULL;
+  GtkWidget *name;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   open_window (fixture);
   fill_institution (fixture->window);
   td_test_type_text (fixture->window, "legal_rep", "");
+  td_test_type_text (fixture->window, "contact_name", "");
+  td_test_type_text (fixture->window, "credit_code", "");
   td_test_press (fixture->window, "start_button");
   g_assert_true (td_store_is_empty (fixture->store));
   print_dialogs ();
-  dialog = td_test_toplevel ("td-error-dialog");
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "Legal representative"));
-  gtk_window_destroy (dialog);
+  body = take_error_dialog ();
+  /* every missing field is named, not only the first */
+  g_assert_nonnull (strstr (body, "Unified social credit code"));
+  g_assert_nonnull (strstr (body, "Contact name"));
+  g_assert_nonnull (strstr (body, "Legal representative"));
+  g_assert_null (strstr (body, "Contact phone"));
   /* nothing typed is lost */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (fixture->window, "name"))), ==,
+  name = td_test_find (fixture->window, "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
                    "聊城市东昌府区示范职业培训学校");
 }
 
@@ -653,6 +713,7 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv, "2026-02-02", NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/first-run/institution", test_first_run);
+  ADD ("/ui/first-run/valid-code", test_first_run_valid_code);
   ADD ("/ui/first-run/missing-field", test_first_run_missing);
   ADD ("/ui/classes/file-with-timetable", test_file_class);
   ADD ("/ui/classes/rules-as-you-type", test_class_rules);
