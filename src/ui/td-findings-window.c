@@ -8,7 +8,8 @@
 #include "ui/td-findings-window.h"
 #include "ui/td-row.h"
 
-enum { C_RULE, C_SEVERITY, C_REF, C_LINE, C_MESSAGE, C_N };
+/* No line column: the line of the XML means nothing to an administrator (the CLI prints it). */
+enum { C_RULE, C_SEVERITY, C_REF, C_MESSAGE, C_N };
 
 typedef struct
 {
@@ -44,7 +45,7 @@ on_activate (GtkColumnView *view, guint position, OpenData *od)
 static GtkWidget *
 findings_view (const TdFindings *findings, OpenData *od)
 {
-  const char *titles[] = { _("Rule"), _("Severity"), _("About"), _("Line"), _("Message") };
+  const char *titles[] = { _("Rule"), _("Severity"), _("About"), _("Message") };
   GListStore *store = g_list_store_new (TD_TYPE_ROW);
   GtkSelectionModel *sel = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (store)));
   GtkWidget *view = gtk_column_view_new (sel);
@@ -58,8 +59,6 @@ findings_view (const TdFindings *findings, OpenData *od)
       td_row_set (row, C_SEVERITY, severity_label (f->severity));
       td_row_set_flagged (row, C_SEVERITY, f->severity == TD_SEVERITY_ERROR);
       td_row_set (row, C_REF, f->ref);
-      if (f->line > 0)
-        td_row_take (row, C_LINE, g_strdup_printf ("%d", f->line));
       td_row_set (row, C_MESSAGE, f->message);
       g_list_store_append (store, row);
     }
@@ -70,14 +69,38 @@ findings_view (const TdFindings *findings, OpenData *od)
   return view;
 }
 
+char *
+td_findings_summary (const TdFindings *findings)
+{
+  guint errors = findings != NULL ? td_findings_count (findings, TD_SEVERITY_ERROR) : 0;
+  guint warnings = findings != NULL ? td_findings_count (findings, TD_SEVERITY_WARNING) : 0;
+
+  if (errors == 0 && warnings == 0)
+    return g_strdup (_("The packet passes every rule that could be checked."));
+  if (errors == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "No errors: the bureau accepts the packet. %u warning "
+                                         "is reported with it; read it before you send.",
+                                         "No errors: the bureau accepts the packet. %u warnings "
+                                         "are reported with it; read them before you send.",
+                                         warnings), warnings);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u error: the bureau refuses the packet. Correct the "
+                                       "records named and export again.",
+                                       "%u errors: the bureau refuses the packet. Correct the "
+                                       "records named and export again.", errors), errors);
+}
+
 GtkWindow *
 td_findings_window_new (GtkWidget *parent, const char *title, const char *summary,
                         const TdFindings *findings, TdFindingsOpen open, gpointer data)
 {
+  g_autofree char *own_summary = summary == NULL ? td_findings_summary (findings) : NULL;
+  GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (summary);
+  GtkWidget *label = gtk_label_new (summary != NULL ? summary : own_summary);
   GtkWidget *scroll = gtk_scrolled_window_new ();
   OpenData *od = g_new0 (OpenData, 1);
 
@@ -100,5 +123,10 @@ td_findings_window_new (GtkWidget *parent, const char *title, const char *summar
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), scroll);
   gtk_window_set_child (GTK_WINDOW (window), box);
+  /* Esc closes it, as it does a dialog */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
   return GTK_WINDOW (window);
 }

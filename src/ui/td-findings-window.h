@@ -12,7 +12,11 @@ G_BEGIN_DECLS
 
 typedef void (*TdFindingsOpen) (const char *rule, const char *ref, gpointer data);
 
-/* Named "td-findings-window"; its column view "findings-list". */
+/* What the findings mean for the packet: accepted with N warnings, or refused with N errors
+ * (what to do then).  Newly allocated. */
+char *td_findings_summary (const TdFindings *findings);
+/* Named "td-findings-window"; its column view "findings-list"; Esc closes it.  @summary NULL:
+ * td_findings_summary (). */
 GtkWindow *td_findings_window_new (GtkWidget *parent, const char *title, const char *summary,
                                    const TdFindings *findings, TdFindingsOpen open,
                                    gpointer data);

@@ -187,24 +187,10 @@ open_finding (const char *rule, const char *ref, gpointer data)
       }
 }
 
-static char *
-findings_summary (const TdFindings *findings)
-{
-  guint errors = td_findings_count (findings, TD_SEVERITY_ERROR);
-  guint warnings = td_findings_count (findings, TD_SEVERITY_WARNING);
-
-  if (errors == 0 && warnings == 0)
-    return g_strdup (_("The packet passes every rule that could be checked."));
-  return g_strdup_printf (_("%u errors and %u warnings. A packet with errors is refused by the "
-                            "bureau: correct the records named and export again."),
-                          errors, warnings);
-}
-
 static void
 show_findings (TdSubmissionsPage *self, const char *title, const TdFindings *findings)
 {
-  g_autofree char *summary = findings_summary (findings);
-  GtkWindow *window = td_findings_window_new (GTK_WIDGET (self), title, summary, findings,
+  GtkWindow *window = td_findings_window_new (GTK_WIDGET (self), title, NULL, findings,
                                               open_finding, self);
   gtk_window_present (window);
 }

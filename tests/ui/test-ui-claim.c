@@ -194,7 +194,7 @@ export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
             {
               g_autoptr (TdRow) row = g_list_model_get_item (m, i);
               g_test_message ("  %s %s %s", td_row_get (row, 0), td_row_get (row, 2),
-                              td_row_get (row, 4));
+                              td_row_get (row, 3));
               if (found != NULL)
                 g_string_append_printf (found, "%s %s\n", td_row_get (row, 0),
                                         td_row_get (row, 2));

@@ -351,7 +351,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
     g_assert_cmpstr (td_row_get (row_at (issues, 0), 0), ==, "R-ATT-003");
     g_assert_cmpstr (td_row_get (row_at (issues, 0), 2), ==, "L01A");
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 4), ==, "Sign-in after the lesson's end.");
+    g_assert_cmpstr (td_row_get (row_at (issues, 0), 3), ==, "Sign-in after the lesson's end.");
     gtk_window_destroy (window);
     /* the records it carried wait for the next batch again */
     g_clear_pointer (&pending, g_ptr_array_unref);

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of what a new administrator tripped over (issues 17 and 18), on the demo
+ * institution with "today" pinned to Friday 2026-12-04: each test drives the window as a
+ * user would and asserts what the user then sees. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "packet/td-finding.h"
+#include "ui/td-findings-window.h"
+#include "ui/td-row.h"
+#include "ui/td-submissions-page.h"
+#include "ui/td-ui-util.h"
+#include "ui/td-window.h"
+#include "ui-test-util.h"
+
+#define TODAY "2026-12-04"
+#define NOW "2026-12-04T10:00:00+08:00"
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  TdWindow *window;
+} Fixture;
+
+/* ---- fixture and helpers ---------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  if (!td_test_have_display ())
+    return;
+  f->dir = td_test_make_dir ("td-ui-walk-XXXXXX");
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
+  f->window = td_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  td_test_settle (5, 10000);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GListModel *tops;
+
+  if (!td_test_have_display ())
+    return;
+  /* dialogs left open by a failed assertion go with the window */
+  tops = gtk_window_get_toplevels ();
+  for (guint i = g_list_model_get_n_items (tops); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i - 1);
+      if (w != GTK_WINDOW (f->window))
+        gtk_window_destroy (w);
+    }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  td_test_spin ();
+  g_clear_object (&f->store);
+  td_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+class_id (Fixture *f, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
+
+  g_assert_no_error (error);
+  return k->id;
+}
+
+static GtkWidget *
+show (Fixture *f, const char *page, const char *code)
+{
+  if (code != NULL)
+    td_window_select_class (f->window, class_id (f, code));
+  td_window_show_page (f->window, page);
+  td_test_settle (3, 10000);
+  g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
+  return GTK_WIDGET (td_window_get_page (f->window, page));
+}
+
+/* The column titles of a column view, tab-separated. */
+static char *
+column_titles (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+      g_string_append_printf (text, "%s%s", i > 0 ? "\t" : "", gtk_column_view_column_get_title (c));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Presses @keyval on @widget as its shortcut controllers see it: the action of the first
+ * shortcut whose trigger is that key without modifiers is activated.  FALSE when none. */
+static gboolean
+press_shortcut (GtkWidget *widget, guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr (GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *t = gtk_shortcut_get_trigger (s);
+
+          if (GTK_IS_KEYVAL_TRIGGER (t)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (t)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (t)) == 0)
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (s), 0,
+                                                            widget, NULL);
+              td_test_spin ();
+              return done;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static const char *
+window_summary (GtkWindow *window)
+{
+  GtkWidget *box = gtk_window_get_child (window);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+/* ---- issue 17.14: the validation dialog --------------------------------------------- */
+
+static void
+test_findings_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdFindings) warnings = td_findings_new ();
+  g_autoptr (TdFindings) errors = td_findings_new ();
+  g_autofree char *titles = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *page;
+  GtkWindow *window;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  /* a valid packet validated from the Submissions page */
+  page = show (f, "submissions", NULL);
+  path = g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau", "filing.xml", NULL);
+  g_assert_true (td_submissions_page_validate_file (TD_SUBMISSIONS_PAGE (page), path));
+  window = td_test_toplevel ("td-findings-window");
+  g_assert_nonnull (window);
+  g_assert_cmpstr (window_summary (window), ==,
+                   "The packet passes every rule that could be checked.");
+  /* the columns an administrator reads: no line numbers of the XML */
+  titles = column_titles (GTK_COLUMN_VIEW (td_ui_find_named (GTK_WIDGET (window),
+                                                             "findings-list")));
+  g_assert_cmpstr (titles, ==, "Rule\tSeverity\tAbout\tMessage");
+  /* Esc closes it */
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_Escape));
+  g_assert_null (td_test_toplevel ("td-findings-window"));
+
+  /* warnings and no error: accepted, nothing to correct */
+  td_findings_add (warnings, "R-ORG-001", TD_SEVERITY_WARNING, "91371500MA3C5XXK0A", 12,
+                   "%s", "The check character of the credit code is wrong.");
+  td_findings_add (warnings, "R-ATT-007", TD_SEVERITY_WARNING, NULL, 40, "%s", "Late batch.");
+  window = td_findings_window_new (page, "Validation", NULL, warnings, NULL, NULL);
+  gtk_window_present (window);
+  td_test_spin ();
+  g_assert_cmpstr (window_summary (window), ==,
+                   "No errors: the bureau accepts the packet. 2 warnings are reported with it; "
+                   "read them before you send.");
+  g_assert_null (strstr (window_summary (window), "orrect"));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_Escape));
+  g_assert_null (td_test_toplevel ("td-findings-window"));
+
+  /* an error: refused, and what to do */
+  td_findings_add (errors, "R-PKT-001", TD_SEVERITY_ERROR, NULL, 3, "%s", "Not valid.");
+  window = td_findings_window_new (page, "Validation", NULL, errors, NULL, NULL);
+  gtk_window_present (window);
+  td_test_spin ();
+  g_assert_cmpstr (window_summary (window), ==,
+                   "1 error: the bureau refuses the packet. Correct the records named and "
+                   "export again.");
+  gtk_window_destroy (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv, TODAY, NOW);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/ui/walk/findings-window", test_findings_window);
+#undef ADD
+  return g_test_run ();
+}
