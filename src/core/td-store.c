@@ -315,56 +315,84 @@ td_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "traindesk", "traindesk.db", NULL);
 }
 
-/* Reads the 100-byte SQLite header without opening the database, so a foreign or newer
- * file is refused before SQLite touches it. */
-static gboolean
-check_header (const char *path, gboolean *is_empty, GError **error)
+/* One integer a PRAGMA of @db returns, or the SQLite result code that failed in *@rc. */
+static gint64
+pragma_int (sqlite3 *db, const char *sql, int *rc)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = NULL;
-  guint8 header[100];
-  gsize got = 0;
-  guint32 app_id, version;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+      else
+        *rc = sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Whether @path is a TrainDesk database this version can open, asked of SQLite on a
+ * read-only connection: after a crash the newest pages (the application id and the
+ * version among them) are still in the -wal file, and only SQLite reads the two together.
+ * A foreign, newer or damaged file is refused before anything writes to it.  *@is_empty is
+ * set for a file with no table yet (new, or created by a run that stopped before its
+ * first commit). */
+static gboolean
+check_file (const char *path, gboolean *is_empty, GError **error)
+{
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  gint64 pages = 0, tables = 0, app_id = 0, version = 0;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  gboolean ok = FALSE;
 
   *is_empty = FALSE;
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    {
-      g_prefix_error (error, _("Cannot read the database %s: "), path);
-      return FALSE;
-    }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, error))
-    return FALSE;
-  if (got == 0)
-    {
-      *is_empty = TRUE;
-      return TRUE;
-    }
-  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
-                   _("%s is not a TrainDesk database (it is not an SQLite file). "
-                     "It was left as it is."), path);
-      return FALSE;
-    }
-  version = (guint32) header[60] << 24 | header[61] << 16 | header[62] << 8 | header[63];
-  app_id = (guint32) header[68] << 24 | header[69] << 16 | header[70] << 8 | header[71];
-  if (app_id != TD_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
-                   _("%s is a database of another program, not of TrainDesk. "
-                     "It was left as it is."), path);
-      return FALSE;
-    }
-  if (version > TD_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of TrainDesk (database version %u; "
-                     "this one reads up to %d). Install the newer version to open it. "
-                     "The file was left as it is."), path, version, TD_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  return TRUE;
+  if (rc == SQLITE_OK)
+    pages = pragma_int (db, "PRAGMA page_count", &rc);
+  if (rc == SQLITE_OK)
+    tables = pragma_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc == SQLITE_OK)
+    app_id = pragma_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = pragma_int (db, "PRAGMA user_version", &rc);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                 _("The database %s is locked by another program. Close it and try "
+                   "again."), path);
+  else if ((rc & 0xff) == SQLITE_NOTADB
+           /* SQLite takes a file shorter than one page for an empty database */
+           || (rc == SQLITE_OK && pages == 0 && g_stat (path, &st) == 0 && st.st_size > 0))
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                 _("%s is not a TrainDesk database (it is not an SQLite file). "
+                   "It was left as it is."), path);
+  else if (rc != SQLITE_OK)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
+                 _("The database %s is damaged (%s) and was not opened. It was left as "
+                   "it is; restore it from a backup."), path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (tables == 0 && app_id == 0)
+    ok = *is_empty = TRUE;
+  else if (app_id != TD_STORE_APPLICATION_ID)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                 _("%s is a database of another program, not of TrainDesk. "
+                   "It was left as it is."), path);
+  else if (version > TD_STORE_SCHEMA_VERSION)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
+                 _("%s was written by a newer version of TrainDesk (database version %u; "
+                   "this one reads up to %d). Install the newer version to open it. "
+                   "The file was left as it is."), path, (guint) version,
+                 TD_STORE_SCHEMA_VERSION);
+  else
+    ok = TRUE;
+  sqlite3_close (db);
+  return ok;
 }
 
 static gboolean
@@ -482,7 +510,7 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
       if (!create_private_file (path, error))
         return NULL;
     }
-  if (!check_header (path, &is_empty, error))
+  if (!check_file (path, &is_empty, error))
     return NULL;
   if (!is_empty && !check_integrity (path, error))
     return NULL;
