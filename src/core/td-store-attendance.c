@@ -447,6 +447,16 @@ td_store_record_attendance (TdStore *self, gint64 class_id, gint64 lesson_id, gi
                    _("Lesson %s is not in this class's timetable (R-ATT-001)."), lesson->lid);
       return FALSE;
     }
+  if (td_day_from_iso (lesson->date) > td_day_today ())
+    {
+      g_autofree char *today = td_day_to_iso_dup (td_day_today ());
+
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Lesson %s is on %s, after today (%s): attendance is recorded on the day "
+                     "of the lesson or later, as it happened."), lesson->lid, lesson->date,
+                   today);
+      return FALSE;
+    }
   if (!check_enrolled (self, class_id, trainee_id, lesson, error))
     return FALSE;
   r->class_id = class_id;

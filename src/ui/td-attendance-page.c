@@ -129,6 +129,31 @@ short_time (const char *hms)
   return hms[0] != '\0' ? g_strndup (hms, 5) : g_strdup ("");
 }
 
+/* Whether @l is after today, when nothing can be recorded for it yet. */
+static gboolean
+lesson_in_future (const TdLesson *l)
+{
+  return td_day_from_iso (l->date) > td_day_today ();
+}
+
+/* Says why nothing is recorded for @l when it is after today (the store refuses it too);
+ * TRUE then. */
+static gboolean
+refuse_future (TdAttendancePage *self, const TdLesson *l)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *why = NULL;
+
+  if (!lesson_in_future (l))
+    return FALSE;
+  today = td_day_to_iso_dup (td_day_today ());
+  why = g_strdup_printf (_("Lesson %s is on %s, after today (%s): attendance is recorded on the "
+                           "day of the lesson or later, as it happened."), l->lid, l->date,
+                         today);
+  td_ui_show_message (GTK_WIDGET (self), _("The attendance was not recorded"), why);
+  return TRUE;
+}
+
 /* ---- rows --------------------------------------------------------------------------- */
 
 static TdRow *
@@ -230,13 +255,19 @@ rebuild_trainees (TdAttendancePage *self)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->trainee_sel);
   TdLesson *l = current_lesson (self);
+  gboolean focused = td_row_view_get_focus_position (self->trainee_view)
+                     != GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; self->enrolments != NULL && i < self->enrolments->len; i++)
     g_ptr_array_add (rows, trainee_row_new (self, l, g_ptr_array_index (self->enrolments, i)));
+
   td_row_store_replace (self->trainee_rows, rows);
   if (selected != GTK_INVALID_LIST_POSITION
       && selected < g_list_model_get_n_items (G_LIST_MODEL (self->trainee_rows)))
     gtk_single_selection_set_selected (self->trainee_sel, selected);
+  /* the rows were replaced: the focus goes back to the selected one, not to another */
+  if (focused)
+    td_row_view_focus_selected (self->trainee_view);
   if (l == NULL)
     {
       gtk_label_set_text (self->lesson_label, _("This class has no lessons yet."));
@@ -249,7 +280,10 @@ rebuild_trainees (TdAttendancePage *self)
                                                "attendance threshold %.0f%%"),
                                              l->lid, l->date, start, end, hours,
                                              self->min_rate / 100.0);
-    gtk_label_set_text (self->lesson_label, text);
+    g_autofree char *future = lesson_in_future (l)
+      ? g_strdup_printf ("%s · %s", text, _("after today: nothing can be recorded yet"))
+      : NULL;
+    gtk_label_set_text (self->lesson_label, future != NULL ? future : text);
   }
 }
 
@@ -417,6 +451,8 @@ store_pending (Pending *p)
   if (p->advance)
     select_next_trainee (self);
   load_editor (self);
+  /* the keys act on the selected trainee: the focus (where the arrows move from) is there */
+  td_row_view_focus_selected (self->trainee_view);
 }
 
 static void
@@ -501,7 +537,7 @@ action_status (GtkWidget *widget, const char *name, GVariant *param)
   const char *code = g_variant_get_string (param, NULL);
   TdLesson *l = current_lesson (self);
 
-  if (l == NULL || current_enrolment (self) == NULL)
+  if (l == NULL || current_enrolment (self) == NULL || refuse_future (self, l))
     return;
   gtk_drop_down_set_selected (self->status_drop,
                               index_of_code (TD_CODES_ATTENDANCE_STATUS, code));
@@ -536,7 +572,8 @@ action_record (GtkWidget *widget, const char *name, GVariant *param)
                                 gtk_drop_down_get_selected (self->status_drop));
   char in[TD_TIME_LEN] = "", out[TD_TIME_LEN] = "";
 
-  if (status == NULL)
+  if (status == NULL || current_lesson (self) == NULL
+      || refuse_future (self, current_lesson (self)))
     return;
   if (status[0] != 'A' && status[0] != 'V'
       && (!editor_time (self->in_entry, in) || !editor_time (self->out_entry, out)))
@@ -546,7 +583,7 @@ action_record (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   record (self, status[0], in, out, chosen_method (self), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->trainee_view));
+  td_row_view_focus_selected (self->trainee_view);
 }
 
 static void
@@ -599,7 +636,7 @@ action_lesson_present (GtkWidget *widget, const char *name, GVariant *param)
   TdLesson *l = current_lesson (self);
   int n;
 
-  if (l == NULL || self->watch.store == NULL)
+  if (l == NULL || self->watch.store == NULL || refuse_future (self, l))
     return;
   n = fill_lesson (self, l, &error);
   show_filled (self, MAX (n, 0), error);

@@ -172,6 +172,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   else
     gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (box, icon ? NULL : text);
+  g_object_set_data (G_OBJECT (box), "td-list-item", item);
   if (td_row_get_flagged (row, cell))
     gtk_widget_add_css_class (label, "error");
   else
@@ -218,6 +219,66 @@ td_row_view_get_selected (GtkColumnView *view)
   if (!GTK_IS_SINGLE_SELECTION (model))
     return NULL;
   return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+/* The position @row (a row widget of a column view's list) shows, from the list item
+ * bind_cell () noted on its cells; GTK_INVALID_LIST_POSITION when it shows none. */
+static guint
+row_widget_position (GtkWidget *row)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (cell);
+      GtkListItem *item = box != NULL ? g_object_get_data (G_OBJECT (box), "td-list-item") : NULL;
+
+      if (item != NULL && gtk_list_item_get_item (item) != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The list of @view whose children are the row widgets. */
+static GtkWidget *
+view_list (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+gboolean
+td_row_view_focus_selected (GtkColumnView *view)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  GtkWidget *list = view_list (view);
+  guint selected;
+
+  if (!GTK_IS_SINGLE_SELECTION (model) || list == NULL)
+    return FALSE;
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row) && row_widget_position (row) == selected)
+      return gtk_widget_grab_focus (row);
+  return FALSE;
+}
+
+guint
+td_row_view_get_focus_position (GtkColumnView *view)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *list = view_list (view);
+
+  for (; focus != NULL && list != NULL; focus = gtk_widget_get_parent (focus))
+    if (gtk_widget_get_parent (focus) == list)
+      return row_widget_position (focus);
+  return GTK_INVALID_LIST_POSITION;
 }
 
 void

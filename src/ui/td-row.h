@@ -35,6 +35,13 @@ void td_row_view_add_columns (GtkColumnView *view, const char * const *titles,
                               guint n_titles, guint expand_cell);
 /* The selected row of a view over a GtkSingleSelection, or NULL. */
 TdRow *td_row_view_get_selected (GtkColumnView *view);
+/* Moves the keyboard focus to the selected row of a view over a GtkSingleSelection, so
+ * that keys and arrows act from the row the user sees selected; FALSE when there is none
+ * or it is not built (scrolled far away). */
+gboolean td_row_view_focus_selected (GtkColumnView *view);
+/* The position of the row of @view that has the keyboard focus, else
+ * GTK_INVALID_LIST_POSITION. */
+guint td_row_view_get_focus_position (GtkColumnView *view);
 /* Replaces every item of @store with @rows (TdRow*, the array is emptied). */
 void td_row_store_replace (GListStore *store, GPtrArray *rows);
 

@@ -242,6 +242,31 @@ test_status_rules (Fixture *f, gconstpointer data)
   record_ok (f, f->l01a, f->d, 'P', "07:00:00", "12:45:00", "FACE");
 }
 
+/* Nothing is recorded for a lesson after today (TD_TODAY): not one trainee, with the reason;
+ * on the day of the lesson it is. */
+static void
+test_future_lesson (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) chain = NULL;
+
+  g_setenv ("TD_TODAY", "2026-03-02", TRUE);
+  g_assert_false (record (f, f->l02a, f->a, 'P', "08:00:00", "11:45:00", "FACE", &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Lesson L02A is on 2026-03-03, after today (2026-03-02): "
+                                       "attendance is recorded on the day of the lesson or "
+                                       "later, as it happened.");
+  g_clear_error (&error);
+  g_assert_false (record (f, f->l02a, f->b, 'A', NULL, NULL, "MANUAL", &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  g_assert_cmpuint (chain->len, ==, 0);
+  record_ok (f, f->l01a, f->a, 'P', "08:00:00", "11:45:00", "FACE");
+  g_setenv ("TD_TODAY", "2026-03-03", TRUE);
+  record_ok (f, f->l02a, f->a, 'P', "08:00:00", "11:45:00", "FACE");
+  g_unsetenv ("TD_TODAY");
+}
+
 static void
 test_roster_rules (Fixture *f, gconstpointer data)
 {
@@ -631,6 +656,7 @@ main (int argc, char **argv)
   ADD ("/attendance/credited-hours", test_credited_hours);
   ADD ("/attendance/status-rules", test_status_rules);
   ADD ("/attendance/roster-rules", test_roster_rules);
+  ADD ("/attendance/future-lesson", test_future_lesson);
   ADD ("/attendance/chain", test_chain);
   ADD ("/attendance/chain/pending-changes", test_chain_pending_changes);
   ADD ("/attendance/chain/correction", test_chain_correction);

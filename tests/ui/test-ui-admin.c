@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "ui/td-row.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
 #include "ui-test-util.h"
@@ -27,7 +28,7 @@ typedef struct
 
 /* ---- fixture and helpers ---------------------------------------------------------- */
 
-static G_GNUC_UNUSED gboolean
+static gboolean
 english (void)
 {
   const char *language = g_getenv ("LANGUAGE");
@@ -43,6 +44,21 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_setenv ("TD_TODAY", TODAY, TRUE);
   f->dir = td_test_make_dir ("td-ui-admin-XXXXXX");
   f->path = g_build_filename (f->dir, "td.db", NULL);
+}
+
+static void open_window (Fixture *f, const GError *error);
+
+/* The demo institution (data: DEMO), its window open on today 2026-12-04. */
+#define DEMO GINT_TO_POINTER (1)
+
+static void
+demo_set_up (Fixture *f, gconstpointer data)
+{
+  fixture_set_up (f, data);
+  if (!td_test_have_display ())
+    return;
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
+  open_window (f, NULL);
 }
 
 static void
@@ -141,12 +157,204 @@ test_reopen_after_kill (Fixture *f, gconstpointer data)
   td_test_write_shot (GTK_WIDGET (f->window), "admin-reopened");
 }
 
+/* ---- 2 and 3: attendance ------------------------------------------------------------ */
+
+static gint64
+class_id (Fixture *f, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
+
+  g_assert_no_error (error);
+  return k->id;
+}
+
+static GtkWidget *
+show (Fixture *f, const char *page, const char *code)
+{
+  if (code != NULL)
+    td_window_select_class (f->window, class_id (f, code));
+  td_window_show_page (f->window, page);
+  td_test_settle (3, 10000);
+  g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
+  return GTK_WIDGET (td_window_get_page (f->window, page));
+}
+
+static GtkSingleSelection *
+view_selection (GtkWidget *page, const char *name)
+{
+  GtkWidget *view = td_ui_find_named (page, name);
+
+  g_assert_nonnull (view);
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+}
+
+/* The index of the lesson of @cid dated @date (the first of the day). */
+static guint
+lesson_index (Fixture *f, gint64 cid, const char *date, gint64 *lesson_id)
+{
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const TdLesson *l = g_ptr_array_index (lessons, i);
+
+      if (strcmp (l->date, date) == 0)
+        {
+          *lesson_id = l->id;
+          return i;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The status recorded for @trainee_id in @lesson_id, 0 when none. */
+static char
+status_of (Fixture *f, gint64 cid, gint64 lesson_id, gint64 trainee_id)
+{
+  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, cid);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (records, i);
+
+      if (r->lesson_id == lesson_id && r->trainee_id == trainee_id && !r->replaced)
+        return r->status;
+    }
+  return 0;
+}
+
+/* A click on row @i of the trainees: the row is selected and gets the focus (as GTK's
+ * click on a list row does). */
+static void
+click_trainee (GtkWidget *page, guint i)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
+
+  gtk_single_selection_set_selected (view_selection (page, "trainee-grid"), i);
+  td_test_spin ();
+  g_assert_true (td_row_view_focus_selected (view));
+  td_test_spin ();
+}
+
+/* Keys act on the trainee the user sees selected, and after a key moves the selection on,
+ * the focus (where the arrow keys move from) is on the same row. */
+static void
+test_attendance_keys_follow_selection (Fixture *f, gconstpointer data)
+{
+  gint64 cid, lesson_id;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  GtkWidget *page;
+  GtkColumnView *view;
+  GtkSingleSelection *trainees;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  cid = class_id (f, "DG2026-021");
+  enrolments = td_store_list_enrolments (f->store, cid);
+  page = show (f, "attendance", "DG2026-021");
+  view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
+  trainees = view_selection (page, "trainee-grid");
+  gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
+                                     lesson_index (f, cid, TODAY, &lesson_id));
+  td_test_spin ();
+
+  /* the 5th trainee clicked, P pressed: the 5th is present, the 6th selected and focused */
+  click_trainee (page, 4);
+  g_assert_cmpuint (td_row_view_get_focus_position (view), ==, 4);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
+  td_test_spin ();
+  g_assert_cmpint (status_of (f, cid, lesson_id,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 4))->trainee.id),
+                   ==, 'P');
+  g_assert_cmpint (status_of (f, cid, lesson_id,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id),
+                   ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (trainees), ==, 5);
+  g_assert_cmpuint (td_row_view_get_focus_position (view), ==, 5);
+  /* A on it: the 6th is absent, selection and focus on the 7th */
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "A"));
+  td_test_spin ();
+  g_assert_cmpint (status_of (f, cid, lesson_id,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 5))->trainee.id),
+                   ==, 'A');
+  g_assert_cmpuint (gtk_single_selection_get_selected (trainees), ==, 6);
+  g_assert_cmpuint (td_row_view_get_focus_position (view), ==, 6);
+  /* the 10th clicked: keys act on it */
+  click_trainee (page, 9);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "V"));
+  td_test_spin ();
+  g_assert_cmpint (status_of (f, cid, lesson_id,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 9))->trainee.id),
+                   ==, 'V');
+  g_assert_cmpint (status_of (f, cid, lesson_id,
+                              ((TdEnrolment *) g_ptr_array_index (enrolments, 6))->trainee.id),
+                   ==, 0);
+  g_assert_cmpuint (td_row_view_get_focus_position (view), ==, 10);
+}
+
+/* The body of the message dialog on screen, the dialog closed. */
+static char *
+take_message (void)
+{
+  GtkWindow *dialog = td_test_toplevel ("td-error-dialog");
+  char *body;
+
+  g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  td_test_spin ();
+  return body;
+}
+
+/* A lesson after today: neither a key nor "all present" records anything, and the user is
+ * told why. */
+static void
+test_attendance_future_lesson (Fixture *f, gconstpointer data)
+{
+  gint64 cid, lesson_id;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  GtkWidget *page, *label;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  cid = class_id (f, "DG2026-021");
+  before = td_store_list_attendance (f->store, cid);
+  page = show (f, "attendance", "DG2026-021");
+  /* Monday 12-07, the next lesson day after today (Friday 12-04) */
+  gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
+                                     lesson_index (f, cid, "2026-12-07", &lesson_id));
+  td_test_spin ();
+  label = td_ui_find_named (page, "lesson-label");
+  if (english ())
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
+                              "after today: nothing can be recorded yet"));
+  click_trainee (page, 0);
+  g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
+  td_test_spin ();
+  {
+    g_autofree char *body = take_message ();
+    if (english ())
+      g_assert_cmpstr (body, ==, "Lesson L09A is on 2026-12-07, after today (2026-12-04): "
+                                 "attendance is recorded on the day of the lesson or later, as "
+                                 "it happened.");
+  }
+  g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
+  td_test_spin ();
+  g_free (take_message ());
+  after = td_store_list_attendance (f->store, cid);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/admin/reopen-after-kill", test_reopen_after_kill);
+#define ADD_DEMO(path, fn) g_test_add (path, Fixture, DEMO, demo_set_up, fn, fixture_tear_down)
+  ADD_DEMO ("/ui/admin/attendance-keys-follow-selection", test_attendance_keys_follow_selection);
+  ADD_DEMO ("/ui/admin/attendance-future-lesson", test_attendance_future_lesson);
+#undef ADD_DEMO
 #undef ADD
   return g_test_run ();
 }
