@@ -47,6 +47,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void open_window (Fixture *f, const GError *error);
+static GtkWidget *show (Fixture *f, const char *page, const char *code);
 
 /* The demo institution (data: DEMO), its window open on today 2026-12-04. */
 #define DEMO GINT_TO_POINTER (1)
@@ -155,6 +156,49 @@ test_reopen_after_kill (Fixture *f, gconstpointer data)
   g_assert_nonnull (inst);
   g_assert_cmpstr (inst->name, ==, "聊城市东昌府区示范职业培训学校");
   td_test_write_shot (GTK_WIDGET (f->window), "admin-reopened");
+}
+
+/* ---- 4: the credit code in Settings, as at first run ---------------------------------- */
+
+static void
+test_settings_credit_code (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdInstitution) before = td_store_get_institution (f->store);
+  g_autoptr (TdInstitution) after = NULL;
+  g_autoptr (TdInstitution) kept = NULL;
+  GtkWidget *page, *warning, *keep;
+  GtkWindow *dialog;
+  g_autofree char *code = NULL;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  page = show (f, "settings", NULL);
+  warning = td_test_find (page, "credit_code_warning");
+  g_assert_false (gtk_widget_get_mapped (warning));
+  /* one character changed: the check character no longer fits (GB 32100) */
+  code = g_strdup (before->credit_code);
+  code[10] = code[10] == '1' ? '2' : '1';
+  td_test_type_text (page, "credit_code", code);
+  td_test_spin ();
+  g_assert_true (gtk_widget_get_mapped (warning));
+  if (english ())
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "GB 32100"));
+  td_test_activate (f->window, "save", NULL);
+  dialog = td_test_toplevel ("td-error-dialog");
+  g_assert_nonnull (dialog);
+  if (english ())
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                              "GB 32100 check character"));
+  gtk_window_destroy (dialog);
+  td_test_spin ();
+  after = td_store_get_institution (f->store);
+  g_assert_cmpstr (after->credit_code, ==, before->credit_code);
+  /* kept when the licence shows exactly that code */
+  keep = td_test_find (page, "credit_code_keep");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
+  td_test_activate (f->window, "save", NULL);
+  g_assert_null (td_test_toplevel ("td-error-dialog"));
+  kept = td_store_get_institution (f->store);
+  g_assert_cmpstr (kept->credit_code, ==, code);
 }
 
 /* ---- 2 and 3: attendance ------------------------------------------------------------ */
@@ -352,6 +396,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/admin/reopen-after-kill", test_reopen_after_kill);
 #define ADD_DEMO(path, fn) g_test_add (path, Fixture, DEMO, demo_set_up, fn, fixture_tear_down)
+  ADD_DEMO ("/ui/admin/settings-credit-code", test_settings_credit_code);
   ADD_DEMO ("/ui/admin/attendance-keys-follow-selection", test_attendance_keys_follow_selection);
   ADD_DEMO ("/ui/admin/attendance-future-lesson", test_attendance_future_lesson);
 #undef ADD_DEMO
