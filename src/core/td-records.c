@@ -127,7 +127,7 @@ td_catalog_item_find_standard (const TdCatalogItem *item, int certificate, int l
 /* ---- class ---- */
 
 static const char *const class_status_tokens[] = {
-  "draft", "filed", "running", "finished", "cancelled",
+  "draft", "awaiting", "filed", "running", "finished", "cancelled",
 };
 
 const char *
@@ -143,6 +143,8 @@ td_class_status_label (TdClassStatus status)
   switch (status)
     {
     case TD_CLASS_DRAFT: return _("Draft");
+    /* TRANSLATORS: class status: the filing was exported, the bureau's receipt not imported */
+    case TD_CLASS_AWAITING_RECEIPT: return _("Awaiting receipt");
     case TD_CLASS_FILED: return _("Filed");
     case TD_CLASS_RUNNING: return _("In progress");
     case TD_CLASS_FINISHED: return _("Finished");

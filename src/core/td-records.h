@@ -100,13 +100,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdCatalog, td_catalog_free)
 typedef enum
 {
   TD_CLASS_DRAFT,       /* no filing sent yet */
-  TD_CLASS_FILED,       /* filing sent or accepted, not started */
+  TD_CLASS_AWAITING_RECEIPT, /* filing exported, no receipt has accepted it yet */
+  TD_CLASS_FILED,       /* filing accepted by a receipt, not started */
   TD_CLASS_RUNNING,     /* start ≤ today ≤ end */
   TD_CLASS_FINISHED,    /* after end */
   TD_CLASS_CANCELLED,
 } TdClassStatus;
 
-/* "draft", "filed", "running", "finished", "cancelled": stable tokens for `list classes`. */
+/* "draft", "awaiting", "filed", "running", "finished", "cancelled": stable tokens for
+ * `list classes`. */
 const char *td_class_status_token (TdClassStatus status);
 /* The UI's name for the status (translated). */
 const char *td_class_status_label (TdClassStatus status);

@@ -336,6 +336,10 @@ td_store_class_status (TdStore *self, const TdClass *k, TdDay today)
                                  "kind = 'filing' AND status != 'rejected'", k->id);
   if (filings == 0)
     return TD_CLASS_DRAFT;
+  /* exported is not filed: the class is filed once a receipt accepts a filing */
+  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND kind = 'filing' "
+                           "AND status IN ('accepted', 'accepted_with_warnings')", k->id) == 0)
+    return TD_CLASS_AWAITING_RECEIPT;
   if (today < td_day_from_iso (k->start_date))
     return TD_CLASS_FILED;
   if (today <= td_day_from_iso (k->end_date))

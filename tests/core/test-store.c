@@ -284,7 +284,7 @@ test_class (StoreFixture *f, gconstpointer data)
   }
 }
 
-/* Status follows the filing packet and today's date. */
+/* Status follows the filing packet, its receipt and today's date: exported is not filed. */
 static void
 test_class_status (StoreFixture *f, gconstpointer data)
 {
@@ -301,6 +301,15 @@ test_class_status (StoreFixture *f, gconstpointer data)
   g_strlcpy (log->digest, "ab", sizeof log->digest);
   log->status = TD_PACKET_SENT;
   g_assert_true (td_store_log_packet (f->store, log, content, NULL));
+  /* sent, no receipt yet: awaiting it, whatever the date */
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 1)), ==,
+                   TD_CLASS_AWAITING_RECEIPT);
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5)), ==,
+                   TD_CLASS_AWAITING_RECEIPT);
+  g_assert_true (td_store_set_packet_receipt (f->store, log->id, TD_PACKET_ACCEPTED,
+                                              "2026-02-20T10:00:00+08:00",
+                                              "2026-02-20T10:00:00+08:00", "BA-1", -1, NULL,
+                                              NULL, NULL));
   g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 1)), ==,
                    TD_CLASS_FILED);
   g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 2)), ==,
