@@ -159,7 +159,7 @@ td_cli_institution (TdCliContext *ctx)
   if ((show && td_cli_n_args (ctx) != 1) || (!show && !g_str_equal (ctx->args[1], "set"))
       || (!show && td_cli_n_args (ctx) < 2))
     return td_cli_usage (ctx);
-  store = td_cli_open_store (ctx, !show);
+  store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
   if (show)
@@ -401,6 +401,7 @@ td_cli_packet_file (TdCliContext *ctx)
       N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
+  static const char *const xml_suffix[] = { ".xml", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdPacketLog) log = NULL;
   gconstpointer data;
@@ -412,6 +413,8 @@ td_cli_packet_file (TdCliContext *ctx)
     return status;
   if (out == NULL)
     return td_cli_usage (ctx);
+  if ((status = td_cli_check_output (ctx, out, xml_suffix)) != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;

@@ -26,6 +26,9 @@ test_institution (CliFixture *f, gconstpointer data)
 {
   g_auto (CliRun) r = { 0 };
 
+  CLI (&r, f, "institution", "set", "name=x");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
   CLI (&r, f, "init");
   CLI (&r, f, "institution", "show");
   g_assert_cmpint (r.status, ==, 1);
@@ -224,6 +227,10 @@ test_packet_file (CliFixture *f, gconstpointer data)
   cells = g_strsplit (lines[7], "\t", -1);
   CLI (&r, f, "packet-file", cells[0]);
   g_assert_cmpint (r.status, ==, 2);
+  CLI (&r, f, "packet-file", cells[0], "-o", "filing.pdf");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "traindesk-cli packet-file: the output file name must end in "
+                              ".xml\n");
   CLI (&r, f, "packet-file", "no-such-packet", "-o", out);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.err, ==, "No packet with the id no-such-packet was written by this "
