@@ -78,5 +78,10 @@ int td_cli_chart (TdCliContext *ctx);
 int td_cli_import_roster (TdCliContext *ctx);
 int td_cli_export_table (TdCliContext *ctx);
 int td_cli_roster_template (TdCliContext *ctx);
+int td_cli_institution (TdCliContext *ctx);
+int td_cli_class (TdCliContext *ctx);
+int td_cli_withdraw (TdCliContext *ctx);
+int td_cli_cancel (TdCliContext *ctx);
+int td_cli_packet_file (TdCliContext *ctx);
 
 G_END_DECLS

@@ -218,8 +218,8 @@ test_usage_errors (Fixture *f, gconstpointer data)
 {
   init_demo (f);
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", NULL },
-                "traindesk-cli list: usage: list classes | list trainees --class CODE "
-                "[--show-id]\n");
+                "traindesk-cli list: usage: list classes | list trainees|results|follow-ups|claim "
+                "--class CODE [--show-id]\n       list packets [--class CODE]\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "trainees", NULL },
                 "traindesk-cli list: list trainees needs --class CODE\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "classes", "extra", NULL },
