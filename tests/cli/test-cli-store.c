@@ -198,7 +198,7 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
 
   RUN (&failed, f, "--db", f->db, "backup", nowhere);
   g_assert_cmpint (failed.status, ==, 1);
-  g_assert_nonnull (strstr (failed.err, "Cannot write the backup"));
+  g_assert_nonnull (strstr (failed.err, "does not exist: create it first or choose another folder."));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
