@@ -185,8 +185,9 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
   init_demo (f);
   RUN (&verify, f, "--db", f->db, "verify");
   g_assert_cmpint (verify.status, ==, 0);
-  g_assert_cmpstr (verify.out, ==, "The database is sound and every attendance chain "
-                                   "recomputes.\n");
+  g_assert_cmpstr (verify.out, ==, "The database is sound, every attendance chain recomputes, "
+                                   "and every packet sent matches its digest, its receipt and "
+                                   "the records it carried.\n");
   RUN (&backup, f, "--db", f->db, "backup", copy);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_cmpstr (backup.out, ==, backed);
@@ -198,7 +199,7 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
 
   RUN (&failed, f, "--db", f->db, "backup", nowhere);
   g_assert_cmpint (failed.status, ==, 1);
-  g_assert_nonnull (strstr (failed.err, "Cannot write the backup"));
+  g_assert_nonnull (strstr (failed.err, "does not exist: create it first or choose another folder."));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
@@ -489,6 +490,76 @@ test_read_cap (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (catalog.err, "The catalogue /dev/zero is larger than 64 MB"));
 }
 
+#define YL "(SELECT id FROM class WHERE code = 'YL2026-011')"
+
+/* Edits made behind the program's back, each on a fresh copy of the demo, and what verify
+ * must say about it (one line each: one deleted record is one finding, not a cascade). */
+static const struct
+{
+  const char *sql;
+  const char *says;
+} tampering[] = {
+  { "UPDATE trainee SET name = '张三' WHERE id_number = '371526197608136270'",
+    "class YL2026-011, trainee 371526********6270: The name is “张三” in the database but "
+    "“周新民” in " },
+  { "UPDATE trainee SET phone = '13800000000' WHERE id_number = '371526197608136270'",
+    "The phone is “13800000000” in the database but “19967242220” in " },
+  { "UPDATE packet SET status = 'accepted', receipt = NULL WHERE kind = 'roster' AND class_id = "
+    YL, "is marked “Accepted” but holds no receipt from the bureau" },
+  { "UPDATE packet SET status = 'sent' WHERE kind = 'filing' AND class_id = " YL,
+    "is marked “Sent” but its receipt says ACCEPTED" },
+  { "UPDATE packet SET content = CAST(replace(CAST(content AS TEXT), '林丽娟', '林丽华') AS BLOB) "
+    "WHERE kind = 'roster' AND class_id = " YL, "its stored bytes give the digest " },
+  { "DELETE FROM enrolment WHERE class_id = " YL " AND position = 3",
+    "class YL2026-011, trainee 371502********6879: enrolled by " },
+  { "DELETE FROM result WHERE id = (SELECT min(id) FROM result WHERE class_id = " YL ")",
+    "class YL2026-011, trainee 371581********9667: the result carried by " },
+  { "DELETE FROM claim WHERE class_id = " YL, "class YL2026-011: the claim sent as " },
+  { "PRAGMA foreign_keys = OFF; DELETE FROM packet WHERE kind = 'claim' AND class_id = " YL,
+    "class YL2026-011: the claim names the packet " },
+  { "UPDATE result SET outcome = 2 WHERE id = (SELECT min(id) FROM result WHERE class_id = " YL
+    " AND outcome = 1)", "the outcome is 2 in the database but 1 in " },
+  { "UPDATE claim_line SET amount = amount + 100 WHERE id = (SELECT min(id) FROM claim_line)",
+    "the claim line's amount is 1501.00 in the database but 1500.00 in " },
+  { "DELETE FROM attendance WHERE class_id = " YL " AND seq = 758",
+    "class YL2026-011, lesson L15B, trainee 371521********4555: record 758 (lesson L15B on "
+    "2026-07-" },
+  { "DELETE FROM attendance WHERE class_id = " YL " AND seq = 300",
+    "class YL2026-011, lesson L06B, trainee 371526********1926: record 300 (lesson L06B on "
+    "2026-0" },
+};
+
+static void
+test_verify_tampering (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "tampered.db", NULL);
+
+  init_demo (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+      sqlite3 *db = NULL;
+      g_auto (Run) r = { 0 };
+
+      g_assert_true (g_file_get_contents (f->db, &bytes, &len, NULL));
+      /* owner-only, as the database is (a readable copy would be tightened with a notice) */
+      g_assert_true (g_file_set_contents_full (copy, bytes, (gssize) len,
+                                               G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, tampering[i].sql, NULL, NULL, NULL) != SQLITE_OK
+          || sqlite3_changes (db) == 0)
+        g_error ("%s: %s (%d rows)", tampering[i].sql, sqlite3_errmsg (db),
+                 sqlite3_changes (db));
+      sqlite3_close (db);
+      RUN (&r, f, "--db", copy, "verify");
+      if (r.status != 1 || strstr (r.out, tampering[i].says) == NULL
+          || strchr (r.out, '\n') != r.out + strlen (r.out) - 1)
+        g_error ("%s\nexit %d, said:\n%s%s", tampering[i].sql, r.status, r.out, r.err);
+      g_assert_cmpstr (r.err, ==, "1 problem found.\n");
+    }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, setup, func, teardown)
 
 int
@@ -509,5 +580,6 @@ main (int argc, char **argv)
   ADD ("/cli/store/output-extension", test_output_extension);
   ADD ("/cli/store/db-contract", test_db_contract);
   ADD ("/cli/store/read-cap", test_read_cap);
+  ADD ("/cli/store/verify-tampering", test_verify_tampering);
   return g_test_run ();
 }
