@@ -49,6 +49,50 @@ working_day_after (const TdCalendar *calendar, TdDay day, int n)
   return day;
 }
 
+TdDay
+td_due_filing_send_by (const TdCatalog *catalog, TdDay start, TdDay *rule_day)
+{
+  TdDay last = td_calendar_filing_deadline (catalog->calendar, start,
+                                            catalog->rules.filing_lead_workdays);
+  TdDay day = last;
+
+  if (rule_day != NULL)
+    *rule_day = last;
+  /* a week of holidays at most: the search stops well before the start of the year */
+  for (int i = 0; day != 0 && i < 31 && !td_calendar_is_working_day (catalog->calendar, day); i++)
+    day--;
+  return day != 0 && td_calendar_is_working_day (catalog->calendar, day) ? day : last;
+}
+
+char *
+td_due_filing_when (const TdCatalog *catalog, TdDay start, TdDay today)
+{
+  TdDay rule_day, send_by = td_due_filing_send_by (catalog, start, &rule_day);
+  g_autofree char *by = td_day_to_iso_dup (send_by);
+  g_autofree char *rule = td_day_to_iso_dup (rule_day);
+  g_autofree char *when = NULL;
+  int left;
+
+  if (send_by == 0)
+    return g_strdup ("");
+  if (today > rule_day)
+    return g_strdup_printf (_("late since %s"), rule);
+  if (today >= send_by)
+    when = g_strdup_printf (_("by %s: today is the last day"), today > send_by ? rule : by);
+  else
+    {
+      left = td_calendar_working_days_after (catalog->calendar, today, send_by);
+      when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "by %s, %d more working day after today",
+                                           "by %s, %d more working days after today", left),
+                              by, left);
+    }
+  if (send_by == rule_day || today > send_by)
+    return g_steal_pointer (&when);
+  return g_strdup_printf (_("%s (R-CLS-002 would allow %s, but that is not a working day)"),
+                          when, rule);
+}
+
 static void
 add_due (DueScan *scan, TdDueKind kind, TdDay due, char *text)
 {
@@ -67,27 +111,23 @@ static void
 due_filing (DueScan *scan)
 {
   const TdClass *k = scan->klass;
-  TdDay start = td_day_from_iso (k->start_date), last;
+  TdDay start = td_day_from_iso (k->start_date), last, send_by;
   char iso[TD_DATE_LEN];
-  int left;
+  g_autofree char *when = NULL;
 
   if (start == 0)
     return;
-  last = td_calendar_filing_deadline (scan->catalog->calendar, start,
-                                      scan->catalog->rules.filing_lead_workdays);
-  td_day_to_iso (last, iso);
+  send_by = td_due_filing_send_by (scan->catalog, start, &last);
+  td_day_to_iso (send_by, iso);
   if (scan->today > last)
     {
-      add_due (scan, TD_DUE_FILING, last,
+      add_due (scan, TD_DUE_FILING, send_by,
                g_strdup_printf (_("%s: the filing is late (it was due by %s)"), k->code, iso));
       return;
     }
-  left = td_calendar_working_days_after (scan->catalog->calendar, scan->today, last);
-  add_due (scan, TD_DUE_FILING, last,
-           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s: send the filing by %s (%d working day left)",
-                                         "%s: send the filing by %s (%d working days left)",
-                                         left), k->code, iso, left));
+  when = td_due_filing_when (scan->catalog, start, scan->today);
+  add_due (scan, TD_DUE_FILING, send_by,
+           g_strdup_printf (_("%s: send the filing %s"), k->code, when));
 }
 
 static void

@@ -35,6 +35,16 @@ typedef struct
 
 void td_due_item_free (TdDueItem *item);
 
+/* The day the first filing of a class starting @start is to be sent by, as the bureau's office
+ * works: the R-CLS-002 deadline (td_calendar_filing_deadline), moved back to the last working
+ * day of @catalog's calendar on or before it when it is a weekend or a holiday.  *@rule_day
+ * (may be NULL) receives the deadline itself.  0 when @start is 0. */
+TdDay td_due_filing_send_by (const TdCatalog *catalog, TdDay start, TdDay *rule_day);
+/* When to send that filing, said as of @today: "by 2026-12-04: today is the last day",
+ * "by 2026-12-14, 6 more working days after today" or "late since 2026-12-04", with why the
+ * day is not the rule's own deadline when that is not a working day. */
+char *td_due_filing_when (const TdCatalog *catalog, TdDay start, TdDay today);
+
 /* The items due for every class not cancelled, as of @today, sorted by @due (items on the
  * same day in the order of the classes, by start date).  A class whose catalogue is not in
  * the store is left out.  NULL with @error when the store fails. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/td-due.h"
 #include "packet/td-export.h"
 #include "packet/td-receipt.h"
 #include "packet/td-validator.h"
@@ -53,34 +54,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubmissionsPage, td_submissions_page, ADW_TYPE_
 
 /* ---- deadlines ---------------------------------------------------------------------- */
 
-/* Working days left to send the first filing of @klass, or G_MININT when it cannot be told;
- * negative when late.  Writes the last day into @deadline. */
-static int
-filing_days_left (TdStore *store, const TdClass *klass, char deadline[TD_DATE_LEN])
+/* When the first filing of @klass is to be sent (td_due_filing_when), "" when that cannot be
+ * told; *@urgent when it is late or at most one working day is left. */
+static char *
+filing_when (TdStore *store, const TdClass *klass, gboolean *urgent)
 {
   g_autoptr (TdCatalog) catalog = td_store_get_class_catalog (store, klass, NULL);
-  TdDay start = td_day_from_iso (klass->start_date), today = td_day_today (), last;
+  TdDay start = td_day_from_iso (klass->start_date), today = td_day_today (), send_by;
 
-  deadline[0] = '\0';
+  *urgent = FALSE;
   if (catalog == NULL || start == 0)
-    return G_MININT;
-  last = td_calendar_filing_deadline (catalog->calendar, start,
-                                      catalog->rules.filing_lead_workdays);
-  td_day_to_iso (last, deadline);
-  if (today > last)
-    return -td_calendar_working_days_after (catalog->calendar, last, today);
-  return td_calendar_working_days_after (catalog->calendar, today, last);
-}
-
-static char *
-days_left_text (int left, const char *deadline)
-{
-  if (left == G_MININT)
     return g_strdup ("");
-  if (left < 0)
-    return g_strdup_printf (_("late since %s"), deadline);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "by %s, %d working day left",
-                                       "by %s, %d working days left", left), deadline, left);
+  send_by = td_due_filing_send_by (catalog, start, NULL);
+  *urgent = today >= send_by
+            || td_calendar_working_days_after (catalog->calendar, today, send_by) <= 1;
+  return td_due_filing_when (catalog, start, today);
 }
 
 static void
@@ -88,8 +76,8 @@ show_due (TdSubmissionsPage *self)
 {
   g_autoptr (TdClass) klass = NULL;
   g_autoptr (TdPacketLog) filing = NULL;
-  g_autofree char *left = NULL, *text = NULL;
-  char deadline[TD_DATE_LEN];
+  g_autofree char *when = NULL, *text = NULL;
+  gboolean urgent;
 
   if (self->class_id != 0)
     klass = td_store_get_class (self->watch.store, self->class_id, NULL);
@@ -101,9 +89,9 @@ show_due (TdSubmissionsPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
       return;
     }
-  left = days_left_text (filing_days_left (self->watch.store, klass, deadline), deadline);
+  when = filing_when (self->watch.store, klass, &urgent);
   text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
-                          left);
+                          when);
   gtk_label_set_text (self->due_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), TRUE);
 }
@@ -131,11 +119,11 @@ row_new (TdSubmissionsPage *self, const TdPacketLog *log)
   if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
     {
       g_autoptr (TdClass) klass = td_store_get_class (self->watch.store, log->class_id, NULL);
-      char deadline[TD_DATE_LEN];
-      int left = klass != NULL ? filing_days_left (self->watch.store, klass, deadline) : G_MININT;
+      gboolean urgent = FALSE;
 
-      td_row_take (row, C_DUE, days_left_text (left, deadline));
-      td_row_set_flagged (row, C_DUE, left != G_MININT && left <= 1);
+      if (klass != NULL)
+        td_row_take (row, C_DUE, filing_when (self->watch.store, klass, &urgent));
+      td_row_set_flagged (row, C_DUE, urgent);
     }
   if (log->file != NULL)
     td_row_take (row, C_FILE, g_path_get_basename (log->file));

@@ -161,7 +161,8 @@ teardown (Fixture *f, gconstpointer data)
 /* Today 2026-11-26, Thursday.
  * - JZ2026-903 starts Friday 12-04, 6 working days after today (11-27, 30, 12-01, 02, 03,
  *   04).  5 working days must lie strictly between the filing and the start: 11-27, 30,
- *   12-01, 02, 03, so the last day is 11-26, today: 0 working days left.
+ *   12-01, 02, 03, so the last day is 11-26, today: today is the last day (not "0 working
+ *   days left", which reads as too late).
  * - DG2026-902's record of Friday 11-20 is 4 working days old (11-23, 24, 25, 26), over 3:
  *   due by the 3rd working day after it, 11-25, one working day ago.
  * - CY2026-901 ended 09-01: its two trainees are to be followed up by 09-01 + 183 =
@@ -179,7 +180,7 @@ test_today (Fixture *f, gconstpointer data)
   assert_item (items, 0, TD_DUE_ATTENDANCE, "DG2026-902", "2026-11-25", -1,
                "DG2026-902: attendance of 2026-11-20 not sent for 4 working days");
   assert_item (items, 1, TD_DUE_FILING, "JZ2026-903", "2026-11-26", 0,
-               "JZ2026-903: send the filing by 2026-11-26 (0 working days left)");
+               "JZ2026-903: send the filing by 2026-11-26: today is the last day");
   assert_item (items, 2, TD_DUE_FOLLOW_UP, "CY2026-901", "2027-03-03", 69,
                "CY2026-901: 2 trainees to follow up by 2027-03-03");
   /* the deadline is the one the rule's own function gives */
@@ -198,7 +199,7 @@ test_day_before (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (items->len, ==, 2);
   assert_item (items, 0, TD_DUE_FILING, "JZ2026-903", "2026-11-26", 1,
-               "JZ2026-903: send the filing by 2026-11-26 (1 working day left)");
+               "JZ2026-903: send the filing by 2026-11-26, 1 more working day after today");
   assert_item (items, 1, TD_DUE_FOLLOW_UP, "CY2026-901", "2027-03-03", 70, NULL);
 }
 
@@ -214,6 +215,40 @@ test_day_after (Fixture *f, gconstpointer data)
   assert_item (items, 1, TD_DUE_FILING, "JZ2026-903", "2026-11-26", -1,
                "JZ2026-903: the filing is late (it was due by 2026-11-26)");
   assert_item (items, 2, TD_DUE_FOLLOW_UP, "CY2026-901", "2027-03-03", 68, NULL);
+}
+
+/* A class starting on Monday 2026-12-14: 5 working days (12-07 … 12-11) lie between it and
+ * Sunday 12-06, the rule's last day; the office is closed then, so the filing is to be sent
+ * by Friday 12-04, and the text says why. */
+static void
+test_deadline_on_sunday (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdCatalog) catalog = td_store_get_catalog (f->sf.store, "2026-1", NULL);
+  TdDay start = day ("2026-12-14"), rule_day = 0;
+  static const struct
+  {
+    const char *today, *text;
+  } cases[] = {
+    { "2026-12-02", "by 2026-12-04, 2 more working days after today (R-CLS-002 would allow "
+                    "2026-12-06, but that is not a working day)" },
+    { "2026-12-04", "by 2026-12-04: today is the last day (R-CLS-002 would allow 2026-12-06, "
+                    "but that is not a working day)" },
+    { "2026-12-05", "by 2026-12-06: today is the last day" },
+    { "2026-12-07", "late since 2026-12-06" },
+  };
+
+  g_assert_nonnull (catalog);
+  g_assert_cmpuint (td_due_filing_send_by (catalog, start, &rule_day), ==, day ("2026-12-04"));
+  g_assert_cmpuint (rule_day, ==, day ("2026-12-06"));
+  g_assert_cmpuint (rule_day, ==, td_calendar_filing_deadline (catalog->calendar, start, 5));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = td_due_filing_when (catalog, start, day (cases[i].today));
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  /* on a working day the deadline stays where the rule puts it */
+  g_assert_cmpuint (td_due_filing_send_by (catalog, day ("2026-12-04"), NULL), ==,
+                    day ("2026-11-26"));
 }
 
 /* Sending the filing (accepted) ends its item; a cancelled class shows nothing. */
@@ -276,6 +311,7 @@ main (int argc, char **argv)
   g_test_add ("/due/today", Fixture, NULL, setup, test_today, teardown);
   g_test_add ("/due/day-before", Fixture, NULL, setup, test_day_before, teardown);
   g_test_add ("/due/day-after", Fixture, NULL, setup, test_day_after, teardown);
+  g_test_add ("/due/deadline-on-sunday", Fixture, NULL, setup, test_deadline_on_sunday, teardown);
   g_test_add ("/due/filed-and-cancelled", Fixture, NULL, setup, test_filed_and_cancelled,
               teardown);
   g_test_add ("/due/claim", Fixture, NULL, setup, test_claim, teardown);
