@@ -16,12 +16,13 @@ td_class_finding_free (TdClassFinding *finding)
 }
 
 static void
-add (GPtrArray *findings, const char *rule, gboolean error, char *message)
+add (GPtrArray *findings, const char *rule, gboolean error, const char *field, char *message)
 {
   TdClassFinding *finding = g_new0 (TdClassFinding, 1);
 
   finding->rule = rule;
   finding->error = error;
+  finding->field = field;
   finding->message = message;
   g_ptr_array_add (findings, finding);
 }
@@ -36,13 +37,14 @@ static void
 check_required (GPtrArray *findings, const TdClass *klass)
 {
   if (empty (klass->code))
-    add (findings, "", TRUE, g_strdup (_("Fill in the class code.")));
+    add (findings, "", TRUE, "code", g_strdup (_("Fill in the class code.")));
   if (empty (klass->title))
-    add (findings, "", TRUE, g_strdup (_("Fill in the class title.")));
+    add (findings, "", TRUE, "title_row", g_strdup (_("Fill in the class title.")));
   if (empty (klass->venue_address))
-    add (findings, "", TRUE, g_strdup (_("Fill in the venue address.")));
+    add (findings, "", TRUE, "venue_address", g_strdup (_("Fill in the venue address.")));
   if (empty (klass->commitment_signed_by))
-    add (findings, "", TRUE, g_strdup (_("Fill in who signs the commitment.")));
+    add (findings, "", TRUE, "commitment_signed_by",
+         g_strdup (_("Fill in who signs the commitment.")));
 }
 
 static void
@@ -54,13 +56,14 @@ check_dates (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog
 
   if (start == 0 || end == 0)
     {
-      add (findings, "", TRUE, g_strdup (_("Fill in the start and end dates.")));
+      add (findings, "", TRUE, "start_date", g_strdup (_("Fill in the start and end dates.")));
       return;
     }
   if (end < start)
-    add (findings, "R-CLS-001", TRUE, g_strdup (_("The class ends before it starts.")));
+    add (findings, "R-CLS-001", TRUE, "end_date",
+         g_strdup (_("The class ends before it starts.")));
   else if (end - start > 366)
-    add (findings, "R-CLS-001", TRUE,
+    add (findings, "R-CLS-001", TRUE, "end_date",
          g_strdup (_("A class lasts at most 366 days from start to end.")));
   if (catalog == NULL || klass->filing_no != NULL)
     return;
@@ -70,7 +73,7 @@ check_dates (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog
     {
       g_autofree char *when = td_day_to_iso_dup (deadline);
 
-      add (findings, "R-CLS-002", TRUE,
+      add (findings, "R-CLS-002", TRUE, "start_date",
            g_strdup_printf (_("The filing had to be sent by %s (%d working days before the "
                               "start); choose a later start date."),
                             when, catalog->rules.filing_lead_workdays));
@@ -84,7 +87,7 @@ check_size (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog)
     return;
   if (klass->planned_size < catalog->rules.min_class_size
       || klass->planned_size > catalog->rules.max_class_size)
-    add (findings, "R-CLS-006", TRUE,
+    add (findings, "R-CLS-006", TRUE, "planned_size",
          g_strdup_printf (_("The planned size must be between %d and %d trainees."),
                           catalog->rules.min_class_size, catalog->rules.max_class_size));
 }
@@ -96,20 +99,20 @@ check_mode (GPtrArray *findings, const TdClass *klass)
   gboolean has_platform = !empty (klass->online_platform);
 
   if ((klass->mode == 2 || klass->mode == 3) && !has_platform)
-    add (findings, "R-CLS-007", TRUE,
+    add (findings, "R-CLS-007", TRUE, "online_platform",
          g_strdup (_("An online or blended class names its online platform.")));
   if (klass->mode == 1 && has_platform)
-    add (findings, "R-CLS-007", TRUE,
+    add (findings, "R-CLS-007", TRUE, "online_platform",
          g_strdup (_("An in-person class has no online platform; clear the field.")));
   if (klass->mode == 1 && klass->planned_online != 0)
-    add (findings, "R-CLS-007", TRUE,
+    add (findings, "R-CLS-007", TRUE, "mode",
          g_strdup (_("An in-person class has no online lessons.")));
   if (klass->mode == 2 && klass->planned_online != total)
-    add (findings, "R-CLS-007", TRUE,
+    add (findings, "R-CLS-007", TRUE, "mode",
          g_strdup (_("In an online class every lesson is online.")));
   if (klass->mode == 3 && total > 0
       && (klass->planned_online == 0 || klass->planned_online == total))
-    add (findings, "R-CLS-007", TRUE,
+    add (findings, "R-CLS-007", TRUE, "mode",
          g_strdup (_("A blended class has both online and in-person lessons.")));
 }
 
@@ -121,11 +124,11 @@ check_partner (GPtrArray *findings, const TdClass *klass)
   if (klass->project_mode != 0
       && (empty (klass->partner_name) || empty (klass->partner_credit_code)
           || klass->partner_positions <= 0))
-    add (findings, "R-CLS-008", TRUE,
+    add (findings, "R-CLS-008", TRUE, "partner_name",
          g_strdup (_("A project-mode class names its partner employer: credit code, name and "
                      "positions.")));
   if (klass->project_mode == 0 && has_partner)
-    add (findings, "R-CLS-008", TRUE,
+    add (findings, "R-CLS-008", TRUE, "project_mode",
          g_strdup (_("Only a project-mode class has a partner employer; clear the partner.")));
 }
 
@@ -135,41 +138,82 @@ check_action (GPtrArray *findings, const TdClass *klass)
   gboolean type03 = g_strcmp0 (klass->training_type, "03") == 0;
 
   if (g_strcmp0 (klass->special_action, "09") == 0 && !type03)
-    add (findings, "R-CLS-011", FALSE,
+    add (findings, "R-CLS-011", FALSE, "special_action",
          g_strdup (_("Special action 09 is for training type 03.")));
   if (type03 && g_strcmp0 (klass->special_action, "01") != 0
       && g_strcmp0 (klass->special_action, "02") != 0
       && g_strcmp0 (klass->special_action, "09") != 0)
-    add (findings, "R-CLS-011", FALSE,
+    add (findings, "R-CLS-011", FALSE, "special_action",
          g_strdup (_("Training type 03 is filed under special action 01, 02 or 09.")));
 }
 
+/* The catalogue with the earliest effective date in @store, or NULL. */
+static TdCatalog *
+earliest_catalog (TdStore *store)
+{
+  g_autoptr (GPtrArray) versions = store != NULL ? td_store_list_catalog_versions (store) : NULL;
+
+  if (versions == NULL || versions->len == 0)
+    return NULL;
+  /* listed latest first */
+  return td_store_get_catalog (store, g_ptr_array_index (versions, versions->len - 1), NULL);
+}
+
+char *
+td_class_catalog_gap (TdStore *store, const char *start, const TdCatalog *catalog)
+{
+  TdDay day = td_day_from_iso (start);
+  int year;
+
+  if (day == 0)
+    return NULL;
+  year = td_day_year (day);
+  if (catalog == NULL)
+    {
+      g_autoptr (TdCatalog) earliest = earliest_catalog (store);
+      g_autofree char *have = earliest != NULL
+        ? g_strdup_printf (_("the earliest in the database, %s, takes effect on %s"),
+                           earliest->version, earliest->effective)
+        : g_strdup (_("the database has no catalogue yet"));
+
+      return g_strdup_printf (_("No subsidy catalogue is in force on %s, the start date (%s). "
+                                "Import the bureau’s catalogue for that date: Settings → "
+                                "Subsidy catalogues → Import Catalogue…"), start, have);
+    }
+  if (td_calendar_covers_year (catalog->calendar, year))
+    return NULL;
+  return g_strdup_printf (_("The subsidy catalogue for %d is missing: the one in force, %s "
+                            "(effective %s), has no calendar for %d, so the holidays and "
+                            "working days of %d are not known (Monday to Friday are counted). "
+                            "Import the bureau’s %d catalogue: Settings → Subsidy catalogues → "
+                            "Import Catalogue…"),
+                          year, catalog->version, catalog->effective, year, year, year);
+}
+
 static void
-check_item (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog)
+check_item (GPtrArray *findings, TdStore *store, const TdClass *klass, const TdCatalog *catalog)
 {
   const TdCatalogItem *item;
   const TdStandard *standard;
   g_autofree char *min = NULL;
   g_autofree char *have = NULL;
+  char *gap = td_class_catalog_gap (store, klass->start_date, catalog);
 
+  if (gap != NULL)
+    add (findings, "R-CLS-009", catalog == NULL, "start_date", gap);
   if (catalog == NULL)
-    {
-      add (findings, "R-CLS-009", TRUE,
-           g_strdup (_("No subsidy catalogue is in force on the start date. Import the "
-                       "bureau’s catalogue under Settings.")));
-      return;
-    }
+    return;
   item = empty (klass->item_code) ? NULL : td_catalog_find_item (catalog, klass->item_code);
   if (item == NULL)
     {
-      add (findings, "R-CLS-009", TRUE,
+      add (findings, "R-CLS-009", TRUE, "item_search",
            g_strdup_printf (_("Choose a catalogue item of catalogue %s."), catalog->version));
       return;
     }
   standard = td_catalog_item_find_standard (item, klass->certificate, klass->level);
   if (standard == NULL)
     {
-      add (findings, "R-CLS-009", TRUE,
+      add (findings, "R-CLS-009", TRUE, "certificate",
            g_strdup (_("The item has no subsidy standard for this certificate and level.")));
       return;
     }
@@ -177,7 +221,7 @@ check_item (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog)
     {
       min = td_hours_format (standard->min_hours);
       have = td_hours_format (klass->planned_theory + klass->planned_practice);
-      add (findings, "R-CLS-009", TRUE,
+      add (findings, "R-CLS-009", TRUE, "generate_button",
            g_strdup_printf (_("The timetable has %s class hours; this standard needs at least "
                               "%s."), have, min));
     }
@@ -190,10 +234,11 @@ check_lessons (GPtrArray *findings, const TdClass *klass, GPtrArray *lessons,
   g_autoptr (GPtrArray) problems = NULL;
 
   if (teachers == NULL || teachers->len == 0)
-    add (findings, "", TRUE, g_strdup (_("Add at least one teacher.")));
+    add (findings, "", TRUE, "add_teacher_button", g_strdup (_("Add at least one teacher.")));
   if (lessons == NULL || lessons->len == 0)
     {
-      add (findings, "", TRUE, g_strdup (_("Add the lessons of the timetable.")));
+      add (findings, "", TRUE, "generate_button",
+           g_strdup (_("Add the lessons of the timetable.")));
       return;
     }
   problems = td_timetable_problems (lessons, klass->start_date, klass->end_date, teachers);
@@ -201,20 +246,20 @@ check_lessons (GPtrArray *findings, const TdClass *klass, GPtrArray *lessons,
     {
       TdLessonProblem *problem = g_ptr_array_index (problems, i);
 
-      add (findings, problem->rule, TRUE, g_strdup (problem->message));
+      add (findings, problem->rule, TRUE, "lesson_list", g_strdup (problem->message));
     }
 }
 
 GPtrArray *
-td_class_check (const TdClass *klass, const TdCatalog *catalog, GPtrArray *lessons,
-                GPtrArray *teachers, TdDay today)
+td_class_check (TdStore *store, const TdClass *klass, const TdCatalog *catalog,
+                GPtrArray *lessons, GPtrArray *teachers, TdDay today)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) td_class_finding_free);
 
   g_return_val_if_fail (klass != NULL, findings);
   check_required (findings, klass);
   check_dates (findings, klass, catalog, today);
-  check_item (findings, klass, catalog);
+  check_item (findings, store, klass, catalog);
   check_size (findings, klass, catalog);
   check_mode (findings, klass);
   check_partner (findings, klass);

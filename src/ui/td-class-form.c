@@ -7,6 +7,7 @@
 
 #include "core/td-codes.h"
 #include "core/td-credit-code.h"
+#include "core/td-due.h"
 #include "core/td-idnumber.h"
 #include "ui/td-class-check.h"
 #include "ui/td-class-form.h"
@@ -29,6 +30,7 @@ struct _TdClassForm
   gboolean filling;
 
   GtkListBox *findings;
+  GtkWidget *send_filing;
   AdwEntryRow *code, *title_row, *start_date, *end_date, *item_search, *assessment_method;
   AdwEntryRow *online_platform, *partner_credit_code, *partner_name, *venue_address;
   AdwEntryRow *commitment_signed_by, *commitment_date;
@@ -45,7 +47,7 @@ struct _TdClassForm
 
 G_DEFINE_FINAL_TYPE (TdClassForm, td_class_form, GTK_TYPE_BOX)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, SEND_FILING, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void revalidate (TdClassForm *self);
@@ -271,9 +273,13 @@ load_catalog (TdClassForm *self, const char *start)
   keep = g_strdup (current_item (self) ? current_item (self)->code : self->klass->item_code);
   g_clear_pointer (&self->catalog, td_catalog_free);
   self->catalog = catalog;
-  adw_action_row_set_subtitle (self->catalog_row, catalog != NULL ? catalog->version
-                               : _("None in force on the start date: import the bureau’s "
-                                   "catalogue under Settings."));
+  if (catalog != NULL)
+    adw_action_row_set_subtitle (self->catalog_row, catalog->version);
+  else
+    {
+      g_autofree char *gap = td_class_catalog_gap (self->store, start[0] ? start : today, NULL);
+      adw_action_row_set_subtitle (self->catalog_row, gap);
+    }
   fill_items (self);
   select_item (self, keep);
 }
@@ -669,6 +675,11 @@ show_findings (TdClassForm *self, GPtrArray *findings)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      finding->rule[0] ? finding->rule : _("Required"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), finding->field != NULL);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) finding->field);
+      if (finding->field != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_append (self->findings, row);
     }
   if (findings->len == 0)
@@ -681,6 +692,43 @@ show_findings (TdClassForm *self, GPtrArray *findings)
     }
 }
 
+/* "Send Class Filing…": shown for a saved class not filed yet (none sent, or the one sent
+ * refused), usable once it is saved and nothing blocks the filing. */
+static void
+update_send_filing (TdClassForm *self, GPtrArray *findings)
+{
+  TdClassStatus status = self->store != NULL && self->klass->id != 0
+    ? td_store_class_status (self->store, self->klass, td_day_today ()) : TD_CLASS_DRAFT;
+  gboolean errors = td_class_findings_have_error (findings);
+
+  gtk_widget_set_visible (self->send_filing, self->klass->id != 0 && status == TD_CLASS_DRAFT);
+  gtk_widget_set_sensitive (self->send_filing, !self->modified && !errors);
+  gtk_widget_set_tooltip_text (self->send_filing,
+                               self->modified ? _("Save the class first (Ctrl+S).")
+                               : errors ? _("Correct the problems listed first.")
+                               : _("Export the class filing for the bureau, checked against "
+                                   "its rules."));
+}
+
+static void
+on_send_filing (TdClassForm *self)
+{
+  g_signal_emit (self, signals[SEND_FILING], 0);
+}
+
+/* A problem clicked: the field it is about gets the focus (and is scrolled to). */
+static void
+on_finding_activated (TdClassForm *self, GtkListBoxRow *row)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  GtkWidget *widget = field != NULL ? td_ui_find_named (GTK_WIDGET (self), field) : NULL;
+
+  if (widget == NULL)
+    return;
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 update_deadline (TdClassForm *self, const TdClass *k)
 {
@@ -689,11 +737,10 @@ update_deadline (TdClassForm *self, const TdClass *k)
 
   if (self->catalog != NULL && start != 0)
     {
-      TdDay deadline = td_calendar_filing_deadline (self->catalog->calendar, start,
-                                                    self->catalog->rules.filing_lead_workdays);
-      g_autofree char *when = td_day_to_iso_dup (deadline);
+      g_autofree char *when = td_due_filing_when (self->catalog, start, td_day_today ());
 
-      text = g_strdup_printf (_("%s (at least %d working days before the start, R-CLS-002)"),
+      /* TRANSLATORS: %s is when to send ("by 2026-12-04: today is the last day") */
+      text = g_strdup_printf (_("%s · at least %d working days before the start (R-CLS-002)"),
                               when, self->catalog->rules.filing_lead_workdays);
     }
   adw_action_row_set_subtitle (self->deadline_row, text != NULL ? text : "—");
@@ -735,8 +782,10 @@ revalidate (TdClassForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->partner_name), k->project_mode != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->partner_positions), k->project_mode != 0);
   update_deadline (self, k);
-  findings = td_class_check (k, self->catalog, lessons, self->teachers, td_day_today ());
+  findings = td_class_check (self->store, k, self->catalog, lessons, self->teachers,
+                             td_day_today ());
   show_findings (self, findings);
+  update_send_filing (self, findings);
   g_object_set_data_full (G_OBJECT (self), "td-findings", g_ptr_array_ref (findings),
                           (GDestroyNotify) g_ptr_array_unref);
 }
@@ -904,6 +953,9 @@ td_class_form_class_init (TdClassFormClass *klass)
   G_OBJECT_CLASS (klass)->dispose = td_class_form_dispose;
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* "Send Class Filing…" pressed: the page exports the filing of the class */
+  signals[SEND_FILING] = g_signal_new ("send-filing", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   g_type_ensure (TD_TYPE_TIMETABLE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/td-class-form.ui");
@@ -915,7 +967,7 @@ td_class_form_class_init (TdClassFormClass *klass)
   BIND (item); BIND (item_list); BIND (certificate); BIND (level); BIND (training_type); BIND (special_action);
   BIND (mode); BIND (funding_source); BIND (project_mode); BIND (venue_region);
   BIND (planned_size); BIND (partner_positions); BIND (partner_group); BIND (teacher_list);
-  BIND (timetable);
+  BIND (timetable); BIND (send_filing);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_item_search_changed);
@@ -923,6 +975,8 @@ td_class_form_class_init (TdClassFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_certificate_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timetable_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_teacher);
+  gtk_widget_class_bind_template_callback (widget_class, on_send_filing);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 }
 
 static void

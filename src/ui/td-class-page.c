@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "ui/td-class-page.h"
+#include "ui/td-submissions-page.h"
+#include "ui/td-window.h"
 
 struct _TdClassPage
 {
@@ -125,12 +127,35 @@ td_class_page_get_form (TdClassPage *self)
   return self->form;
 }
 
-/* The list shows statuses and enrolled counts: it follows the store. */
+/* The list shows statuses and enrolled counts: it follows the store.  A filing exported or
+ * answered changes the status the form shows too (a form being edited is left alone). */
 static void
 on_store_changed (TdStore *store, const char *table, gint64 row, TdClassPage *self)
 {
-  if (g_str_has_prefix (table, "class") || g_str_has_prefix (table, "enrolment"))
+  gboolean packet = g_str_has_prefix (table, "packet");
+
+  if (g_str_has_prefix (table, "class") || g_str_has_prefix (table, "enrolment") || packet)
     reload_list (self);
+  if (packet && self->class_id != 0 && td_class_form_get_class_id (self->form) == self->class_id
+      && !td_class_form_get_modified (self->form))
+    td_class_form_load (self->form, self->class_id);
+}
+
+/* "Send Class Filing…" on the form: the filing of the class, exported as from Submissions
+ * (where to save it asked, the packet checked, the findings listed). */
+static void
+on_send_filing (TdClassPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TD_TYPE_WINDOW);
+  gint64 class_id = td_class_form_get_class_id (self->form);
+  TdPage *submissions;
+
+  if (window == NULL || class_id == 0)
+    return;
+  if (td_window_get_class_id (TD_WINDOW (window)) != class_id)
+    td_window_select_class (TD_WINDOW (window), class_id);
+  submissions = td_window_get_page (TD_WINDOW (window), "submissions");
+  td_submissions_page_choose_export (TD_SUBMISSIONS_PAGE (submissions), TD_KIND_FILING);
 }
 
 static void
@@ -288,4 +313,5 @@ td_class_page_init (TdClassPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_ref (self->header);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+  g_signal_connect_swapped (self->form, "send-filing", G_CALLBACK (on_send_filing), self);
 }

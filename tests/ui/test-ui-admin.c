@@ -10,7 +10,10 @@
 #include <signal.h>
 #include <string.h>
 
+#include "ui/td-class-form.h"
+#include "ui/td-class-page.h"
 #include "ui/td-row.h"
+#include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
 #include "ui-test-util.h"
@@ -389,16 +392,310 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   g_assert_cmpuint (after->len, ==, before->len);
 }
 
+/* ---- 5, 7 and 8: the class form ---------------------------------------------------- */
+
+/* A new database set up in the first-run assistant, then Ctrl+N: the new class's form. */
+static GtkWidget *
+new_class_form (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page;
+
+  f->store = td_store_open (f->path, TD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  open_window (f, NULL);
+  fill_first_run (f->window);
+  td_test_press (f->window, "start_button");
+  td_test_settle (3, 10000);
+  g_assert_cmpstr (main_stack_page (f->window), ==, "app");
+  td_test_activate (f->window, "new-class", NULL);
+  td_test_settle (3, 10000);
+  page = GTK_WIDGET (td_window_get_page (f->window, "classes"));
+  return GTK_WIDGET (td_class_page_get_form (TD_CLASS_PAGE (page)));
+}
+
+/* Where @name is drawn in @form (its top, in the form's coordinates). */
+static float
+top_of (GtkWidget *form, const char *name)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (td_test_find (form, name), form,
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+static guint
+n_findings (GtkWidget *form)
+{
+  GtkWidget *list = td_test_find (form, "findings");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The subtitle of finding @i (its message). */
+static const char *
+finding_text (GtkWidget *form, guint i)
+{
+  GtkWidget *list = td_test_find (form, "findings");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The fields stay where they are while the problems above them are corrected, and a problem
+ * clicked takes the user to its field. */
+static void
+test_class_form_still (Fixture *f, gconstpointer data)
+{
+  GtkWidget *form, *list, *focus;
+  float code_y, venue_y, start_y;
+  guint before;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  form = new_class_form (f);
+  td_test_settle (3, 10000);
+  code_y = top_of (form, "code");
+  venue_y = top_of (form, "venue_address");
+  start_y = top_of (form, "start_date");
+  before = n_findings (form);
+  td_test_type_text (form, "code", "JZ2027-001");
+  td_test_type_text (form, "title_row", "家政服务员（五级）就业技能培训2027年第1期");
+  td_test_type_text (form, "venue_address", "聊城市东昌府区柳园街道88号");
+  td_test_settle (3, 10000);
+  g_assert_cmpuint (n_findings (form), ==, before - 3);
+  g_assert_cmpfloat (top_of (form, "code"), ==, code_y);
+  g_assert_cmpfloat (top_of (form, "venue_address"), ==, venue_y);
+  g_assert_cmpfloat (top_of (form, "start_date"), ==, start_y);
+  td_test_write_shot (GTK_WIDGET (f->window), "admin-class-form");
+
+  /* the first problem left is the commitment's signer: a click goes to that field */
+  if (english ())
+    g_assert_cmpstr (finding_text (form, 0), ==, "Fill in who signs the commitment.");
+  list = td_test_find (form, "findings");
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  td_test_spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == td_test_find (form, "commitment_signed_by")
+                 || gtk_widget_is_ancestor (focus, td_test_find (form, "commitment_signed_by")));
+}
+
+static const char *
+subtitle_of (GtkWidget *form, const char *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (form, name)));
+}
+
+/* A class starting on Monday 2026-12-14: R-CLS-002 would allow Sunday 12-06; the form says to
+ * send by Friday 12-04, today, as the last day (not "0 working days left"), and why. */
+static void
+test_filing_deadline (Fixture *f, gconstpointer data)
+{
+  GtkWidget *form;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  form = new_class_form (f);
+  td_test_type_text (form, "start_date", "2026-12-14");
+  td_test_type_text (form, "end_date", "2026-12-31");
+  td_test_spin ();
+  if (english ())
+    g_assert_cmpstr (subtitle_of (form, "deadline_row"), ==,
+                     "by 2026-12-04: today is the last day (R-CLS-002 would allow 2026-12-06, "
+                     "but that is not a working day) · at least 5 working days before the start "
+                     "(R-CLS-002)");
+  else
+    g_assert_nonnull (strstr (subtitle_of (form, "deadline_row"), "2026-12-04"));
+  /* a week earlier the days left are counted to that Friday */
+  g_setenv ("TD_TODAY", "2026-11-27", TRUE);
+  td_test_type_text (form, "end_date", "2026-12-30");
+  td_test_spin ();
+  if (english ())
+    g_assert_true (g_str_has_prefix (subtitle_of (form, "deadline_row"),
+                                     "by 2026-12-04, 5 more working days after today"));
+}
+
+/* Only the 2026 catalogue: a class in January 2027 is told which catalogue is missing and
+ * where to import it; a class before 2026 too. */
+static void
+test_catalogue_missing (Fixture *f, gconstpointer data)
+{
+  GtkWidget *form;
+  gboolean named = FALSE;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  form = new_class_form (f);
+  td_test_type_text (form, "start_date", "2027-01-11");
+  td_test_type_text (form, "end_date", "2027-01-29");
+  td_test_spin ();
+  for (guint i = 0; i < n_findings (form); i++)
+    named |= strstr (finding_text (form, i), "2027") != NULL
+             && strstr (finding_text (form, i), "2026-1") != NULL;
+  g_assert_true (named);
+  if (english ())
+    {
+      named = FALSE;
+      for (guint i = 0; i < n_findings (form); i++)
+        named |= g_strcmp0 (finding_text (form, i),
+                            "The subsidy catalogue for 2027 is missing: the one in force, 2026-1 "
+                            "(effective 2026-01-01), has no calendar for 2027, so the holidays "
+                            "and working days of 2027 are not known (Monday to Friday are "
+                            "counted). Import the bureau’s 2027 catalogue: Settings → Subsidy "
+                            "catalogues → Import Catalogue…") == 0;
+      g_assert_true (named);
+    }
+  td_test_type_text (form, "start_date", "2025-12-01");
+  td_test_type_text (form, "end_date", "2025-12-19");
+  td_test_spin ();
+  g_assert_nonnull (strstr (subtitle_of (form, "catalog_row"), "2025-12-01"));
+  g_assert_nonnull (strstr (subtitle_of (form, "catalog_row"), "2026-01-01"));
+  if (english ())
+    g_assert_cmpstr (subtitle_of (form, "catalog_row"), ==,
+                     "No subsidy catalogue is in force on 2025-12-01, the start date (the "
+                     "earliest in the database, 2026-1, takes effect on 2026-01-01). Import the "
+                     "bureau’s catalogue for that date: Settings → Subsidy catalogues → Import "
+                     "Catalogue…");
+}
+
+/* ---- 6 and 7: sending the filing from the class page, its status ------------------------ */
+
+/* A draft class like the demo's JZ2026-031, three weeks later (its lessons too). */
+static gint64
+add_draft_class (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (GPtrArray) lessons = NULL;
+  g_autoptr (GPtrArray) teachers = NULL;
+  gint64 old_id;
+
+  k = td_store_get_class_by_code (f->store, "JZ2026-031", &error);
+  g_assert_no_error (error);
+  old_id = k->id;
+  lessons = td_store_list_lessons (f->store, old_id);
+  teachers = td_store_list_teachers (f->store, old_id);
+  k->id = 0;
+  g_free (k->code);
+  k->code = g_strdup ("JZ2027-001");
+  g_clear_pointer (&k->filing_no, g_free);
+  td_day_to_iso (td_day_from_iso (k->start_date) + 21, k->start_date);
+  td_day_to_iso (td_day_from_iso (k->end_date) + 21, k->end_date);
+  g_assert_true (td_store_save_class (f->store, k, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      TdLesson *l = g_ptr_array_index (lessons, i);
+      l->id = 0;
+      l->class_id = k->id;
+      td_day_to_iso (td_day_from_iso (l->date) + 21, l->date);
+    }
+  for (guint i = 0; i < teachers->len; i++)
+    {
+      TdTeacher *t = g_ptr_array_index (teachers, i);
+      t->id = 0;
+      t->class_id = k->id;
+    }
+  g_assert_true (td_store_set_teachers (f->store, k->id, teachers, &error));
+  g_assert_true (td_store_replace_lessons (f->store, k->id, lessons, &error));
+  g_assert_no_error (error);
+  return k->id;
+}
+
+static const char *
+class_list_subtitle (GtkWidget *page, const char *code)
+{
+  GtkListBox *list = GTK_LIST_BOX (td_test_find (page, "class_list"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), code))
+        return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_send_filing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autofree char *out = NULL, *receipt = NULL, *xml = NULL, *suggested = NULL;
+  GtkWidget *page, *form, *button;
+  gint64 id;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  id = add_draft_class (f);
+  page = show (f, "classes", "JZ2027-001");
+  form = GTK_WIDGET (td_class_page_get_form (TD_CLASS_PAGE (page)));
+  g_assert_cmpint (td_class_form_get_class_id (TD_CLASS_FORM (form)), ==, id);
+  /* the page that says the filing can be sent has the button that sends it */
+  button = td_test_find (form, "send_filing");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  if (english ())
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Send Class _Filing…");
+  else
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "报送开班备案(_F)…");
+  td_test_write_shot (GTK_WIDGET (f->window), "admin-send-filing");
+  td_test_set_spin (10, 5000);   /* the file chooser comes and goes */
+  td_test_press (form, "send_filing");
+  out = g_build_filename (f->dir, "filing.xml", NULL);
+  suggested = td_test_answer_file_chooser (out);
+  td_test_set_spin (1, 0);
+  td_test_settle (3, 10000);
+  g_assert_true (g_str_has_suffix (suggested, ".xml"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* exported, no receipt: awaiting it, not filed */
+  log = td_store_latest_packet (f->store, TD_KIND_FILING, id, 0, 0);
+  g_assert_nonnull (log);
+  g_assert_cmpint (log->status, ==, TD_PACKET_SENT);
+  if (english ())
+    {
+      g_assert_true (g_str_has_prefix (class_list_subtitle (page, "JZ2027-001"),
+                                       "Awaiting receipt · "));
+      g_assert_cmpstr (subtitle_of (form, "status_row"), ==, "Awaiting receipt");
+    }
+  else
+    g_assert_true (g_str_has_prefix (class_list_subtitle (page, "JZ2027-001"), "待回执"));
+  g_assert_false (gtk_widget_get_mapped (button));
+  /* the receipt accepts it: filed, with its number */
+  receipt = g_build_filename (f->dir, "receipt.xml", NULL);
+  xml = g_strdup_printf ("<?xml version='1.0' encoding='UTF-8'?>\n"
+                         "<Receipt xmlns=\"urn:lc-hrss:training:1.0\" version=\"1.0\" "
+                         "packet=\"%s\" digest=\"%s\" received=\"2026-12-04T11:00:00+08:00\" "
+                         "issued=\"2026-12-04T11:30:00+08:00\" status=\"ACCEPTED\">"
+                         "<FilingNo>LC2026-000999</FilingNo></Receipt>", log->id, log->digest);
+  g_assert_true (g_file_set_contents (receipt, xml, -1, NULL));
+  g_assert_true (td_submissions_page_import_receipt (
+    TD_SUBMISSIONS_PAGE (td_window_get_page (f->window, "submissions")), receipt));
+  td_test_settle (3, 10000);
+  if (english ())
+    {
+      g_assert_true (g_str_has_prefix (class_list_subtitle (page, "JZ2027-001"), "Filed · "));
+      g_assert_cmpstr (subtitle_of (form, "status_row"), ==, "Filed, filing number LC2026-000999");
+    }
+  else
+    g_assert_true (g_str_has_prefix (class_list_subtitle (page, "JZ2027-001"), "已备案"));
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/admin/reopen-after-kill", test_reopen_after_kill);
+  ADD ("/ui/admin/class-form-still", test_class_form_still);
+  ADD ("/ui/admin/filing-deadline", test_filing_deadline);
+  ADD ("/ui/admin/catalogue-missing", test_catalogue_missing);
 #define ADD_DEMO(path, fn) g_test_add (path, Fixture, DEMO, demo_set_up, fn, fixture_tear_down)
   ADD_DEMO ("/ui/admin/settings-credit-code", test_settings_credit_code);
   ADD_DEMO ("/ui/admin/attendance-keys-follow-selection", test_attendance_keys_follow_selection);
   ADD_DEMO ("/ui/admin/attendance-future-lesson", test_attendance_future_lesson);
+  ADD_DEMO ("/ui/admin/send-filing", test_send_filing);
 #undef ADD_DEMO
 #undef ADD
   return g_test_run ();

@@ -33,51 +33,6 @@ typedef struct
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-/* The file chooser a GtkFileChooserNative shows without a portal. */
-static GtkWindow *
-file_chooser (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
-/* Answers the open file chooser: @path (NULL: cancel); returns the name it suggested. */
-static char *
-answer_file_chooser (const char *path)
-{
-  GtkWindow *chooser = file_chooser ();
-  char *suggested;
-
-  g_assert_nonnull (chooser);
-  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));  /* transfer full */
-  if (path != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (path);
-      g_autoptr (GFile) dir = g_file_get_parent (file);
-      g_autofree char *base = g_path_get_basename (path);
-
-      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
-      td_test_spin ();
-    }
-  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (
-                           GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
-                                                              : GTK_RESPONSE_CANCEL),
-                         "clicked");
-  for (int i = 0; i < 100 && file_chooser () == chooser; i++)
-    td_test_spin ();
-  g_assert_true (file_chooser () != chooser);
-  return suggested;
-}
-
 static gint64
 class_id (Fixture *f, const char *code)
 {
@@ -178,7 +133,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
   show (f, "submissions", NULL);
   td_test_activate (f->window, "export", NULL);
   g_assert_null (td_test_toplevel ("td-export-kind-dialog"));
-  g_free (answer_file_chooser (NULL));
+  g_free (td_test_answer_file_chooser (NULL));
 }
 
 static void
@@ -202,7 +157,7 @@ test_export_attendance (Fixture *f, gconstpointer data)
   td_test_press (dialog, "dialog-ok");
   g_assert_null (td_test_toplevel ("td-export-kind-dialog"));
   path = g_build_filename (f->dir, "attendance.xml", NULL);
-  suggested = answer_file_chooser (path);
+  suggested = td_test_answer_file_chooser (path);
   g_test_message ("suggested %s", suggested);
   g_assert_true (g_str_has_suffix (suggested, ".xml"));
   g_assert_nonnull (strstr (suggested, RUNNING_CLASS));
@@ -326,7 +281,7 @@ save_through (Fixture *f, const char *button, const char *file)
   goffset size;
 
   td_test_press (f->window, button);
-  suggested = answer_file_chooser (path);
+  suggested = td_test_answer_file_chooser (path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   {
     g_autoptr (GFile) gf = g_file_new_for_path (path);

@@ -203,6 +203,52 @@ td_test_shots_dir (void)
   return dir;
 }
 
+/* ---- file choosers ---------------------------------------------------------------- */
+
+/* The file chooser a GtkFileChooserNative shows without a portal. */
+static GtkWindow *
+file_chooser (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+char *
+td_test_answer_file_chooser (const char *path)
+{
+  GtkWindow *chooser = file_chooser ();
+  char *suggested;
+
+  g_assert_nonnull (chooser);
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));  /* transfer full */
+  if (path != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GFile) dir = g_file_get_parent (file);
+      g_autofree char *base = g_path_get_basename (path);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
+      td_test_spin ();
+    }
+  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (
+                           GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
+                                                              : GTK_RESPONSE_CANCEL),
+                         "clicked");
+  for (int i = 0; i < 100 && file_chooser () == chooser; i++)
+    td_test_spin ();
+  g_assert_true (file_chooser () != chooser);
+  return suggested;
+}
+
 /* ---- the database ----------------------------------------------------------------- */
 
 char *

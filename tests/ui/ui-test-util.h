@@ -47,6 +47,10 @@ void td_test_activate (gpointer group, const char *action, GVariant *param);
 /* The visible toplevel window named @name, or NULL. */
 GtkWindow *td_test_toplevel (const char *name);
 
+/* Answers the file chooser a GtkFileChooserNative shows (without a portal): @path (NULL:
+ * cancel); returns the file name it suggested. */
+char *td_test_answer_file_chooser (const char *path);
+
 /* Writes @widget as drawn to the PNG file @path (after a frame drawn and @widget mapped). */
 void td_test_save_png (GtkWidget *widget, const char *path);
 /* Writes @widget to ui-shots/NAME-LANGUAGE.png under TD_BUILD_ROOT (LANGUAGE "C" unset). */
