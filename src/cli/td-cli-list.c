@@ -48,6 +48,25 @@ list_trainees (const ListArgs *a)
   return TD_EXIT_OK;
 }
 
+/* lesson, id, status, in, out, hours, method: the current record of each lesson and
+ * trainee, in chain order. */
+static int
+list_attendance (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) records = td_store_list_attendance (a->store, a->klass->id);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (records, i);
+      g_autofree char *id = a->show_id ? g_strdup (r->id_number)
+                                       : td_id_number_mask (r->id_number);
+      g_autofree char *hours = td_hours_format (r->hours);
+      g_print ("%s\t%s\t%c\t%s\t%s\t%s\t%s\n", r->lid, id, r->status, r->time_in, r->time_out,
+               hours, r->method);
+    }
+  return TD_EXIT_OK;
+}
+
 typedef enum
 {
   CLASS_NONE,                   /* --class is refused */
@@ -63,6 +82,7 @@ static const struct
 } subjects[] = {
   { "classes", CLASS_NONE, list_classes },
   { "trainees", CLASS_REQUIRED, list_trainees },
+  { "attendance", CLASS_REQUIRED, list_attendance },
 };
 
 static int

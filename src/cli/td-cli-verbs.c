@@ -12,13 +12,19 @@
 const TdCliVerb td_cli_verbs[] = {
   { "init", N_("init [--demo]"),
     N_("Create the database (with the demo data)."), td_cli_init },
-  { "list", N_("list classes | list trainees --class CODE [--show-id]"),
+  { "list", N_("list classes | list trainees --class CODE [--show-id]\n"
+                "       list attendance --class CODE [--show-id]"),
     N_("Print one tab-separated line per row, ids masked unless --show-id."), td_cli_list },
   { "import-catalog", N_("import-catalog CATALOG.xml"),
     N_("Add a version of the bureau's catalogue."), td_cli_import_catalog },
   { "import-roster",
     N_("import-roster --class CODE [--skip-invalid] [--sheet NAME] FILE.csv|FILE.xlsx"),
     N_("Enrol the trainees of a spreadsheet, every row checked."), td_cli_import_roster },
+  { "import-attendance",
+    N_("import-attendance --class CODE [--method FACE|CARD|QR|ONLINE] [--one-punch absent] "
+       "[--columns MAPPING] [--apply] FILE"),
+    N_("Match a sign-in terminal's or learning platform's file to the lessons: the preview "
+       "and the exceptions, and with --apply the records stored."), td_cli_import_attendance },
   { "roster-template", N_("roster-template -o FILE.xlsx"),
     N_("Write an empty roster to fill in."), td_cli_roster_template },
   { "export",

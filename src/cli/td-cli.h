@@ -75,5 +75,6 @@ int td_cli_chart (TdCliContext *ctx);
 int td_cli_import_roster (TdCliContext *ctx);
 int td_cli_export_table (TdCliContext *ctx);
 int td_cli_roster_template (TdCliContext *ctx);
+int td_cli_import_attendance (TdCliContext *ctx);
 
 G_END_DECLS
