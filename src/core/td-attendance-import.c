@@ -391,6 +391,7 @@ assign_punches (TdAttendanceImport *self, Match *m)
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) unknown_order = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) withdrawn_order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) no_lesson = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < self->punches->len; i++)
     {
@@ -405,6 +406,9 @@ assign_punches (TdAttendanceImport *self, Match *m)
           const TdLesson *l = find_lesson (self, p);
           if (l == NULL)
             {
+              /* the record's two punches share its line: one exception */
+              if (!g_hash_table_add (no_lesson, GUINT_TO_POINTER (p->line)))
+                continue;
               add_exception (self, TD_ATT_EXCEPTION_NO_LESSON, p->line, NULL, NULL, NULL,
                              g_strdup_printf (_("The study record names lesson %s, which is "
                                                 "not in the class's timetable."),
