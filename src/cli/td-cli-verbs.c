@@ -12,8 +12,14 @@
 const TdCliVerb td_cli_verbs[] = {
   { "init", N_("init [--demo]"),
     N_("Create the database (with the demo data)."), td_cli_init },
-  { "list", N_("list classes | list trainees --class CODE [--show-id]\n"
-                "       list attendance --class CODE [--show-id]"),
+  { "institution", N_("institution show | institution set [--keep-check-character] KEY=VALUE…"),
+    N_("Print the institution's profile as KEY=VALUE lines, or change some of it."),
+    td_cli_institution },
+  { "class", N_("class show CODE"),
+    N_("Print a class's filing data as KEY=VALUE lines."), td_cli_class },
+  { "list",
+    N_("list classes | list trainees|results|follow-ups|claim|attendance --class CODE [--show-id]\n"
+       "       list packets [--class CODE]"),
     N_("Print one tab-separated line per row, ids masked unless --show-id."), td_cli_list },
   { "import-catalog", N_("import-catalog CATALOG.xml"),
     N_("Add a version of the bureau's catalogue."), td_cli_import_catalog },
@@ -34,6 +40,13 @@ const TdCliVerb td_cli_verbs[] = {
     td_cli_export },
   { "export-table", N_("export-table roster|attendance|claim --class CODE -o FILE.xlsx|FILE.csv"),
     N_("Write a class's roster, attendance or claim as a spreadsheet."), td_cli_export_table },
+  { "withdraw", N_("withdraw --class CODE --id ID --date DATE --reason REASON"),
+    N_("Record that a trainee withdrew (退训) from a class."), td_cli_withdraw },
+  { "cancel", N_("cancel --class CODE --date DATE --reason REASON"),
+    N_("Record that a class is cancelled (撤销开班)."), td_cli_cancel },
+  { "packet-file", N_("packet-file ID -o FILE"),
+    N_("Write the stored bytes of a packet that was written, byte for byte."),
+    td_cli_packet_file },
   { "validate", N_("validate PACKET.xml"),
     N_("Check a packet against the schema and the rules: one 'RULE severity message' line "
        "per finding."), td_cli_validate },
