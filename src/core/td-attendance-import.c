@@ -556,9 +556,10 @@ status_name (char status)
 }
 
 /* Against what is stored: new, the same, changed in place, a correction, or a hand record
- * with another status (an exception: kept unless decided otherwise). */
+ * with another status (an exception: kept unless decided otherwise).  A trainee without a
+ * punch in the file keeps what is stored. */
 static void
-compare_row (TdAttendanceImport *self, TdAttRow *row, guint line)
+compare_row (TdAttendanceImport *self, TdAttRow *row, guint line, gboolean punched)
 {
   g_autofree char *key = pair_key (row->lesson->id, row->enrolment->trainee.id);
   const TdAttendance *s = g_hash_table_lookup (self->stored, key);
@@ -568,12 +569,16 @@ compare_row (TdAttendanceImport *self, TdAttRow *row, guint line)
     row->change = TD_ATT_CHANGE_UNDECIDED;
   else if (s == NULL)
     row->change = TD_ATT_CHANGE_NEW;
-  else if (s->status == 'V' && row->status == 'A')
+  else if (!punched)
     {
-      /* on leave stays: A is only for no punch and no leave */
-      row->status = 'V';
+      /* No punch in this file: A is only for a trainee with no record yet.  What is stored
+       * stays (on leave, typed by hand, or another terminal's file imported before). */
+      row->status = s->status;
+      memcpy (row->time_in, s->time_in, sizeof row->time_in);
+      memcpy (row->time_out, s->time_out, sizeof row->time_out);
+      row->hours = s->hours;
       g_strlcpy (row->method, s->method, sizeof row->method);
-      row->change = same_as_stored (row, s) ? TD_ATT_CHANGE_NONE : TD_ATT_CHANGE_KEPT;
+      row->change = TD_ATT_CHANGE_NONE;
     }
   else if (same_as_stored (row, s))
     row->change = TD_ATT_CHANGE_NONE;
@@ -635,7 +640,7 @@ match_row (TdAttendanceImport *self, Match *m, const TdLesson *l, const TdEnrolm
     g_strlcpy (row.method, self->method, sizeof row.method);
   if (row.status == 'A')
     row.time_in[0] = row.time_out[0] = '\0', row.hours = 0;
-  compare_row (self, &row, line);
+  compare_row (self, &row, line, found->len > 0);
   g_array_append_val (self->rows, row);
 }
 

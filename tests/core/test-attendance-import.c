@@ -267,6 +267,33 @@ test_audit_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_import_audit (f), ==, 1);
 }
 
+/* A second terminal's file (the back door) has punches of some trainees only: the others
+ * keep what the first file stored, they do not become absent. */
+static void
+test_second_terminal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdAttendanceImport) imp = NULL;
+  g_autoptr (TdAttendanceImport) back = NULL;
+  g_autoptr (GError) error = NULL;
+  TdAttCounts c;
+
+  day_one (f);
+  imp = run (f);
+  td_attendance_import_set_one_punch_absent (imp, TRUE);
+  g_assert_true (td_attendance_import_run (imp, f->punches, NULL, &error));
+  g_assert_true (td_attendance_import_apply (imp, "front.dat", SHA, NULL, &error));
+  g_ptr_array_set_size (f->punches, 0);
+  punch (f, "3", "2026-03-02", "07:59:00");
+  punch (f, "3", "2026-03-02", "11:46:00");
+  back = run (f);
+  assert_row (back, "L01A", f->c, 'P', "07:59:00", "11:46:00", "5", TD_ATT_CHANGE_UPDATE);
+  assert_row (back, "L01A", f->b, 'L', "08:20:00", "11:50:00", "4.5", TD_ATT_CHANGE_NONE);
+  assert_row (back, "L01A", f->d, 'L', "08:20:00", "11:00:00", "3.5", TD_ATT_CHANGE_NONE);
+  td_attendance_import_get_counts (back, &c);
+  g_assert_cmpuint (c.n_update, ==, 1);
+  g_assert_cmpuint (c.n_same, ==, 3);
+}
+
 /* One punch: the missing time entered (sign-in or sign-out by which half it falls in), and
  * refused outside the window. */
 static void
@@ -533,6 +560,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
   ADD ("/attendance-import/statuses", test_statuses);
   ADD ("/attendance-import/audit-and-reimport", test_audit_and_reimport);
+  ADD ("/attendance-import/second-terminal", test_second_terminal);
   ADD ("/attendance-import/one-punch-time", test_one_punch_time);
   ADD ("/attendance-import/exceptions", test_exceptions);
   ADD ("/attendance-import/correction", test_correction);
