@@ -334,86 +334,6 @@ td_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "traindesk", "traindesk.db", NULL);
 }
 
-/* One integer a PRAGMA of @db returns, or the SQLite result code that failed in *@rc. */
-static gint64
-pragma_int (sqlite3 *db, const char *sql, int *rc)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = 0;
-
-  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (*rc == SQLITE_OK)
-    {
-      *rc = sqlite3_step (stmt);
-      if (*rc == SQLITE_ROW)
-        {
-          value = sqlite3_column_int64 (stmt, 0);
-          *rc = SQLITE_OK;
-        }
-      else
-        *rc = sqlite3_errcode (db);
-    }
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* Whether @path is a TrainDesk database this version can open, asked of SQLite on a
- * read-only connection: after a crash the newest pages (the application id and the
- * version among them) are still in the -wal file, and only SQLite reads the two together.
- * A foreign, newer or damaged file is refused before anything writes to it.  *@is_empty is
- * set for a file with no table yet (new, or created by a run that stopped before its
- * first commit). */
-static gboolean
-check_file (const char *path, gboolean *is_empty, GError **error)
-{
-  sqlite3 *db = NULL;
-  GStatBuf st;
-  gint64 pages = 0, tables = 0, app_id = 0, version = 0;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  gboolean ok = FALSE;
-
-  *is_empty = FALSE;
-  if (rc == SQLITE_OK)
-    pages = pragma_int (db, "PRAGMA page_count", &rc);
-  if (rc == SQLITE_OK)
-    tables = pragma_int (db, "SELECT count(*) FROM sqlite_master", &rc);
-  if (rc == SQLITE_OK)
-    app_id = pragma_int (db, "PRAGMA application_id", &rc);
-  if (rc == SQLITE_OK)
-    version = pragma_int (db, "PRAGMA user_version", &rc);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
-                 _("The database %s is locked by another program. Close it and try "
-                   "again."), path);
-  else if ((rc & 0xff) == SQLITE_NOTADB
-           /* SQLite takes a file shorter than one page for an empty database */
-           || (rc == SQLITE_OK && pages == 0 && g_stat (path, &st) == 0 && st.st_size > 0))
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
-                 _("%s is not a TrainDesk database (it is not an SQLite file). "
-                   "It was left as it is."), path);
-  else if (rc != SQLITE_OK)
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
-                 _("The database %s is damaged (%s) and was not opened. It was left as "
-                   "it is; restore it from a backup."), path,
-                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else if (tables == 0 && app_id == 0)
-    ok = *is_empty = TRUE;
-  else if (app_id != TD_STORE_APPLICATION_ID)
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
-                 _("%s is a database of another program, not of TrainDesk. "
-                   "It was left as it is."), path);
-  else if (version > TD_STORE_SCHEMA_VERSION)
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
-                 _("%s was written by a newer version of TrainDesk (database version %u; "
-                   "this one reads up to %d). Install the newer version to open it. "
-                   "The file was left as it is."), path, (guint) version,
-                 TD_STORE_SCHEMA_VERSION);
-  else
-    ok = TRUE;
-  sqlite3_close (db);
-  return ok;
-}
-
 static gboolean
 create_private_file (const char *path, GError **error)
 {
@@ -483,6 +403,79 @@ set_open_error (const char *path, sqlite3 *db, int rc, GError **error)
   else
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
                  _("The database %s cannot be read (%s). It was left as it is."), path, detail);
+}
+
+/* One integer a PRAGMA of @db returns, or the SQLite result code that failed in *@rc. */
+static gint64
+pragma_int (sqlite3 *db, const char *sql, int *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+      else
+        *rc = sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Whether @path is a TrainDesk database this version can open, asked of SQLite on a
+ * read-only connection: after a crash the newest pages (the application id and the
+ * version among them) are still in the -wal file, and only SQLite reads the two together.
+ * A foreign, newer or damaged file is refused before anything writes to it.  *@is_empty is
+ * set for a file with no table yet (new, or created by a run that stopped before its
+ * first commit). */
+static gboolean
+check_file (const char *path, gboolean *is_empty, GError **error)
+{
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  gint64 pages = 0, tables = 0, app_id = 0, version = 0;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  gboolean ok = FALSE;
+
+  *is_empty = FALSE;
+  if (rc == SQLITE_OK)
+    pages = pragma_int (db, "PRAGMA page_count", &rc);
+  if (rc == SQLITE_OK)
+    tables = pragma_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc == SQLITE_OK)
+    app_id = pragma_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = pragma_int (db, "PRAGMA user_version", &rc);
+  if ((rc & 0xff) == SQLITE_NOTADB
+      /* SQLite takes a file shorter than one page for an empty database */
+      || (rc == SQLITE_OK && pages == 0 && g_stat (path, &st) == 0 && st.st_size > 0))
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                 _("%s is not a TrainDesk database (it is not an SQLite file). "
+                   "It was left as it is."), path);
+  else if (rc != SQLITE_OK)
+    set_open_error (path, db, rc, error);   /* locked, full disk, folder not writable … */
+  else if (tables == 0 && app_id == 0)
+    ok = *is_empty = TRUE;
+  else if (app_id != TD_STORE_APPLICATION_ID)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                 _("%s is a database of another program, not of TrainDesk. "
+                   "It was left as it is."), path);
+  else if (version > TD_STORE_SCHEMA_VERSION)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
+                 _("%s was written by a newer version of TrainDesk (database version %u; "
+                   "this one reads up to %d). Install the newer version to open it. "
+                   "The file was left as it is."), path, (guint) version,
+                 TD_STORE_SCHEMA_VERSION);
+  else
+    ok = TRUE;
+  sqlite3_close (db);
+  return ok;
 }
 
 /* Damage check on a read-only connection before anything writes to the file. */
