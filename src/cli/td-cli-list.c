@@ -9,6 +9,7 @@
 
 #include "cli/td-cli.h"
 #include "core/td-idnumber.h"
+#include "core/td-record-rules.h"
 #include "core/td-subsidy.h"
 
 typedef struct
@@ -54,6 +55,24 @@ list_trainees (const ListArgs *a)
   return TD_EXIT_OK;
 }
 
+/* lesson, id, status, in, out, hours, method: the current record of each lesson and
+ * trainee, in chain order. */
+static int
+list_attendance (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) records = td_store_list_attendance (a->store, a->klass->id);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (records, i);
+      g_autofree char *id = masked_id (a, r->id_number);
+      g_autofree char *hours = td_hours_format (r->hours);
+      g_print ("%s\t%s\t%c\t%s\t%s\t%s\t%s\n", r->lid, id, r->status, r->time_in, r->time_out,
+               hours, r->method);
+    }
+  return TD_EXIT_OK;
+}
+
 /* id kind created status filing-no digest-prefix, newest first. */
 static int
 list_packets (const ListArgs *a)
@@ -84,15 +103,6 @@ roster_name (GPtrArray *roster, gint64 trainee_id)
   return "";
 }
 
-static char *
-score_text (int tenths)
-{
-  if (tenths < 0)
-    return g_strdup ("");
-  return tenths % 10 == 0 ? g_strdup_printf ("%d", tenths / 10)
-                          : g_strdup_printf ("%d.%d", tenths / 10, tenths % 10);
-}
-
 /* id name theory practice outcome certificate level number issued */
 static int
 list_results (const ListArgs *a)
@@ -104,7 +114,7 @@ list_results (const ListArgs *a)
     {
       const TdResult *r = g_ptr_array_index (results, i);
       g_autofree char *id = masked_id (a, r->id_number);
-      g_autofree char *theory = score_text (r->theory), *practice = score_text (r->practice);
+      g_autofree char *theory = td_score_format (r->theory), *practice = td_score_format (r->practice);
       g_autofree char *type = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_type)
                                                 : g_strdup ("");
       g_autofree char *level = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_level)
@@ -181,6 +191,7 @@ static const struct
 } subjects[] = {
   { "classes", CLASS_NONE, list_classes },
   { "trainees", CLASS_REQUIRED, list_trainees },
+  { "attendance", CLASS_REQUIRED, list_attendance },
   { "packets", CLASS_OPTIONAL, list_packets },
   { "results", CLASS_REQUIRED, list_results },
   { "follow-ups", CLASS_REQUIRED, list_follow_ups },

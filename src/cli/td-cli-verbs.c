@@ -18,7 +18,7 @@ const TdCliVerb td_cli_verbs[] = {
   { "class", N_("class show CODE"),
     N_("Print a class's filing data as KEY=VALUE lines."), td_cli_class },
   { "list",
-    N_("list classes | list trainees|results|follow-ups|claim --class CODE [--show-id]\n"
+    N_("list classes | list trainees|results|follow-ups|claim|attendance --class CODE [--show-id]\n"
        "       list packets [--class CODE]"),
     N_("Print one tab-separated line per row, ids masked unless --show-id."), td_cli_list },
   { "import-catalog", N_("import-catalog CATALOG.xml"),
@@ -26,8 +26,29 @@ const TdCliVerb td_cli_verbs[] = {
   { "import-roster",
     N_("import-roster --class CODE [--skip-invalid] [--sheet NAME] FILE.csv|FILE.xlsx"),
     N_("Enrol the trainees of a spreadsheet, every row checked."), td_cli_import_roster },
+  { "import-attendance",
+    N_("import-attendance --class CODE [--method FACE|CARD|QR|ONLINE] [--one-punch absent] "
+       "[--columns MAPPING] [--apply] FILE"),
+    N_("Match a sign-in terminal's or learning platform's file to the lessons: the preview "
+       "and the exceptions, and with --apply the records stored."), td_cli_import_attendance },
   { "roster-template", N_("roster-template -o FILE.xlsx"),
     N_("Write an empty roster to fill in."), td_cli_roster_template },
+  { "import-results",
+    N_("import-results --class CODE [--sheet NAME] [--column FIELD=COLUMN…] "
+       "FILE.xlsx|FILE.csv"),
+    N_("Record the results of a score sheet (成绩单), every row checked; all or nothing."),
+    td_cli_import_results },
+  { "results-template", N_("results-template --class CODE -o FILE.xlsx"),
+    N_("Write the score sheet to fill in, with the class's trainees."),
+    td_cli_results_template },
+  { "import-follow-ups",
+    N_("import-follow-ups --class CODE [--sheet NAME] [--column FIELD=COLUMN…] "
+       "FILE.xlsx|FILE.csv"),
+    N_("Record the follow-ups of a follow-up sheet, every row checked; all or nothing."),
+    td_cli_import_follow_ups },
+  { "follow-up-template", N_("follow-up-template --class CODE -o FILE.xlsx"),
+    N_("Write the follow-up sheet to fill in, with the class's trainees."),
+    td_cli_follow_up_template },
   { "export",
     N_("export KIND --class CODE [-o FILE]  (KIND: filing roster attendance assessment "
        "followup claim notice)\n       export quarterly --year Y --quarter Q [-o FILE]"),
