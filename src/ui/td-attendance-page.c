@@ -276,9 +276,13 @@ rebuild_trainees (TdAttendancePage *self)
   {
     g_autofree char *hours = td_hours_format (l->hours);
     g_autofree char *start = short_time (l->start), *end = short_time (l->end);
-    g_autofree char *text = g_strdup_printf (_("Lesson %s, %s %s–%s, %s class hours · "
+    /* TRANSLATORS: the 2nd %s is the lesson type (theory or practice) */
+    g_autofree char *text = g_strdup_printf (_("Lesson %s (%s), %s %s–%s, %s class hours · "
                                                "attendance threshold %.0f%%"),
-                                             l->lid, l->date, start, end, hours,
+                                             l->lid,
+                                             td_code_label (TD_CODES_LESSON_KIND,
+                                                            l->kind == 'P' ? "P" : "T"),
+                                             l->date, start, end, hours,
                                              self->min_rate / 100.0);
     g_autofree char *future = lesson_in_future (l)
       ? g_strdup_printf ("%s · %s", text, _("after today: nothing can be recorded yet"))
@@ -906,8 +910,15 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
                                        "attendance.lesson-step", "i", 1);
 }
 
-static const char *const lesson_titles[] = {
-  N_("Lesson"), N_("Date"), N_("Time"), N_("Type"), N_("Hours"), N_("Recorded"), "",
+/* The lesson list shows these cells only (type and hours are in the heading of the lesson
+ * chosen): with the trainees' eleven columns it fits a window 1366 pixels wide. */
+static const struct
+{
+  guint cell;
+  const char *title;
+} lesson_columns[] = {
+  { L_LID, N_("Lesson") }, { L_DATE, N_("Date") }, { L_TIME, N_("Time") },
+  { L_RECORDED, N_("Recorded") }, { L_LOCK, "" },
 };
 static const char *const trainee_titles[] = {
   N_("No."), N_("Full name"), N_("ID number"), N_("Status"), N_("In"), N_("Out"), N_("Method"),
@@ -933,7 +944,15 @@ setup_views (TdAttendancePage *self)
   self->trainee_sel = gtk_single_selection_new (G_LIST_MODEL (self->trainee_rows));
   gtk_column_view_set_model (self->lesson_view, GTK_SELECTION_MODEL (self->lesson_sel));
   gtk_column_view_set_model (self->trainee_view, GTK_SELECTION_MODEL (self->trainee_sel));
-  add_columns (self->lesson_view, lesson_titles, L_N, L_DATE);
+  for (guint i = 0; i < G_N_ELEMENTS (lesson_columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      column = td_row_column_new (lesson_columns[i].title[0] != '\0'
+                                  ? _(lesson_columns[i].title) : "",
+                                  lesson_columns[i].cell, lesson_columns[i].cell == L_DATE);
+      gtk_column_view_append_column (self->lesson_view, column);
+    }
   add_columns (self->trainee_view, trainee_titles, T_N, T_NAME);
   g_signal_connect_swapped (self->lesson_sel, "notify::selected",
                             G_CALLBACK (on_lesson_selected), self);
