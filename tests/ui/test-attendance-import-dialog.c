@@ -11,6 +11,7 @@
 
 #include "ui/td-attendance-import-dialog.h"
 #include "ui/td-attendance-page.h"
+#include "ui/td-trainee-dialog.h"
 #include "ui/td-ui-util.h"
 #include "ui-test-util.h"
 
@@ -229,6 +230,35 @@ test_manual_mapping (Fixture *f, gconstpointer data)
                       td_attendance_import_dialog_get_import (f->dialog)), ==, 2);
 }
 
+/* The trainee page's form edits the terminal person number; another trainee's number is
+ * refused and nothing is saved. */
+static void
+test_terminal_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autoptr (GHashTable) numbers = NULL;
+  const TdEnrolment *third;
+  GtkWindow *window;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  roster = td_store_list_enrolments (f->store, f->klass->id);
+  third = g_ptr_array_index (roster, 2);
+  window = td_trainee_dialog_open (NULL, f->store, f->klass->id, third, NULL, NULL);
+  td_test_settle (2, 10000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (window, "terminal_no"))),
+                   ==, "3");
+  td_test_type_text (window, "terminal_no", "1");
+  td_test_press (window, "dialog-ok");
+  g_assert_true (gtk_widget_get_visible (td_test_find (window, "message")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (td_test_find (window, "message"))),
+                            "already has the terminal person number 1 in this class"));
+  td_test_type_text (window, "terminal_no", "0103");
+  td_test_press (window, "dialog-ok");
+  td_test_spin ();
+  numbers = td_store_list_terminal_numbers (f->store, f->klass->id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (numbers, &third->trainee.id), ==, "103");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -237,6 +267,7 @@ main (int argc, char **argv)
   ADD ("/ui/attendance-import/preview-and-store", test_preview_and_store);
   ADD ("/ui/attendance-import/one-punch-time", test_one_punch_time);
   ADD ("/ui/attendance-import/manual-mapping", test_manual_mapping);
+  ADD ("/ui/attendance-import/terminal-number", test_terminal_number);
 #undef ADD
   return g_test_run ();
 }
