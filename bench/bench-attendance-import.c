@@ -12,36 +12,10 @@
 #include "core/td-attendance-import.h"
 #include "core/td-idnumber.h"
 #include "table/td-punch-reader.h"
+#include "bench-util.h"
 
 #define N_TRAINEES 60
 #define N_LESSONS 40
-
-static TdClass *
-add_class (TdStore *store)
-{
-  TdClass *klass = td_class_new ();
-  g_autoptr (GError) error = NULL;
-
-  klass->code = g_strdup ("BENCH-ATT");
-  klass->title = g_strdup ("bench");
-  klass->catalog_version = g_strdup ("2026-1");
-  klass->item_code = g_strdup ("6-02-01-01");
-  klass->item_name = g_strdup ("中式面点师");
-  klass->level = 5;
-  g_strlcpy (klass->training_type, "01", 3);
-  g_strlcpy (klass->special_action, "01", 3);
-  klass->mode = 1;
-  g_strlcpy (klass->start_date, "2026-12-01", TD_DATE_LEN);
-  g_strlcpy (klass->end_date, "2027-01-31", TD_DATE_LEN);
-  klass->planned_size = N_TRAINEES;
-  g_strlcpy (klass->venue_region, "371502", 7);
-  klass->venue_address = g_strdup ("bench");
-  klass->certificate = 2;
-  klass->assessment_method = g_strdup ("bench");
-  if (!td_store_save_class (store, klass, &error))
-    g_error ("%s", error->message);
-  return klass;
-}
 
 /* Two lessons a day on 20 days from 1 December: 08:00–11:45 and 14:00–17:00. */
 static GPtrArray *
@@ -127,17 +101,6 @@ write_attlog (const char *dir, GPtrArray *lessons)
   return path;
 }
 
-static void
-remove_db (const char *db)
-{
-  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" :
-       g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (db, suffix, NULL);
-      g_remove (file);
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -160,7 +123,7 @@ main (int argc, char **argv)
   store = td_store_open (db, TD_STORE_OPEN_CREATE, &error);
   if (store == NULL)
     g_error ("%s", error->message);
-  klass = add_class (store);
+  klass = bench_add_class (store, "BENCH-ATT", "2026-12-01", "2027-01-31", N_TRAINEES);
   lessons = add_lessons (store, klass->id);
   enrol (store, klass->id);
   path = write_attlog (dir, lessons);
@@ -187,7 +150,7 @@ main (int argc, char **argv)
   g_clear_pointer (&imp, td_attendance_import_free);
   g_clear_object (&store);
   g_remove (path);
-  remove_db (db);
+  bench_remove_db (db);
   g_rmdir (dir);
   return 0;
 }
