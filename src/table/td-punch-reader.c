@@ -279,6 +279,17 @@ read_who (TdPunchFile *f, TdPunch *p, const char *id, const char *number)
 
 /* ---- attlog ------------------------------------------------------------------------ */
 
+/* @text starts with @shape, where 'd' is an ASCII digit and anything else itself (a regular
+ * expression per line made reading a large attlog 4 times slower). */
+static gboolean
+has_shape (const char *text, const char *shape)
+{
+  for (; *shape != '\0'; shape++, text++)
+    if (*shape == 'd' ? !g_ascii_isdigit (*text) : *text != *shape)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 attlog_line_shape (const char *line)
 {
@@ -289,7 +300,7 @@ attlog_line_shape (const char *line)
   for (const char *p = line; p < tab; p++)
     if (!g_ascii_isdigit (*p) && *p != ' ')
       return FALSE;
-  return g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}", tab + 1, 0, 0);
+  return has_shape (tab + 1, "dddd-dd-dd dd:dd:dd");
 }
 
 static gboolean
@@ -297,7 +308,8 @@ looks_like_attlog (GBytes *bytes)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *head = g_strndup (data, MIN (size, 4096));
+  /* empty bytes may have no data at all */
+  g_autofree char *head = g_strndup (data != NULL ? data : "", MIN (size, 4096));
   g_auto (GStrv) lines = g_strsplit (head, "\n", 12);
 
   for (guint i = 0; lines[i] != NULL && i < 11; i++)
@@ -362,7 +374,10 @@ read_attlog (TdPunchFile *f, GBytes *bytes)
 static const char *
 cell (const TdTable *t, guint row, const TdPunchMapping *m, TdPunchColumn c)
 {
-  return m->columns[c] >= 0 ? td_table_get_text (t, row, (guint) m->columns[c]) : NULL;
+  /* TD_PUNCH_N_COLUMNS stands for "no such column" (study records have no date column) */
+  if (c >= TD_PUNCH_N_COLUMNS || m->columns[c] < 0)
+    return NULL;
+  return td_table_get_text (t, row, (guint) m->columns[c]);
 }
 
 static gboolean
@@ -622,6 +637,43 @@ td_punch_file_set_mapping (TdPunchFile *f, const TdPunchMapping *mapping, GError
   f->mapped = TRUE;
   read_table_rows (f);
   return TRUE;
+}
+
+static char *
+mapping_key (const TdPunchFile *f)
+{
+  g_autofree char *shape = td_punch_file_get_shape (f);
+
+  return g_strconcat ("punch-columns/", shape, NULL);
+}
+
+gboolean
+td_punch_file_apply_saved_mapping (TdPunchFile *f, TdStore *store, GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *saved = NULL;
+  TdPunchMapping mapping;
+
+  if (!td_punch_file_needs_mapping (f))
+    return TRUE;
+  key = mapping_key (f);
+  saved = td_store_get_setting (store, key);
+  if (saved == NULL || !td_punch_mapping_from_string (saved, &mapping))
+    return TRUE;
+  return td_punch_file_set_mapping (f, &mapping, error);
+}
+
+gboolean
+td_punch_file_remember_mapping (const TdPunchFile *f, TdStore *store, GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+
+  if (f->table == NULL || !f->mapped)
+    return TRUE;
+  key = mapping_key (f);
+  value = td_punch_mapping_to_string (&f->mapping);
+  return td_store_set_setting (store, key, value, error);
 }
 
 GPtrArray *
