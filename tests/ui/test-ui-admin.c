@@ -50,7 +50,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void open_window (Fixture *f, const GError *error);
-static GtkWidget *show (Fixture *f, const char *page, const char *code);
 
 /* The demo institution (data: DEMO), its window open on today 2026-12-04. */
 #define DEMO GINT_TO_POINTER (1)
@@ -174,7 +173,7 @@ test_settings_credit_code (Fixture *f, gconstpointer data)
   g_autofree char *code = NULL;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  page = show (f, "settings", NULL);
+  page = td_test_show_page (f->window, f->store, "settings", NULL);
   warning = td_test_find (page, "credit_code_warning");
   g_assert_false (gtk_widget_get_mapped (warning));
   /* one character changed: the check character no longer fits (GB 32100) */
@@ -205,27 +204,6 @@ test_settings_credit_code (Fixture *f, gconstpointer data)
 }
 
 /* ---- 2 and 3: attendance ------------------------------------------------------------ */
-
-static gint64
-class_id (Fixture *f, const char *code)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
-
-  g_assert_no_error (error);
-  return k->id;
-}
-
-static GtkWidget *
-show (Fixture *f, const char *page, const char *code)
-{
-  if (code != NULL)
-    td_window_select_class (f->window, class_id (f, code));
-  td_window_show_page (f->window, page);
-  td_test_settle (3, 10000);
-  g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
-  return GTK_WIDGET (td_window_get_page (f->window, page));
-}
 
 static GtkSingleSelection *
 view_selection (GtkWidget *page, const char *name)
@@ -296,9 +274,9 @@ test_attendance_keys_follow_selection (Fixture *f, gconstpointer data)
   GtkSingleSelection *trainees;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  cid = class_id (f, "DG2026-021");
+  cid = td_test_class_id (f->store, "DG2026-021");
   enrolments = td_store_list_enrolments (f->store, cid);
-  page = show (f, "attendance", "DG2026-021");
+  page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
   trainees = view_selection (page, "trainee-grid");
   gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
@@ -339,20 +317,6 @@ test_attendance_keys_follow_selection (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_row_view_get_focus_position (view), ==, 10);
 }
 
-/* The body of the message dialog on screen, the dialog closed. */
-static char *
-take_message (void)
-{
-  GtkWindow *dialog = td_test_toplevel ("td-error-dialog");
-  char *body;
-
-  g_assert_nonnull (dialog);
-  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  gtk_window_destroy (dialog);
-  td_test_spin ();
-  return body;
-}
-
 /* A lesson after today: neither a key nor "all present" records anything, and the user is
  * told why. */
 static void
@@ -364,9 +328,9 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   GtkWidget *page, *label;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  cid = class_id (f, "DG2026-021");
+  cid = td_test_class_id (f->store, "DG2026-021");
   before = td_store_list_attendance (f->store, cid);
-  page = show (f, "attendance", "DG2026-021");
+  page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   /* Monday 12-07, the next lesson day after today (Friday 12-04) */
   gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
                                      lesson_index (f, cid, "2026-12-07", &lesson_id));
@@ -379,7 +343,7 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
   td_test_spin ();
   {
-    g_autofree char *body = take_message ();
+    g_autofree char *body = td_test_take_message ();
     if (english ())
       g_assert_cmpstr (body, ==, "Lesson L09A is on 2026-12-07, after today (2026-12-04): "
                                  "attendance is recorded on the day of the lesson or later, as "
@@ -387,7 +351,7 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   }
   g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
   td_test_spin ();
-  g_free (take_message ());
+  g_free (td_test_take_message ());
   after = td_store_list_attendance (f->store, cid);
   g_assert_cmpuint (after->len, ==, before->len);
 }
@@ -477,7 +441,8 @@ test_class_form_still (Fixture *f, gconstpointer data)
   if (english ())
     g_assert_cmpstr (finding_text (form, 0), ==, "Fill in who signs the commitment.");
   list = td_test_find (form, "findings");
-  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   td_test_spin ();
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
@@ -629,7 +594,7 @@ test_send_filing (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   id = add_draft_class (f);
-  page = show (f, "classes", "JZ2027-001");
+  page = td_test_show_page (f->window, f->store, "classes", "JZ2027-001");
   form = GTK_WIDGET (td_class_page_get_form (TD_CLASS_PAGE (page)));
   g_assert_cmpint (td_class_form_get_class_id (TD_CLASS_FORM (form)), ==, id);
   /* the page that says the filing can be sent has the button that sends it */
@@ -731,10 +696,10 @@ test_pages_fit (Fixture *f, gconstpointer data)
   for (int i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1340; i++)
     td_test_settle (1, 10000);
   td_test_settle (5, 10000);
-  td_window_select_class (f->window, class_id (f, "DG2026-021"));
+  td_window_select_class (f->window, td_test_class_id (f->store, "DG2026-021"));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      GtkWidget *page = show (f, pages[i], NULL);
+      GtkWidget *page = td_test_show_page (f->window, f->store, pages[i], NULL);
 
       td_test_settle (3, 10000);
       find_clipped (page, pages[i], clipped);

@@ -33,26 +33,6 @@ typedef struct
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-static gint64
-class_id (Fixture *f, const char *code)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdClass) k = td_store_get_class_by_code (f->store, code, &error);
-
-  g_assert_no_error (error);
-  return k->id;
-}
-
-static void
-show (Fixture *f, const char *page, const char *code)
-{
-  if (code != NULL)
-    td_window_select_class (f->window, class_id (f, code));
-  td_window_show_page (f->window, page);
-  td_test_spin ();
-  g_assert_cmpstr (td_window_get_visible_page_name (f->window), ==, page);
-}
-
 /* ---- fixture ---------------------------------------------------------------------- */
 
 static void
@@ -108,7 +88,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
   };
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  show (f, "classes", RUNNING_CLASS);
+  td_test_show_page (f->window, f->store, "classes", RUNNING_CLASS);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       GtkWindow *dialog;
@@ -116,7 +96,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
       g_autoptr (GtkStringObject) label = NULL;
 
       g_assert_cmpint (td_packet_export_kind_for_page (pages[i].page), ==, pages[i].kind);
-      show (f, pages[i].page, NULL);
+      td_test_show_page (f->window, f->store, pages[i].page, NULL);
       td_test_activate (f->window, "export", NULL);
       dialog = td_test_toplevel ("td-export-kind-dialog");
       g_assert_nonnull (dialog);
@@ -130,7 +110,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
       td_test_spin ();
     }
   /* the Submissions page exports its own kind: no chooser, straight to the file */
-  show (f, "submissions", NULL);
+  td_test_show_page (f->window, f->store, "submissions", NULL);
   td_test_activate (f->window, "export", NULL);
   g_assert_null (td_test_toplevel ("td-export-kind-dialog"));
   g_free (td_test_answer_file_chooser (NULL));
@@ -146,9 +126,9 @@ test_export_attendance (Fixture *f, gconstpointer data)
   gint64 cid;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  cid = class_id (f, RUNNING_CLASS);
+  cid = td_test_class_id (f->store, RUNNING_CLASS);
   before = td_store_list_packets (f->store, cid);
-  show (f, "attendance", RUNNING_CLASS);
+  td_test_show_page (f->window, f->store, "attendance", RUNNING_CLASS);
   td_test_activate (f->window, "export", NULL);
   dialog = td_test_toplevel ("td-export-kind-dialog");
   g_assert_nonnull (dialog);
@@ -209,14 +189,14 @@ test_edit_teacher (Fixture *f, gconstpointer data)
   char check;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  cid = class_id (f, RUNNING_CLASS);
+  cid = td_test_class_id (f->store, RUNNING_CLASS);
   before = td_store_list_teachers (f->store, cid);
   {
     g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
     n_lessons = lessons->len;
     g_assert_cmpuint (n_lessons, >, 0);
   }
-  show (f, "classes", RUNNING_CLASS);
+  td_test_show_page (f->window, f->store, "classes", RUNNING_CLASS);
   td_test_press (f->window, "edit_teacher_T2");
   dialog = td_test_toplevel ("td-teacher-dialog");
   g_assert_nonnull (dialog);
@@ -316,7 +296,7 @@ test_page_buttons (Fixture *f, gconstpointer data)
   g_autofree char *csv = NULL;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  show (f, "trainees", RUNNING_CLASS);
+  td_test_show_page (f->window, f->store, "trainees", RUNNING_CLASS);
   assert_action (f, "roster_template_button", "win.roster-template", NULL);
   assert_action (f, "export_roster_button", "win.export-table", "roster");
   td_test_write_shot (GTK_WIDGET (f->window), "gaps-trainee-buttons");
@@ -331,11 +311,11 @@ test_page_buttons (Fixture *f, gconstpointer data)
     g_test_message ("roster.csv: %u lines, first %s", g_strv_length (lines), lines[0]);
     g_assert_cmpuint (g_strv_length (lines), ==, 1 + 30);   /* header, 30 enrolled */
   }
-  show (f, "subsidy", "CY2026-004");
+  td_test_show_page (f->window, f->store, "subsidy", "CY2026-004");
   assert_action (f, "export_claim_button", "win.export-table", "claim");
   td_test_write_shot (GTK_WIDGET (f->window), "gaps-subsidy-button");
   claim = save_through (f, "export_claim_button", "claim.xlsx");
-  show (f, "overview", NULL);
+  td_test_show_page (f->window, f->store, "overview", NULL);
   td_test_write_shot (GTK_WIDGET (f->window), "gaps-overview-charts");
   chart = save_through (f, "outcome_chart_save", "outcomes.png");
   g_assert_cmpstr (chart, ==, "outcomes.png");

@@ -203,6 +203,42 @@ td_test_shots_dir (void)
   return dir;
 }
 
+/* ---- the window's pages and dialogs ------------------------------------------------- */
+
+gint64
+td_test_class_id (TdStore *store, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = td_store_get_class_by_code (store, code, &error);
+
+  g_assert_no_error (error);
+  return k->id;
+}
+
+GtkWidget *
+td_test_show_page (TdWindow *window, TdStore *store, const char *page, const char *code)
+{
+  if (code != NULL)
+    td_window_select_class (window, td_test_class_id (store, code));
+  td_window_show_page (window, page);
+  td_test_settle (3, 10000);
+  g_assert_cmpstr (td_window_get_visible_page_name (window), ==, page);
+  return GTK_WIDGET (td_window_get_page (window, page));
+}
+
+char *
+td_test_take_message (void)
+{
+  GtkWindow *dialog = td_test_toplevel ("td-error-dialog");
+  char *body;
+
+  g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  td_test_spin ();
+  return body;
+}
+
 /* ---- file choosers ---------------------------------------------------------------- */
 
 /* The file chooser a GtkFileChooserNative shows without a portal. */

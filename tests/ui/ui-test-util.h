@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/td-store.h"
+#include "ui/td-window.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,14 @@ GtkWindow *td_test_toplevel (const char *name);
 /* Answers the file chooser a GtkFileChooserNative shows (without a portal): @path (NULL:
  * cancel); returns the file name it suggested. */
 char *td_test_answer_file_chooser (const char *path);
+
+/* The id of the class @code of @store (a test error when there is none). */
+gint64 td_test_class_id (TdStore *store, const char *code);
+/* @page of @window shown (the class @code of @store chosen first unless NULL), laid out. */
+GtkWidget *td_test_show_page (TdWindow *window, TdStore *store, const char *page,
+                              const char *code);
+/* The body of the message dialog on screen ("td-error-dialog"), the dialog closed. */
+char *td_test_take_message (void);
 
 /* Writes @widget as drawn to the PNG file @path (after a frame drawn and @widget mapped). */
 void td_test_save_png (GtkWidget *widget, const char *path);
