@@ -20,8 +20,11 @@ typedef struct
 static int
 list_classes (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) classes = td_store_list_classes (a->store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) classes = td_store_list_classes (a->store, &error);
 
+  if (classes == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < classes->len; i++)
     {
       const TdClassSummary *s = g_ptr_array_index (classes, i);
@@ -35,8 +38,11 @@ list_classes (const ListArgs *a)
 static int
 list_trainees (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id, &error);
 
+  if (roster == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (roster, i);

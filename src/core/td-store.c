@@ -173,6 +173,18 @@ td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+gboolean
+td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 td_store_last_insert_id (TdStore *self)
 {
@@ -529,7 +541,7 @@ td_store_get_schema_version (TdStore *self)
 gboolean
 td_store_is_empty (TdStore *self)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self);
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self, NULL);
 
   return inst == NULL;
 }

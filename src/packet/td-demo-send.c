@@ -49,9 +49,15 @@ receipt_xml (const TdExportResult *r, const char *received, const char *issued,
 static gboolean
 ensure_outbox (TdStore *store, GError **error)
 {
-  g_autofree char *current = td_store_get_setting (store, "outbox");
+  g_autoptr (GError) local = NULL;
+  g_autofree char *current = td_store_get_setting (store, "outbox", &local);
   g_autofree char *dir = NULL;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (current != NULL)
     return TRUE;
   dir = g_path_get_dirname (td_store_get_path (store));
@@ -89,7 +95,13 @@ td_demo_send (TdStore *store, TdPacketKind kind, const char *class_code, const c
     }
   if (kind == TD_KIND_CLAIM)
     {
-      g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (store, r->packet_id);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (store, r->packet_id, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       approved = claim != NULL ? claim->total : 0;
     }
   receipt = receipt_xml (r, received, issued, filing_no, approved);

@@ -240,15 +240,17 @@ finish (TdExport *ex, const char *temp_path, const char *path, TdExportResult *r
 /* A receipt counts from its issued instant (RULES.md), so a packet created before an earlier
  * packet's receipt was issued does not see that acceptance.  When the rules refuse a packet
  * and such a receipt exists, say so: the computer's clock is the likely cause. */
-static void
-note_receipts_after (TdExport *ex, TdFindings *findings)
+static gboolean
+note_receipts_after (TdExport *ex, TdFindings *findings, GError **error)
 {
   g_autoptr (GPtrArray) logged = NULL;
   gint64 created = td_instant_parse (ex->created);
 
   if (ex->data->klass == NULL)
-    return;
-  logged = td_store_list_packets (ex->store, ex->data->klass->id);
+    return TRUE;
+  logged = td_store_list_packets (ex->store, ex->data->klass->id, error);
+  if (logged == NULL)
+    return FALSE;
   for (guint i = 0; i < logged->len; i++)
     {
       const TdPacketLog *p = g_ptr_array_index (logged, i);
@@ -260,9 +262,10 @@ note_receipts_after (TdExport *ex, TdFindings *findings)
                              "packet's time %s, so the rules do not count it yet. Check the "
                              "computer's date and time, or export again later."),
                            td_packet_kind_label (p->kind), p->issued, ex->created);
-          return;
+          return TRUE;
         }
     }
+  return TRUE;
 }
 
 gboolean
@@ -294,8 +297,11 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
     if (g_stat (temp_path, &st) == 0)
       result->size = st.st_size;
   }
-  if (td_findings_has_errors (findings))
-    note_receipts_after (ex, findings);
+  if (td_findings_has_errors (findings) && !note_receipts_after (ex, findings, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
   if (td_findings_has_errors (findings))
     {
       g_unlink (temp_path);

@@ -88,6 +88,7 @@ standard (const TdCatalog *c, const char *code, int certificate, int level)
 static void
 test_default_round_trip (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TdCatalog) c = NULL;
   g_autoptr (GPtrArray) versions = NULL;
@@ -101,10 +102,12 @@ test_default_round_trip (Fixture *f, gconstpointer data)
   /* the same bytes again: fine, nothing changes */
   g_assert_true (td_catalog_import_default (f->store, &error));
   g_assert_no_error (error);
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (versions, 0), ==, "2026-1");
-  source = td_store_get_catalog_source (f->store, "2026-1");
+  source = td_store_get_catalog_source (f->store, "2026-1", &lerr);
+  g_assert_no_error (lerr);
   g_assert_true (g_bytes_equal (source, shipped));
 
   c = td_store_get_catalog (f->store, "2026-1", &error);
@@ -178,6 +181,7 @@ test_import_file (Fixture *f, gconstpointer data)
 static void
 assert_refused (Fixture *f, GBytes *bytes, const char *expected)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) versions = NULL;
   g_autoptr (TdFindings) findings = td_findings_new ();
@@ -192,7 +196,8 @@ assert_refused (Fixture *f, GBytes *bytes, const char *expected)
 
   g_assert_false (td_catalog_import_bytes (f->store, bytes, &error));
   g_assert_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID);
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 0);
 }
 
