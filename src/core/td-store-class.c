@@ -68,6 +68,7 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
   g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS " FROM class WHERE %s", where);
   sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   TdClass *k = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -75,9 +76,13 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
     td_bind_text (stmt, 1, code);
   else
     td_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     k = class_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_class_free (k);
+      return NULL;
+    }
   if (k == NULL)
     {
       if (code != NULL)
@@ -509,13 +514,18 @@ td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error)
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
                                                "WHERE id = ?", error);
   TdLesson *l = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, lesson_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     l = lesson_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_lesson_free (l);
+      return NULL;
+    }
   if (l == NULL)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND, _("There is no such lesson."));
   return l;

@@ -20,6 +20,8 @@ gboolean td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error);
 /* Ends a read: resets @stmt; when @rc (the last sqlite3_step) is neither SQLITE_DONE nor
  * SQLITE_ROW, sets @error and returns FALSE.  A read that fails never looks like "none". */
 gboolean td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error);
+/* The error of a read that failed with @rc ("in use", "damaged", "cannot be read"). */
+void td_store_read_error (TdStore *self, int rc, GError **error);
 /* Turns the connection's last error into a TD_STORE_ERROR. */
 void td_store_set_error (TdStore *self, int rc, GError **error, const char *what);
 gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);

@@ -600,16 +600,18 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
   g_autoptr (GBytes) content = NULL;
   g_autoptr (GBytes) receipt = NULL;
   TdPacketLog *log = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, packet_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       content = blob_of (stmt, 0);
       receipt = blob_of (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   if (content == NULL)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,

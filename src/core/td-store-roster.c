@@ -244,14 +244,19 @@ td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GErro
   sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
                                          "WHERE e.class_id = ? AND e.trainee_id = ?", error);
   TdEnrolment *e = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     e = enrolment_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_enrolment_free (e);
+      return NULL;
+    }
   if (e == NULL)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
                  _("The trainee is not on this class's roster."));

@@ -57,6 +57,10 @@ gboolean td_store_is_empty (TdStore *self);
 /* For tests of migrations: a new file at schema version @version (1 … current). */
 TdStore *td_store_create_at_version (const char *path, int version, GError **error);
 
+/* How long a statement waits for another program's lock before it reports the database in
+ * use (default 5000 ms). */
+void td_store_set_busy_timeout (TdStore *self, int ms);
+
 /* Transactions nest (savepoints).  A write function called outside one runs in its own. */
 gboolean td_store_begin (TdStore *self, GError **error);
 gboolean td_store_commit (TdStore *self, GError **error);
