@@ -28,6 +28,7 @@ struct _TdStore
   int depth;                    /* open transactions and savepoints */
   GArray *changes;              /* queued ::changed emissions */
   int schema_version;
+  GPtrArray *notices;           /* what opening did that the user should know */
 };
 
 typedef struct
@@ -51,6 +52,7 @@ td_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_array_unref (self->changes);
+  g_ptr_array_unref (self->notices);
   g_free (self->path);
   G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
 }
@@ -70,6 +72,20 @@ td_store_init (TdStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+td_store_add_notice (TdStore *self, char *notice)
+{
+  g_ptr_array_add (self->notices, notice);
+}
+
+GPtrArray *
+td_store_get_notices (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  return self->notices;
 }
 
 /* ---- low-level helpers (td-store-private.h) ---- */
@@ -518,8 +534,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
       if (!(flags & TD_STORE_OPEN_CREATE) || read_only)
         {
           g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
-                       _("There is no database at %s. Create one with "
-                         "“traindesk-cli init”, or start TrainDesk to set one up."), path);
+                       _("No such database: %s. Check the path, or create one with "
+                         "“traindesk-cli init” or by starting TrainDesk."), path);
           return NULL;
         }
       if (!create_private_file (path, error))
@@ -527,11 +543,20 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
     }
   if (!check_header (path, &is_empty, error))
     return NULL;
+  /* Only a caller that may create a database writes the schema into an empty file. */
+  if (is_empty && !(flags & TD_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("%s is an empty file, not a TrainDesk database. It was left as it is; "
+                     "create a database with “traindesk-cli init”."), path);
+      return NULL;
+    }
   if (!is_empty && !check_integrity (path, error))
     return NULL;
   self = open_connection (path, read_only, error);
   if (self == NULL)
     return NULL;
+  td_store_make_private (self);
   self->schema_version = read_user_version (self);
   if (!read_only && self->schema_version < target)
     {
@@ -539,6 +564,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
         return NULL;
       self->schema_version = target;
     }
+  if (!read_only && self->schema_version >= 2)
+    td_store_tidy_files (self);
   return g_steal_pointer (&self);
 }
 
