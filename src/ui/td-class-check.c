@@ -147,16 +147,28 @@ check_action (GPtrArray *findings, const TdClass *klass)
          g_strdup (_("Training type 03 is filed under special action 01, 02 or 09.")));
 }
 
-/* The catalogue with the earliest effective date in @store, or NULL. */
-static TdCatalog *
-earliest_catalog (TdStore *store)
+/* What the database holds, for the message of a class with no catalogue in force: the
+ * catalogue with the earliest effective date, that there is none, or why it is not known. */
+static char *
+catalogues_held (TdStore *store)
 {
-  g_autoptr (GPtrArray) versions = store != NULL ? td_store_list_catalog_versions (store) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (TdCatalog) earliest = NULL;
 
-  if (versions == NULL || versions->len == 0)
-    return NULL;
-  /* listed latest first */
-  return td_store_get_catalog (store, g_ptr_array_index (versions, versions->len - 1), NULL);
+  if (store == NULL)
+    return g_strdup (_("the database has no catalogue yet"));
+  versions = td_store_list_catalog_versions (store, &error);
+  if (versions != NULL && versions->len > 0)
+    /* listed latest first */
+    earliest = td_store_get_catalog (store, g_ptr_array_index (versions, versions->len - 1),
+                                     &error);
+  if (error != NULL)
+    return g_strdup (error->message);
+  if (earliest == NULL)
+    return g_strdup (_("the database has no catalogue yet"));
+  return g_strdup_printf (_("the earliest in the database, %s, takes effect on %s"),
+                          earliest->version, earliest->effective);
 }
 
 char *
@@ -170,11 +182,7 @@ td_class_catalog_gap (TdStore *store, const char *start, const TdCatalog *catalo
   year = td_day_year (day);
   if (catalog == NULL)
     {
-      g_autoptr (TdCatalog) earliest = earliest_catalog (store);
-      g_autofree char *have = earliest != NULL
-        ? g_strdup_printf (_("the earliest in the database, %s, takes effect on %s"),
-                           earliest->version, earliest->effective)
-        : g_strdup (_("the database has no catalogue yet"));
+      g_autofree char *have = catalogues_held (store);
 
       return g_strdup_printf (_("No subsidy catalogue is in force on %s, the start date (%s). "
                                 "Import the bureau’s catalogue for that date: Settings → "

@@ -29,6 +29,17 @@ typedef struct
   TdWindow *window;
 } Fixture;
 
+/* The store's reads in these tests: read_ok (td_store_…(…, &lerr)) fails the test on an
+ * error. */
+static GError *lerr;
+
+static gpointer
+read_ok (gpointer value)
+{
+  g_assert_no_error (lerr);
+  return value;
+}
+
 /* ---- fixture and helpers ---------------------------------------------------------- */
 
 static gboolean
@@ -154,7 +165,7 @@ test_reopen_after_kill (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   open_window (f, error);
   g_assert_cmpstr (main_stack_page (f->window), ==, "app");
-  inst = td_store_get_institution (f->store);
+  inst = read_ok (td_store_get_institution (f->store, &lerr));
   g_assert_nonnull (inst);
   g_assert_cmpstr (inst->name, ==, "聊城市东昌府区示范职业培训学校");
   td_test_write_shot (GTK_WIDGET (f->window), "admin-reopened");
@@ -165,7 +176,7 @@ test_reopen_after_kill (Fixture *f, gconstpointer data)
 static void
 test_settings_credit_code (Fixture *f, gconstpointer data)
 {
-  g_autoptr (TdInstitution) before = td_store_get_institution (f->store);
+  g_autoptr (TdInstitution) before = read_ok (td_store_get_institution (f->store, &lerr));
   g_autoptr (TdInstitution) after = NULL;
   g_autoptr (TdInstitution) kept = NULL;
   GtkWidget *page, *warning, *keep;
@@ -192,14 +203,14 @@ test_settings_credit_code (Fixture *f, gconstpointer data)
                               "GB 32100 check character"));
   gtk_window_destroy (dialog);
   td_test_spin ();
-  after = td_store_get_institution (f->store);
+  after = read_ok (td_store_get_institution (f->store, &lerr));
   g_assert_cmpstr (after->credit_code, ==, before->credit_code);
   /* kept when the licence shows exactly that code */
   keep = td_test_find (page, "credit_code_keep");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
   td_test_activate (f->window, "save", NULL);
   g_assert_null (td_test_toplevel ("td-error-dialog"));
-  kept = td_store_get_institution (f->store);
+  kept = read_ok (td_store_get_institution (f->store, &lerr));
   g_assert_cmpstr (kept->credit_code, ==, code);
 }
 
@@ -218,7 +229,7 @@ view_selection (GtkWidget *page, const char *name)
 static guint
 lesson_index (Fixture *f, gint64 cid, const char *date, gint64 *lesson_id)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+  g_autoptr (GPtrArray) lessons = read_ok (td_store_list_lessons (f->store, cid, &lerr));
 
   for (guint i = 0; i < lessons->len; i++)
     {
@@ -237,7 +248,7 @@ lesson_index (Fixture *f, gint64 cid, const char *date, gint64 *lesson_id)
 static char
 status_of (Fixture *f, gint64 cid, gint64 lesson_id, gint64 trainee_id)
 {
-  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, cid);
+  g_autoptr (GPtrArray) records = read_ok (td_store_list_attendance (f->store, cid, &lerr));
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -275,7 +286,7 @@ test_attendance_keys_follow_selection (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = td_test_class_id (f->store, "DG2026-021");
-  enrolments = td_store_list_enrolments (f->store, cid);
+  enrolments = read_ok (td_store_list_enrolments (f->store, cid, &lerr));
   page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
   trainees = view_selection (page, "trainee-grid");
@@ -329,7 +340,7 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = td_test_class_id (f->store, "DG2026-021");
-  before = td_store_list_attendance (f->store, cid);
+  before = read_ok (td_store_list_attendance (f->store, cid, &lerr));
   page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   /* Monday 12-07, the next lesson day after today (Friday 12-04) */
   gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
@@ -352,7 +363,7 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
   td_test_spin ();
   g_free (td_test_take_message ());
-  after = td_store_list_attendance (f->store, cid);
+  after = read_ok (td_store_list_attendance (f->store, cid, &lerr));
   g_assert_cmpuint (after->len, ==, before->len);
 }
 
@@ -541,8 +552,8 @@ add_draft_class (Fixture *f)
   k = td_store_get_class_by_code (f->store, "JZ2026-031", &error);
   g_assert_no_error (error);
   old_id = k->id;
-  lessons = td_store_list_lessons (f->store, old_id);
-  teachers = td_store_list_teachers (f->store, old_id);
+  lessons = read_ok (td_store_list_lessons (f->store, old_id, &lerr));
+  teachers = read_ok (td_store_list_teachers (f->store, old_id, &lerr));
   k->id = 0;
   g_free (k->code);
   k->code = g_strdup ("JZ2027-001");
@@ -615,7 +626,7 @@ test_send_filing (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (suggested, ".xml"));
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
   /* exported, no receipt: awaiting it, not filed */
-  log = td_store_latest_packet (f->store, TD_KIND_FILING, id, 0, 0);
+  log = read_ok (td_store_latest_packet (f->store, TD_KIND_FILING, id, 0, 0, &lerr));
   g_assert_nonnull (log);
   g_assert_cmpint (log->status, ==, TD_PACKET_SENT);
   if (english ())
