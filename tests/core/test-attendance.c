@@ -269,6 +269,7 @@ test_future_lesson (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (record (f, f->l02a, f->b, 'A', NULL, NULL, "MANUAL", &error));
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
   chain = td_store_list_chain (f->sf.store, f->klass->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chain->len, ==, 0);
