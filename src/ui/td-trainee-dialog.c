@@ -20,6 +20,8 @@ typedef struct
   TdTraineeSaved saved;
   gpointer data;
   GtkEditable *id_number, *name, *birth_date, *phone, *household, *consent_date;
+  GtkEditable *terminal_no;     /* 考勤号: the sign-in terminal's person number */
+  char *terminal_no_before;
   AdwComboRow *gender, *education, *employment;
   GPtrArray *category_checks;   /* GtkCheckButton*, in code-list order */
   AdwActionRow *id_status;
@@ -30,6 +32,7 @@ static void
 trainee_dialog_free (TraineeDialog *dialog)
 {
   g_clear_object (&dialog->store);
+  g_free (dialog->terminal_no_before);
   td_enrolment_free (dialog->enrolment);
   g_ptr_array_unref (dialog->category_checks);
   g_free (dialog);
@@ -55,6 +58,7 @@ on_id_changed (TraineeDialog *dialog)
   g_autoptr (GError) error = NULL;
   g_autofree char *id = td_id_number_normalize (text, NULL, &error);
   g_autoptr (TdTrainee) known = NULL;
+  g_autoptr (GError) store_error = NULL;
   char birth[11], region[7];
   char gender[2];
 
@@ -76,8 +80,11 @@ on_id_changed (TraineeDialog *dialog)
   td_ui_combo_select_code (dialog->gender, TD_CODES_GENDER, gender);
   if (g_strcmp0 (gtk_editable_get_text (dialog->household), "") == 0)
     td_ui_editable_set (dialog->household, region);
-  known = dialog->enrolment->id == 0 ? td_store_find_trainee (dialog->store, id) : NULL;
-  if (known != NULL)
+  known = dialog->enrolment->id == 0 ? td_store_find_trainee (dialog->store, id, &store_error)
+                                      : NULL;
+  if (store_error != NULL)
+    adw_action_row_set_subtitle (dialog->id_status, store_error->message);
+  else if (known != NULL)
     {
       fill_person (dialog, known);
       adw_action_row_set_subtitle (dialog->id_status,
@@ -137,10 +144,32 @@ read_enrolment (TraineeDialog *dialog, TdEnrolment *e, GError **id_error)
     return _("Tick at least one category.");
   if (!td_ui_editable_get_date (dialog->consent_date, e->consent_date) || !e->consent_date[0])
     return _("Type the date the trainee gave consent, e.g. 2026-03-02.");
-  known = e->id == 0 ? td_store_find_trainee (dialog->store, id) : NULL;
+  known = e->id == 0 ? td_store_find_trainee (dialog->store, id, id_error) : NULL;
+  if (*id_error != NULL)
+    return (*id_error)->message;
   if (known != NULL)
     t->id = known->id;
   return NULL;
+}
+
+/* The enrolment and, when it was changed, the terminal person number: both or neither. */
+static gboolean
+save (TraineeDialog *dialog, TdEnrolment *e, GError **error)
+{
+  g_autofree char *number = td_ui_editable_dup_text (dialog->terminal_no);
+
+  if (!td_store_begin (dialog->store, error))
+    return FALSE;
+  if (!td_store_save_enrolment (dialog->store, e, error)
+      || (g_strcmp0 (number, dialog->terminal_no_before) != 0
+          && !td_store_set_terminal_number (dialog->store, e->class_id, e->trainee.id, number,
+                                            error))
+      || !td_store_commit (dialog->store, error))
+    {
+      td_store_rollback (dialog->store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -155,7 +184,7 @@ on_ok (TraineeDialog *dialog)
       td_dialog_set_message (dialog->message, problem);
       return;
     }
-  if (!td_store_save_enrolment (dialog->store, e, &error))
+  if (!save (dialog, e, &error))
     {
       const char *hint = td_ui_error_hint (error);
       g_autofree char *text = g_strdup_printf ("%s%s%s", error->message, hint ? "\n" : "",
@@ -247,6 +276,17 @@ enrolment_group (TraineeDialog *dialog, const TdEnrolment *e)
     _("Consent given on"), "consent_date", e->consent_date[0] ? e->consent_date : today));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->employment));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->consent_date));
+  if (e->id != 0)
+    {
+      g_autoptr (GHashTable) numbers = td_store_list_terminal_numbers (dialog->store,
+                                                                        e->class_id, NULL);
+      if (numbers != NULL)
+        dialog->terminal_no_before = g_strdup (g_hash_table_lookup (numbers, &e->trainee.id));
+    }
+  dialog->terminal_no = GTK_EDITABLE (td_dialog_entry_row (
+    _("Terminal person number (empty: the roster position)"), "terminal_no",
+    dialog->terminal_no_before));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->terminal_no));
   return group;
 }
 
