@@ -564,7 +564,7 @@ test_submissions_locate (Fixture *f, gconstpointer data)
   const TdPacketLog *first;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  packets = td_store_list_packets (f->store, class_id (f, RUNNING_CLASS));
+  packets = td_store_list_packets (f->store, class_id (f, RUNNING_CLASS), NULL);
   first = g_ptr_array_index (packets, 0);   /* newest first, as the page lists them */
   was = g_strdup (first->file);
   moved = g_build_filename (f->dir, "已移走 的包.xml", NULL);
