@@ -264,6 +264,9 @@ test_chinese_paths (Fixture *f, gconstpointer data)
   g_autofree char *pdf = g_build_filename (folder, "签到 表.pdf", NULL);
   g_autofree char *csv = g_build_filename (folder, "花名 册.csv", NULL);
   g_autofree char *copy = g_build_filename (folder, "备份 一.db", NULL);
+  g_autofree char *xlsx = g_build_filename (folder, "花名册 全.xlsx", NULL);
+  g_auto (Run) full = { 0 };
+  g_auto (Run) imported = { 0 };
   g_auto (Run) init = { 0 };
   g_auto (Run) export = { 0 };
   g_auto (Run) print = { 0 };
@@ -284,6 +287,13 @@ test_chinese_paths (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   RUN (&table, f, "--db", db, "export-table", "roster", "--class", "YL2026-011", "-o", csv);
   g_assert_cmpint (table.status, ==, 0);
+  /* a roster read back from such a path, into the class that has nobody yet */
+  RUN (&full, f, "--db", db, "export-table", "roster", "--class", "YL2026-011", "-o", xlsx,
+       "--show-id");
+  g_assert_cmpint (full.status, ==, 0);
+  RUN (&imported, f, "--db", db, "import-roster", "--class", "JZ2026-031", xlsx);
+  if (imported.status != 0)
+    g_error ("import-roster: %s%s", imported.out, imported.err);
   RUN (&backup, f, "--db", db, "backup", copy);
   g_assert_cmpint (backup.status, ==, 0);
   RUN (&listed, f, "--db", copy, "list", "classes");
