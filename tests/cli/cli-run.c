@@ -52,19 +52,32 @@ cli_fixture_tear_down (CliFixture *f, gconstpointer data)
 void
 cli_run (CliRun *run, CliFixture *f, const char *const *args)
 {
+  cli_run_full (run, f, f->db, NULL, args);
+}
+
+void
+cli_run_full (CliRun *run, CliFixture *f, const char *db, const char *env,
+              const char *const *args)
+{
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
   cli_run_clear (run);
   g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
   g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) db);
   for (int i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (f->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  if (env != NULL)
+    {
+      g_auto (GStrv) pair = g_strsplit (env, "=", 2);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   run->status = 0;
