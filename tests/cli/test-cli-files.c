@@ -17,15 +17,6 @@
 #define CLI_AT(r, f, db, ...) \
   cli_run_full (r, f, db, NULL, (const char *const[]) { __VA_ARGS__, NULL })
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 static void
 setup (CliFixture *f, gconstpointer data)
 {
@@ -134,7 +125,7 @@ test_private (CliFixture *f, gconstpointer data)
       run_writer (&r, f, i, path, FALSE);
       if (r.status != 0)
         g_error ("%s: %s", writers[i][0], r.err);
-      g_assert_cmpint (mode_of (path), ==, 0600);
+      g_assert_cmpint (test_mode_of (path), ==, 0600);
     }
 }
 
@@ -152,7 +143,7 @@ test_database_tightened (CliFixture *f, gconstpointer data)
   CLI (&first, f, "list", "classes");
   g_assert_cmpint (first.status, ==, 0);
   g_assert_cmpstr (first.err, ==, notice);
-  g_assert_cmpint (mode_of (f->db), ==, 0600);
+  g_assert_cmpint (test_mode_of (f->db), ==, 0600);
   CLI (&second, f, "list", "classes");
   g_assert_cmpstr (second.err, ==, "");
 }
