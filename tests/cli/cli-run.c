@@ -49,10 +49,29 @@ cli_fixture_tear_down (CliFixture *f, gconstpointer data)
   g_free (f->db);
 }
 
-void
-cli_run (CliRun *run, CliFixture *f, const char *const *args)
+/* @envp: the environment, or NULL for this process's. */
+static void
+spawn_env (CliRun *run, const char *dir, char **envp, const char *const *argv)
 {
-  cli_run_full (run, f, f->db, NULL, args);
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  cli_run_clear (run);
+  g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = 0;
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
+      run->status = error->code;
+    }
+}
+
+void
+cli_spawn (CliRun *run, const char *dir, const char *const *argv)
+{
+  spawn_env (run, dir, NULL, argv);
 }
 
 void
@@ -60,11 +79,8 @@ cli_run_full (CliRun *run, CliFixture *f, const char *db, const char *env,
               const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
+  g_auto (GStrv) envp = NULL;
 
-  cli_run_clear (run);
   g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, (gpointer) db);
@@ -75,17 +91,15 @@ cli_run_full (CliRun *run, CliFixture *f, const char *db, const char *env,
   if (env != NULL)
     {
       g_auto (GStrv) pair = g_strsplit (env, "=", 2);
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+      envp = g_environ_setenv (g_get_environ (), pair[0], pair[1], TRUE);
     }
-  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
-      run->status = error->code;
-    }
+  spawn_env (run, f->dir, envp, (const char *const *) argv->pdata);
+}
+
+void
+cli_run (CliRun *run, CliFixture *f, const char *const *args)
+{
+  cli_run_full (run, f, f->db, NULL, args);
 }
 
 void
