@@ -657,7 +657,15 @@ td_punch_file_apply_saved_mapping (TdPunchFile *f, TdStore *store, GError **erro
   if (!td_punch_file_needs_mapping (f))
     return TRUE;
   key = mapping_key (f);
-  saved = td_store_get_setting (store, key);
+  {
+    g_autoptr (GError) local = NULL;
+    saved = td_store_get_setting (store, key, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+  }
   if (saved == NULL || !td_punch_mapping_from_string (saved, &mapping))
     return TRUE;
   return td_punch_file_set_mapping (f, &mapping, error);
