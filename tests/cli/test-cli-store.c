@@ -547,7 +547,8 @@ test_import_attendance (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (r.out, "Nothing to store: every record is stored so "
                                           "already.\n"));
   g_free (before);
-  before = sql_text (f, "SELECT count(*) FROM audit WHERE op = 'import' AND new LIKE "
+  before = sql_text (f, "SELECT count(*) FROM audit WHERE op = 'bulk' AND new LIKE "
+                        "'%\"action\":\"import-attendance\"%' AND new LIKE "
                         "'%\"file\":\"attlog.dat\"%\"records\":60%'");
   g_assert_cmpstr (before, ==, "1");
 }
