@@ -93,16 +93,26 @@ td_ui_code_model (TdCodeList list)
   return model;
 }
 
+/* Rows filled by td_ui_combo_set_codes_optional () hold a first entry that is no code. */
+#define NONE_FIRST "td-combo-none-first"
+
+static guint
+combo_offset (AdwComboRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), NONE_FIRST) != NULL ? 1 : 0;
+}
+
 void
 td_ui_combo_select_code (AdwComboRow *row, TdCodeList list, const char *code)
 {
   gsize n = 0;
   const TdCode *codes = td_codes_get (list, &n);
+  guint offset = combo_offset (row);
 
   for (gsize i = 0; i < n; i++)
     if (code != NULL && g_strcmp0 (codes[i].code, code) == 0)
       {
-        adw_combo_row_set_selected (row, i);
+        adw_combo_row_set_selected (row, i + offset);
         return;
       }
   adw_combo_row_set_selected (row, 0);
@@ -113,8 +123,21 @@ td_ui_combo_set_codes (AdwComboRow *row, TdCodeList list, const char *code)
 {
   g_autoptr (GtkStringList) model = td_ui_code_model (list);
 
+  g_object_set_data (G_OBJECT (row), NONE_FIRST, NULL);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   td_ui_combo_select_code (row, list, code);
+}
+
+void
+td_ui_combo_set_codes_optional (AdwComboRow *row, TdCodeList list, const char *none)
+{
+  g_autoptr (GtkStringList) model = td_ui_code_model (list);
+  const char *first[] = { none, NULL };
+
+  gtk_string_list_splice (model, 0, 0, first);
+  g_object_set_data (G_OBJECT (row), NONE_FIRST, GINT_TO_POINTER (1));
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, 0);
 }
 
 const char *
@@ -123,8 +146,11 @@ td_ui_combo_get_code (AdwComboRow *row, TdCodeList list)
   gsize n = 0;
   const TdCode *codes = td_codes_get (list, &n);
   guint selected = adw_combo_row_get_selected (row);
+  guint offset = combo_offset (row);
 
-  return selected < n ? codes[selected].code : NULL;
+  if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
+    return NULL;
+  return selected - offset < n ? codes[selected - offset].code : NULL;
 }
 
 char *

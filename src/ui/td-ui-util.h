@@ -23,6 +23,10 @@ void td_ui_show_message (GtkWidget *parent, const char *heading, const char *bod
 GtkStringList *td_ui_code_model (TdCodeList list);
 /* Sets @row's model to @list's names and selects @code (or the first entry). */
 void td_ui_combo_set_codes (AdwComboRow *row, TdCodeList list, const char *code);
+/* Like td_ui_combo_set_codes (), with a first entry @none that is no code, selected: for a
+ * choice that has no default (td_ui_combo_get_code () gives NULL while it is selected, and
+ * td_ui_combo_select_code () with NULL selects it). */
+void td_ui_combo_set_codes_optional (AdwComboRow *row, TdCodeList list, const char *none);
 /* The code selected in a combo row filled by td_ui_combo_set_codes (), or NULL. */
 const char *td_ui_combo_get_code (AdwComboRow *row, TdCodeList list);
 void td_ui_combo_select_code (AdwComboRow *row, TdCodeList list, const char *code);
