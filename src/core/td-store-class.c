@@ -186,13 +186,67 @@ check_class (TdStore *self, const TdClass *k, GError **error)
   return TRUE;
 }
 
+static gint64 count_with_id (TdStore *self, const char *sql, gint64 id);
+
+TdClassLock
+td_store_class_lock (TdStore *self, const TdClass *k, TdDay today)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, TD_CLASS_LOCK_NONE);
+  if (k->id == 0)
+    return TD_CLASS_LOCK_NONE;
+  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND kind = 'claim' "
+                           "AND status IN ('sent', 'accepted', 'accepted_with_warnings')",
+                     k->id) > 0)
+    return TD_CLASS_LOCK_CLOSED;
+  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND kind = 'filing' "
+                           "AND status IN ('sent', 'accepted', 'accepted_with_warnings')",
+                     k->id) == 0)
+    return TD_CLASS_LOCK_NONE;
+  return today >= td_day_from_iso (k->start_date) ? TD_CLASS_LOCK_STARTED : TD_CLASS_LOCK_FILED;
+}
+
+/* Issue 18.1: what the bureau already has changes only as its lock allows. */
+static gboolean
+check_lock (TdStore *self, const TdClass *k, GError **error)
+{
+  g_autoptr (TdClass) old = k->id != 0 ? td_store_get_class (self, k->id, NULL) : NULL;
+  g_autofree char *fields = NULL;
+  TdClassLock lock;
+  guint refused;
+
+  if (old == NULL)
+    return TRUE;
+  lock = td_store_class_lock (self, old, td_day_today ());
+  refused = td_class_locked_fields (td_class_changed_fields (old, k), lock);
+  if (refused == 0)
+    return TRUE;
+  fields = td_class_fields_text (refused);
+  if (lock == TD_CLASS_LOCK_CLOSED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("The subsidy claim of class %s was sent: the class is closed, and its %s "
+                   "cannot change any more."), old->code, fields);
+  else if (lock == TD_CLASS_LOCK_STARTED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("Class %s was filed and started on %s: the bureau accepts no change to its "
+                   "%s any more (R-CLS-002). Only the end date, the class hours, the "
+                   "commitment, the teachers and the lessons still to come can change, and "
+                   "they are re-sent in a correction of the filing."), old->code,
+                 old->start_date, fields);
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("Class %s was filed with the bureau under this code: the code cannot "
+                   "change. Create a new class for another code."), old->code);
+  return FALSE;
+}
+
 gboolean
 td_store_save_class (TdStore *self, TdClass *k, GError **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, FALSE);
-  if (!check_class (self, k, error) || !td_store_begin (self, error))
+  if (!check_class (self, k, error) || !check_lock (self, k, error)
+      || !td_store_begin (self, error))
     return FALSE;
   if (k->id == 0)
     stmt = td_store_prepare (self, "INSERT INTO class (code, title, catalog_version, item_code, "
