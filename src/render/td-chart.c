@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 #include "render/td-chart.h"
@@ -182,6 +183,18 @@ format_value (TdChartFormat format, double value)
       return g_strdup_printf ("¥%.0f", value);
     case TD_CHART_FORMAT_PERCENT:
       return g_strdup_printf ("%.0f%%", value);
+    case TD_CHART_FORMAT_SHARE:
+      {
+        /* two decimals at most, no trailing zeros: 0.24%, 0.5%, 12% */
+        g_autofree char *text = g_strdup_printf ("%.2f", value);
+        char *end = text + strlen (text) - 1;
+
+        while (*end == '0')
+          *end-- = '\0';
+        if (*end == '.')
+          *end = '\0';
+        return g_strdup_printf ("%s%%", text);
+      }
     case TD_CHART_FORMAT_COUNT:
     default:
       return g_strdup_printf ("%.0f", value);
@@ -303,7 +316,7 @@ value_range (TdChartGeom *geom, double label_h)
     max = MAX (max, 100);
   wanted = CLAMP ((int) (geom->plot.height / (label_h * 2.5)), 1, 5);
   geom->tick_step = nice_step (max, wanted);
-  if (chart->format != TD_CHART_FORMAT_PERCENT)
+  if (chart->format != TD_CHART_FORMAT_PERCENT && chart->format != TD_CHART_FORMAT_SHARE)
     geom->tick_step = MAX (geom->tick_step, 1);
   geom->n_ticks = (int) ceil (max / geom->tick_step - 1e-9);
   geom->y_max = geom->n_ticks * geom->tick_step;
