@@ -742,6 +742,7 @@ td_import_dialog_init (TdImportDialog *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_ui_tooltips_attach_all (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
   self->rows = g_list_store_new (TD_TYPE_IMPORT_ITEM);
   self->problems_filter = GTK_FILTER (gtk_custom_filter_new (only_problems, NULL, NULL));

@@ -361,6 +361,7 @@ td_print_dialog_init (TdPrintDialog *self)
 {
   self->lids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_ui_tooltips_attach_all (GTK_WIDGET (self));
   adw_combo_row_set_selected (self->signin_row, SIGNIN_EACH_LESSON);
   on_options_changed (self);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui/td-row.h"
+#include "ui/td-ui-util.h"
 
 struct _TdRow
 {
@@ -159,6 +160,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }
   gtk_widget_set_hexpand (label, TRUE);
+  td_ui_tooltip_attach (box);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);

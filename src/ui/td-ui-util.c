@@ -207,3 +207,71 @@ td_ui_find_named (GtkWidget *root, const char *name)
     }
   return NULL;
 }
+
+/* ---- tooltips ---------------------------------------------------------------------- */
+
+/* The widest a tooltip gets before it wraps, in pixels at the widget's font. */
+#define TOOLTIP_WIDTH 360
+
+GtkWidget *
+td_ui_tooltip_label_new (GtkWidget *widget, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  /* GTK's own tooltip limits the line to as many average Latin characters as the text
+   * has: a Chinese sentence, twice as wide a character, wrapped at every few
+   * characters (issue 17.12).  Here the line is the text's own width up to
+   * TOOLTIP_WIDTH pixels. */
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (width > TOOLTIP_WIDTH)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+      gtk_widget_set_size_request (label, TOOLTIP_WIDTH, -1);
+    }
+  return label;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  gpointer data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *label;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  label = td_ui_tooltip_label_new (widget, text);
+  gtk_tooltip_set_custom (tooltip, label);
+  /* the label shown last, for tests */
+  g_object_set_data_full (G_OBJECT (widget), "td-tooltip-label", g_object_ref (label),
+                          g_object_unref);
+  return TRUE;
+}
+
+void
+td_ui_tooltip_attach (GtkWidget *widget)
+{
+  static GQuark attached;
+
+  if (attached == 0)
+    attached = g_quark_from_static_string ("td-tooltip-attached");
+  if (g_object_get_qdata (G_OBJECT (widget), attached) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (widget), attached, GINT_TO_POINTER (1));
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+void
+td_ui_tooltips_attach_all (GtkWidget *root)
+{
+  if (gtk_widget_get_has_tooltip (root) && gtk_widget_get_tooltip_text (root) != NULL)
+    td_ui_tooltip_attach (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    td_ui_tooltips_attach_all (c);
+}

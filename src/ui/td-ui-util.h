@@ -47,4 +47,13 @@ void td_ui_set_error (GtkWidget *widget, gboolean error);
  * through it.  NULL when none. */
 GtkWidget *td_ui_find_named (GtkWidget *root, const char *name);
 
+/* Tooltips that read well in Chinese (issue 17.12): the text on one line up to a sensible
+ * width, then wrapped at that width (GTK's own wraps a short Chinese text at every
+ * character).  td_ui_tooltip_label_new builds what is shown; td_ui_tooltip_attach makes
+ * @widget show its tooltip text so (once per widget; the text may change later);
+ * td_ui_tooltips_attach_all does it for every widget under @root that has one now. */
+GtkWidget *td_ui_tooltip_label_new (GtkWidget *widget, const char *text);
+void td_ui_tooltip_attach (GtkWidget *widget);
+void td_ui_tooltips_attach_all (GtkWidget *root);
+
 G_END_DECLS
