@@ -239,6 +239,20 @@ check_lock (TdStore *self, const TdClass *k, GError **error)
   return FALSE;
 }
 
+/* The timetable of a class whose claim was sent does not change (issue 18.1). */
+static gboolean
+check_timetable_open (TdStore *self, gint64 class_id, GError **error)
+{
+  g_autoptr (TdClass) k = td_store_get_class (self, class_id, NULL);
+
+  if (k == NULL || td_store_class_lock (self, k, td_day_today ()) != TD_CLASS_LOCK_CLOSED)
+    return TRUE;
+  g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+               _("The subsidy claim of class %s was sent: the class is closed, and its "
+                 "timetable cannot change any more."), k->code);
+  return FALSE;
+}
+
 gboolean
 td_store_save_class (TdStore *self, TdClass *k, GError **error)
 {
@@ -590,7 +604,7 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && l != NULL, FALSE);
-  if (!check_lesson (self, l, error))
+  if (!check_lesson (self, l, error) || !check_timetable_open (self, l->class_id, error))
     return FALSE;
   if (l->id != 0 && lesson_has_attendance (self, l->id))
     {
@@ -667,6 +681,8 @@ gboolean
 td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *lessons, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self) && lessons != NULL, FALSE);
+  if (!check_timetable_open (self, class_id, error))
+    return FALSE;
   if (count_with_id (self, "SELECT count(*) FROM attendance WHERE class_id = ?", class_id) > 0)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,

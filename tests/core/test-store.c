@@ -430,6 +430,17 @@ test_class_lock (StoreFixture *f, gconstpointer data)
   g_free (message);
   g_assert_nonnull ((message = save_changed (f->store, k, change_payee)));
   g_free (message);
+  {
+    g_autoptr (TdLesson) lesson = sf_lesson (k->id, "L09", "2026-03-23", "08:00:00",
+                                             "12:00:00", 8, 'T');
+    g_autoptr (GError) error = NULL;
+
+    g_assert_false (td_store_save_lesson (f->store, lesson, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD);
+    g_assert_cmpstr (error->message, ==, "The subsidy claim of class YL2026-102 was sent: the "
+                                         "class is closed, and its timetable cannot change "
+                                         "any more.");
+  }
   g_clear_pointer (&stored, td_class_free);
   stored = td_store_get_class (f->store, k->id, NULL);
   g_assert_cmpstr (stored->end_date, ==, "2026-03-27");
