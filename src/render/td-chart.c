@@ -384,10 +384,11 @@ static void
 layout_plot (TdChartGeom *geom, double top)
 {
   TdChart *chart = geom->chart;
-  double label_h, tick_w, x_title_h = 0, w;
+  double label_h, tick_w, x_title_h = 0, w, cat_h;
   PangoLayout *layout = NULL;
 
   g_object_unref (measure (geom, "0", FALSE, &w, &label_h));
+  cat_h = label_h;
   if (chart->y_title != NULL)
     {
       layout = measure (geom, chart->y_title, FALSE, &w, NULL);
@@ -396,8 +397,15 @@ layout_plot (TdChartGeom *geom, double top)
     }
   if (chart->x_title != NULL)
     x_title_h = label_h + 4;
+  /* room under the plot for the tallest category label (some have two lines) */
+  for (guint i = 0; i < chart->categories->len; i++)
+    {
+      double h;
+      g_object_unref (measure (geom, g_ptr_array_index (chart->categories, i), FALSE, &w, &h));
+      cat_h = MAX (cat_h, h);
+    }
   geom->plot.y = top + label_h / 2;
-  geom->plot.height = geom->height - MARGIN - x_title_h - label_h - 4 - geom->plot.y;
+  geom->plot.height = geom->height - MARGIN - x_title_h - cat_h - 4 - geom->plot.y;
   geom->plot.height = MAX (geom->plot.height, 10);
   value_range (geom, label_h);
   tick_w = widest_tick (geom, &label_h);

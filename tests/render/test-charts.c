@@ -184,6 +184,13 @@ test_actions_from_store (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "100%"));
   g_assert_nonnull (strstr (text, "12 of 5000"));
   g_assert_nonnull (strstr (text, "3 of 600"));
+  /* the two-line category labels stay inside the chart */
+  {
+    guint n;
+    const TdRect *boxes = td_chart_geom_get_label_boxes (geom, &n);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, 450);
+  }
   assert_no_overlap (chart, 800, 450);
   g_unsetenv ("TD_TODAY");
 }
