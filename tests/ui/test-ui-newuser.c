@@ -193,6 +193,11 @@ test_claim_reasons (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label_text (page, "subsidy-total"), ==,
                    "22 of 25 trainees included · total ¥38,100.00 (叁万捌仟壹佰元整) · "
                    "1 more withdrew");
+  /* and the roster says the same */
+  label = find_label (show (f, "trainees", "YL2026-011"), "25 trainees");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "25 trainees · 1 more withdrew");
+  page = show (f, "subsidy", "YL2026-011");
   /* one number format for rates, and the whole reason shown */
   label = find_label (page, "attendance rate");
   g_assert_nonnull (label);
