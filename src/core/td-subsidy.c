@@ -179,10 +179,11 @@ add_eligibility_reasons (const Context *ctx, TdSubsidyLine *line, const TdResult
     }
 }
 
-/* R-SUB-002 and R-SUB-005 for a trainee who passed: the standard and the limits. */
-static void
+/* R-SUB-002 and R-SUB-005 for a trainee who passed: the standard and the limits.  FALSE
+ * with @error when the store cannot be read. */
+static gboolean
 add_standard_reasons (const Context *ctx, TdSubsidyLine *line, const TdResult *r,
-                      GPtrArray *why)
+                      GPtrArray *why, GError **error)
 {
   g_autoptr (GPtrArray) history = NULL;
 
@@ -194,11 +195,14 @@ add_standard_reasons (const Context *ctx, TdSubsidyLine *line, const TdResult *r
       add_reason (why, line, TD_SUBSIDY_NO_STANDARD,
                   g_strdup_printf (_("the catalogue has no standard for certificate type %d "
                                      "at level %d (R-SUB-002)"), r->cert_type, r->cert_level));
-      return;
+      return TRUE;
     }
   history = td_store_list_subsidy_history (ctx->store, line->enrolment->trainee.id,
-                                           ctx->klass->id);
+                                           ctx->klass->id, error);
+  if (history == NULL)
+    return FALSE;
   add_limit_reasons (ctx, line, history, why);
+  return TRUE;
 }
 
 /* Marks @line as left out for every reason in @why. */
@@ -212,9 +216,10 @@ leave_out (TdSubsidyLine *line, GPtrArray *why)
 }
 
 /* Fills certificate, standard, uplift and amount, or every reason it is left out.  A trainee
- * who withdrew is left out for that alone: nothing after the withdrawal is expected. */
-static void
-decide (const Context *ctx, TdSubsidyLine *line)
+ * who withdrew is left out for that alone: nothing after the withdrawal is expected.  FALSE
+ * with @error when the store cannot be read. */
+static gboolean
+decide (const Context *ctx, TdSubsidyLine *line, GError **error)
 {
   const TdEnrolment *e = line->enrolment;
   const TdResult *r = find_result (ctx->results, e->trainee.id);
@@ -228,8 +233,8 @@ decide (const Context *ctx, TdSubsidyLine *line)
   else
     {
       add_eligibility_reasons (ctx, line, r, why);
-      if (r != NULL && r->outcome == 1)
-        add_standard_reasons (ctx, line, r, why);
+      if (r != NULL && r->outcome == 1 && !add_standard_reasons (ctx, line, r, why, error))
+        return FALSE;
       if (ctx->klass->payee_type == 2 && (e->bank == NULL || e->account == NULL))
         add_reason (why, line, TD_SUBSIDY_NO_ACCOUNT,
                     g_strdup (_("the subsidy is paid to trainees, and this trainee's bank "
@@ -238,7 +243,7 @@ decide (const Context *ctx, TdSubsidyLine *line)
   if (why->len > 0)
     {
       leave_out (line, why);
-      return;
+      return TRUE;
     }
   latest = td_subsidy_latest_follow_up (ctx->follow_ups, e->trainee.id);
   if (td_subsidy_follow_up_earns_uplift (latest, ctx->klass->end_date,
@@ -246,22 +251,35 @@ decide (const Context *ctx, TdSubsidyLine *line)
     line->uplift = td_money_times_rate (line->standard, rules->employment_uplift_rate);
   line->amount = line->standard + line->uplift;
   line->reason = TD_SUBSIDY_INCLUDED;
+  return TRUE;
 }
 
-static void
-fill_lines (const Context *ctx, TdSubsidyPreview *p)
+static gboolean
+fill_lines (const Context *ctx, TdSubsidyPreview *p, GError **error)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (ctx->store, ctx->klass->id, error);
 
+  if (roster == NULL)
+    return FALSE;
   for (guint i = 0; i < roster->len; i++)
     {
       TdSubsidyLine *line = g_new0 (TdSubsidyLine, 1);
+      g_autoptr (GError) local = NULL;
 
+      g_ptr_array_add (p->lines, line);
       line->enrolment = td_enrolment_copy (g_ptr_array_index (roster, i));
       line->credited = td_store_credited_hours (ctx->store, ctx->klass->id,
-                                                line->enrolment->trainee.id);
-      line->attendance_rate = td_rate_of (line->credited, ctx->planned);
-      decide (ctx, line);
+                                                line->enrolment->trainee.id, &local);
+      if (local == NULL)
+        {
+          line->attendance_rate = td_rate_of (line->credited, ctx->planned);
+          decide (ctx, line, &local);
+        }
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (line->enrolment->withdrawn_date[0] != '\0')
         p->withdrawn++;
       else
@@ -271,8 +289,8 @@ fill_lines (const Context *ctx, TdSubsidyPreview *p)
           p->count++;
           p->total += line->amount;
         }
-      g_ptr_array_add (p->lines, line);
     }
+  return TRUE;
 }
 
 TdSubsidyPreview *
@@ -280,6 +298,8 @@ td_subsidy_preview (TdStore *store, gint64 class_id, GError **error)
 {
   g_autoptr (TdSubsidyPreview) p = g_new0 (TdSubsidyPreview, 1);
   g_autoptr (GPtrArray) lessons = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) follow_ups = NULL;
   Context ctx = { store };
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
@@ -290,15 +310,18 @@ td_subsidy_preview (TdStore *store, gint64 class_id, GError **error)
   p->catalog = td_store_get_class_catalog (store, p->klass, error);
   if (p->catalog == NULL)
     return NULL;
-  lessons = td_store_list_lessons (store, class_id);
+  lessons = td_store_list_lessons (store, class_id, error);
+  if (lessons == NULL)
+    return NULL;
   ctx.klass = p->klass;
   ctx.catalog = p->catalog;
   ctx.item = td_catalog_find_item (p->catalog, p->klass->item_code);
   ctx.planned = td_subsidy_planned_hours (p->klass, lessons);
-  ctx.results = td_store_list_results (store, class_id);
-  ctx.follow_ups = td_store_list_follow_ups (store, class_id);
-  fill_lines (&ctx, p);
-  g_ptr_array_unref (ctx.results);
-  g_ptr_array_unref (ctx.follow_ups);
+  results = ctx.results = td_store_list_results (store, class_id, error);
+  if (results == NULL)
+    return NULL;
+  follow_ups = ctx.follow_ups = td_store_list_follow_ups (store, class_id, error);
+  if (follow_ups == NULL || !fill_lines (&ctx, p, error))
+    return NULL;
   return g_steal_pointer (&p);
 }

@@ -17,6 +17,7 @@
 #include "ui/td-assessment-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
@@ -51,6 +52,7 @@ struct _TdAssessmentPage
   AdwEntryRow *cert_issued_row;
   AdwEntryRow *cert_issuer_row;
   GtkLabel *message_label;
+  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
 static void td_assessment_page_iface_init (TdPageInterface *iface);
@@ -129,18 +131,27 @@ reload (GtkWidget *widget)
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   if (self->watch.store != NULL && self->class_id != 0)
-    self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+    self->klass = td_store_get_class (self->watch.store, self->class_id, &error);
+  if (self->klass != NULL
+      && ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
+                                                        &error)) == NULL
+          || (self->results = td_store_list_results (self->watch.store, self->class_id,
+                                                     &error)) == NULL))
+    {
+      g_clear_pointer (&self->klass, td_class_free);
+      g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+    }
+  td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
   if (self->klass != NULL)
     {
-      self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
-      self->results = td_store_list_results (self->watch.store, self->class_id);
       for (guint i = 0; i < self->enrolments->len; i++)
         g_ptr_array_add (rows, row_new (self, g_ptr_array_index (self->enrolments, i)));
       load_exam (self);
@@ -307,6 +318,26 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
 /* ---- TdPage ------------------------------------------------------------------------- */
 
 static void
+on_import_sheet_clicked (TdAssessmentPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+}
+
+static void
+on_sheet_template_clicked (TdAssessmentPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+}
+
+static GtkWidget *
+td_assessment_page_get_header_widget (TdPage *page)
+{
+  return TD_ASSESSMENT_PAGE (page)->header;
+}
+
+static void
 td_assessment_page_set_store (TdPage *page, TdStore *store)
 {
   td_store_watch_set (&TD_ASSESSMENT_PAGE (page)->watch, store);
@@ -345,6 +376,7 @@ td_assessment_page_iface_init (TdPageInterface *iface)
   iface->get_title = td_assessment_page_get_title;
   iface->get_needs_class = td_assessment_page_get_needs_class;
   iface->get_icon_name = td_assessment_page_get_icon_name;
+  iface->get_header_widget = td_assessment_page_get_header_widget;
 }
 
 static void
@@ -354,6 +386,7 @@ td_assessment_page_dispose (GObject *object)
 
   td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
+  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -390,6 +423,9 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   BIND (cert_issued_row);
   BIND (cert_issuer_row);
   BIND (message_label);
+  BIND (header);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "assessment.save-result", NULL,
                                    action_save_result);
   gtk_widget_class_install_action (widget_class, "assessment.save-exam", NULL,
@@ -406,6 +442,7 @@ td_assessment_page_init (TdAssessmentPage *self)
                            _("Issued on") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
   td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));

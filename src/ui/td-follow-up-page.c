@@ -19,6 +19,7 @@
 #include "ui/td-dialog.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-row.h"
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
@@ -50,6 +51,7 @@ struct _TdFollowUpPage
   AdwComboRow *proof_row;
   AdwEntryRow *wage_row;
   GtkLabel *message_label;
+  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
 static void td_follow_up_page_iface_init (TdPageInterface *iface);
@@ -126,8 +128,9 @@ show_window (TdFollowUpPage *self, int missing, int active)
 
 static void load_editor (TdFollowUpPage *self);
 
-static void
-load_data (TdFollowUpPage *self)
+/* FALSE with @error (nothing loaded) when the store cannot be read. */
+static gboolean
+load_data (TdFollowUpPage *self, GError **error)
 {
   g_autoptr (TdCatalog) catalog = NULL;
 
@@ -135,14 +138,22 @@ load_data (TdFollowUpPage *self)
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
   if (self->watch.store == NULL || self->class_id == 0)
-    return;
-  self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+    return TRUE;
+  self->klass = td_store_get_class (self->watch.store, self->class_id, error);
   if (self->klass == NULL)
-    return;
+    return FALSE;
   catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
   self->window_days = catalog != NULL ? catalog->rules.employment_window_days : 0;
-  self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
-  self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id);
+  if ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
+                                                    error)) == NULL
+      || (self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id,
+                                                       error)) == NULL)
+    {
+      g_clear_pointer (&self->klass, td_class_free);
+      g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -152,9 +163,11 @@ reload (GtkWidget *widget)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
   int missing = 0, active = 0;
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
-  load_data (self);
+  load_data (self, &error);
+  td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
   for (guint i = 0; self->klass != NULL && i < self->enrolments->len; i++)
     {
@@ -296,6 +309,26 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+on_import_sheet_clicked (TdFollowUpPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
+}
+
+static void
+on_sheet_template_clicked (TdFollowUpPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
+}
+
+static GtkWidget *
+td_follow_up_page_get_header_widget (TdPage *page)
+{
+  return TD_FOLLOW_UP_PAGE (page)->header;
+}
+
+static void
 td_follow_up_page_set_store (TdPage *page, TdStore *store)
 {
   td_store_watch_set (&TD_FOLLOW_UP_PAGE (page)->watch, store);
@@ -334,6 +367,7 @@ td_follow_up_page_iface_init (TdPageInterface *iface)
   iface->get_title = td_follow_up_page_get_title;
   iface->get_needs_class = td_follow_up_page_get_needs_class;
   iface->get_icon_name = td_follow_up_page_get_icon_name;
+  iface->get_header_widget = td_follow_up_page_get_header_widget;
 }
 
 static void
@@ -343,6 +377,7 @@ td_follow_up_page_dispose (GObject *object)
 
   td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
+  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -374,6 +409,9 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
   BIND (proof_row);
   BIND (wage_row);
   BIND (message_label);
+  BIND (header);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "follow-up.save", NULL, action_save);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "follow-up.save", NULL);
@@ -386,6 +424,7 @@ td_follow_up_page_init (TdFollowUpPage *self)
                            _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
   td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));

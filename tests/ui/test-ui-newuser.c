@@ -97,7 +97,7 @@ select_trainee (Fixture *f, GtkWidget *page, const char *view_name, gint64 class
   GtkWidget *view = td_test_find (page, view_name);
   GtkSingleSelection *sel = GTK_SINGLE_SELECTION (gtk_column_view_get_model (
     GTK_COLUMN_VIEW (view)));
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (f->store, class_id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (f->store, class_id, NULL);
 
   for (guint i = 0; i < roster->len; i++)
     if (g_str_equal (((TdEnrolment *) g_ptr_array_index (roster, i))->trainee.name, name))
@@ -115,9 +115,9 @@ static void
 test_assessment_no_default (Fixture *f, gconstpointer data)
 {
   g_autoptr (TdClass) k = get_class (f, "DG2026-021");
-  g_autoptr (GPtrArray) before = td_store_list_results (f->store, k->id);
+  g_autoptr (GPtrArray) before = td_store_list_results (f->store, k->id, NULL);
   g_autoptr (GPtrArray) after = NULL;
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (f->store, k->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (f->store, k->id, NULL);
   const TdEnrolment *first = g_ptr_array_index (roster, 0);
   GtkWidget *page;
   AdwComboRow *outcome;
@@ -141,7 +141,7 @@ test_assessment_no_default (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label_text (page, "result-message"), ==,
                    "Choose the outcome: passed, failed or absent.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (outcome), "error"));
-  after = td_store_list_results (f->store, k->id);
+  after = td_store_list_results (f->store, k->id, NULL);
   g_assert_cmpuint (after->len, ==, 0);
 
   /* once chosen, it is saved */
@@ -149,7 +149,7 @@ test_assessment_no_default (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "assessment.save-result", NULL));
   td_test_spin ();
   g_clear_pointer (&after, g_ptr_array_unref);
-  after = td_store_list_results (f->store, k->id);
+  after = td_store_list_results (f->store, k->id, NULL);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpint (((TdResult *) g_ptr_array_index (after, 0))->outcome, ==, 3);
 }
@@ -168,7 +168,7 @@ test_claim_reasons (Fixture *f, gconstpointer data)
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   page = show (f, "subsidy", "YL2026-011");
   /* 26 on the roster, one of whom withdrew: 25 trainees, as the class list says */
-  g_assert_cmpint (td_store_count_enrolled (f->store, k->id), ==, 25);
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, NULL), ==, 25);
   g_assert_cmpstr (label_text (page, "subsidy-total"), ==,
                    "22 of 25 trainees included · total ¥38,100.00 (叁万捌仟壹佰元整) · "
                    "1 more withdrew");
@@ -190,7 +190,7 @@ test_claim_reasons (Fixture *f, gconstpointer data)
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
 
   /* 韩玉兰 attended 73.33 %; recorded as failed too, she is left out for both reasons */
-  results = td_store_list_results (f->store, k->id);
+  results = td_store_list_results (f->store, k->id, NULL);
   p = td_subsidy_page_get_preview (TD_SUBSIDY_PAGE (page));
   for (guint i = 0; i < results->len; i++)
     {
@@ -255,7 +255,7 @@ test_sent_class_locked (Fixture *f, gconstpointer data)
   stored = get_class (f, "YL2026-011");
   g_assert_cmpstr (stored->start_date, ==, before->start_date);
   g_clear_error (&error);
-  td_class_form_load (TD_CLASS_FORM (form), stored->id);
+  g_assert_true (td_class_form_load (TD_CLASS_FORM (form), stored->id, NULL));
   g_clear_pointer (&stored, td_class_free);
 
   /* running: the start date is locked, the end date is not */
@@ -436,7 +436,7 @@ test_timetable_skips_holidays (Fixture *f, gconstpointer data)
 {
   g_autoptr (TdClass) k = get_class (f, "JZ2026-031");
   g_autoptr (TdCatalog) catalog = td_store_get_class_catalog (f->store, k, NULL);
-  g_autoptr (GPtrArray) demo = td_store_list_lessons (f->store, k->id);
+  g_autoptr (GPtrArray) demo = td_store_list_lessons (f->store, k->id, NULL);
   g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
   TdWeeklyPattern pattern = { .start = 8 * 3600 + 1800, .end = 11 * 3600 + 1800, .kind = 'T' };
   guint added;
