@@ -327,7 +327,6 @@ build_actions (TdStore *store, GError **error)
       int c = td_chart_add_category (chart, label);
 
       td_chart_set_value (chart, 0, c, target->target > 0 ? 100.0 * ours / target->target : 0);
-      g_hash_table_unref (seen[t]);
     }
   free_seen (seen, targets->len);
   return g_steal_pointer (&chart);
