@@ -9,6 +9,7 @@
 
 #include "cli/td-cli.h"
 #include "core/td-idnumber.h"
+#include "core/td-subsidy.h"
 
 typedef struct
 {
@@ -16,6 +17,12 @@ typedef struct
   TdClass *klass;               /* NULL for a subject without --class */
   gboolean show_id;
 } ListArgs;
+
+static char *
+masked_id (const ListArgs *a, const char *id_number)
+{
+  return a->show_id ? g_strdup (id_number) : td_id_number_mask (id_number);
+}
 
 static int
 list_classes (const ListArgs *a)
@@ -40,10 +47,121 @@ list_trainees (const ListArgs *a)
   for (guint i = 0; i < roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (roster, i);
-      g_autofree char *id = a->show_id ? g_strdup (e->trainee.id_number)
-                                       : td_id_number_mask (e->trainee.id_number);
+      g_autofree char *id = masked_id (a, e->trainee.id_number);
       g_print ("%s\t%s\t%d\t%s\t%s\n", id, e->trainee.name, e->trainee.gender,
                e->trainee.birth_date, e->categories);
+    }
+  return TD_EXIT_OK;
+}
+
+/* id kind created status filing-no digest-prefix, newest first. */
+static int
+list_packets (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) packets = td_store_list_packets (a->store,
+                                                         a->klass != NULL ? a->klass->id : 0);
+
+  for (guint i = 0; i < packets->len; i++)
+    {
+      const TdPacketLog *p = g_ptr_array_index (packets, i);
+      g_print ("%s\t%s\t%s\t%s\t%s\t%.12s\n", p->id, td_packet_kind_token (p->kind), p->created,
+               td_packet_status_token (p->status), p->filing_no != NULL ? p->filing_no : "",
+               p->digest);
+    }
+  return TD_EXIT_OK;
+}
+
+/* The name of a trainee of the class's roster (the results and follow-ups carry ids). */
+static const char *
+roster_name (GPtrArray *roster, gint64 trainee_id)
+{
+  for (guint i = 0; i < roster->len; i++)
+    {
+      const TdEnrolment *e = g_ptr_array_index (roster, i);
+      if (e->trainee.id == trainee_id)
+        return e->trainee.name;
+    }
+  return "";
+}
+
+static char *
+score_text (int tenths)
+{
+  if (tenths < 0)
+    return g_strdup ("");
+  return tenths % 10 == 0 ? g_strdup_printf ("%d", tenths / 10)
+                          : g_strdup_printf ("%d.%d", tenths / 10, tenths % 10);
+}
+
+/* id name theory practice outcome certificate level number issued */
+static int
+list_results (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
+  g_autoptr (GPtrArray) results = td_store_list_results (a->store, a->klass->id);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const TdResult *r = g_ptr_array_index (results, i);
+      g_autofree char *id = masked_id (a, r->id_number);
+      g_autofree char *theory = score_text (r->theory), *practice = score_text (r->practice);
+      g_autofree char *type = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_type)
+                                                : g_strdup ("");
+      g_autofree char *level = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_level)
+                                                 : g_strdup ("");
+
+      g_print ("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", id, roster_name (roster, r->trainee_id),
+               theory, practice, r->outcome, type, level,
+               r->cert_number != NULL ? r->cert_number : "", r->cert_issued);
+    }
+  return TD_EXIT_OK;
+}
+
+/* id name checked status employer-credit-code employer since proof wage */
+static int
+list_follow_ups (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
+  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (a->store, a->klass->id);
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      const TdFollowUp *f = g_ptr_array_index (follow_ups, i);
+      g_autofree char *id = masked_id (a, f->id_number);
+      g_autofree char *proof = f->proof != 0 ? g_strdup_printf ("%d", f->proof) : g_strdup ("");
+      g_autofree char *wage = f->monthly_wage >= 0 ? td_money_format (f->monthly_wage)
+                                                   : g_strdup ("");
+
+      g_print ("%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", id, roster_name (roster, f->trainee_id),
+               f->checked, f->status,
+               f->employer_credit_code != NULL ? f->employer_credit_code : "",
+               f->employer_name != NULL ? f->employer_name : "", f->since, proof, wage);
+    }
+  return TD_EXIT_OK;
+}
+
+/* The claim as it stands: id name rate certificate level standard uplift amount, and why a
+ * trainee is left out (empty when included). */
+static int
+list_claim (const ListArgs *a)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdSubsidyPreview) preview = td_subsidy_preview (a->store, a->klass->id, &error);
+
+  if (preview == NULL)
+    return td_cli_refused (error);
+  for (guint i = 0; i < preview->lines->len; i++)
+    {
+      const TdSubsidyLine *l = g_ptr_array_index (preview->lines, i);
+      g_autofree char *id = masked_id (a, l->enrolment->trainee.id_number);
+      g_autofree char *rate = td_rate_format (l->attendance_rate);
+      g_autofree char *standard = td_money_format (l->standard);
+      g_autofree char *uplift = td_money_format (l->uplift);
+      g_autofree char *amount = td_money_format (l->amount);
+
+      g_print ("%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\n", id, l->enrolment->trainee.name, rate,
+               l->certificate, l->level, standard, uplift, amount,
+               l->explanation != NULL ? l->explanation : "");
     }
   return TD_EXIT_OK;
 }
@@ -63,6 +181,10 @@ static const struct
 } subjects[] = {
   { "classes", CLASS_NONE, list_classes },
   { "trainees", CLASS_REQUIRED, list_trainees },
+  { "packets", CLASS_OPTIONAL, list_packets },
+  { "results", CLASS_REQUIRED, list_results },
+  { "follow-ups", CLASS_REQUIRED, list_follow_ups },
+  { "claim", CLASS_REQUIRED, list_claim },
 };
 
 static int

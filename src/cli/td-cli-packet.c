@@ -22,7 +22,7 @@ td_cli_import_catalog (TdCliContext *ctx)
 
   if (status != TD_CLI_GO_ON)
     return status;
-  store = td_cli_open_store (ctx, TRUE);
+  store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
   if (!td_catalog_import_file (store, ctx->args[1], &error))
@@ -59,6 +59,10 @@ td_cli_export (TdCliContext *ctx)
   if (kind == TD_KIND_QUARTERLY ? (code != NULL || year < 2025 || quarter < 1 || quarter > 4)
                                 : (code == NULL || year != 0 || quarter != 0))
     return td_cli_usage (ctx);
+  if (out != NULL
+      && (status = td_cli_check_output (ctx, out, (const char *const[]) { ".xml", NULL }))
+           != TD_CLI_GO_ON)
+    return status;
   options.out_path = out;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
@@ -88,10 +92,16 @@ td_cli_validate (TdCliContext *ctx)
 
   if (status != TD_CLI_GO_ON)
     return status;
-  /* History rules need the database; without one (or one that cannot be opened) they are
-   * listed as not checked. */
-  if (ctx->db_path != NULL && g_file_test (ctx->db_path, G_FILE_TEST_IS_REGULAR))
-    store = td_store_open (ctx->db_path, TD_STORE_OPEN_DEFAULT, NULL);
+  /* History rules need the database; without one they are listed as not checked.  A file
+   * that is there but cannot be opened (newer, damaged, not TrainDesk's) is refused:
+   * checking without its history would pass what the history forbids. */
+  if (ctx->db_path != NULL && g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GError) error = NULL;
+      store = td_store_open (ctx->db_path, TD_STORE_OPEN_DEFAULT, &error);
+      if (store == NULL)
+        return td_cli_refused (error);
+    }
   td_validator_check_file (store, ctx->args[1], NULL, findings);
   report = td_findings_format (findings);
   g_print ("%s", report);

@@ -80,8 +80,9 @@ td_cli_print (TdCliContext *ctx)
   if (!td_form_kind_from_string (ctx->args[1], &kind) || args.klass == NULL
       || args.output == NULL)
     return td_cli_usage (ctx);
-  if (!g_str_has_suffix (args.output, ".pdf") && !g_str_has_suffix (args.output, ".PDF"))
-    return td_cli_usage_error (ctx->verb->name, _("the output file name must end in .pdf"));
+  status = td_cli_check_output (ctx, args.output, (const char *const[]) { ".pdf", NULL });
+  if (status != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
@@ -111,6 +112,10 @@ td_cli_chart (TdCliContext *ctx)
     return td_cli_usage (ctx);
   if (td_chart_kind_needs_class (kind) && args.klass == NULL)
     return td_cli_usage_error (ctx->verb->name, _("the attendance chart needs --class CODE"));
+  status = td_cli_check_output (ctx, args.output,
+                                (const char *const[]) { ".png", ".svg", ".pdf", NULL });
+  if (status != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;

@@ -11,6 +11,7 @@
 #include "core/td-idnumber.h"
 #include "packet/td-catalog-import.h"
 #include "packet/td-demo.h"
+#include "packet/td-packet-verify.h"
 
 int
 td_cli_init (TdCliContext *ctx)
@@ -60,7 +61,7 @@ td_cli_verify (TdCliContext *ctx)
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
-  problems = td_store_verify (store, &error);
+  problems = td_verify_all (store, &error);
   if (problems == NULL)
     return td_cli_refused (error);
   for (guint i = 0; i < problems->len; i++)
@@ -68,9 +69,13 @@ td_cli_verify (TdCliContext *ctx)
       const TdVerifyProblem *p = g_ptr_array_index (problems, i);
       g_autofree char *masked = p->id_number != NULL ? td_id_number_mask (p->id_number) : NULL;
 
-      if (p->class_code != NULL)
-        g_print (_("class %s, lesson %s, trainee %s: %s\n"), p->class_code,
-                p->lid != NULL ? p->lid : "-", masked != NULL ? masked : "-", p->message);
+      if (p->class_code != NULL && p->lid != NULL)
+        g_print (_("class %s, lesson %s, trainee %s: %s\n"), p->class_code, p->lid,
+                masked != NULL ? masked : "-", p->message);
+      else if (p->class_code != NULL && masked != NULL)
+        g_print (_("class %s, trainee %s: %s\n"), p->class_code, masked, p->message);
+      else if (p->class_code != NULL)
+        g_print (_("class %s: %s\n"), p->class_code, p->message);
       else
         g_print ("%s\n", p->message);
     }
@@ -80,7 +85,8 @@ td_cli_verify (TdCliContext *ctx)
                   problems->len);
       return TD_EXIT_REFUSED;
     }
-  g_print (_("The database is sound and every attendance chain recomputes.\n"));
+  g_print (_("The database is sound, every attendance chain recomputes, and every packet sent "
+            "matches its digest, its receipt and the records it carried.\n"));
   return TD_EXIT_OK;
 }
 

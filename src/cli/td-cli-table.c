@@ -109,6 +109,10 @@ td_cli_export_table (TdCliContext *ctx)
   if (args.class_code == NULL || args.output == NULL
       || !td_export_kind_from_string (ctx->args[1], &kind))
     return td_cli_usage (ctx);
+  status = td_cli_check_output (ctx, args.output,
+                                (const char *const[]) { ".xlsx", ".csv", NULL });
+  if (status != TD_CLI_GO_ON)
+    return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
@@ -130,6 +134,9 @@ td_cli_roster_template (TdCliContext *ctx)
     return status;
   if (args.output == NULL)
     return td_cli_usage (ctx);
+  status = td_cli_check_output (ctx, args.output, (const char *const[]) { ".xlsx", NULL });
+  if (status != TD_CLI_GO_ON)
+    return status;
   if (!td_roster_write_template (args.output, &error))
     return td_cli_refused (error);
   g_print (_("Wrote %s\n"), args.output);

@@ -121,6 +121,22 @@ td_cli_parse (TdCliContext *ctx, const GOptionEntry *entries, int min_args, int 
   return TD_CLI_GO_ON;
 }
 
+int
+td_cli_check_output (TdCliContext *ctx, const char *path, const char *const *suffixes)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+  guint n = g_strv_length ((char **) suffixes);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TD_CLI_GO_ON;
+  list = g_strjoinv (", ", (char **) suffixes);
+  message = g_strdup_printf (_("the output file name must end in %s"), list);
+  return td_cli_usage_error (ctx->verb->name, message);
+}
+
 TdStore *
 td_cli_open_store (TdCliContext *ctx, gboolean create)
 {

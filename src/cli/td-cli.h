@@ -47,6 +47,9 @@ int td_cli_parse (TdCliContext *ctx, const GOptionEntry *entries, int min_args, 
 /* The number of positional arguments after td_cli_parse (). */
 guint td_cli_n_args (TdCliContext *ctx);
 
+/* TD_CLI_GO_ON when @path ends in one of @suffixes (".pdf"; any case, NULL-terminated),
+ * else a usage error naming them (exit 2), before anything is opened or written. */
+int td_cli_check_output (TdCliContext *ctx, const char *path, const char *const *suffixes);
 /* Opens ctx->store (creating nothing unless @create); prints the error and returns NULL. */
 TdStore *td_cli_open_store (TdCliContext *ctx, gboolean create);
 
@@ -75,5 +78,10 @@ int td_cli_chart (TdCliContext *ctx);
 int td_cli_import_roster (TdCliContext *ctx);
 int td_cli_export_table (TdCliContext *ctx);
 int td_cli_roster_template (TdCliContext *ctx);
+int td_cli_institution (TdCliContext *ctx);
+int td_cli_class (TdCliContext *ctx);
+int td_cli_withdraw (TdCliContext *ctx);
+int td_cli_cancel (TdCliContext *ctx);
+int td_cli_packet_file (TdCliContext *ctx);
 
 G_END_DECLS

@@ -611,33 +611,47 @@ problem_new (const char *code, const TdAttendance *r, char *message)
   return p;
 }
 
+/* Records missing from the chain leave a gap in the sequence numbers: one problem for the gap
+ * (seq: the first missing one), not one for every record after it. */
+static TdVerifyProblem *
+gap_problem (const char *code, gint64 first, gint64 last)
+{
+  TdVerifyProblem *p = problem_new (code, NULL, first == last
+    ? g_strdup_printf (_("record %lld is missing from the attendance chain: it was deleted "
+                         "outside TrainDesk"), (long long) first)
+    : g_strdup_printf (_("records %lld–%lld are missing from the attendance chain: they were "
+                         "deleted outside TrainDesk"), (long long) first, (long long) last));
+
+  p->seq = first;
+  return p;
+}
+
 static void
 verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray *problems)
 {
   g_autoptr (GPtrArray) chain = td_store_list_chain (self, class_id);
   g_autofree char *prev = g_strdup (TD_CHAIN_ZERO);
+  gint64 expected = 1;
   char next[65];
 
   for (guint i = 0; i < chain->len; i++)
     {
       TdAttendance *r = g_ptr_array_index (chain, i);
       g_autofree char *line = record_line (r);
+      gboolean after_gap = r->seq > expected;
 
+      if (after_gap)
+        g_ptr_array_add (problems, gap_problem (code, expected, r->seq - 1));
+      expected = r->seq + 1;
       td_chain_step (prev, line, next);
-      if (r->seq != (gint64) i + 1)
+      /* after a gap the record follows one that is gone: its hash cannot be recomputed */
+      if (strcmp (next, r->hash) != 0 && !after_gap)
         g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
-          _("the chain has a gap: record %lld follows record %u"), (long long) r->seq, i)));
-      if (strcmp (next, r->hash) != 0)
-        {
-          g_ptr_array_add (problems, problem_new (code, r, g_strdup_printf (
-            _("record %lld was changed outside TrainDesk: it no longer matches its hash "
-              "in the attendance chain"), (long long) r->seq)));
-          g_free (prev);
-          prev = g_strdup (r->hash);  /* report each changed record once, not every later one */
-          continue;
-        }
+          _("record %lld was changed outside TrainDesk: it no longer matches its hash "
+            "in the attendance chain"), (long long) r->seq)));
       g_free (prev);
-      prev = g_strdup (next);
+      /* report each changed record once, not every later one */
+      prev = g_strdup (strcmp (next, r->hash) != 0 ? r->hash : next);
     }
 }
 

@@ -286,9 +286,29 @@ insert_items (TdStore *self, gint64 catalog_id, const TdCatalog *c, GError **err
   return TRUE;
 }
 
+/* Two catalogues in force from the same day leave it to chance which one applies: the stored
+ * catalogue with the effective date of @catalog, or NULL. */
+static char *
+catalog_same_day (TdStore *self, const TdCatalog *catalog)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT version FROM catalog WHERE effective = ? "
+                                               "AND version != ? LIMIT 1", NULL);
+  char *version = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  td_bind_text (stmt, 1, catalog->effective);
+  td_bind_text (stmt, 2, catalog->version);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = td_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 gboolean
 td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source, GError **error)
 {
+  g_autofree char *clash = NULL;
   gint64 id;
 
   g_return_val_if_fail (TD_IS_STORE (self) && catalog != NULL && catalog->version != NULL,
@@ -302,6 +322,16 @@ td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source, G
                    _("Catalogue version %s is already stored with other content. The bureau "
                      "publishes a change as a new version; this file was not imported."),
                    catalog->version);
+      return FALSE;
+    }
+  clash = catalog_same_day (self, catalog);
+  if (clash != NULL)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Catalogue version %s takes effect on %s, the same day as the stored "
+                     "catalogue version %s, so which one applies from that day cannot be told. "
+                     "It was not imported: ask the bureau which version is in force."),
+                   catalog->version, catalog->effective, clash);
       return FALSE;
     }
   if (!td_store_begin (self, error))

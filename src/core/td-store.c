@@ -475,8 +475,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
       if (!(flags & TD_STORE_OPEN_CREATE) || read_only)
         {
           g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
-                       _("There is no database at %s. Create one with "
-                         "“traindesk-cli init”, or start TrainDesk to set one up."), path);
+                       _("No such database: %s. Check the path, or create one with "
+                         "“traindesk-cli init” or by starting TrainDesk."), path);
           return NULL;
         }
       if (!create_private_file (path, error))
@@ -484,6 +484,14 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
     }
   if (!check_header (path, &is_empty, error))
     return NULL;
+  /* Only a caller that may create a database writes the schema into an empty file. */
+  if (is_empty && !(flags & TD_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("%s is an empty file, not a TrainDesk database. It was left as it is; "
+                     "create a database with “traindesk-cli init”."), path);
+      return NULL;
+    }
   if (!is_empty && !check_integrity (path, error))
     return NULL;
   self = open_connection (path, read_only, error);

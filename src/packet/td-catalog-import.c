@@ -246,31 +246,20 @@ td_catalog_import_bytes (TdStore *store, GBytes *xml, GError **error)
   return td_store_add_catalog (store, catalog, xml, error);
 }
 
-/* The file's bytes, refused when larger than any document we read. */
+/* The file's bytes, refused when larger than any document we read (read no further). */
 static GBytes *
 read_file (const char *path, GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local = NULL;
-  char *contents = NULL;
-  gsize len = 0;
+  GBytes *bytes = td_xml_load_capped (path, &local);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            NULL);
-  if (info != NULL && (guint64) g_file_info_get_size (info) > TD_XML_MAX_BYTES)
-    {
-      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID,
-                   _("The catalogue %s is larger than 64 MB and was not read."), path);
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local))
-    {
-      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_READ,
-                   _("Cannot read the catalogue %s: %s"), path, local->message);
-      return NULL;
-    }
-  return g_bytes_new_take (contents, len);
+  if (bytes == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID,
+                 _("The catalogue %s is larger than 64 MB and was not read."), path);
+  else if (bytes == NULL)
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_READ,
+                 _("Cannot read the catalogue %s: %s"), path, local->message);
+  return bytes;
 }
 
 gboolean

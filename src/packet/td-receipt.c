@@ -213,6 +213,42 @@ store_receipt (TdStore *store, TdReceiptSummary *s, xmlNode *root, const TdPacke
   return td_store_commit (store, error);
 }
 
+/* A receipt already applied to the packet stands: another one that decides otherwise (status,
+ * filing number, approved amount) would silently reopen or change what the bureau decided. */
+static gboolean
+check_agrees (const TdReceiptSummary *s, const TdPacketLog *full, GError **error)
+{
+  const char *was = td_packet_status_label (full->status);
+  const char *now = td_packet_status_label (s->status);
+
+  if (full->receipt == NULL || full->status == TD_PACKET_SENT || full->status == TD_PACKET_DRAFT)
+    return TRUE;
+  if (s->status == full->status && g_strcmp0 (s->filing_no, full->filing_no) == 0
+      && (full->kind != TD_KIND_CLAIM || s->approved == full->approved))
+    return TRUE;
+  if (s->status != full->status)
+    g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_CONTRADICTS,
+                 _("Packet %s already has a receipt (issued %s) that says “%s”; this one says "
+                   "“%s”. A receipt that contradicts an applied one is not applied: ask the "
+                   "bureau which decision stands."), full->id, full->issued, was, now);
+  else if (g_strcmp0 (s->filing_no, full->filing_no) != 0)
+    g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_CONTRADICTS,
+                 _("Packet %s already has a receipt (issued %s) with the filing number %s; this "
+                   "one gives %s. A receipt that contradicts an applied one is not applied: ask "
+                   "the bureau which decision stands."), full->id, full->issued,
+                 full->filing_no != NULL ? full->filing_no : "-",
+                 s->filing_no != NULL ? s->filing_no : "-");
+  else
+    {
+      g_autofree char *a = td_money_format (full->approved), *b = td_money_format (s->approved);
+      g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_CONTRADICTS,
+                   _("Packet %s already has a receipt (issued %s) approving %s; this one "
+                     "approves %s. A receipt that contradicts an applied one is not applied: "
+                     "ask the bureau which decision stands."), full->id, full->issued, a, b);
+    }
+  return FALSE;
+}
+
 gboolean
 td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out, GError **error)
 {
@@ -251,6 +287,8 @@ td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out, G
         goto out;
     }
   s->reopened = s->status == TD_PACKET_REJECTED && log->kind == TD_KIND_ATTENDANCE;
+  if (!s->already_applied && !check_agrees (s, full, error))
+    goto out;
   ok = s->already_applied || store_receipt (store, s, root, log, approved, bytes, error);
 out:
   xmlFreeDoc (doc);
@@ -263,21 +301,18 @@ gboolean
 td_receipt_apply_file (TdStore *store, const char *path, TdReceiptSummary **out,
                        GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL,
-                                                  NULL);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
 
   g_return_val_if_fail (TD_IS_STORE (store) && path != NULL, FALSE);
 
-  if (info != NULL && (guint64) g_file_info_get_size (info) > TD_XML_MAX_BYTES)
+  bytes = td_xml_load_capped (path, &local);
+  if (bytes == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_INVALID,
                    _("The receipt %s is larger than 64 MB and was not read."), path);
       return FALSE;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local);
   if (bytes == NULL)
     {
       g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_INVALID,

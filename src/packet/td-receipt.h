@@ -19,6 +19,7 @@ typedef enum
   TD_RECEIPT_ERROR_UNKNOWN,     /* names a packet this database did not log */
   TD_RECEIPT_ERROR_DIGEST,      /* issued for another version of the packet */
   TD_RECEIPT_ERROR_AMOUNTS,     /* approved amounts that do not add up or exceed the claim */
+  TD_RECEIPT_ERROR_CONTRADICTS, /* decides otherwise than the receipt already applied */
 } TdReceiptError;
 
 typedef struct

@@ -49,37 +49,28 @@ refuse (TdFindings *findings,
   td_findings_add (findings, RULE, TD_SEVERITY_ERROR, name, line, "%s", message);
 }
 
-/* Reads at most TD_XML_MAX_BYTES + 1 bytes; NULL (and a finding) when the file is
- * unreadable or too large. */
-static GBytes *
-read_capped (const char *path,
-             const char *name,
-             TdFindings *findings)
+GBytes *
+td_xml_load_capped (const char *path,
+                    GError    **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) buffer = NULL;
-  g_autoptr(GError) error = NULL;
   gsize total = 0;
 
-  in = g_file_read (file, NULL, &error);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  in = g_file_read (file, NULL, error);
   if (in == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("the file cannot be read: %s"), error->message);
-      refuse (findings, name, 0, msg);
-      return NULL;
-    }
+    return NULL;
 
   info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
       && (guint64) g_file_info_get_size (info) > TD_XML_MAX_BYTES)
-    {
-      refuse (findings, name, 0, _("the file is larger than 64 MB"));
-      return NULL;
-    }
+    total = TD_XML_MAX_BYTES + 1;
 
-  /* The size may lie (a growing file, a pipe): never read more than the cap + 1. */
+  /* The size may lie (a growing file, a pipe, /dev/zero): never read more than the cap + 1. */
   buffer = g_byte_array_new ();
   while (total <= TD_XML_MAX_BYTES)
     {
@@ -88,25 +79,40 @@ read_capped (const char *path,
 
       g_byte_array_set_size (buffer, total + want);
       if (!g_input_stream_read_all (G_INPUT_STREAM (in), buffer->data + total, want, &got,
-                                    NULL, &error))
-        {
-          g_autofree char *msg = g_strdup_printf (_("the file cannot be read: %s"),
-                                                  error->message);
-          refuse (findings, name, 0, msg);
-          return NULL;
-        }
+                                    NULL, error))
+        return NULL;
       total += got;
       if (got < want)
         break;
     }
-  g_byte_array_set_size (buffer, total);
 
   if (total > TD_XML_MAX_BYTES)
     {
-      refuse (findings, name, 0, _("the file is larger than 64 MB"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           _("the file is larger than 64 MB"));
       return NULL;
     }
+  g_byte_array_set_size (buffer, total);
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* td_xml_load_capped () with a refusal as a finding. */
+static GBytes *
+read_capped (const char *path,
+             const char *name,
+             TdFindings *findings)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = td_xml_load_capped (path, &error);
+
+  if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    refuse (findings, name, 0, error->message);
+  else if (bytes == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("the file cannot be read: %s"), error->message);
+      refuse (findings, name, 0, msg);
+    }
+  return bytes;
 }
 
 xmlDoc *

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * it, call it yourself before any other libxml2 parsing). */
 void td_xml_init (void);
 
+/* The bytes of @path, reading at most TD_XML_MAX_BYTES + 1 whatever the file claims (a pipe,
+ * /dev/zero).  NULL with G_IO_ERROR_MESSAGE_TOO_LARGE when larger, or the read error. */
+GBytes *td_xml_load_capped (const char *path, GError **error);
 /* Reads at most TD_XML_MAX_BYTES + 1 bytes of @path and parses them like
  * td_xml_read_memory().  NULL, with R-PKT-001 findings added, when refused. */
 xmlDoc *td_xml_read_file (const char *path, TdFindings *findings);

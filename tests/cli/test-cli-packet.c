@@ -280,9 +280,8 @@ test_validate_hostile (Fixture *f, gconstpointer data)
 static void
 test_import_receipt_unknown (Fixture *f, gconstpointer data)
 {
-  g_autofree char *catalog = data_path ("catalog-2026-1");
   g_autofree char *receipt = data_path ("receipt-filing");
-  Run created = cli (f, "import-catalog", catalog);
+  Run created = cli (f, "init", NULL);
   Run run = cli (f, "import-receipt", receipt);
 
   g_assert_cmpint (created.status, ==, 0);
@@ -306,24 +305,39 @@ test_import_catalog (Fixture *f, gconstpointer data)
   g_autofree char *truncated = g_strndup (text, strlen (text) / 2);
   g_autofree char *truncated_path = write_file (f, "truncated.xml", truncated);
   g_autofree char *packet = data_path ("filing");
+  g_autofree char *renamed = replace_once (text, "version=\"2026-1\"", "version=\"2026-9\"");
+  g_autofree char *same_day_path = write_file (f, "same-day.xml", renamed);
+  Run missing = cli (f, "import-catalog", shipped);
+  Run init = cli (f, "init", NULL);
   Run ok = cli (f, "import-catalog", shipped);
   Run again = cli (f, "import-catalog", shipped);
+  Run same_day = cli (f, "import-catalog", same_day_path);
   Run bad_sizes = cli (f, "import-catalog", sizes_path);
   Run bad_xml = cli (f, "import-catalog", truncated_path);
   Run not_catalog = cli (f, "import-catalog", packet);
 
+  /* a mistyped --db is not created: only init creates a database */
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "No such database: "));
+  g_assert_cmpint (init.status, ==, 0);
   g_assert_cmpint (ok.status, ==, 0);
-  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
   /* the same catalogue again changes nothing and is not an error */
   g_assert_cmpint (again.status, ==, 0);
+  /* another version in force from the same day is refused, naming the stored one */
+  g_assert_cmpint (same_day.status, ==, 1);
+  g_assert_nonnull (strstr (same_day.err, "Catalogue version 2026-9 takes effect on 2026-01-01, "
+                                          "the same day as the stored catalogue version 2026-1"));
   g_assert_cmpint (bad_sizes.status, ==, 1);
   g_assert_nonnull (strstr (bad_sizes.err, "MinClassSize 70 is larger than its MaxClassSize 60"));
   g_assert_cmpint (bad_xml.status, ==, 1);
   g_assert_nonnull (strstr (bad_xml.err, "not well-formed XML"));
   g_assert_cmpint (not_catalog.status, ==, 1);
   g_assert_nonnull (strstr (not_catalog.err, "not a catalogue"));
+  run_clear (&missing);
+  run_clear (&init);
   run_clear (&ok);
   run_clear (&again);
+  run_clear (&same_day);
   run_clear (&bad_sizes);
   run_clear (&bad_xml);
   run_clear (&not_catalog);

@@ -185,8 +185,9 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
   init_demo (f);
   RUN (&verify, f, "--db", f->db, "verify");
   g_assert_cmpint (verify.status, ==, 0);
-  g_assert_cmpstr (verify.out, ==, "The database is sound and every attendance chain "
-                                   "recomputes.\n");
+  g_assert_cmpstr (verify.out, ==, "The database is sound, every attendance chain recomputes, "
+                                   "and every packet sent matches its digest, its receipt and "
+                                   "the records it carried.\n");
   RUN (&backup, f, "--db", f->db, "backup", copy);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_cmpstr (backup.out, ==, backed);
@@ -217,8 +218,8 @@ test_usage_errors (Fixture *f, gconstpointer data)
 {
   init_demo (f);
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", NULL },
-                "traindesk-cli list: usage: list classes | list trainees --class CODE "
-                "[--show-id]\n");
+                "traindesk-cli list: usage: list classes | list trainees|results|follow-ups|claim "
+                "--class CODE [--show-id]\n       list packets [--class CODE]\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "trainees", NULL },
                 "traindesk-cli list: list trainees needs --class CODE\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "classes", "extra", NULL },
@@ -317,7 +318,7 @@ test_unknown_class (Fixture *f, gconstpointer data)
   /* A database that does not exist is not created by list. */
   RUN (&missing, f, "--db", nowhere, "list", "classes");
   g_assert_cmpint (missing.status, ==, 1);
-  g_assert_nonnull (strstr (missing.err, "There is no database at"));
+  g_assert_nonnull (strstr (missing.err, "No such database: "));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
@@ -379,6 +380,184 @@ test_refuse_foreign (Fixture *f, gconstpointer data)
   assert_refused (f, text, "is not a TrainDesk database (it is not an SQLite file)");
 }
 
+/* A wrong output extension is a usage error (2) for every verb that writes a file, said
+ * before the database is even opened, and nothing is written. */
+static void
+test_output_extension (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out.txt", NULL);
+  const char *const cases[][8] = {
+    { "print", "roster", "--class", "YL2026-011", "-o", out, NULL },
+    { "chart", "outcomes", "-o", out, NULL },
+    { "export-table", "roster", "--class", "YL2026-011", "-o", out, NULL },
+    { "roster-template", "-o", out, NULL },
+    { "export", "roster", "--class", "YL2026-011", "-o", out, NULL },
+  };
+
+  init_demo (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *prefix = g_strdup_printf ("traindesk-cli %s: the output file name must "
+                                                 "end in .", cases[i][0]);
+      g_auto (Run) r = { 0 };
+
+      g_ptr_array_add (args, "--db");
+      g_ptr_array_add (args, f->db);
+      for (gsize j = 0; cases[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) cases[i][j]);
+      g_ptr_array_add (args, NULL);
+      run_in (&r, f->dir, (const char *const *) args->pdata);
+      g_assert_cmpint (r.status, ==, 2);
+      if (strstr (r.err, prefix) == NULL)
+        g_error ("%s: '%s' does not say '%s'", cases[i][0], r.err, prefix);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Only init creates a database; a read-only verb leaves an empty file empty; validate refuses
+ * a --db it cannot read instead of checking without the history. */
+static void
+test_db_contract (Fixture *f, gconstpointer data)
+{
+  g_autofree char *typo = g_build_filename (f->dir, "tpyo.db", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *catalog = g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau",
+                                               "catalog-2026-1.xml", NULL);
+  g_autofree char *packet = g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau",
+                                              "filing.xml", NULL);
+  g_auto (Run) imported = { 0 };
+  g_auto (Run) receipt = { 0 };
+  g_auto (Run) listed = { 0 };
+  g_auto (Run) verified = { 0 };
+  g_auto (Run) on_newer = { 0 };
+  g_auto (Run) on_text = { 0 };
+  g_autofree char *contents = NULL;
+  gsize len = 1;
+  sqlite3 *db = NULL;
+
+  RUN (&imported, f, "--db", typo, "import-catalog", catalog);
+  g_assert_cmpint (imported.status, ==, 1);
+  g_assert_nonnull (strstr (imported.err, "No such database: "));
+  RUN (&receipt, f, "--db", typo, "import-receipt", packet);
+  g_assert_cmpint (receipt.status, ==, 1);
+  g_assert_nonnull (strstr (receipt.err, "No such database: "));
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  RUN (&listed, f, "--db", empty, "list", "classes");
+  g_assert_cmpint (listed.status, ==, 1);
+  g_assert_nonnull (strstr (listed.err, "is an empty file, not a TrainDesk database"));
+  RUN (&verified, f, "--db", empty, "verify");
+  g_assert_cmpint (verified.status, ==, 1);
+  g_assert_true (g_file_get_contents (empty, &contents, &len, NULL));
+  g_assert_cmpuint (len, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1413770033; "
+                                     "PRAGMA user_version = 99; CREATE TABLE t (x)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  RUN (&on_newer, f, "--db", newer, "validate", packet);
+  g_assert_cmpint (on_newer.status, ==, 1);
+  g_assert_nonnull (strstr (on_newer.err, "was written by a newer version of TrainDesk"));
+  g_assert_true (g_file_set_contents (text, "shopping list\n", -1, NULL));
+  RUN (&on_text, f, "--db", text, "validate", packet);
+  g_assert_cmpint (on_text.status, ==, 1);
+  g_assert_nonnull (strstr (on_text.err, "is not a TrainDesk database"));
+}
+
+/* A receipt or catalogue that never ends (/dev/zero) is refused after 64 MB, not 4 GB. */
+static void
+test_read_cap (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) receipt = { 0 };
+  g_auto (Run) catalog = { 0 };
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero on this system");
+      return;
+    }
+  init_demo (f);
+  RUN (&receipt, f, "--db", f->db, "import-receipt", "/dev/zero");
+  g_assert_cmpint (receipt.status, ==, 1);
+  g_assert_nonnull (strstr (receipt.err, "The receipt /dev/zero is larger than 64 MB"));
+  RUN (&catalog, f, "--db", f->db, "import-catalog", "/dev/zero");
+  g_assert_cmpint (catalog.status, ==, 1);
+  g_assert_nonnull (strstr (catalog.err, "The catalogue /dev/zero is larger than 64 MB"));
+}
+
+#define YL "(SELECT id FROM class WHERE code = 'YL2026-011')"
+
+/* Edits made behind the program's back, each on a fresh copy of the demo, and what verify
+ * must say about it (one line each: one deleted record is one finding, not a cascade). */
+static const struct
+{
+  const char *sql;
+  const char *says;
+} tampering[] = {
+  { "UPDATE trainee SET name = '张三' WHERE id_number = '371526197608136270'",
+    "class YL2026-011, trainee 371526********6270: The name is “张三” in the database but "
+    "“周新民” in " },
+  { "UPDATE trainee SET phone = '13800000000' WHERE id_number = '371526197608136270'",
+    "The phone is “13800000000” in the database but “19967242220” in " },
+  { "UPDATE packet SET status = 'accepted', receipt = NULL WHERE kind = 'roster' AND class_id = "
+    YL, "is marked “Accepted” but holds no receipt from the bureau" },
+  { "UPDATE packet SET status = 'sent' WHERE kind = 'filing' AND class_id = " YL,
+    "is marked “Sent” but its receipt says ACCEPTED" },
+  { "UPDATE packet SET content = CAST(replace(CAST(content AS TEXT), '林丽娟', '林丽华') AS BLOB) "
+    "WHERE kind = 'roster' AND class_id = " YL, "its stored bytes give the digest " },
+  { "DELETE FROM enrolment WHERE class_id = " YL " AND position = 3",
+    "class YL2026-011, trainee 371502********6879: enrolled by " },
+  { "DELETE FROM result WHERE id = (SELECT min(id) FROM result WHERE class_id = " YL ")",
+    "class YL2026-011, trainee 371581********9667: the result carried by " },
+  { "DELETE FROM claim WHERE class_id = " YL, "class YL2026-011: the claim sent as " },
+  { "PRAGMA foreign_keys = OFF; DELETE FROM packet WHERE kind = 'claim' AND class_id = " YL,
+    "class YL2026-011: the claim names the packet " },
+  { "UPDATE result SET outcome = 2 WHERE id = (SELECT min(id) FROM result WHERE class_id = " YL
+    " AND outcome = 1)", "the outcome is 2 in the database but 1 in " },
+  { "UPDATE claim_line SET amount = amount + 100 WHERE id = (SELECT min(id) FROM claim_line)",
+    "the claim line's amount is 1501.00 in the database but 1500.00 in " },
+  { "DELETE FROM attendance WHERE class_id = " YL " AND seq = 758",
+    "class YL2026-011, lesson L15B, trainee 371521********4555: record 758 (lesson L15B on "
+    "2026-07-" },
+  { "DELETE FROM attendance WHERE class_id = " YL " AND seq = 300",
+    "class YL2026-011, lesson L06B, trainee 371526********1926: record 300 (lesson L06B on "
+    "2026-0" },
+};
+
+static void
+test_verify_tampering (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "tampered.db", NULL);
+
+  init_demo (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+      sqlite3 *db = NULL;
+      g_auto (Run) r = { 0 };
+
+      g_assert_true (g_file_get_contents (f->db, &bytes, &len, NULL));
+      g_assert_true (g_file_set_contents (copy, bytes, (gssize) len, NULL));
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, tampering[i].sql, NULL, NULL, NULL) != SQLITE_OK
+          || sqlite3_changes (db) == 0)
+        g_error ("%s: %s (%d rows)", tampering[i].sql, sqlite3_errmsg (db),
+                 sqlite3_changes (db));
+      sqlite3_close (db);
+      RUN (&r, f, "--db", copy, "verify");
+      if (r.status != 1 || strstr (r.out, tampering[i].says) == NULL
+          || strchr (r.out, '\n') != r.out + strlen (r.out) - 1)
+        g_error ("%s\nexit %d, said:\n%s%s", tampering[i].sql, r.status, r.out, r.err);
+      g_assert_cmpstr (r.err, ==, "1 problem found.\n");
+    }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, setup, func, teardown)
 
 int
@@ -396,5 +575,9 @@ main (int argc, char **argv)
   ADD ("/cli/store/option-forms", test_option_forms);
   ADD ("/cli/store/refuse-corrupt", test_refuse_corrupt);
   ADD ("/cli/store/refuse-foreign", test_refuse_foreign);
+  ADD ("/cli/store/output-extension", test_output_extension);
+  ADD ("/cli/store/db-contract", test_db_contract);
+  ADD ("/cli/store/read-cap", test_read_cap);
+  ADD ("/cli/store/verify-tampering", test_verify_tampering);
   return g_test_run ();
 }

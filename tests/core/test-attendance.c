@@ -528,7 +528,9 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_clear_object (&f->sf.store);
   out = run_cli (f->sf.path, "verify", &status, &err);
   g_assert_cmpint (status, ==, 0);
-  g_assert_cmpstr (out, ==, "The database is sound and every attendance chain recomputes.\n");
+  g_assert_cmpstr (out, ==, "The database is sound, every attendance chain recomputes, and every "
+                            "packet sent matches its digest, its receipt and the records it "
+                            "carried.\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -539,6 +541,16 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out, "changed outside TrainDesk"));
   g_assert_null (strstr (out, ID_B));     /* the id only masked, as everywhere in the CLI */
   g_assert_cmpstr (err, ==, "1 problem found.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a deleted record is one finding, not one for every record after it */
+  sf_sql (f->sf.path, "DELETE FROM attendance WHERE seq = 2");
+  out = run_cli (f->sf.path, "verify", &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "class YL2026-101: record 2 is missing from the attendance "
+                                 "chain: it was deleted outside TrainDesk\n"));
+  g_assert_cmpstr (err, ==, "2 problems found.\n");
 }
 
 /* ---- the examples' format -------------------------------------------------------------------- */

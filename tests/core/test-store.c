@@ -116,6 +116,18 @@ test_catalog (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_add_catalog (f->store, c, src, &error));
   g_assert_no_error (error);
   g_assert_true (td_store_add_catalog (f->store, later, src2, &error));
+  g_assert_no_error (error);
+  /* another version from a day that already has one is refused, naming both */
+  {
+    g_autoptr (TdCatalog) same_day = sf_catalog ("2026-3", "2026-07-01");
+    g_autoptr (GBytes) src3 = g_bytes_new_static ("<Catalog version=\"2026-3\"/>", 27);
+    g_assert_false (td_store_add_catalog (f->store, same_day, src3, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "Catalogue version 2026-3 takes effect on "
+                                              "2026-07-01, the same day as the stored "
+                                              "catalogue version 2026-2"));
+    g_clear_error (&error);
+  }
   sf_reopen (f);
   got = td_store_get_catalog (f->store, "2026-1", &error);
   g_assert_no_error (error);

@@ -63,10 +63,10 @@ shipped_catalog (void)
 }
 
 /* The shipped catalogue with @old replaced (once) by @new. */
+/* @bytes with the first @old replaced by @new. */
 static GBytes *
-mutated_catalog (const char *old, const char *new)
+replaced (GBytes *bytes, const char *old, const char *new)
 {
-  g_autoptr (GBytes) bytes = shipped_catalog ();
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   const char *at = strstr (text, old);
   char *out;
@@ -74,6 +74,14 @@ mutated_catalog (const char *old, const char *new)
   g_assert_nonnull (at);
   out = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
   return g_bytes_new_take (out, strlen (out));
+}
+
+static GBytes *
+mutated_catalog (const char *old, const char *new)
+{
+  g_autoptr (GBytes) bytes = shipped_catalog ();
+
+  return replaced (bytes, old, new);
 }
 
 static const TdStandard *
@@ -233,8 +241,11 @@ test_version_conflict (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) changed = mutated_catalog ("<MaxClassSize>60<", "<MaxClassSize>50<");
-  g_autoptr (GBytes) next = mutated_catalog ("version=\"2026-1\"", "version=\"2026-2\"");
+  g_autoptr (GBytes) same_day = mutated_catalog ("version=\"2026-1\"", "version=\"2026-2\"");
+  g_autoptr (GBytes) next = replaced (same_day, "effective=\"2026-01-01\"",
+                                      "effective=\"2026-07-01\"");
   g_autoptr (TdCatalog) c = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
 
   g_assert_true (td_catalog_import_default (f->store, &error));
   g_assert_false (td_catalog_import_bytes (f->store, changed, &error));
@@ -242,6 +253,14 @@ test_version_conflict (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   c = td_store_get_catalog (f->store, "2026-1", &error);
   g_assert_cmpint (c->rules.max_class_size, ==, 60);
+  /* a new version from the same effective day: which applies would be a guess */
+  g_assert_false (td_catalog_import_bytes (f->store, same_day, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "2026-2 takes effect on 2026-01-01, the same day "
+                                            "as the stored catalogue version 2026-1"));
+  g_clear_error (&error);
+  versions = td_store_list_catalog_versions (f->store);
+  g_assert_cmpuint (versions->len, ==, 1);
   g_assert_true (td_catalog_import_bytes (f->store, next, &error));
   g_assert_no_error (error);
 }

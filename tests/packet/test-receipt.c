@@ -416,6 +416,55 @@ test_twice (Fixture *f, gconstpointer data)
   g_assert_cmpuint (audit_after->len, ==, audit->len);
 }
 
+/* A second receipt that decides otherwise is refused with the reason: it does not reopen an
+ * accepted batch, and an accepted claim keeps its approved amount. */
+static void
+test_contradiction_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdExportResult) batch = NULL;
+  g_autoptr (TdReceiptSummary) s = NULL, again = NULL;
+  g_autoptr (GBytes) rejected = NULL, accepted_later = NULL;
+  g_autoptr (GPtrArray) pending = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
+
+  file_and_roster (f);
+  for (int i = 0; i < 4; i++)
+    fixture_attend (f, i);
+  batch = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-03T18:00:00+08:00");
+  s = accept (f, batch, "2026-03-03T19:00:00+08:00", NULL);
+  rejected = receipt (batch->packet_id, batch->digest, "REJECTED", "2026-03-04T09:00:00+08:00",
+                      "<Issue rule=\"R-ATT-003\" severity=\"error\">签到时间不符</Issue>");
+  assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "“Accepted”");
+  assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "“Rejected”");
+  assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "2026-03-03T19:00:00+08:00");
+  pending = td_store_list_pending_attendance (f->store, f->klass->id);
+  g_assert_cmpuint (pending->len, ==, 0);
+  log = td_store_get_packet (f->store, batch->packet_id, NULL);
+  g_assert_cmpint (log->status, ==, TD_PACKET_ACCEPTED);
+  /* the same decision issued again is no contradiction */
+  accepted_later = receipt (batch->packet_id, batch->digest, "ACCEPTED",
+                            "2026-03-04T10:00:00+08:00", NULL);
+  again = apply (f, accepted_later);
+  g_assert_cmpint (again->status, ==, TD_PACKET_ACCEPTED);
+}
+
+static void
+test_claim_contradiction_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdExportResult) claim = claim_sent (f);
+  g_autoptr (TdReceiptSummary) s = NULL;
+  g_autoptr (GBytes) less = NULL;
+  g_autoptr (TdClaim) after = NULL;
+
+  s = accept (f, claim, "2026-04-28T15:20:00+08:00", "<ApprovedAmount>880.00</ApprovedAmount>");
+  less = receipt (claim->packet_id, claim->digest, "ACCEPTED", "2026-04-29T15:20:00+08:00",
+                  "<ApprovedAmount>400.00</ApprovedAmount>"
+                  "<ApprovedLine id=\"" TRAINEE_1 "\" amount=\"400.00\"/>");
+  assert_refused (f, less, TD_RECEIPT_ERROR_CONTRADICTS, "approving 880.00");
+  after = stored_claim (f, claim->packet_id);
+  g_assert_cmpint (after->approved, ==, 88000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -429,6 +478,8 @@ main (int argc, char **argv)
   ADD ("/packet/receipt/claim-amounts-refused", test_claim_amounts_refused);
   ADD ("/packet/receipt/unknown-and-other-digest", test_unknown_and_other_digest);
   ADD ("/packet/receipt/twice", test_twice);
+  ADD ("/packet/receipt/contradiction-refused", test_contradiction_refused);
+  ADD ("/packet/receipt/claim-contradiction-refused", test_claim_contradiction_refused);
 #undef ADD
   return g_test_run ();
 }
