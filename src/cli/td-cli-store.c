@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "cli/td-cli.h"
@@ -12,6 +13,47 @@
 #include "packet/td-catalog-import.h"
 #include "packet/td-demo.h"
 #include "packet/td-packet-verify.h"
+
+/* The names in @dir (none when it is missing). */
+static GHashTable *
+names_in (const char *dir)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_hash_table_add (names, g_strdup (name));
+  return names;
+}
+
+/* A demo that failed half-way (a full disk): remove the packets it wrote into the outbox
+ * (@before: what was there) and the database this run created, so nothing is left that looks
+ * like a TrainDesk database. */
+static void
+undo_new_database (TdCliContext *ctx, GHashTable *before)
+{
+  g_autofree char *outbox = td_demo_outbox_dir (ctx->db_path);
+  g_autoptr (GHashTable) now = names_in (outbox);
+  const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_hash_table_contains (before, name))
+      {
+        g_autofree char *path = g_build_filename (outbox, name, NULL);
+        g_remove (path);
+      }
+  g_rmdir (outbox);   /* only when empty */
+  g_clear_object (&ctx->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (ctx->db_path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
 
 int
 td_cli_init (TdCliContext *ctx)
@@ -25,15 +67,25 @@ td_cli_init (TdCliContext *ctx)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) classes = NULL;
   TdStore *store;
+  gboolean existed;
+  g_autofree char *outbox = NULL;
+  g_autoptr (GHashTable) before = NULL;
   int status = td_cli_parse (ctx, entries, 0, 0);
 
   if (status != TD_CLI_GO_ON)
     return status;
+  existed = g_file_test (ctx->db_path, G_FILE_TEST_EXISTS);
+  outbox = td_demo_outbox_dir (ctx->db_path);
+  before = names_in (outbox);
   store = td_cli_open_store (ctx, TRUE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
   if (!td_catalog_import_default (store, &error))
-    return td_cli_refused (error);
+    {
+      if (!existed)
+        undo_new_database (ctx, before);
+      return td_cli_refused (error);
+    }
   classes = td_store_list_classes (store);
   if (demo && classes->len > 0)
     {
@@ -42,7 +94,11 @@ td_cli_init (TdCliContext *ctx)
       return TD_EXIT_REFUSED;
     }
   if (demo && !td_demo_fill (store, &error))
-    return td_cli_refused (error);
+    {
+      if (!existed)
+        undo_new_database (ctx, before);
+      return td_cli_refused (error);
+    }
   g_print (demo ? _("Created %s with the demo data.\n") : _("Database ready: %s\n"),
           td_store_get_path (store));
   return TD_EXIT_OK;

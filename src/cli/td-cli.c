@@ -148,7 +148,13 @@ td_cli_open_store (TdCliContext *ctx, gboolean create)
                               create ? TD_STORE_OPEN_CREATE : TD_STORE_OPEN_DEFAULT,
                               &error);
   if (ctx->store == NULL)
-    g_printerr ("%s\n", error->message);
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  /* a database made private, an interrupted export reconciled */
+  for (guint i = 0; i < td_store_get_notices (ctx->store)->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (td_store_get_notices (ctx->store), i));
   return ctx->store;
 }
 

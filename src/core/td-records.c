@@ -494,13 +494,13 @@ td_claim_free (TdClaim *c)
 /* ---- packets ---- */
 
 static const char *const packet_status_tokens[] = {
-  "draft", "sent", "accepted", "accepted_with_warnings", "rejected",
+  "draft", "sent", "accepted", "accepted_with_warnings", "rejected", "writing",
 };
 
 const char *
 td_packet_status_token (TdPacketStatus status)
 {
-  g_return_val_if_fail (status <= TD_PACKET_REJECTED, "draft");
+  g_return_val_if_fail (status <= TD_PACKET_WRITING, "draft");
   return packet_status_tokens[status];
 }
 
@@ -514,6 +514,7 @@ td_packet_status_label (TdPacketStatus status)
     case TD_PACKET_ACCEPTED: return _("Accepted");
     case TD_PACKET_ACCEPTED_WITH_WARNINGS: return _("Accepted with warnings");
     case TD_PACKET_REJECTED: return _("Rejected");
+    case TD_PACKET_WRITING: return _("Being written");
     default: return "";
     }
 }

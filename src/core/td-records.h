@@ -374,6 +374,7 @@ typedef enum
   TD_PACKET_ACCEPTED,
   TD_PACKET_ACCEPTED_WITH_WARNINGS,
   TD_PACKET_REJECTED,
+  TD_PACKET_WRITING,            /* logged, its file not yet in place (td_store_finish_packet) */
 } TdPacketStatus;
 
 const char *td_packet_status_token (TdPacketStatus status);    /* "sent", … */

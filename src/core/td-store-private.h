@@ -33,6 +33,14 @@ char *td_col_dup (sqlite3_stmt *stmt, int column);                 /* NULL for N
 void td_col_copy (sqlite3_stmt *stmt, int column, char *buf, gsize size); /* "" for NULL */
 gint64 td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none);
 
+/* Something opening did that the user should know (td_store_get_notices); takes @notice. */
+void td_store_add_notice (TdStore *self, char *notice);
+/* On open (td-store-files.c): the database and its -wal/-shm made readable by the owner
+ * only (with a notice when others could read them); exports that a killed program left
+ * half finished reconciled, and our stale temporary files beside the packets removed. */
+void td_store_make_private (TdStore *self);
+void td_store_tidy_files (TdStore *self);
+
 /* Attendance chain helpers (td-store-attendance.c). */
 GPtrArray *td_store_verify_chains (TdStore *self);
 

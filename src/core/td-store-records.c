@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/td-file.h"
 #include "core/td-store-private.h"
 
 #ifndef O_BINARY
@@ -464,7 +465,7 @@ td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_
 static gboolean
 status_from_token (const char *token, TdPacketStatus *status)
 {
-  for (int s = TD_PACKET_DRAFT; s <= TD_PACKET_REJECTED; s++)
+  for (int s = TD_PACKET_DRAFT; s <= TD_PACKET_WRITING; s++)
     if (g_strcmp0 (token, td_packet_status_token ((TdPacketStatus) s)) == 0)
       {
         *status = (TdPacketStatus) s;
@@ -791,25 +792,35 @@ td_store_verify (TdStore *self, GError **error)
   return g_steal_pointer (&problems);
 }
 
+static gboolean
+backup_failed (const char *path, int rc, GCancellable *cancellable, GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc == SQLITE_FULL)
+    td_file_set_error_from_errno (error, path, ENOSPC);
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                 _("The backup to %s failed (%s); no backup file was left."), path,
+                 sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* Copied into a temporary file beside @path (td-file.c: owner-only, no journal or partial
+ * file left on failure), renamed over @path when complete. */
 gboolean
 td_store_backup (TdStore *self, const char *path, GCancellable *cancellable, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autoptr (TdFile) file = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc, fd;
+  int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self) && path != NULL, FALSE);
-  g_unlink (tmp);
-  fd = g_open (tmp, O_CREAT | O_EXCL | O_WRONLY | O_BINARY, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
-                   _("Cannot write the backup %s: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  file = td_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  rc = sqlite3_open_v2 (td_file_get_temp_path (file), &dest, SQLITE_OPEN_READWRITE, NULL);
   backup = rc == SQLITE_OK ? sqlite3_backup_init (dest, "main", td_store_db (self), "main")
                            : NULL;
   if (backup != NULL)
@@ -828,23 +839,16 @@ td_store_backup (TdStore *self, const char *path, GCancellable *cancellable, GEr
              && !g_cancellable_is_cancelled (cancellable));
       sqlite3_backup_finish (backup);
     }
+  else if (rc == SQLITE_OK)
+    rc = sqlite3_errcode (dest);
   if (rc == SQLITE_DONE)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   else if (rc == SQLITE_OK)
     rc = SQLITE_INTERRUPT;
   sqlite3_close (dest);
-  if (rc != SQLITE_OK || g_rename (tmp, path) != 0)
-    {
-      g_unlink (tmp);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      g_set_error (error, TD_STORE_ERROR, rc == SQLITE_FULL ? TD_STORE_ERROR_FULL
-                                                            : TD_STORE_ERROR_FAILED,
-                   _("The backup to %s failed (%s); no backup file was left."), path,
-                   sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return TRUE;
+  if (rc != SQLITE_OK)
+    return backup_failed (path, rc, cancellable, error);
+  return td_file_commit (file, error);
 }
 
 /* Copies @path into the content blob of packet @id, 64 KiB at a time. */

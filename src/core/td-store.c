@@ -28,6 +28,7 @@ struct _TdStore
   int depth;                    /* open transactions and savepoints */
   GArray *changes;              /* queued ::changed emissions */
   int schema_version;
+  GPtrArray *notices;           /* what opening did that the user should know */
 };
 
 typedef struct
@@ -51,6 +52,7 @@ td_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_array_unref (self->changes);
+  g_ptr_array_unref (self->notices);
   g_free (self->path);
   G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
 }
@@ -70,6 +72,20 @@ td_store_init (TdStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+td_store_add_notice (TdStore *self, char *notice)
+{
+  g_ptr_array_add (self->notices, notice);
+}
+
+GPtrArray *
+td_store_get_notices (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  return self->notices;
 }
 
 /* ---- low-level helpers (td-store-private.h) ---- */
@@ -497,6 +513,7 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
   self = open_connection (path, read_only, error);
   if (self == NULL)
     return NULL;
+  td_store_make_private (self);
   self->schema_version = read_user_version (self);
   if (!read_only && self->schema_version < target)
     {
@@ -504,6 +521,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
         return NULL;
       self->schema_version = target;
     }
+  if (!read_only && self->schema_version >= 2)
+    td_store_tidy_files (self);
   return g_steal_pointer (&self);
 }
 

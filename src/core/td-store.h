@@ -50,6 +50,9 @@ char *td_store_default_path (void);
  * says so, and left untouched. */
 TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
 const char *td_store_get_path (TdStore *self);
+/* Messages for the user about what opening did: a database others could read made private,
+ * a half-finished export completed or undone.  Strings; owned by the store. */
+GPtrArray *td_store_get_notices (TdStore *self);
 int td_store_get_schema_version (TdStore *self);
 /* TRUE when the file has no institution yet (a first start). */
 gboolean td_store_is_empty (TdStore *self);
@@ -236,6 +239,11 @@ TdPacketLog *td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 cl
                                      int year, int quarter);
 gboolean td_store_set_packet_file (TdStore *self, const char *packet_id, const char *file,
                                    GError **error);
+/* A packet is logged in the state "writing" before its file is renamed into place: then
+ * marked sent (td_store_finish_packet), or, when the file could not be put in place, taken
+ * out of the log again with what it carried (attendance marks, the claim). */
+gboolean td_store_finish_packet (TdStore *self, const char *packet_id, GError **error);
+gboolean td_store_forget_packet (TdStore *self, const char *packet_id, GError **error);
 /* Applies a receipt's decision: status, instants, filing number, approved amount, issues. */
 gboolean td_store_set_packet_receipt (TdStore *self, const char *packet_id,
                                       TdPacketStatus status, const char *received,

@@ -8,6 +8,7 @@
 
 #include "core/td-money.h"
 #include "packet/td-demo-private.h"
+#include "packet/td-demo.h"
 #include "packet/td-export.h"
 
 /* @created plus a few seconds: when the bureau's system received it. */
@@ -46,17 +47,22 @@ receipt_xml (const TdExportResult *r, const char *received, const char *issued,
   return g_string_free_to_bytes (xml);
 }
 
+char *
+td_demo_outbox_dir (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "traindesk-outbox", NULL);
+}
+
 static gboolean
 ensure_outbox (TdStore *store, GError **error)
 {
   g_autofree char *current = td_store_get_setting (store, "outbox");
-  g_autofree char *dir = NULL;
 
   if (current != NULL)
     return TRUE;
-  dir = g_path_get_dirname (td_store_get_path (store));
-  g_free (current);
-  current = g_build_filename (dir, "traindesk-outbox", NULL);
+  current = td_demo_outbox_dir (td_store_get_path (store));
   return td_store_set_setting (store, "outbox", current, error);
 }
 

@@ -11,4 +11,7 @@ G_BEGIN_DECLS
  * already holds classes. */
 gboolean td_demo_fill (TdStore *store, GError **error);
 
+/* Where the demo writes its packets: "traindesk-outbox" beside the database. */
+char *td_demo_outbox_dir (const char *db_path);
+
 G_END_DECLS

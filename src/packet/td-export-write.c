@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Writing an exported packet: into a temporary file beside the target, checked there
- * (td_packet_check on the tree, or streamed for a large attendance batch), renamed onto
- * the target, then logged.  A failure at any step leaves no file and logs nothing. */
+/* Writing an exported packet: into a temporary file beside the target (td-file.c), checked
+ * there (td_packet_check on the tree, or streamed for a large attendance batch), logged in
+ * the state "writing", renamed onto the target, then marked sent.  A failure at any step
+ * leaves no file and logs nothing. */
 #define G_LOG_DOMAIN "td-export"
 
 #include "config.h"
@@ -10,13 +11,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/td-file.h"
 #include "packet/td-export-private.h"
 #include "packet/td-validator.h"
 #include "packet/td-xml-safe.h"
 
 typedef struct
 {
-  GOutputStream *stream;
+  TdFile *file;
   GError *error;
 } Sink;
 
@@ -27,7 +29,7 @@ sink_write (void *context, const char *buffer, int len)
 
   if (sink->error != NULL)
     return -1;
-  if (!g_output_stream_write_all (sink->stream, buffer, len, NULL, NULL, &sink->error))
+  if (!td_file_write (sink->file, buffer, len, &sink->error))
     return -1;
   return len;
 }
@@ -39,75 +41,43 @@ sink_close (void *context)
 }
 
 static gboolean
-write_failed (const char *path, const GError *cause, GError **error)
+write_failed (GError *cause, GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-
   g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_WRITE,
-               _("The packet could not be written into the folder %s (%s). Nothing was "
-                 "written or logged: free some space or make the folder writable, or choose "
-                 "another file with -o."), dir, cause != NULL ? cause->message : "");
+               _("The packet was not written and nothing was logged: %s"), cause->message);
+  g_error_free (cause);
   return FALSE;
 }
 
-/* A new file beside @path that nobody else uses. */
-static GFileOutputStream *
-create_temp (const char *path, char **temp_path, GError **error)
+/* Streams the packet into a temporary file beside @path; @digest receives the Body
+ * digest. */
+static TdFile *
+write_temp (TdExport *ex, const TdPacketHead *head, const char *path, char digest[65],
+            char chain_head[65], GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  for (int attempt = 0; attempt < 16; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      g_autofree char *candidate = g_build_filename (dir, name, NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (candidate);
-      g_autoptr (GError) local = NULL;
-      GFileOutputStream *stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local);
-
-      if (stream != NULL)
-        {
-          *temp_path = g_steal_pointer (&candidate);
-          return stream;
-        }
-      if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "no temporary name");
-  return NULL;
-}
-
-/* Streams the packet into @temp_path; @digest receives the Body digest. */
-static gboolean
-write_temp (TdExport *ex, const TdPacketHead *head, const char *path, char **temp_path,
-            char digest[65], char chain_head[65], GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GFileOutputStream) stream = create_temp (path, temp_path, &local);
-  Sink sink = { 0 };
+  GError *local = NULL;
+  g_autoptr (TdFile) file = td_file_new (path, &local);
+  Sink sink = { file };
   xmlOutputBufferPtr out;
   gboolean ok;
 
-  if (stream == NULL)
-    return write_failed (path, local, error);
-  sink.stream = G_OUTPUT_STREAM (stream);
+  if (file == NULL)
+    {
+      write_failed (local, error);
+      return NULL;
+    }
   out = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
   ok = td_packet_write (ex->data, head, out, digest, chain_head, &local);
-  if (!g_output_stream_close (sink.stream, NULL, sink.error == NULL ? &sink.error : NULL))
-    ok = FALSE;
   if (ok && sink.error == NULL)
-    return TRUE;
-  g_unlink (*temp_path);
-  g_clear_pointer (temp_path, g_free);
+    return g_steal_pointer (&file);
   if (sink.error != NULL)
-    write_failed (path, sink.error, error);
+    {
+      g_clear_error (&local);
+      write_failed (sink.error, error);
+    }
   else
-    g_propagate_error (error, g_steal_pointer (&local));
-  g_clear_error (&sink.error);
-  return FALSE;
+    g_propagate_error (error, local);
+  return NULL;
 }
 
 /* The tree checks: every rule the validator knows (packet rules with td_packet_check, which
@@ -179,18 +149,20 @@ make_log (TdExport *ex, const TdExportResult *result, const char *path)
   log->quarter = d->kind == TD_KIND_QUARTERLY ? d->quarter : 0;
   g_strlcpy (log->created, ex->created, sizeof log->created);
   g_strlcpy (log->digest, result->digest, sizeof log->digest);
-  log->file = g_strdup (path);
-  log->status = TD_PACKET_SENT;
+  /* absolute: the file must be found from wherever TrainDesk runs next */
+  log->file = td_file_absolute (path);
+  log->status = TD_PACKET_WRITING;
   log->supersedes = g_strdup (ex->supersedes);
   return log;
 }
 
-/* The log entry, the attendance marked as carried, the claim's lines: one transaction. */
+/* The log entry (state "writing"), the attendance marked as carried, the claim's lines: one
+ * transaction, before the file is renamed into place. */
 static gboolean
-log_packet (TdExport *ex, const TdExportResult *result, const char *path, GBytes *content,
+log_packet (TdExport *ex, const TdExportResult *result, TdFile *file, GBytes *content,
             GError **error)
 {
-  g_autoptr (TdPacketLog) log = make_log (ex, result, path);
+  g_autoptr (TdPacketLog) log = make_log (ex, result, td_file_get_path (file));
   const TdPacketData *d = ex->data;
   gboolean ok;
 
@@ -198,7 +170,8 @@ log_packet (TdExport *ex, const TdExportResult *result, const char *path, GBytes
     return FALSE;
   /* a streamed batch is logged from its file in pieces, never whole in memory */
   ok = content != NULL ? td_store_log_packet (ex->store, log, content, error)
-                       : td_store_log_packet_file (ex->store, log, path, error);
+                       : td_store_log_packet_file (ex->store, log,
+                                                   td_file_get_temp_path (file), error);
   if (ok && d->kind == TD_KIND_ATTENDANCE && d->n_records > 0)
     ok = td_store_mark_attendance_sent (ex->store, d->klass->id, d->last_seq, log->id, error);
   if (ok && d->kind == TD_KIND_CLAIM)
@@ -212,28 +185,23 @@ log_packet (TdExport *ex, const TdExportResult *result, const char *path, GBytes
   return FALSE;
 }
 
+/* Logged as "writing", renamed into place, marked sent.  A kill between the steps is
+ * reconciled when the database is opened next (td_store_tidy_files). */
 static gboolean
-finish (TdExport *ex, const char *temp_path, const char *path, TdExportResult *result,
-        GError **error)
+finish (TdExport *ex, TdFile *file, TdExportResult *result, GError **error)
 {
-  g_autoptr (GFile) temp = g_file_new_for_path (temp_path);
-  g_autoptr (GFile) target = g_file_new_for_path (path);
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GBytes) content = NULL;
+  GError *local = NULL;
 
-  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local))
+  if (!log_packet (ex, result, file, result->bytes, error))
+    return FALSE;
+  if (!td_file_commit (file, &local))
     {
-      g_unlink (temp_path);
-      return write_failed (path, local, error);
+      td_store_forget_packet (ex->store, result->packet_id, NULL);
+      return write_failed (local, error);
     }
-  content = result->bytes != NULL ? g_bytes_ref (result->bytes) : NULL;
-  if (!log_packet (ex, result, path, content, error))
-    {
-      g_unlink (path);
-      return FALSE;
-    }
-  result->path = g_strdup (path);
+  if (!td_store_finish_packet (ex->store, result->packet_id, error))
+    return FALSE;
+  result->path = td_file_absolute (td_file_get_path (file));
   return TRUE;
 }
 
@@ -270,35 +238,30 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
                      TdFindings **findings_out, GError **error)
 {
   g_autofree char *id = td_packet_new_id ();
-  g_autofree char *temp_path = NULL;
   g_autofree char *scratch = NULL;
+  g_autoptr (TdFile) file = NULL;
   TdPacketHead head = { .id = id, .created = ex->created, .supersedes = ex->supersedes };
   char digest[65], chain_head[65];
   gboolean dry = ex->options != NULL && ex->options->dry_run;
   g_autoptr (TdFindings) findings = td_findings_new ();
+  GStatBuf st;
 
   if (dry)
     path = scratch = g_build_filename (g_get_tmp_dir (), "traindesk-dry-run.xml", NULL);
-  if (!write_temp (ex, &head, path, &temp_path, digest, chain_head, error))
+  file = write_temp (ex, &head, path, digest, chain_head, error);
+  if (file == NULL)
     return FALSE;
   result->packet_id = g_strdup (id);
   result->digest = g_strdup (digest);
   result->supersedes = g_strdup (ex->supersedes);
-  if (!check_temp (ex, temp_path, digest, result, findings, error))
-    {
-      g_unlink (temp_path);
-      return FALSE;
-    }
-  {
-    GStatBuf st;
-    if (g_stat (temp_path, &st) == 0)
-      result->size = st.st_size;
-  }
+  if (!check_temp (ex, td_file_get_temp_path (file), digest, result, findings, error))
+    return FALSE;
+  if (g_stat (td_file_get_temp_path (file), &st) == 0)
+    result->size = st.st_size;
   if (td_findings_has_errors (findings))
     note_receipts_after (ex, findings);
   if (td_findings_has_errors (findings))
     {
-      g_unlink (temp_path);
       if (findings_out != NULL)
         {
           *findings_out = td_findings_new ();
@@ -308,11 +271,8 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
     }
   result->findings = g_steal_pointer (&findings);
   if (dry)
-    {
-      g_unlink (temp_path);
-      return TRUE;
-    }
-  return finish (ex, temp_path, path, result, error);
+    return TRUE;   /* the temporary file goes with @file */
+  return finish (ex, file, result, error);
 }
 
 gboolean
@@ -320,7 +280,7 @@ td_export_write_again (TdExport *ex, const char *path, TdExportResult *result, G
 {
   gsize len;
   const char *data = g_bytes_get_data (ex->reuse->content, &len);
-  g_autoptr (GError) local = NULL;
+  GError *local = NULL;
 
   result->packet_id = g_strdup (ex->reuse->id);
   result->digest = g_strdup (ex->reuse->digest);
@@ -331,8 +291,11 @@ td_export_write_again (TdExport *ex, const char *path, TdExportResult *result, G
   result->findings = td_findings_new ();
   if (ex->options != NULL && ex->options->dry_run)
     return TRUE;
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
-    return write_failed (path, local, error);
-  result->path = g_strdup (path);
+  if (!td_file_set_contents (path, data, len, &local))
+    return write_failed (local, error);
+  result->path = td_file_absolute (path);
+  /* the log says where the packet is now */
+  if (g_strcmp0 (result->path, ex->reuse->file) != 0)
+    return td_store_set_packet_file (ex->store, ex->reuse->id, result->path, error);
   return TRUE;
 }

@@ -33,24 +33,27 @@ format_of (const char *path, FileFormat *format, GError **error)
 }
 
 static cairo_surface_t *
-surface_for (FileFormat format, const char *path, int width, int height)
+surface_for (FileFormat format, TdRenderSink *sink, int width, int height)
 {
   switch (format)
     {
     case FORMAT_SVG:
-      return cairo_svg_surface_create (path, width, height);
+      return cairo_svg_surface_create_for_stream (td_render_sink_write, sink, width, height);
     case FORMAT_PDF:
-      return cairo_pdf_surface_create (path, width, height);
+      return cairo_pdf_surface_create_for_stream (td_render_sink_write, sink, width, height);
     case FORMAT_PNG:
     default:
       return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
     }
 }
 
+/* Through a temporary file (td-file.c), like the forms. */
 gboolean
 td_chart_write (TdChart *chart, const char *path, int width, int height, GError **error)
 {
   g_autoptr (TdChartGeom) geom = NULL;
+  g_autoptr (TdFile) file = NULL;
+  TdRenderSink sink = { NULL };
   TdRenderStyle style = TD_RENDER_STYLE_SCREEN;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -60,26 +63,24 @@ td_chart_write (TdChart *chart, const char *path, int width, int height, GError 
   g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
   if (!format_of (path, &format, error))
     return FALSE;
+  file = td_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  sink.file = file;
   td_chart_layout (chart, width, height, &geom);
-  surface = surface_for (format, path, width, height);
+  surface = surface_for (format, &sink, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   td_chart_render (cr, chart, geom, &style);
   cairo_destroy (cr);
   if (format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, td_render_sink_write, &sink);
   else
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, TD_RENDER_ERROR, TD_RENDER_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return td_render_sink_finish (&sink, status, error);
 }

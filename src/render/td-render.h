@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
+#include "core/td-file.h"
+
 G_BEGIN_DECLS
 
 #define TD_RENDER_ERROR (td_render_error_quark ())
@@ -58,5 +60,17 @@ typedef struct
 } TdRect;
 
 gboolean td_rect_intersects (const TdRect *a, const TdRect *b);
+
+/* A cairo write function (cairo_*_surface_create_for_stream) into a TdFile; the first error
+ * is kept.  td_render_sink_finish () reports it, or cairo's @status, or commits the file. */
+typedef struct
+{
+  TdFile *file;
+  GError *error;
+} TdRenderSink;
+
+cairo_status_t td_render_sink_write (void *closure, const unsigned char *data,
+                                     unsigned int length);
+gboolean td_render_sink_finish (TdRenderSink *sink, cairo_status_t status, GError **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/td-file.h"
 #include "table/td-csv.h"
 #include "table/td-table-writer.h"
 
@@ -18,7 +19,7 @@ struct _TdTableWriter
 {
   TdTableFormat format;
   char *path;
-  char *temp_path;              /* .xlsx: written here, renamed on success */
+  TdFile *file;                 /* the temporary file, renamed over @path on success */
   GString *csv;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
@@ -70,8 +71,7 @@ create_formats (TdTableWriter *writer)
 static gboolean
 open_xlsx (TdTableWriter *writer, const char *sheet_name, GError **error)
 {
-  writer->temp_path = g_strconcat (writer->path, ".part", NULL);
-  writer->workbook = workbook_new (writer->temp_path);
+  writer->workbook = workbook_new (td_file_get_temp_path (writer->file));
   if (writer->workbook != NULL)
     writer->sheet = workbook_add_worksheet (writer->workbook, sheet_name);
   if (writer->sheet == NULL)
@@ -93,6 +93,9 @@ td_table_writer_new (const char *path, const char *sheet_name, GError **error)
   if (!td_table_format_from_path (path, &writer->format, error))
     return NULL;
   writer->path = g_strdup (path);
+  writer->file = td_file_new (path, error);
+  if (writer->file == NULL)
+    return NULL;
   if (writer->format == TD_TABLE_FORMAT_CSV)
     {
       writer->csv = g_string_new ("\xEF\xBB\xBF");
@@ -110,14 +113,13 @@ td_table_writer_free (TdTableWriter *writer)
     return;
   if (writer->workbook != NULL)
     {
-      /* Never finished: close to free it, and remove what it wrote. */
+      /* Never finished: close to free it; the temporary file goes with writer->file. */
       workbook_close (writer->workbook);
-      g_remove (writer->temp_path);
     }
+  g_clear_pointer (&writer->file, td_file_free);
   if (writer->csv != NULL)
     g_string_free (writer->csv, TRUE);
   g_free (writer->path);
-  g_free (writer->temp_path);
   g_free (writer);
 }
 
@@ -259,36 +261,19 @@ finish_xlsx (TdTableWriter *writer, GError **error)
   writer->workbook = NULL;
   if (status != LXW_NO_ERROR || writer->failed)
     {
-      g_remove (writer->temp_path);
       g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
                    writer->path, status != LXW_NO_ERROR ? lxw_strerror (status)
                                                         : _("a cell could not be written"));
       return FALSE;
     }
-  /* Windows cannot rename over an existing file. */
-  g_remove (writer->path);
-  if (g_rename (writer->temp_path, writer->path) != 0)
-    {
-      g_remove (writer->temp_path);
-      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
-                   writer->path, g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return td_file_commit (writer->file, error);
 }
 
 gboolean
 td_table_writer_finish (TdTableWriter *writer, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-
   if (writer->format == TD_TABLE_FORMAT_XLSX)
     return finish_xlsx (writer, error);
-  if (!g_file_set_contents (writer->path, writer->csv->str, writer->csv->len, &local))
-    {
-      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
-                   writer->path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return td_file_write (writer->file, writer->csv->str, writer->csv->len, error)
+         && td_file_commit (writer->file, error);
 }

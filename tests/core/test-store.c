@@ -3,6 +3,7 @@
  * writes leave the data as it was, transactions, opening and refusing files, backups. */
 #include "config.h"
 
+#include "core/td-file.h"
 #include "core/td-store.h"
 #include "store-fixture.h"
 
@@ -1479,8 +1480,8 @@ test_backup_missing_folder (StoreFixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   g_assert_false (td_store_backup (f->store, copy, NULL, &error));
-  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN);
-  g_assert_nonnull (strstr (error->message, copy));
+  g_assert_error (error, TD_FILE_ERROR, TD_FILE_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, folder));
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));

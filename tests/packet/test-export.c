@@ -384,6 +384,7 @@ test_write_fails (Fixture *f, gconstpointer data)
 {
   g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
   g_autofree char *target = g_build_filename (blocker, "filing.xml", NULL);
+  g_autofree char *expected = NULL;
   TdExportOptions options = { .created = FILED, .out_path = target };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdExportResult) r = NULL;
@@ -393,8 +394,10 @@ test_write_fails (Fixture *f, gconstpointer data)
   r = td_export_packet (f->store, TD_KIND_FILING, FIX_CLASS, 0, 0, &options, NULL, &error);
   g_assert_null (r);
   g_assert_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, blocker));
-  g_assert_nonnull (strstr (error->message, "Nothing was written or logged"));
+  expected = g_strdup_printf ("The packet was not written and nothing was logged: The folder "
+                              "%s does not exist: create it first or choose another folder.",
+                              blocker);
+  g_assert_cmpstr (error->message, ==, expected);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
   packets = td_store_list_packets (f->store, 0);
   g_assert_cmpuint (packets->len, ==, 0);

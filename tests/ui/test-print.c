@@ -466,7 +466,7 @@ test_dialog_export_error (Fixture *fixture, gconstpointer data)
   gtk_window_present (GTK_WINDOW (dialog));
   td_print_dialog_set_form (dialog, TD_FORM_ASSESSMENT);
   g_assert_false (td_print_dialog_export_pdf (dialog, path, &error));
-  g_assert_error (error, TD_RENDER_ERROR, TD_RENDER_ERROR_WRITE);
+  g_assert_error (error, TD_FILE_ERROR, TD_FILE_ERROR_NOT_WRITABLE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore and the files beside it: the database readable by its owner only, packets logged
+ * before their file is in place ("writing") and reconciled on open after a kill, our stale
+ * temporary files removed. */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-file.h"
+#include "core/td-store-private.h"
+
+/* A temporary file this old is a leftover of a killed program, not one being written. */
+#define STALE_SECONDS 600
+
+void
+td_store_make_private (TdStore *self)
+{
+  const char *path = td_store_get_path (self);
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+  gboolean was_open = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      gboolean open = FALSE;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (!td_file_make_private (file, &open, &error))
+        g_warning ("%s", error->message);
+      was_open |= open;
+    }
+  if (was_open)
+    td_store_add_notice (self, g_strdup_printf (_("Other users of this computer could read "
+                                                  "%s. It holds personal data, so it is now "
+                                                  "readable by you only."), path));
+}
+
+static gboolean
+set_status (TdStore *self, const char *packet_id, const char *from, const char *to,
+            GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!td_store_begin (self, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "UPDATE packet SET status = ? WHERE id = ? AND status = ?",
+                           error);
+  if (stmt == NULL)
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_bind_text (stmt, 1, to);
+  td_bind_text (stmt, 2, packet_id);
+  td_bind_text (stmt, 3, from);
+  if (!td_store_step_done (self, stmt, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_note_change (self, "packet", 0);
+  return td_store_commit (self, error);
+}
+
+gboolean
+td_store_finish_packet (TdStore *self, const char *packet_id, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && packet_id != NULL, FALSE);
+  return set_status (self, packet_id, td_packet_status_token (TD_PACKET_WRITING),
+                     td_packet_status_token (TD_PACKET_SENT), error);
+}
+
+static gboolean
+delete_for (TdStore *self, const char *sql, const char *packet_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, packet_id);
+  return td_store_step_done (self, stmt, error);
+}
+
+gboolean
+td_store_forget_packet (TdStore *self, const char *packet_id, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (self) && packet_id != NULL, FALSE);
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (td_store_unmark_attendance (self, packet_id, error)
+      && delete_for (self, "DELETE FROM claim_line WHERE claim_id IN "
+                           "(SELECT id FROM claim WHERE packet_id = ?)", packet_id, error)
+      && delete_for (self, "DELETE FROM claim WHERE packet_id = ?", packet_id, error)
+      && delete_for (self, "DELETE FROM packet WHERE id = ? AND status = 'writing'", packet_id,
+                     error))
+    {
+      td_store_note_change (self, "packet", 0);
+      return td_store_commit (self, error);
+    }
+  td_store_rollback (self);
+  return FALSE;
+}
+
+/* TRUE when the file at @path holds exactly the logged bytes. */
+static gboolean
+file_holds (const char *path, const void *content, gsize len)
+{
+  g_autofree char *data = NULL;
+  gsize got = 0;
+
+  return path != NULL && g_file_get_contents (path, &data, &got, NULL) && got == len
+         && memcmp (data, content, len) == 0;
+}
+
+/* A program killed between logging a packet and marking it done: when its file is in place
+ * the export was complete; otherwise it never happened for the user, and is undone. */
+static void
+reconcile (TdStore *self, const char *id, const char *path, const void *content, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean done = file_holds (path, content, len);
+
+  if (done ? td_store_finish_packet (self, id, &error) : td_store_forget_packet (self, id, &error))
+    td_store_add_notice (self, done ? g_strdup_printf (_("The export of packet %s to %s was "
+                                                         "interrupted after its file was "
+                                                         "written; it is now logged as sent."),
+                                                       id, path)
+                                    : g_strdup_printf (_("The export of packet %s was "
+                                                         "interrupted before its file was "
+                                                         "written; it was undone. Export "
+                                                         "it again."), id));
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+reconcile_writing (TdStore *self, GHashTable *dirs)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, file, content FROM packet "
+                                               "WHERE status = 'writing'", NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *row[] = { td_col_dup (stmt, 0), td_col_dup (stmt, 1), NULL };
+
+      g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+      g_ptr_array_add (blobs, g_bytes_new (sqlite3_column_blob (stmt, 2),
+                                           sqlite3_column_bytes (stmt, 2)));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gsize len;
+      const void *data = g_bytes_get_data (g_ptr_array_index (blobs, i), &len);
+
+      if (row[1] != NULL)
+        g_hash_table_add (dirs, g_path_get_dirname (row[1]));
+      reconcile (self, row[0], row[1], data, len);
+    }
+}
+
+/* The folders packets were written to, and the outbox. */
+static void
+packet_dirs (TdStore *self, GHashTable *dirs)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT DISTINCT file FROM packet WHERE file "
+                                               "IS NOT NULL", NULL);
+  char *outbox = td_store_get_setting (self, "outbox");
+
+  if (outbox != NULL && g_path_is_absolute (outbox))
+    g_hash_table_add (dirs, outbox);
+  else
+    g_free (outbox);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *file = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (file != NULL && g_path_is_absolute (file))
+        g_hash_table_add (dirs, g_path_get_dirname (file));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+void
+td_store_tidy_files (TdStore *self)
+{
+  g_autoptr (GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) names = NULL;
+  g_autofree char *own = g_path_get_dirname (td_store_get_path (self));
+  GHashTableIter iter;
+  const char *dir;
+
+  reconcile_writing (self, dirs);
+  packet_dirs (self, dirs);
+  g_hash_table_add (dirs, g_steal_pointer (&own));
+  g_hash_table_iter_init (&iter, dirs);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &dir, NULL))
+    td_file_clean_stale (dir, STALE_SECONDS);
+}
