@@ -9,6 +9,7 @@
 
 #include "cli/td-cli.h"
 #include "core/td-idnumber.h"
+#include "core/td-record-rules.h"
 #include "core/td-subsidy.h"
 
 typedef struct
@@ -84,15 +85,6 @@ roster_name (GPtrArray *roster, gint64 trainee_id)
   return "";
 }
 
-static char *
-score_text (int tenths)
-{
-  if (tenths < 0)
-    return g_strdup ("");
-  return tenths % 10 == 0 ? g_strdup_printf ("%d", tenths / 10)
-                          : g_strdup_printf ("%d.%d", tenths / 10, tenths % 10);
-}
-
 /* id name theory practice outcome certificate level number issued */
 static int
 list_results (const ListArgs *a)
@@ -104,7 +96,7 @@ list_results (const ListArgs *a)
     {
       const TdResult *r = g_ptr_array_index (results, i);
       g_autofree char *id = masked_id (a, r->id_number);
-      g_autofree char *theory = score_text (r->theory), *practice = score_text (r->practice);
+      g_autofree char *theory = td_score_format (r->theory), *practice = td_score_format (r->practice);
       g_autofree char *type = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_type)
                                                 : g_strdup ("");
       g_autofree char *level = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_level)

@@ -28,6 +28,22 @@ const TdCliVerb td_cli_verbs[] = {
     N_("Enrol the trainees of a spreadsheet, every row checked."), td_cli_import_roster },
   { "roster-template", N_("roster-template -o FILE.xlsx"),
     N_("Write an empty roster to fill in."), td_cli_roster_template },
+  { "import-results",
+    N_("import-results --class CODE [--sheet NAME] [--column FIELD=COLUMN…] "
+       "FILE.xlsx|FILE.csv"),
+    N_("Record the results of a score sheet (成绩单), every row checked; all or nothing."),
+    td_cli_import_results },
+  { "results-template", N_("results-template --class CODE -o FILE.xlsx"),
+    N_("Write the score sheet to fill in, with the class's trainees."),
+    td_cli_results_template },
+  { "import-follow-ups",
+    N_("import-follow-ups --class CODE [--sheet NAME] [--column FIELD=COLUMN…] "
+       "FILE.xlsx|FILE.csv"),
+    N_("Record the follow-ups of a follow-up sheet, every row checked; all or nothing."),
+    td_cli_import_follow_ups },
+  { "follow-up-template", N_("follow-up-template --class CODE -o FILE.xlsx"),
+    N_("Write the follow-up sheet to fill in, with the class's trainees."),
+    td_cli_follow_up_template },
   { "export",
     N_("export KIND --class CODE [-o FILE]  (KIND: filing roster attendance assessment "
        "followup claim notice)\n       export quarterly --year Y --quarter Q [-o FILE]"),

@@ -18,6 +18,9 @@
 #ifndef O_BINARY
 #define O_BINARY 0
 #endif
+#ifndef W_OK
+#define W_OK 2                  /* g_access (): writable, where unistd.h is not included */
+#endif
 
 struct _TdStore
 {
@@ -410,6 +413,50 @@ create_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean
+errno_means_full (int sys)
+{
+#ifdef EDQUOT
+  if (sys == EDQUOT)
+    return TRUE;
+#endif
+  return sys == ENOSPC || sys == EFBIG;
+}
+
+/* Why SQLite could not open or read @path, said truly: "damaged" only when SQLite found
+ * damage.  A full disk or a folder where SQLite cannot keep its -wal/-shm/-journal files
+ * beside the database fail the same reads, and restoring a backup would not help. */
+static void
+set_open_error (const char *path, sqlite3 *db, int rc, GError **error)
+{
+  int code = (db != NULL ? sqlite3_errcode (db) : rc) & 0xff;
+  int sys = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                 _("The database %s is locked by another program. Close it and try "
+                   "again."), path);
+  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
+                 _("The database %s is damaged (%s) and was not opened. It was left as "
+                   "it is; restore it from a backup."), path, detail);
+  else if (code == SQLITE_FULL || errno_means_full (sys))
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FULL,
+                 _("The disk holding %s is full, so the database cannot be opened (it is not "
+                   "damaged). Free some space on that disk and try again."), path);
+  else if (g_access (dir, W_OK) != 0)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
+                 _("The folder %s is not writable, so the database %s cannot be opened: SQLite "
+                   "keeps its journal files beside the database (it is not damaged). Make the "
+                   "folder writable, or move the database to a folder you can write to, and "
+                   "try again."), dir, path);
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                 _("The database %s cannot be read (%s). It was left as it is."), path, detail);
+}
+
 /* Damage check on a read-only connection before anything writes to the file. */
 static gboolean
 check_integrity (const char *path, GError **error)
@@ -421,20 +468,17 @@ check_integrity (const char *path, GError **error)
 
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  if (!ok)
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (rc == SQLITE_BUSY || (stmt != NULL && sqlite3_errcode (db) == SQLITE_BUSY))
-        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
-                     _("The database %s is locked by another program. Close it and try "
-                       "again."), path);
-      else
+      ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      if (!ok)
         g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
                      _("The database %s is damaged (%s) and was not opened. It was left as "
                        "it is; restore it from a backup."), path,
-                     db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                     (const char *) sqlite3_column_text (stmt, 0));
     }
+  else
+    set_open_error (path, db, rc, error);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;
@@ -449,19 +493,20 @@ open_connection (const char *path, gboolean read_only, GError **error)
 
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->db, 0);
+      sqlite3_busy_timeout (self->db, 5000);
+      rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK && !read_only)
+    rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                       NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      td_store_set_error (self, rc, error, NULL);
-      g_prefix_error (error, _("Cannot open %s: "), path);
+      set_open_error (path, self->db, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
-  if (!td_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-  if (!read_only && !td_store_exec (self, "PRAGMA journal_mode = WAL; "
-                                          "PRAGMA synchronous = NORMAL", error))
-    return NULL;
   return g_steal_pointer (&self);
 }
 

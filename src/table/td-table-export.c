@@ -268,38 +268,6 @@ td_table_export (TdStore *store, TdExportKind kind, const char *class_code, cons
 
 /* ---- the template ------------------------------------------------------------ */
 
-/* Column @column of the hidden sheet lists the Chinese names of @list; returns the
- * formula of that range. */
-static char *
-write_list (lxw_worksheet *lists, guint column, TdCodeList list)
-{
-  gsize n = 0;
-  const TdCode *codes = td_codes_get (list, &n);
-  g_autofree char *letters = td_table_column_letters (column);
-
-  for (gsize i = 0; i < n; i++)
-    worksheet_write_string (lists, i, column, codes[i].zh, NULL);
-  return g_strdup_printf ("='代码表'!$%s$1:$%s$%" G_GSIZE_FORMAT, letters, letters, n);
-}
-
-static lxw_error
-add_list_validation (lxw_worksheet *sheet, guint column, char *formula, gboolean strict)
-{
-  lxw_data_validation validation = { 0 };
-  lxw_error status;
-
-  validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-  validation.value_formula = formula;
-  validation.ignore_blank = LXW_VALIDATION_ON;
-  validation.dropdown = LXW_VALIDATION_ON;
-  /* Several categories may be typed into one cell: warn softly instead of refusing. */
-  validation.error_type = strict ? LXW_VALIDATION_ERROR_TYPE_STOP
-                                 : LXW_VALIDATION_ERROR_TYPE_INFORMATION;
-  status = worksheet_data_validation_range (sheet, 1, column, 1000, column, &validation);
-  g_free (formula);
-  return status;
-}
-
 static void
 template_example (TdTableWriter *writer)
 {
@@ -321,8 +289,6 @@ gboolean
 td_roster_write_template (const char *path, GError **error)
 {
   g_autoptr (TdTableWriter) writer = NULL;
-  lxw_worksheet *sheet, *lists;
-  lxw_error status = LXW_NO_ERROR;
   TdTableFormat format;
 
   if (!td_table_format_from_path (path, &format, error))
@@ -345,20 +311,10 @@ td_roster_write_template (const char *path, GError **error)
   td_table_writer_set_column (writer, TD_ROSTER_FIELD_CATEGORIES, 24, FALSE);
   td_table_writer_set_column (writer, TD_ROSTER_FIELD_EMPLOYMENT, 14, FALSE);
   td_table_writer_set_column (writer, TD_ROSTER_FIELD_CONSENT, 12, FALSE);
-  sheet = td_table_writer_get_worksheet (writer);
-  lists = workbook_add_worksheet (td_table_writer_get_workbook (writer), "代码表");
-  status |= add_list_validation (sheet, TD_ROSTER_FIELD_EDUCATION,
-                                 write_list (lists, 0, TD_CODES_EDUCATION), TRUE);
-  status |= add_list_validation (sheet, TD_ROSTER_FIELD_CATEGORIES,
-                                 write_list (lists, 1, TD_CODES_CATEGORY), FALSE);
-  status |= add_list_validation (sheet, TD_ROSTER_FIELD_EMPLOYMENT,
-                                 write_list (lists, 2, TD_CODES_EMPLOYMENT_STATUS), TRUE);
-  worksheet_hide (lists);
-  if (status != LXW_NO_ERROR)
-    {
-      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"), path,
-                   _("the drop-down lists could not be added"));
-      return FALSE;
-    }
+  td_table_writer_add_drop_down (writer, TD_ROSTER_FIELD_EDUCATION, TD_CODES_EDUCATION, TRUE);
+  /* Several categories may be typed into one cell: inform softly instead of refusing. */
+  td_table_writer_add_drop_down (writer, TD_ROSTER_FIELD_CATEGORIES, TD_CODES_CATEGORY, FALSE);
+  td_table_writer_add_drop_down (writer, TD_ROSTER_FIELD_EMPLOYMENT,
+                                 TD_CODES_EMPLOYMENT_STATUS, TRUE);
   return td_table_writer_finish (writer, error);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/td-codes.h"
 #include "core/td-file.h"
 #include "table/td-csv.h"
 #include "table/td-table-writer.h"
@@ -30,6 +31,8 @@ struct _TdTableWriter
   guint row;
   guint column;
   gboolean failed;              /* a cell could not be written */
+  lxw_worksheet *lists;         /* the hidden sheet of the drop-down lists, once needed */
+  guint n_lists;
 };
 
 gboolean
@@ -276,4 +279,45 @@ td_table_writer_finish (TdTableWriter *writer, GError **error)
     return finish_xlsx (writer, error);
   return td_file_write (writer->file, writer->csv->str, writer->csv->len, error)
          && td_file_commit (writer->file, error);
+}
+
+/* Column n of the hidden sheet 代码表 lists the Chinese names of @list; returns the formula
+ * of that range. */
+static char *
+write_list (TdTableWriter *writer, TdCodeList list)
+{
+  gsize n = 0;
+  const TdCode *codes = td_codes_get (list, &n);
+  guint column = writer->n_lists++;
+  g_autofree char *letters = td_table_column_letters (column);
+
+  if (writer->lists == NULL)
+    {
+      writer->lists = workbook_add_worksheet (writer->workbook, "代码表");
+      worksheet_hide (writer->lists);
+    }
+  for (gsize i = 0; i < n; i++)
+    worksheet_write_string (writer->lists, i, column, codes[i].zh, NULL);
+  return g_strdup_printf ("='代码表'!$%s$1:$%s$%" G_GSIZE_FORMAT, letters, letters, n);
+}
+
+void
+td_table_writer_add_drop_down (TdTableWriter *writer, guint column, TdCodeList list,
+                               gboolean strict)
+{
+  lxw_data_validation validation = { 0 };
+  g_autofree char *formula = NULL;
+
+  if (writer->format != TD_TABLE_FORMAT_XLSX)
+    return;
+  formula = write_list (writer, list);
+  validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+  validation.value_formula = formula;
+  validation.ignore_blank = LXW_VALIDATION_ON;
+  validation.dropdown = LXW_VALIDATION_ON;
+  validation.error_type = strict ? LXW_VALIDATION_ERROR_TYPE_STOP
+                                 : LXW_VALIDATION_ERROR_TYPE_INFORMATION;
+  if (worksheet_data_validation_range (writer->sheet, 1, column, 1000, column, &validation)
+      != LXW_NO_ERROR)
+    writer->failed = TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/td-codes.h"
 #include "table/td-table.h"
 
 G_BEGIN_DECLS
@@ -37,7 +38,12 @@ void td_table_writer_set_column (TdTableWriter *writer, guint column, double wid
 /* Writes the file.  Nothing is left behind on failure. */
 gboolean td_table_writer_finish (TdTableWriter *writer, GError **error);
 
-/* For what the writer does not cover (data validation): NULL for CSV. */
+/* .xlsx: a drop-down of the Chinese names of @list in @column, rows 2–1001 (the names on a
+ * hidden sheet 代码表).  @strict refuses other text; otherwise Excel only informs.  Nothing
+ * for CSV. */
+void td_table_writer_add_drop_down (TdTableWriter *writer, guint column, TdCodeList list,
+                                    gboolean strict);
+/* For what the writer does not cover: NULL for CSV. */
 lxw_workbook *td_table_writer_get_workbook (TdTableWriter *writer);
 lxw_worksheet *td_table_writer_get_worksheet (TdTableWriter *writer);
 guint td_table_writer_get_row (const TdTableWriter *writer);

@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/td-codes.h"
 #include "core/td-idnumber.h"
+#include "core/td-record-rules.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
@@ -58,29 +58,6 @@ static void td_assessment_page_iface_init (TdPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_assessment_page_iface_init))
 
-/* R-ASM-003: a type 2 number is Y or S, then 21 digits, the 16th character the level. */
-static char *
-cert_number_problem (int type, int level, const char *number)
-{
-  gsize len = number != NULL ? strlen (number) : 0;
-
-  if (len == 0)
-    return g_strdup (_("A passed trainee's certificate needs its number."));
-  if (type != 2)
-    return NULL;
-  if (len != 22 || (number[0] != 'Y' && number[0] != 'S'))
-    return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
-                       "digits (R-ASM-003)."));
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_isdigit (number[i]))
-      return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
-                         "digits (R-ASM-003)."));
-  if (number[15] - '0' != level)
-    return g_strdup_printf (_("The 16th character of the certificate number is the level: "
-                              "%c, but the level is %d (R-ASM-003)."), number[15], level);
-  return NULL;
-}
-
 static const TdResult *
 find_result (TdAssessmentPage *self, gint64 trainee_id)
 {
@@ -103,32 +80,6 @@ current_enrolment (TdAssessmentPage *self)
   return g_ptr_array_index (self->enrolments, i);
 }
 
-static char *
-format_score (int tenths)
-{
-  if (tenths < 0)
-    return g_strdup ("");
-  return tenths % 10 == 0 ? g_strdup_printf ("%d", tenths / 10)
-                          : g_strdup_printf ("%d.%d", tenths / 10, tenths % 10);
-}
-
-/* "" → -1; a score 0–100 with at most one decimal → tenths; else -2. */
-static int
-parse_score (const char *text)
-{
-  g_autofree char *half = td_codes_halfwidth (text);
-  char *end = NULL;
-  double value;
-
-  g_strstrip (half);
-  if (half[0] == '\0')
-    return -1;
-  value = g_ascii_strtod (half, &end);
-  if (end == half || *end != '\0' || value < 0 || value > 100)
-    return -2;
-  return (int) lround (value * 10);
-}
-
 static TdRow *
 row_new (TdAssessmentPage *self, const TdEnrolment *e)
 {
@@ -144,13 +95,13 @@ row_new (TdAssessmentPage *self, const TdEnrolment *e)
     td_row_take (row, C_OUTCOME, g_strdup_printf (_("Withdrawn %s"), e->withdrawn_date));
   if (r == NULL)
     return row;
-  td_row_take (row, C_THEORY, format_score (r->theory));
-  td_row_take (row, C_PRACTICE, format_score (r->practice));
+  td_row_take (row, C_THEORY, td_score_format (r->theory));
+  td_row_take (row, C_PRACTICE, td_score_format (r->practice));
   g_snprintf (code, sizeof code, "%d", r->outcome);
   td_row_set (row, C_OUTCOME, td_code_label (TD_CODES_OUTCOME, code));
   if (r->cert_type != 0)
     {
-      g_autofree char *problem = cert_number_problem (r->cert_type, r->cert_level,
+      g_autofree char *problem = td_cert_number_problem (r->cert_type, r->cert_level,
                                                       r->cert_number);
       g_snprintf (code, sizeof code, "%d", r->cert_type);
       td_row_set (row, C_CERT, td_code_label (TD_CODES_CERTIFICATE, code));
@@ -223,8 +174,8 @@ load_editor (TdAssessmentPage *self)
   }
   if (e->withdrawn_date[0] != '\0')
     td_dialog_set_message (self->message_label, _("Withdrawn: no assessment."));
-  theory = format_score (r != NULL ? r->theory : -1);
-  practice = format_score (r != NULL ? r->practice : -1);
+  theory = td_score_format (r != NULL ? r->theory : -1);
+  practice = td_score_format (r != NULL ? r->practice : -1);
   gtk_editable_set_text (GTK_EDITABLE (self->theory_row), theory);
   gtk_editable_set_text (GTK_EDITABLE (self->practice_row), practice);
   if (r != NULL)
@@ -256,8 +207,8 @@ read_editor (TdAssessmentPage *self, TdResult *r)
   const char *outcome = td_ui_combo_get_code (self->outcome_row, TD_CODES_OUTCOME);
   g_autofree char *number = NULL, *problem = NULL;
 
-  r->theory = parse_score (gtk_editable_get_text (GTK_EDITABLE (self->theory_row)));
-  r->practice = parse_score (gtk_editable_get_text (GTK_EDITABLE (self->practice_row)));
+  r->theory = td_score_parse (gtk_editable_get_text (GTK_EDITABLE (self->theory_row)));
+  r->practice = td_score_parse (gtk_editable_get_text (GTK_EDITABLE (self->practice_row)));
   td_ui_set_error (GTK_WIDGET (self->theory_row), r->theory < -1);
   td_ui_set_error (GTK_WIDGET (self->practice_row), r->practice < -1);
   if (r->theory < -1 || r->practice < -1)
@@ -273,14 +224,8 @@ read_editor (TdAssessmentPage *self, TdResult *r)
   r->cert_type = code_int (td_ui_combo_get_code (self->cert_type_row, TD_CODES_CERTIFICATE));
   r->cert_level = code_int (td_ui_combo_get_code (self->cert_level_row, TD_CODES_LEVEL));
   number = td_ui_editable_dup_text (GTK_EDITABLE (self->cert_number_row));
-  r->cert_number = number != NULL ? td_codes_halfwidth (number) : NULL;
-  if (r->cert_number != NULL)
-    {
-      char *p = r->cert_number;
-      for (; *p != '\0'; p++)
-        *p = g_ascii_toupper (*p);
-    }
-  problem = cert_number_problem (r->cert_type, r->cert_level, r->cert_number);
+  r->cert_number = td_cert_number_normalize (number);
+  problem = td_cert_number_problem (r->cert_type, r->cert_level, r->cert_number);
   td_ui_set_error (GTK_WIDGET (self->cert_number_row), problem != NULL);
   if (!td_ui_editable_get_date (GTK_EDITABLE (self->cert_issued_row), r->cert_issued)
       || r->cert_issued[0] == '\0')

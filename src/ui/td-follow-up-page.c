@@ -14,6 +14,7 @@
 #include "core/td-codes.h"
 #include "core/td-credit-code.h"
 #include "core/td-idnumber.h"
+#include "core/td-record-rules.h"
 #include "core/td-subsidy.h"
 #include "ui/td-dialog.h"
 #include "ui/td-follow-up-page.h"
@@ -220,8 +221,9 @@ load_editor (TdFollowUpPage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->wage_row), "");
 }
 
-/* Reads the editor (R-EMP-002: status 1, 2 carry employer, since and proof; 3 since and
- * proof; others none).  A message and FALSE when something cannot be read. */
+/* Reads the editor; what the status does not carry is dropped and the follow-up checked by
+ * the rules the imports use (td-record-rules.h).  A message and FALSE when something cannot
+ * be read or sent. */
 static gboolean
 read_editor (TdFollowUpPage *self, TdFollowUp *f, GString *warning)
 {
@@ -229,6 +231,7 @@ read_editor (TdFollowUpPage *self, TdFollowUp *f, GString *warning)
   const char *proof = td_ui_combo_get_code (self->proof_row, TD_CODES_PROOF);
   g_autofree char *wage = td_ui_editable_dup_text (GTK_EDITABLE (self->wage_row));
   g_autofree char *code = td_ui_editable_dup_text (GTK_EDITABLE (self->credit_code_row));
+  g_autofree char *problem = NULL;
 
   f->status = status != NULL ? atoi (status) : 1;
   if (!td_ui_editable_get_date (GTK_EDITABLE (self->checked_row), f->checked)
@@ -244,19 +247,20 @@ read_editor (TdFollowUpPage *self, TdFollowUp *f, GString *warning)
       td_dialog_set_message (self->message_label, _("Type the wage in yuan, as 3500."));
       return FALSE;
     }
-  if (f->status == 1 || f->status == 2)
+  f->employer_credit_code = code != NULL ? td_credit_code_normalize (code) : NULL;
+  f->employer_name = td_ui_editable_dup_text (GTK_EDITABLE (self->employer_row));
+  f->proof = proof != NULL ? atoi (proof) : 0;
+  td_follow_up_apply_status (f);
+  problem = td_follow_up_problem (f, self->klass);
+  if (problem != NULL)
     {
-      f->employer_credit_code = code != NULL ? td_credit_code_normalize (code) : NULL;
-      f->employer_name = td_ui_editable_dup_text (GTK_EDITABLE (self->employer_row));
-      if (f->employer_credit_code != NULL && !td_credit_code_check_ok (f->employer_credit_code))
-        g_string_append (warning, _("The employer's credit code has a wrong check character "
-                                    "(R-ORG-001). It was saved; check it against the "
-                                    "business licence."));
+      td_dialog_set_message (self->message_label, problem);
+      return FALSE;
     }
-  if (f->status >= 1 && f->status <= 3)
-    f->proof = proof != NULL ? atoi (proof) : 0;
-  else
-    f->since[0] = '\0';
+  if (f->employer_credit_code != NULL && !td_credit_code_check_ok (f->employer_credit_code))
+    g_string_append (warning, _("The employer's credit code has a wrong check character "
+                                "(R-ORG-001). It was saved; check it against the "
+                                "business licence."));
   return TRUE;
 }
 

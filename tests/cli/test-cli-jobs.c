@@ -294,12 +294,118 @@ test_list_records (CliFixture *f, gconstpointer data)
   g_assert_cmpint (r.status, ==, 1);
 }
 
+/* Writes @utf8 (taken) as GBK. */
+static char *
+write_gbk (CliFixture *f, const char *name, char *take_utf8)
+{
+  g_autofree char *utf8 = take_utf8;
+  g_autofree char *gbk = g_convert (utf8, -1, "GBK", "UTF-8", NULL, NULL, NULL);
+  char *path = cli_path (f, name);
+
+  g_assert_true (g_file_set_contents (path, gbk, -1, NULL));
+  return path;
+}
+
+/* results-template, then a score sheet refused as a whole for one bad row, then taken. */
+static void
+test_import_results (CliFixture *f, gconstpointer data)
+{
+  g_auto (CliRun) r = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *template = cli_path (f, "scores.xlsx");
+  g_autofree char *wrote = g_strdup_printf ("Wrote %s\n", template);
+  g_autofree char *bad = NULL, *good = NULL, *before = NULL;
+  char id[19] = { 0 };
+
+  cli_init_demo (f);
+  CLI (&r, f, "results-template", "--class", "YL2026-011", "-o", "scores.csv");
+  g_assert_cmpint (r.status, ==, 2);
+  CLI (&r, f, "results-template", "--class", "YL2026-011", "-o", template);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, wrote);
+  g_assert_true (g_file_test (template, G_FILE_TEST_IS_REGULAR));
+
+  CLI (&r, f, "list", "results", "--class", "YL2026-011", "--show-id");
+  before = g_strdup (r.out);
+  memcpy (id, r.out, 18);
+  bad = write_gbk (f, "bad.csv", g_strdup_printf (
+    "身份证号,姓名,理论成绩,实操成绩,考核结果,证书编号,等级\n"
+    "%s,林丽娟,88,91,合格,S000137150301265000101,五级\n"
+    "%s,林丽娟,88,91,合格,S000137150301265000101,五级\n", id, id));
+  CLI (&r, f, "import-results", "--class", "YL2026-011", bad);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "No 发证日期 column: certificates keep the issue date stored; "
+                              "new ones are dated 2026-07-13, the day of the exam.\n"
+                              "Line 3, column 1 (身份证号): The same trainee as line 2.\n"
+                              "Rows with problems: 1 of 2. Nothing was imported.\n");
+  CLI (&r, f, "list", "results", "--class", "YL2026-011", "--show-id");
+  g_assert_cmpstr (r.out, ==, before);
+
+  good = write_gbk (f, "good.csv", g_strdup_printf (
+    "身份证号,姓名,理论成绩,实操成绩,考核结果,证书编号,等级\n"
+    "%s,林丽娟,88,91,合格,S000137150301265000101,五级\n", id));
+  CLI (&r, f, "import-results", "--class", "YL2026-011", good);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Imported 1 result into class YL2026-011.\n");
+  CLI (&r, f, "list", "results", "--class", "YL2026-011");
+  lines = cli_lines (r.out);
+  g_assert_cmpstr (lines[0], ==, "371581********9667\t林丽娟\t88\t91\t1\t2\t5\t"
+                                 "S000137150301265000101\t2026-07-26");
+
+  CLI (&r, f, "import-results", good);
+  g_assert_cmpint (r.status, ==, 2);
+  CLI (&r, f, "import-results", "--class", "YL2026-011", "--column", "颜色=Q", good);
+  g_assert_cmpint (r.status, ==, 2);
+  CLI (&r, f, "import-results", "--class", "XX2026-999", good);
+  g_assert_cmpint (r.status, ==, 1);
+}
+
+/* A follow-up sheet whose columns are mapped by hand. */
+static void
+test_import_follow_ups (CliFixture *f, gconstpointer data)
+{
+  g_auto (CliRun) r = { 0 };
+  g_autofree char *template = cli_path (f, "calls.xlsx");
+  g_autofree char *sheet = NULL;
+  char id[19] = { 0 };
+
+  cli_init_demo (f);
+  CLI (&r, f, "follow-up-template", "--class", "CY2026-004", "-o", template);
+  g_assert_cmpint (r.status, ==, 0);
+  CLI (&r, f, "list", "trainees", "--class", "CY2026-004", "--show-id");
+  memcpy (id, r.out, 18);
+  sheet = write_gbk (f, "calls.csv", g_strdup_printf (
+    "号码,日期,情况,证明\n%s,2026-11-20,灵活就业,工资流水\n", id));
+  CLI (&r, f, "import-follow-ups", "--class", "CY2026-004", sheet);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.err, "No header row: "));
+  CLI (&r, f, "import-follow-ups", "--class", "CY2026-004", "--column", "身份证号=A",
+       "--column", "回访日期=B", "--column", "就业状态=C", "--column", "证明材料=D", sheet);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "Line 2: Employed, self-employed or in flexible employment: the "
+                              "follow-up gives the date the work began (R-EMP-002).\n"
+                              "Rows with problems: 1 of 1. Nothing was imported.\n");
+  g_free (sheet);
+  sheet = write_gbk (f, "calls.csv", g_strdup_printf (
+    "号码,日期,情况,证明,开始\n%s,2026-11-20,灵活就业,工资流水,2026-10-08\n", id));
+  CLI (&r, f, "import-follow-ups", "--class", "CY2026-004", "--column", "身份证号=A",
+       "--column", "回访日期=B", "--column", "就业状态=C", "--column", "证明材料=D",
+       "--column", "就业日期=E", sheet);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Imported 1 follow-up into class CY2026-004.\n");
+  CLI (&r, f, "list", "follow-ups", "--class", "CY2026-004");
+  g_assert_nonnull (strstr (r.out, "\t2026-11-20\t3\t\t\t2026-10-08\t2\t\n"));
+}
+
 /* Every new verb has its own --help, and the global help lists it. */
 static void
 test_help (CliFixture *f, gconstpointer data)
 {
   static const char *const verbs[] = { "institution", "class", "withdraw", "cancel",
-                                       "packet-file", "list" };
+                                       "packet-file", "list", "import-results",
+                                       "results-template", "import-follow-ups",
+                                       "follow-up-template" };
   g_auto (CliRun) r = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
@@ -332,6 +438,8 @@ main (int argc, char **argv)
   ADD ("/cli/jobs/list-packets", test_list_packets);
   ADD ("/cli/jobs/packet-file", test_packet_file);
   ADD ("/cli/jobs/list-records", test_list_records);
+  ADD ("/cli/jobs/import-results", test_import_results);
+  ADD ("/cli/jobs/import-follow-ups", test_import_follow_ups);
   ADD ("/cli/jobs/help", test_help);
   return g_test_run ();
 }
