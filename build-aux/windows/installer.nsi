@@ -4,7 +4,7 @@
 ; (build-aux/windows/package runs it).  The uninstaller removes the program only:
 ; the database lives in the user's application-data folder and stays.
 
-Unicode true
+Target amd64-unicode  ; a 64-bit installer for a 64-bit program (and it runs under wine64)
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 
