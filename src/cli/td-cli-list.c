@@ -55,6 +55,24 @@ list_trainees (const ListArgs *a)
   return TD_EXIT_OK;
 }
 
+/* lesson, id, status, in, out, hours, method: the current record of each lesson and
+ * trainee, in chain order. */
+static int
+list_attendance (const ListArgs *a)
+{
+  g_autoptr (GPtrArray) records = td_store_list_attendance (a->store, a->klass->id);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (records, i);
+      g_autofree char *id = masked_id (a, r->id_number);
+      g_autofree char *hours = td_hours_format (r->hours);
+      g_print ("%s\t%s\t%c\t%s\t%s\t%s\t%s\n", r->lid, id, r->status, r->time_in, r->time_out,
+               hours, r->method);
+    }
+  return TD_EXIT_OK;
+}
+
 /* id kind created status filing-no digest-prefix, newest first. */
 static int
 list_packets (const ListArgs *a)
@@ -173,6 +191,7 @@ static const struct
 } subjects[] = {
   { "classes", CLASS_NONE, list_classes },
   { "trainees", CLASS_REQUIRED, list_trainees },
+  { "attendance", CLASS_REQUIRED, list_attendance },
   { "packets", CLASS_OPTIONAL, list_packets },
   { "results", CLASS_REQUIRED, list_results },
   { "follow-ups", CLASS_REQUIRED, list_follow_ups },

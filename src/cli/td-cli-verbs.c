@@ -18,7 +18,7 @@ const TdCliVerb td_cli_verbs[] = {
   { "class", N_("class show CODE"),
     N_("Print a class's filing data as KEY=VALUE lines."), td_cli_class },
   { "list",
-    N_("list classes | list trainees|results|follow-ups|claim --class CODE [--show-id]\n"
+    N_("list classes | list trainees|results|follow-ups|claim|attendance --class CODE [--show-id]\n"
        "       list packets [--class CODE]"),
     N_("Print one tab-separated line per row, ids masked unless --show-id."), td_cli_list },
   { "import-catalog", N_("import-catalog CATALOG.xml"),
@@ -26,6 +26,11 @@ const TdCliVerb td_cli_verbs[] = {
   { "import-roster",
     N_("import-roster --class CODE [--skip-invalid] [--sheet NAME] FILE.csv|FILE.xlsx"),
     N_("Enrol the trainees of a spreadsheet, every row checked."), td_cli_import_roster },
+  { "import-attendance",
+    N_("import-attendance --class CODE [--method FACE|CARD|QR|ONLINE] [--one-punch absent] "
+       "[--columns MAPPING] [--apply] FILE"),
+    N_("Match a sign-in terminal's or learning platform's file to the lessons: the preview "
+       "and the exceptions, and with --apply the records stored."), td_cli_import_attendance },
   { "roster-template", N_("roster-template -o FILE.xlsx"),
     N_("Write an empty roster to fill in."), td_cli_roster_template },
   { "import-results",

@@ -87,5 +87,6 @@ int td_cli_import_results (TdCliContext *ctx);
 int td_cli_import_follow_ups (TdCliContext *ctx);
 int td_cli_results_template (TdCliContext *ctx);
 int td_cli_follow_up_template (TdCliContext *ctx);
+int td_cli_import_attendance (TdCliContext *ctx);
 
 G_END_DECLS

@@ -137,7 +137,15 @@ static const char schema_v2[] =
   "CREATE INDEX trainee_name ON trainee (name);"
   "CREATE INDEX audit_row ON audit (tbl, row);";
 
-static const char *const migrations[] = { NULL, schema_v1, schema_v2 };
+/* Version 3: the terminal person number (考勤号) of an enrolment, where it is not the
+ * default (the roster position).  Its own table, so a roster without one stays as it was. */
+static const char schema_v3[] =
+  "CREATE TABLE terminal_no ("
+  "  enrolment_id INTEGER PRIMARY KEY REFERENCES enrolment(id) ON DELETE CASCADE,"
+  "  class_id INTEGER NOT NULL REFERENCES class(id) ON DELETE CASCADE,"
+  "  number TEXT NOT NULL, UNIQUE (class_id, number));";
+
+static const char *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_STORE_SCHEMA_VERSION + 1);
 
 /* Tables whose changes the audit log records; it leaves out the columns declared BLOB
@@ -145,7 +153,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_STORE_SCHEMA_VERSION + 1);
 static const char *const audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
   "attendance", "result", "follow_up", "packet", "packet_issue", "claim", "claim_line",
-  "setting",
+  "setting", "terminal_no",
 };
 
 /* By declared type, not by name: lesson.content is text and belongs in the log. */
@@ -187,7 +195,8 @@ create_audit_triggers (TdStore *self, GError **error)
   for (gsize i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {
       const char *t = audited_tables[i];
-      const char *key = g_str_equal (t, "packet") || g_str_equal (t, "setting") ? "rowid" : "id";
+      const char *key = g_str_equal (t, "packet") || g_str_equal (t, "setting") ? "rowid"
+                        : g_str_equal (t, "terminal_no") ? "enrolment_id" : "id";
       g_autofree char *js_new = json_of_row (self, t, "NEW");
       g_autofree char *js_old = json_of_row (self, t, "OLD");
       g_autofree char *sql = NULL;

@@ -29,7 +29,7 @@ typedef enum
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TD_STORE_SCHEMA_VERSION 2
+#define TD_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -190,6 +190,33 @@ gboolean td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 l
 gboolean td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error);
 /* Credited hours of a trainee in a class (current records). */
 TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id);
+
+/* ---- attendance import ------------------------------------------------ */
+/* Terminal person numbers (考勤号) of a class's roster: trainee id (gint64*) → number (char*)
+ * for every enrolment; one without a number of its own has its roster position. */
+GHashTable *td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error);
+/* Sets a trainee's number in the class (NULL or "": back to the roster position); "0012"
+ * is stored as 12.  Refuses a number another trainee of the class has. */
+gboolean td_store_set_terminal_number (TdStore *self, gint64 class_id, gint64 trainee_id,
+                                       const char *number, GError **error);
+
+/* What one import of a terminal's or platform's file did, for the audit log. */
+typedef struct
+{
+  const char *file_name;
+  const char *sha256;           /* of the file's bytes, 64 lower-case hex digits */
+  guint n_punches;
+  guint n_records;              /* records the import computed */
+  guint n_new;
+  guint n_changed;              /* pending records changed in place */
+  guint n_corrections;          /* records of sent batches restated */
+  guint n_exceptions;
+} TdImportLog;
+
+/* One audit entry (table "class", operation "import") for a whole import; call it inside
+ * the import's transaction. */
+gboolean td_store_log_attendance_import (TdStore *self, gint64 class_id, const TdImportLog *log,
+                                         GError **error);
 
 /* ---- assessment and follow-up ------------------------------------------- */
 GPtrArray *td_store_list_results (TdStore *self, gint64 class_id);     /* TdResult* */

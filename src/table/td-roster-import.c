@@ -80,31 +80,6 @@ td_roster_field_required (TdRosterField field)
   return fields[field].required;
 }
 
-/* NFKC, case-folded, without spaces, '*', ':' and a trailing "(…)". */
-static char *
-fold_header (const char *header)
-{
-  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = NULL;
-  GString *out = g_string_new (NULL);
-  char *paren;
-
-  if (nfkc == NULL)
-    return g_string_free (out, FALSE);
-  folded = g_utf8_casefold (nfkc, -1);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '*' && c != ':' && c != '_' && c != '-')
-        g_string_append_unichar (out, c);
-    }
-  paren = strchr (out->str, '(');
-  if (paren != NULL && paren != out->str && g_str_has_suffix (out->str, ")"))
-    g_string_truncate (out, paren - out->str);
-  return g_string_free (out, FALSE);
-}
-
 TdRosterField
 td_roster_field_from_header (const char *header)
 {
@@ -112,7 +87,7 @@ td_roster_field_from_header (const char *header)
 
   if (header == NULL || header[0] == '\0')
     return TD_ROSTER_FIELD_NONE;
-  folded = fold_header (header);
+  folded = td_table_fold_header (header);
   if (folded[0] == '\0')
     return TD_ROSTER_FIELD_NONE;
   for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)

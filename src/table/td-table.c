@@ -389,6 +389,30 @@ looks_like_zip (GBytes *bytes)
          && ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6));
 }
 
+char *
+td_table_fold_header (const char *header)
+{
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = NULL;
+  GString *out = g_string_new (NULL);
+  char *paren;
+
+  if (nfkc == NULL)
+    return g_string_free (out, FALSE);
+  folded = g_utf8_casefold (nfkc, -1);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '*' && c != ':' && c != '_' && c != '-')
+        g_string_append_unichar (out, c);
+    }
+  paren = strchr (out->str, '(');
+  if (paren != NULL && paren != out->str && g_str_has_suffix (out->str, ")"))
+    g_string_truncate (out, paren - out->str);
+  return g_string_free (out, FALSE);
+}
+
 TdTable *
 td_table_read_bytes (GBytes *bytes, const char *sheet, const TdTableLimits *limits,
                      GCancellable *cancellable, GError **error)

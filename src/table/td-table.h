@@ -31,7 +31,7 @@ typedef enum
 {
   TD_CELL_TEXT,                 /* text as written */
   TD_CELL_NUMBER,               /* an .xlsx number, written as its shortest decimal */
-  TD_CELL_DATE,                 /* an .xlsx date cell, written as YYYY-MM-DD */
+  TD_CELL_DATE,                 /* an .xlsx date cell: YYYY-MM-DD, or "… hh:mm:ss" with a time */
 } TdCellKind;
 
 /* Data rows an import accepts, and the rows allowed above them (titles, headers). */
@@ -77,6 +77,10 @@ TdCellKind td_table_get_kind (const TdTable *table, guint row, guint column);
 char *td_table_column_name (const TdTable *table, guint column);
 /* "A", "B" … "Z", "AA" … for column 0, 1 … */
 char *td_table_column_letters (guint column);
+
+/* A header as imports compare it: NFKC, case-folded, without spaces, '*', ':', '_', '-'
+ * and a trailing "(…)".  Newly allocated. */
+char *td_table_fold_header (const char *header);
 
 /* ---- building (the readers) ---------------------------------------------- */
 void td_table_set_encoding (TdTable *table, const char *encoding, char separator);

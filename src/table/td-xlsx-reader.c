@@ -778,8 +778,18 @@ sheet_number_cell (Sheet *sheet, const char *text, GError **error)
     return td_table_set_cell (sheet->table, sheet->column, g_strdup (text), TD_CELL_TEXT,
                               error);
   if (style_is_date (sheet) && td_table_serial_to_iso (value, sheet->date1904, iso))
-    return td_table_set_cell (sheet->table, sheet->column, g_strdup (iso), TD_CELL_DATE,
-                              error);
+    {
+      /* a date and time (a terminal's punch): the time of day too, to the second */
+      int seconds = (int) ((value - floor (value)) * 86400.0 + 0.5);
+
+      if (seconds > 0 && seconds < 86400)
+        return td_table_set_cell (sheet->table, sheet->column,
+                                  g_strdup_printf ("%s %02d:%02d:%02d", iso, seconds / 3600,
+                                                   seconds / 60 % 60, seconds % 60),
+                                  TD_CELL_DATE, error);
+      return td_table_set_cell (sheet->table, sheet->column, g_strdup (iso), TD_CELL_DATE,
+                                error);
+    }
   return td_table_set_cell (sheet->table, sheet->column, format_number (value),
                             TD_CELL_NUMBER, error);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* traindesk-cli init, list, verify and backup, run as a user runs them (TD_CLI), on the
- * demo data as of 2026-11-26 (TD_TODAY). */
+/* traindesk-cli init, list, verify, backup and import-attendance, run as a user runs them
+ * (TD_CLI), on the demo data as of 2026-11-26 (TD_TODAY). */
 #include "config.h"
 
 #include <glib.h>
@@ -218,8 +218,8 @@ test_usage_errors (Fixture *f, gconstpointer data)
 {
   init_demo (f);
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", NULL },
-                "traindesk-cli list: usage: list classes | list trainees|results|follow-ups|claim "
-                "--class CODE [--show-id]\n       list packets [--class CODE]\n");
+                "traindesk-cli list: usage: list classes | list trainees|results|follow-ups|claim"
+                "|attendance --class CODE [--show-id]\n       list packets [--class CODE]\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "trainees", NULL },
                 "traindesk-cli list: list trainees needs --class CODE\n");
   assert_usage (f, (const char *const[]) { "--db", f->db, "list", "classes", "extra", NULL },
@@ -378,6 +378,173 @@ test_refuse_foreign (Fixture *f, gconstpointer data)
                                       "陈建国,371502197502191019\n赵敏,371502199003121322\n"
                                       "王伟,371502198805061216\n", -1, NULL));
   assert_refused (f, text, "is not a TrainDesk database (it is not an SQLite file)");
+}
+
+/* ---- import-attendance ---- */
+
+/* One integer or text answer of @sql on the fixture's database. */
+static char *
+sql_text (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+#define DG_LESSONS \
+  "FROM lesson WHERE class_id = (SELECT id FROM class WHERE code = 'DG2026-021') AND id NOT " \
+  "IN (SELECT lesson_id FROM attendance) AND date = (SELECT min(date) FROM lesson WHERE " \
+  "class_id = (SELECT id FROM class WHERE code = 'DG2026-021') AND id NOT IN " \
+  "(SELECT lesson_id FROM attendance))"
+
+/* A door terminal's attlog.dat for the electricians' first day without attendance: everyone
+ * (person numbers 1–30, the roster positions) 10 minutes before and 5 after both lessons,
+ * number 3 without the morning sign-out, and number 99, who is not on the roster. */
+static char *
+write_attlog (Fixture *f, char **date, char **first_lid)
+{
+  g_autofree char *path = g_build_filename (f->dir, "attlog.dat", NULL);
+  g_autoptr (GString) text = g_string_new ("No\tDateTime\tStatus\tVerify\tWorkCode\n");
+  const char *times[] = { "start", "end" };
+
+  *date = sql_text (f, "SELECT date " DG_LESSONS);
+  *first_lid = sql_text (f, "SELECT lid " DG_LESSONS " ORDER BY start LIMIT 1");
+  g_assert_nonnull (*date);
+  for (int person = 1; person <= 30; person++)
+    for (int lesson = 0; lesson < 2; lesson++)
+      for (int t = 0; t < 2; t++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT time (%s, '%s') " DG_LESSONS
+                                                  " ORDER BY start LIMIT 1 OFFSET %d", times[t],
+                                                  t == 0 ? "-10 minutes" : "+5 minutes", lesson);
+          g_autofree char *at = sql_text (f, sql);
+          if (person == 3 && lesson == 0 && t == 1)
+            continue;
+          g_string_append_printf (text, "%6d\t%s %s\t0\t15\t0\t0\r\n", person, *date, at);
+        }
+  g_string_append_printf (text, "    99\t%s 08:00:00\t0\t15\t0\t0\r\n", *date);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static guint
+count_lines (const char *text, const char *prefix)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], prefix);
+  return n;
+}
+
+static void
+test_import_attendance (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) list = { 0 };
+  g_auto (Run) r = { 0 };
+  g_autofree char *date = NULL;
+  g_autofree char *lid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *name3 = NULL;
+
+  init_demo (f);
+  path = write_attlog (f, &date, &lid);
+  name3 = sql_text (f, "SELECT t.name FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
+                       "WHERE e.position = 3 AND e.class_id = (SELECT id FROM class WHERE "
+                       "code = 'DG2026-021')");
+  RUN (&list, f, "--db", f->db, "list", "attendance", "--class", "DG2026-021");
+  g_assert_cmpint (list.status, ==, 0);
+  before = g_strdup (list.out);
+
+  /* the preview: rows, one line per exception, nothing stored */
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpuint (count_lines (r.out, lid), ==, 30);
+  g_assert_cmpuint (count_lines (r.out, "EXCEPTION "), ==, 2);
+  expected = g_strdup_printf ("EXCEPTION line 10: %s punched only once for lesson %s", name3,
+                              lid);
+  g_assert_nonnull (strstr (r.out, expected));
+  g_assert_nonnull (strstr (r.out, "\nEXCEPTION line 121: person number 99 is not on the "
+                                   "class's roster: 1 punch ignored.\n"));
+  run_clear (&list);
+  RUN (&list, f, "--db", f->db, "list", "attendance", "--class", "DG2026-021");
+  g_assert_cmpstr (list.out, ==, before);
+
+  /* --apply with an undecided exception: refused, nothing stored */
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--apply", path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "1 exception still needs a decision; nothing was stored.\n");
+  run_clear (&list);
+  RUN (&list, f, "--db", f->db, "list", "attendance", "--class", "DG2026-021");
+  g_assert_cmpstr (list.out, ==, before);
+
+  /* settled by --one-punch absent: stored, once */
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--one-punch",
+       "absent", "--apply", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, "Stored 60 new records, 0 changed, 0 corrections of "
+                                          "sent batches.\n"));
+  run_clear (&list);
+  RUN (&list, f, "--db", f->db, "list", "attendance", "--class", "DG2026-021");
+  g_assert_cmpuint (count_lines (list.out, lid), ==, 30);
+  g_assert_cmpuint (count_lines (list.out, ""), ==, count_lines (before, "") + 60);
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--one-punch",
+       "absent", "--apply", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, "Nothing to store: every record is stored so "
+                                          "already.\n"));
+  g_free (before);
+  before = sql_text (f, "SELECT count(*) FROM audit WHERE op = 'import' AND new LIKE "
+                        "'%\"file\":\"attlog.dat\"%\"records\":60%'");
+  g_assert_cmpstr (before, ==, "1");
+}
+
+/* The Attendance packet of an imported class passes the schema and every rule. */
+static void
+test_import_attendance_export (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+  g_auto (Run) v = { 0 };
+  g_autofree char *date = NULL;
+  g_autofree char *lid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *packet = g_build_filename (f->dir, "attendance.xml", NULL);
+  g_autofree char *lesson_attr = NULL;
+  g_autofree char *xml = NULL;
+
+  init_demo (f);
+  path = write_attlog (f, &date, &lid);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--one-punch",
+       "absent", "--apply", path);
+  g_assert_cmpint (r.status, ==, 0);
+  now = g_strdup_printf ("%sT19:00:00+08:00", date);
+  g_setenv ("TD_NOW", now, TRUE);
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "export", "attendance", "--class", "DG2026-021", "-o", packet);
+  RUN (&v, f, "--db", f->db, "validate", packet);
+  g_unsetenv ("TD_NOW");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (v.out, ==, "");
+  g_assert_cmpint (v.status, ==, 0);
+  g_assert_true (g_file_get_contents (packet, &xml, NULL, NULL));
+  lesson_attr = g_strdup_printf ("lesson=\"%s\" date=\"%s\"", lid, date);
+  g_assert_nonnull (strstr (xml, lesson_attr));
 }
 
 /* A wrong output extension is a usage error (2) for every verb that writes a file, said
@@ -581,5 +748,7 @@ main (int argc, char **argv)
   ADD ("/cli/store/db-contract", test_db_contract);
   ADD ("/cli/store/read-cap", test_read_cap);
   ADD ("/cli/store/verify-tampering", test_verify_tampering);
+  ADD ("/cli/store/import-attendance", test_import_attendance);
+  ADD ("/cli/store/import-attendance-export", test_import_attendance_export);
   return g_test_run ();
 }

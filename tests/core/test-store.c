@@ -27,7 +27,7 @@ test_file_mode (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_save_institution (f->store, inst, NULL));
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (td_store_get_path (f->store), ==, f->path);
 }
 
@@ -1212,8 +1212,8 @@ test_migrate_from_v1 (StoreFixture *f, gconstpointer data)
 
   f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 2);
-  g_assert_cmpint (sf_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sf_sql_int (f->path, "PRAGMA user_version"), ==, TD_STORE_SCHEMA_VERSION);
   got = td_store_get_institution (f->store);
   g_assert_cmpstr (got->name, ==, "聊城市东昌府区光岳职业培训学校");
   roster = td_store_list_enrolments (f->store, k->id);
@@ -1287,7 +1287,7 @@ test_refuse_too_new (StoreFixture *f, gconstpointer data)
   make_database (f, 2);
   sf_sql (f->path, "PRAGMA user_version = 99");
   assert_refused (f, TD_STORE_ERROR_TOO_NEW, "newer version of TrainDesk (database version 99;"
-                                             " this one reads up to 2)");
+                                             " this one reads up to 3)");
 }
 
 static void

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TdStore: what an attendance import needs beyond the attendance records themselves — the
+ * terminal person numbers (考勤号) of a roster, and one audit entry for the whole import. */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/td-punch.h"
+#include "core/td-store-private.h"
+
+/* Trainee id, enrolment id, the number (own or the roster position), the trainee's name. */
+#define NUMBERS_SELECT \
+  "SELECT e.trainee_id, e.id, coalesce (n.number, CAST (e.position AS TEXT)), t.name " \
+  "FROM enrolment e JOIN trainee t ON t.id = e.trainee_id " \
+  "LEFT JOIN terminal_no n ON n.enrolment_id = e.id WHERE e.class_id = ? "
+
+GHashTable *
+td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error)
+{
+  g_autoptr (GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  stmt = td_store_prepare (self, NUMBERS_SELECT, error);
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (numbers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                             sizeof (gint64)), td_col_dup (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
+}
+
+/* The enrolment of @trainee_id and its roster position; FALSE when not on the roster. */
+static gboolean
+find_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, gint64 *enrolment_id,
+                char **position, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, CAST (position AS TEXT) FROM "
+                                               "enrolment WHERE class_id = ? AND trainee_id = ?",
+                                         error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, trainee_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *enrolment_id = sqlite3_column_int64 (stmt, 0);
+      *position = td_col_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                 _("The trainee is not on this class's roster."));
+  return found;
+}
+
+/* The name of another trainee of the class whose number is @number, or NULL. */
+static char *
+holder_of (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *number)
+{
+  char *name = NULL;
+  sqlite3_stmt *stmt = td_store_prepare (self,
+    "SELECT t.name FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
+    "LEFT JOIN terminal_no n ON n.enrolment_id = e.id WHERE e.class_id = ?1 AND e.id != ?2 "
+    "AND coalesce (n.number, CAST (e.position AS TEXT)) = ?3", NULL);
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, enrolment_id);
+  td_bind_text (stmt, 3, number);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = td_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}
+
+static gboolean
+write_number (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *number,
+              const char *position, GError **error)
+{
+  gboolean is_default = number == NULL || g_strcmp0 (number, position) == 0;
+  sqlite3_stmt *stmt = td_store_prepare (self, is_default
+    ? "DELETE FROM terminal_no WHERE enrolment_id = ?1"
+    : "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (enrolment_id) DO UPDATE SET number = excluded.number "
+      "WHERE number != excluded.number", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, enrolment_id);
+  if (!is_default)
+    {
+      td_bind_int (stmt, 2, class_id);
+      td_bind_text (stmt, 3, number);
+    }
+  return td_store_step_done (self, stmt, error);
+}
+
+gboolean
+td_store_set_terminal_number (TdStore *self, gint64 class_id, gint64 trainee_id,
+                              const char *number, GError **error)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *position = NULL;
+  g_autofree char *holder = NULL;
+  gint64 enrolment_id = 0;
+
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  if (number != NULL && number[0] != '\0')
+    {
+      normal = td_terminal_number_normalize (number);
+      if (normal == NULL)
+        {
+          g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                       _("“%s” is not a terminal person number: use the whole number above 0 "
+                         "that the sign-in terminal shows for the trainee."), number);
+          return FALSE;
+        }
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!find_enrolment (self, class_id, trainee_id, &enrolment_id, &position, error))
+    goto fail;
+  holder = holder_of (self, class_id, enrolment_id, normal != NULL ? normal : position);
+  if (holder != NULL)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s already has the terminal person number %s in this class: give one of "
+                     "them another number."), holder, normal != NULL ? normal : position);
+      goto fail;
+    }
+  if (!write_number (self, class_id, enrolment_id, normal, position, error))
+    goto fail;
+  td_store_note_change (self, "enrolment", enrolment_id);
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_log_attendance_import (TdStore *self, gint64 class_id, const TdImportLog *log,
+                                GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && log != NULL, FALSE);
+  stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, row, op, new) VALUES "
+    "(strftime ('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), 'class', ?1, 'import', "
+    "json_object ('kind', 'attendance', 'file', ?2, 'sha256', ?3, 'punches', ?4, "
+    "'records', ?5, 'new', ?6, 'changed', ?7, 'corrections', ?8, 'exceptions', ?9))", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_text (stmt, 2, log->file_name);
+  td_bind_text (stmt, 3, log->sha256);
+  td_bind_int (stmt, 4, log->n_punches);
+  td_bind_int (stmt, 5, log->n_records);
+  td_bind_int (stmt, 6, log->n_new);
+  td_bind_int (stmt, 7, log->n_changed);
+  td_bind_int (stmt, 8, log->n_corrections);
+  td_bind_int (stmt, 9, log->n_exceptions);
+  return td_store_step_done (self, stmt, error);
+}
