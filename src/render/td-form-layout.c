@@ -72,6 +72,15 @@ struct _TdFormLayout
   GPtrArray *tables;
   GPtrArray *pages;             /* GArray of Placed */
   int unknown;
+  /* One PangoLayout per distinct text, size, weight, width and alignment, shared by every
+   * cell that shows it: a sign-in sheet of 1,000 lessons repeats 40 names, a few times and
+   * status words 40,000 times, and measuring and keeping each cell apart cost seconds and
+   * hundreds of MB. */
+  GHashTable *texts;
+  /* a section of a longer form (td_form_layout_section): its first page's number in the
+   * whole form, and the whole form's page count (0: this layout is the whole form) */
+  int first_page;
+  int total_pages;
 };
 
 static void
@@ -116,14 +125,45 @@ unit_new (UnitKind kind, double gap)
   return unit;
 }
 
-/* A measured text; its height in @height. */
+static PangoLayout *
+shared_text (TdFormLayout *self, const char *text, double size, gboolean bold, double width,
+             PangoAlignment align)
+{
+  /* sizes and widths in thousandths of a point: integers print fast */
+  g_autofree char *key = g_strdup_printf ("%d %d %d %d %s", (int) (size * 1000), bold,
+                                          (int) (width * 1000), align, text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (self->texts, key);
+
+  if (layout == NULL)
+    {
+      layout = td_text_layout (self->context, text, size, bold, width, align);
+      g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
+/* A measured text, shared with every other piece showing the same (never changed after). */
 static Piece *
 add_text (TdFormLayout *self, GArray *pieces, const char *text, double size, gboolean bold,
           double width, PangoAlignment align, double x, double y)
 {
   Piece piece = { 0 };
 
-  piece.layout = td_text_layout (self->context, text, size, bold, width, align);
+  piece.layout = shared_text (self, text, size, bold, width, align);
+  piece.x = x;
+  piece.y = y;
+  self->unknown += pango_layout_get_unknown_glyphs_count (piece.layout);
+  g_array_append_val (pieces, piece);
+  return &g_array_index (pieces, Piece, pieces->len - 1);
+}
+
+/* A text of its own: flow () narrows it when it does not fit. */
+static Piece *
+add_own_text (TdFormLayout *self, GArray *pieces, const char *text, double x, double y)
+{
+  Piece piece = { 0 };
+
+  piece.layout = td_text_layout (self->context, text, SIZE_BODY, FALSE, -1, PANGO_ALIGN_LEFT);
   piece.x = x;
   piece.y = y;
   self->unknown += pango_layout_get_unknown_glyphs_count (piece.layout);
@@ -150,8 +190,7 @@ flow (TdFormLayout *self, GArray *pieces, char **items, const double *underline,
 
   for (guint i = 0; items[i] != NULL; i++)
     {
-      Piece *piece = add_text (self, pieces, items[i], SIZE_BODY, FALSE, -1,
-                               PANGO_ALIGN_LEFT, x, y);
+      Piece *piece = add_own_text (self, pieces, items[i], x, y);
       double w, h;
 
       td_text_extent (piece->layout, &w, &h);
@@ -455,28 +494,59 @@ paginate (TdFormLayout *self)
 }
 
 TdFormLayout *
-td_form_layout (TdForm *form, const TdPageSetup *setup)
+td_form_layout_section (TdForm *form, const TdPageSetup *setup, guint first, guint end,
+                        TdFormLayout *share)
 {
   TdFormLayout *self = g_new0 (TdFormLayout, 1);
 
-  g_return_val_if_fail (form != NULL, NULL);
+  g_return_val_if_fail (form != NULL && first <= end && end <= form->blocks->len, NULL);
   self->form = form;
   if (setup != NULL)
     self->setup = *setup;
   else
     td_page_setup_init_for_form (&self->setup, form);
-  self->context = td_text_context_new ();
+  /* a new context looks every font up again: sections share one, and the measured texts */
+  self->context = share != NULL ? g_object_ref (share->context) : td_text_context_new ();
+  self->texts = share != NULL ? g_hash_table_ref (share->texts)
+                              : g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       g_object_unref);
   self->left = self->setup.margin_left;
   self->width = self->setup.width - self->setup.margin_left - self->setup.margin_right;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_geom_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   layout_header (self);
-  for (guint i = 0; i < form->blocks->len; i++)
+  for (guint i = first; i < end; i++)
     layout_block (self, g_ptr_array_index (form->blocks, i),
-                  i + 1 < form->blocks->len ? g_ptr_array_index (form->blocks, i + 1) : NULL);
+                  i + 1 < end ? g_ptr_array_index (form->blocks, i + 1) : NULL);
   paginate (self);
   return self;
+}
+
+TdFormLayout *
+td_form_layout (TdForm *form, const TdPageSetup *setup)
+{
+  g_return_val_if_fail (form != NULL, NULL);
+  return td_form_layout_section (form, setup, 0, form->blocks->len, NULL);
+}
+
+void
+td_form_layout_set_numbering (TdFormLayout *self, int first_page, int total_pages)
+{
+  self->first_page = first_page;
+  self->total_pages = total_pages;
+}
+
+guint
+td_form_section_end (const TdForm *form, guint first)
+{
+  guint i = first;
+
+  while (i < form->blocks->len
+         && ((TdFormBlock *) g_ptr_array_index (form->blocks, i))->kind
+              != TD_FORM_BLOCK_PAGE_BREAK)
+    i++;
+  return i;
 }
 
 void
@@ -488,6 +558,7 @@ td_form_layout_free (TdFormLayout *self)
   g_ptr_array_unref (self->units);
   g_ptr_array_unref (self->tables);
   g_array_unref (self->header);
+  g_hash_table_unref (self->texts);
   g_object_unref (self->context);
   g_free (self);
 }
@@ -519,6 +590,9 @@ draw_pieces (cairo_t *cr, GArray *pieces, double dx, double dy)
     {
       Piece *piece = &g_array_index (pieces, Piece, i);
 
+      /* an empty cell (a box to sign in) draws nothing */
+      if (piece->underline <= 0 && *pango_layout_get_text (piece->layout) == '\0')
+        continue;
       cairo_move_to (cr, dx + piece->x, dy + piece->y);
       pango_cairo_show_layout (cr, piece->layout);
       if (piece->underline > 0)
@@ -540,10 +614,16 @@ draw_row (cairo_t *cr, TdFormLayout *self, Unit *unit, double y)
   TableGeom *tg = unit->tg;
   guint n = tg->table->columns->len;
 
+  /* the cells' edges: two rules across and one between each pair of columns (a rectangle
+   * per cell draws every inner edge twice, and a sheet has tens of thousands of cells) */
   cairo_set_line_width (cr, 0.5);
-  for (guint i = 0; i < n; i++)
-    cairo_rectangle (cr, self->left + tg->col_x[i], y, tg->col_x[i + 1] - tg->col_x[i],
-                     unit->height);
+  cairo_rectangle (cr, self->left + tg->col_x[0], y, tg->col_x[n] - tg->col_x[0],
+                   unit->height);
+  for (guint i = 1; i < n; i++)
+    {
+      cairo_move_to (cr, self->left + tg->col_x[i], y);
+      cairo_rel_line_to (cr, 0, unit->height);
+    }
   cairo_stroke (cr);
   draw_pieces (cr, unit->pieces, self->left, y);
 }
@@ -581,7 +661,8 @@ draw_table_frames (cairo_t *cr, TdFormLayout *self, GArray *page)
 static char *
 footer_text (const TdFormLayout *self, int page_index)
 {
-  return g_strdup_printf ("第 %d 页 共 %u 页", page_index + 1, self->pages->len);
+  return g_strdup_printf ("第 %d 页 共 %d 页", self->first_page + page_index + 1,
+                          self->total_pages > 0 ? self->total_pages : (int) self->pages->len);
 }
 
 static void

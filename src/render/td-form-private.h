@@ -56,4 +56,14 @@ struct _TdForm
   int n_tables;
 };
 
+/* Sections: the blocks between page breaks, laid out and drawn one at a time so that a long
+ * form (a sign-in sheet of 1,000 lessons) never holds every page's text at once.
+ * td_form_section_end (): the index of the page break that ends the section starting at
+ * @first (or the number of blocks).  td_form_layout_section (): the blocks [@first, @end).
+ * td_form_layout_set_numbering (): the footer's "第 n 页 共 m 页" in the whole form. */
+guint td_form_section_end (const TdForm *form, guint first);
+TdFormLayout *td_form_layout_section (TdForm *form, const TdPageSetup *setup, guint first,
+                                      guint end, TdFormLayout *share);
+void td_form_layout_set_numbering (TdFormLayout *layout, int first_page, int total_pages);
+
 G_END_DECLS

@@ -16,17 +16,45 @@ on_roster_that_day (const TdEnrolment *e, const char *date)
   return e->withdrawn_date[0] == '\0' || strcmp (e->withdrawn_date, date) > 0;
 }
 
-static const TdAttendance *
-find_record (GPtrArray *records, gint64 lesson_id, gint64 trainee_id)
+/* Lessons and trainees are numbered by SQLite rowids far below 2^31. */
+static gint64
+record_key (gint64 lesson_id, gint64 trainee_id)
 {
+  return (lesson_id << 32) | (trainee_id & 0xffffffff);
+}
+
+static guint
+record_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+
+  return (guint) ((k ^ (k >> 29)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 32);
+}
+
+/* The records by lesson and trainee (the first of each pair, as listed): a lookup per cell
+ * instead of a scan of every record of the class. */
+static GHashTable *
+index_records (GPtrArray *records)
+{
+  GHashTable *index = g_hash_table_new_full (record_hash, g_int64_equal, g_free, NULL);
+
   for (guint i = 0; i < records->len; i++)
     {
       const TdAttendance *record = g_ptr_array_index (records, i);
+      gint64 key = record_key (record->lesson_id, record->trainee_id);
 
-      if (record->lesson_id == lesson_id && record->trainee_id == trainee_id)
-        return record;
+      if (!g_hash_table_contains (index, &key))
+        g_hash_table_insert (index, g_memdup2 (&key, sizeof key), (gpointer) record);
     }
-  return NULL;
+  return index;
+}
+
+static const TdAttendance *
+find_record (GHashTable *index, gint64 lesson_id, gint64 trainee_id)
+{
+  gint64 key = record_key (lesson_id, trainee_id);
+
+  return g_hash_table_lookup (index, &key);
 }
 
 static const char *
@@ -66,7 +94,7 @@ signin_row (TdFormTable *table, guint number, const TdEnrolment *e, const TdAtte
 
 static void
 signin_lesson (TdFormContext *ctx, TdForm *form, const TdLesson *lesson, GPtrArray *enrolments,
-               GPtrArray *records, const char *caption)
+               GHashTable *records, const char *caption)
 {
   TdFormTable *table = td_form_add_table (form, caption);
   guint number = 0;
@@ -142,6 +170,7 @@ td_forms_build_signin (TdFormContext *ctx, TdForm *form, GError **error)
   g_autoptr (GPtrArray) teachers = td_store_list_teachers (ctx->store, ctx->klass->id);
   g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id);
   g_autoptr (GPtrArray) records = td_store_list_attendance (ctx->store, ctx->klass->id);
+  g_autoptr (GHashTable) by_lesson = index_records (records);
   const char *only = ctx->options->lesson;
   gboolean found = FALSE;
 
@@ -161,7 +190,7 @@ td_forms_build_signin (TdFormContext *ctx, TdForm *form, GError **error)
         td_form_add_page_break (form);
       found = TRUE;
       caption = lesson_caption (lesson, teachers);
-      signin_lesson (ctx, form, lesson, enrolments, records, caption);
+      signin_lesson (ctx, form, lesson, enrolments, by_lesson, caption);
     }
   if (!found && only != NULL)
     {

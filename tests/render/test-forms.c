@@ -3,6 +3,7 @@
  * the text a reader needs, masking, capital numerals, and the QR code of the packet. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "render/td-forms.h"
@@ -145,6 +146,54 @@ test_signin (Fixture *f, gconstpointer data)
   missing = td_form_build (f->store, TD_FORM_SIGNIN, "LC2026-0001", &none, &error);
   g_assert_null (missing);
   g_assert_error (error, TD_RENDER_ERROR, TD_RENDER_ERROR_NOT_FOUND);
+}
+
+/* The page of a PDF as pdftotext reads it. */
+static char *
+pdf_page_text (const char *pdf, int page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-",
+                         NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* The PDF of every lesson is drawn one lesson (section) at a time: the footers still count
+ * the pages of the whole sheet, each lesson on its own page, and the file is owner-only. */
+static void
+test_signin_pdf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdForm) form = td_form_build (f->store, TD_FORM_SIGNIN, "LC2026-0001", NULL,
+                                           &error);
+  g_autofree char *dir = g_dir_make_tmp ("td-signin-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "签到 表.pdf", NULL);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (td_form_write_pdf (form, pdf, &error));
+  g_assert_no_error (error);
+  for (int page = 1; page <= 4; page++)
+    {
+      g_autofree char *text = pdf_page_text (pdf, page);
+      /* pdftotext leaves out the spaces between Chinese characters */
+      g_autofree char *footer = g_strdup_printf ("第%d页共4页", page);
+      g_autofree char *lesson = g_strdup_printf ("（L%02d）", page);
+
+      if (strstr (text, footer) == NULL || strstr (text, lesson) == NULL)
+        g_error ("page %d: no '%s' or '%s' in:\n%s", page, footer, lesson, text);
+    }
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_remove (pdf);
+  g_rmdir (dir);
 }
 
 static void
@@ -336,6 +385,8 @@ main (int argc, char **argv)
   g_test_add ("/render/forms/filing", Fixture, NULL, setup_timetable, test_filing,
               fixture_teardown);
   g_test_add ("/render/forms/signin", Fixture, NULL, setup_small, test_signin,
+              fixture_teardown);
+  g_test_add ("/render/forms/signin-pdf", Fixture, NULL, setup_small, test_signin_pdf,
               fixture_teardown);
   g_test_add ("/render/forms/assessment", Fixture, NULL, setup_small, test_assessment,
               fixture_teardown);
