@@ -14,6 +14,7 @@
 #include "core/td-credit-code.h"
 #include "core/td-idnumber.h"
 #include "core/td-phone.h"
+#include "packet/td-packet-import.h"
 
 /* ---- institution ---------------------------------------------------------------------- */
 
@@ -238,17 +239,41 @@ print_class (TdStore *store, const TdClass *k)
   print_kv ("cancel_reason", k->cancel_reason);
 }
 
+static int
+class_new (TdCliContext *ctx, const char *from)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  TdStore *store = td_cli_open_store (ctx, FALSE);
+
+  if (store == NULL)
+    return TD_EXIT_REFUSED;
+  code = td_packet_import_draft_filing (store, from, &error);
+  if (code == NULL)
+    return td_cli_refused (error);
+  g_print (_("Class %s is stored as a draft.\n"), code);
+  return TD_EXIT_OK;
+}
+
 int
 td_cli_class (TdCliContext *ctx)
 {
+  g_autofree char *from = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+      N_("The class filing (ClassFiling packet) to make the class from"), N_("FILING.xml") },
+    G_OPTION_ENTRY_NULL
+  };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdClass) klass = NULL;
   TdStore *store;
-  int status = td_cli_parse (ctx, NULL, 2, 2);
+  int status = td_cli_parse (ctx, entries, 1, 2);
 
   if (status != TD_CLI_GO_ON)
     return status;
-  if (!g_str_equal (ctx->args[1], "show"))
+  if (g_str_equal (ctx->args[1], "new") && td_cli_n_args (ctx) == 1 && from != NULL)
+    return class_new (ctx, from);
+  if (!g_str_equal (ctx->args[1], "show") || td_cli_n_args (ctx) != 2 || from != NULL)
     return td_cli_usage (ctx);
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
@@ -257,6 +282,30 @@ td_cli_class (TdCliContext *ctx)
   if (klass == NULL)
     return td_cli_refused (error);
   print_class (store, klass);
+  return TD_EXIT_OK;
+}
+
+int
+td_cli_import_packet (TdCliContext *ctx)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  TdStore *store;
+  int status = td_cli_parse (ctx, NULL, 1, -1);
+
+  if (status != TD_CLI_GO_ON)
+    return status;
+  store = td_cli_open_store (ctx, FALSE);
+  if (store == NULL)
+    return TD_EXIT_REFUSED;
+  if (!td_packet_import_files (store, (const char *const *) ctx->args + 1, lines, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr ("%s\n", _("Nothing was imported."));
+      return TD_EXIT_REFUSED;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (lines, i));
   return TD_EXIT_OK;
 }
 
@@ -395,10 +444,12 @@ td_cli_cancel (TdCliContext *ctx)
 int
 td_cli_packet_file (TdCliContext *ctx)
 {
-  g_autofree char *out = NULL;
+  g_autofree char *out = NULL, *receipt = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to write the packet"),
       N_("FILE") },
+    { "receipt", 0, 0, G_OPTION_ARG_FILENAME, &receipt,
+      N_("Where to write the bureau's receipt of it, as it was imported"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   static const char *const xml_suffix[] = { ".xml", NULL };
@@ -413,7 +464,9 @@ td_cli_packet_file (TdCliContext *ctx)
     return status;
   if (out == NULL)
     return td_cli_usage (ctx);
-  if ((status = td_cli_check_output (ctx, out, xml_suffix)) != TD_CLI_GO_ON)
+  if ((status = td_cli_check_output (ctx, out, xml_suffix)) != TD_CLI_GO_ON
+      || (receipt != NULL
+          && (status = td_cli_check_output (ctx, receipt, xml_suffix)) != TD_CLI_GO_ON))
     return status;
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
@@ -421,9 +474,20 @@ td_cli_packet_file (TdCliContext *ctx)
   log = td_store_get_packet (store, ctx->args[1], &error);
   if (log == NULL)
     return td_cli_refused (error);
+  if (receipt != NULL && log->receipt == NULL)
+    {
+      g_printerr (_("Packet %s has no receipt yet.\n"), log->id);
+      return TD_EXIT_REFUSED;
+    }
   data = g_bytes_get_data (log->content, &size);
   if (!g_file_set_contents (out, data, (gssize) size, &error))
     return td_cli_refused (error);
   g_print ("%s\n", out);
+  if (receipt == NULL)
+    return TD_EXIT_OK;
+  data = g_bytes_get_data (log->receipt, &size);
+  if (!g_file_set_contents (receipt, data, (gssize) size, &error))
+    return td_cli_refused (error);
+  g_print ("%s\n", receipt);
   return TD_EXIT_OK;
 }

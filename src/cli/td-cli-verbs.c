@@ -15,8 +15,9 @@ const TdCliVerb td_cli_verbs[] = {
   { "institution", N_("institution show | institution set [--keep-check-character] KEY=VALUE…"),
     N_("Print the institution's profile as KEY=VALUE lines, or change some of it."),
     td_cli_institution },
-  { "class", N_("class show CODE"),
-    N_("Print a class's filing data as KEY=VALUE lines."), td_cli_class },
+  { "class", N_("class show CODE | class new --from FILING.xml"),
+    N_("Print a class's filing data as KEY=VALUE lines, or make a draft class from a filing."),
+    td_cli_class },
   { "list",
     N_("list classes | list trainees|results|follow-ups|claim|attendance --class CODE [--show-id]\n"
        "       list packets [--class CODE]"),
@@ -60,8 +61,12 @@ const TdCliVerb td_cli_verbs[] = {
     N_("Record that a trainee withdrew (退训) from a class."), td_cli_withdraw },
   { "cancel", N_("cancel --class CODE --date DATE --reason REASON"),
     N_("Record that a class is cancelled (撤销开班)."), td_cli_cancel },
-  { "packet-file", N_("packet-file ID -o FILE"),
-    N_("Write the stored bytes of a packet that was written, byte for byte."),
+  { "import-packet", N_("import-packet FILE…"),
+    N_("Rebuild classes from the packets they were sent in and their receipts, each packet "
+       "checked first; all files or none."), td_cli_import_packet },
+  { "packet-file", N_("packet-file ID -o FILE [--receipt FILE]"),
+    N_("Write the stored bytes of a packet that was written (and of its receipt), byte for "
+       "byte."),
     td_cli_packet_file },
   { "validate", N_("validate PACKET.xml"),
     N_("Check a packet against the schema and the rules: one 'RULE severity message' line "

@@ -83,6 +83,7 @@ int td_cli_class (TdCliContext *ctx);
 int td_cli_withdraw (TdCliContext *ctx);
 int td_cli_cancel (TdCliContext *ctx);
 int td_cli_packet_file (TdCliContext *ctx);
+int td_cli_import_packet (TdCliContext *ctx);
 int td_cli_import_results (TdCliContext *ctx);
 int td_cli_import_follow_ups (TdCliContext *ctx);
 int td_cli_results_template (TdCliContext *ctx);

@@ -13,6 +13,8 @@
 #include "packet/td-digest.h"
 #include "packet/td-xml-safe.h"
 
+#include "cli-reseal.h"
+
 #define NOW "2026-12-31T12:00:00+08:00"
 
 static const char *const examples[] = {
@@ -113,35 +115,6 @@ read_data (const char *name)
 }
 
 static char *
-replace_once (const char *text, const char *old, const char *new)
-{
-  const char *at = strstr (text, old);
-
-  if (at == NULL)
-    g_error ("'%s' not found", old);
-  g_assert_null (strstr (at + 1, old));
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
-}
-
-/* @text with its Digest recomputed for its Body (R-PKT-002 holds again). */
-static char *
-reseal (const char *text)
-{
-  g_autoptr (TdFindings) findings = td_findings_new ();
-  xmlDoc *doc = td_xml_read_memory (text, strlen (text), "mutated", findings);
-  g_autofree char *digest = NULL;
-  g_autofree char *old = NULL;
-  const char *at = strstr (text, "<Digest algorithm=\"SHA-256\">");
-
-  g_assert_nonnull (doc);
-  g_assert_nonnull (at);
-  digest = td_digest_body (doc, NULL);
-  xmlFreeDoc (doc);
-  old = g_strndup (at + strlen ("<Digest algorithm=\"SHA-256\">"), 64);
-  return replace_once (text, old, digest);
-}
-
-static char *
 write_file (Fixture *f, const char *name, const char *text)
 {
   char *path = g_build_filename (f->dir, name, NULL);
@@ -205,7 +178,7 @@ static void
 test_validate_broken (Fixture *f, gconstpointer data)
 {
   g_autofree char *text = read_data ("filing");
-  g_autofree char *broken = replace_once (text, "theory=\"75\"", "theory=\"70\"");
+  g_autofree char *broken = cli_replace_once (text, "theory=\"75\"", "theory=\"70\"");
   g_autofree char *path = write_file (f, "broken.xml", broken);
   Run run = cli (f, "validate", path);
 
@@ -222,12 +195,12 @@ test_validate_warnings (Fixture *f, gconstpointer data)
 {
   g_autofree char *filing = read_data ("filing");
   g_autofree char *followup = read_data ("followup");
-  g_autofree char *action = replace_once (filing, "<SpecialAction>05</SpecialAction>",
+  g_autofree char *action = cli_replace_once (filing, "<SpecialAction>05</SpecialAction>",
                                           "<SpecialAction>09</SpecialAction>");
-  g_autofree char *sealed_action = reseal (action);
-  g_autofree char *credit = replace_once (followup, "creditCode=\"91371502MA3C001015\"",
+  g_autofree char *sealed_action = cli_reseal (action);
+  g_autofree char *credit = cli_replace_once (followup, "creditCode=\"91371502MA3C001015\"",
                                           "creditCode=\"91371502MA3C001016\"");
-  g_autofree char *sealed_credit = reseal (credit);
+  g_autofree char *sealed_credit = cli_reseal (credit);
   g_autofree char *action_path = write_file (f, "action.xml", sealed_action);
   g_autofree char *credit_path = write_file (f, "credit.xml", sealed_credit);
   Run a = cli (f, "validate", action_path);
@@ -298,14 +271,14 @@ test_import_catalog (Fixture *f, gconstpointer data)
 {
   g_autofree char *shipped = data_path ("catalog-2026-1");
   g_autofree char *text = read_data ("catalog-2026-1");
-  g_autofree char *sizes = replace_once (text, "<MinClassSize>10</MinClassSize>",
+  g_autofree char *sizes = cli_replace_once (text, "<MinClassSize>10</MinClassSize>",
                                          "<MinClassSize>70</MinClassSize>");
-  g_autofree char *version = replace_once (sizes, "version=\"2026-1\"", "version=\"2026-2\"");
+  g_autofree char *version = cli_replace_once (sizes, "version=\"2026-1\"", "version=\"2026-2\"");
   g_autofree char *sizes_path = write_file (f, "sizes.xml", version);
   g_autofree char *truncated = g_strndup (text, strlen (text) / 2);
   g_autofree char *truncated_path = write_file (f, "truncated.xml", truncated);
   g_autofree char *packet = data_path ("filing");
-  g_autofree char *renamed = replace_once (text, "version=\"2026-1\"", "version=\"2026-9\"");
+  g_autofree char *renamed = cli_replace_once (text, "version=\"2026-1\"", "version=\"2026-9\"");
   g_autofree char *same_day_path = write_file (f, "same-day.xml", renamed);
   Run missing = cli (f, "import-catalog", shipped);
   Run init = cli (f, "init", NULL);
