@@ -98,7 +98,17 @@ int
 td_cli_export_table (TdCliContext *ctx)
 {
   g_auto (TableArgs) args = { 0 };
-  const GOptionEntry entries[] = { CLASS_ENTRY (args), OUTPUT_ENTRY (args), G_OPTION_ENTRY_NULL };
+  g_autofree char *encoding = NULL;
+  TdTableOptions options = { FALSE, TD_CSV_UTF8 };
+  const GOptionEntry entries[] = {
+    CLASS_ENTRY (args), OUTPUT_ENTRY (args),
+    { "show-id", 0, 0, G_OPTION_ARG_NONE, &options.show_id,
+      N_("Write id numbers in full (masked otherwise)"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("How a .csv file is encoded: utf-8 (with a byte order mark, the default) or gbk "
+         "(older Excel)"), N_("ENCODING") },
+    G_OPTION_ENTRY_NULL
+  };
   g_autoptr (GError) error = NULL;
   TdExportKind kind;
   TdStore *store;
@@ -109,6 +119,8 @@ td_cli_export_table (TdCliContext *ctx)
   if (args.class_code == NULL || args.output == NULL
       || !td_export_kind_from_string (ctx->args[1], &kind))
     return td_cli_usage (ctx);
+  if (encoding != NULL && !td_csv_encoding_from_string (encoding, &options.encoding))
+    return td_cli_usage_error (ctx->args[0], _("--encoding is utf-8 or gbk."));
   status = td_cli_check_output (ctx, args.output,
                                 (const char *const[]) { ".xlsx", ".csv", NULL });
   if (status != TD_CLI_GO_ON)
@@ -116,7 +128,8 @@ td_cli_export_table (TdCliContext *ctx)
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
-  if (!td_table_export (store, kind, args.class_code, args.output, &error))
+  if (!td_table_export_with_options (store, kind, args.class_code, args.output, &options,
+                                     &error))
     return td_cli_refused (error);
   g_print (_("Wrote %s\n"), args.output);
   return TD_EXIT_OK;

@@ -55,7 +55,9 @@ const TdCliVerb td_cli_verbs[] = {
        "followup claim notice)\n       export quarterly --year Y --quarter Q [-o FILE]"),
     N_("Write a bureau packet, checked against the schema and the rules, and log it."),
     td_cli_export },
-  { "export-table", N_("export-table roster|attendance|claim --class CODE -o FILE.xlsx|FILE.csv"),
+  { "export-table",
+    N_("export-table roster|attendance|claim --class CODE -o FILE.xlsx|FILE.csv [--show-id] "
+       "[--encoding utf-8|gbk]"),
     N_("Write a class's roster, attendance or claim as a spreadsheet."), td_cli_export_table },
   { "withdraw", N_("withdraw --class CODE --id ID --date DATE --reason REASON"),
     N_("Record that a trainee withdrew (退训) from a class."), td_cli_withdraw },

@@ -83,7 +83,7 @@ roster_row (TdTableWriter *writer, const TdEnrolment *e)
 
   add_int (writer, e->position);
   td_table_writer_add_text (writer, t->name);
-  td_table_writer_add_text (writer, t->id_number);
+  td_table_writer_add_id_number (writer, t->id_number);
   td_table_writer_add_text (writer,
                             td_code_label_zh (TD_CODES_GENDER, t->gender == 2 ? "2" : "1"));
   td_table_writer_add_date (writer, t->birth_date);
@@ -151,7 +151,7 @@ attendance_row (TdStore *store, const TdClass *klass, TdHalves planned, TdTableW
 
   add_int (writer, e->position);
   td_table_writer_add_text (writer, e->trainee.name);
-  td_table_writer_add_text (writer, e->trainee.id_number);
+  td_table_writer_add_id_number (writer, e->trainee.id_number);
   for (guint k = 0; k < 5; k++)
     add_int (writer, counts != NULL ? counts->counts[k] : 0);
   add_owned (writer, td_hours_format (credited), TRUE);
@@ -193,7 +193,7 @@ claim_row (TdTableWriter *writer, const TdSubsidyLine *line)
 
   add_int (writer, e->position);
   td_table_writer_add_text (writer, e->trainee.name);
-  td_table_writer_add_text (writer, e->trainee.id_number);
+  td_table_writer_add_id_number (writer, e->trainee.id_number);
   add_owned (writer, td_hours_format (line->credited), TRUE);
   add_owned (writer, td_rate_format (line->attendance_rate), TRUE);
   g_snprintf (code, sizeof code, "%d", line->certificate);
@@ -239,6 +239,13 @@ gboolean
 td_table_export (TdStore *store, TdExportKind kind, const char *class_code, const char *path,
                  GError **error)
 {
+  return td_table_export_with_options (store, kind, class_code, path, NULL, error);
+}
+
+gboolean
+td_table_export_with_options (TdStore *store, TdExportKind kind, const char *class_code,
+                              const char *path, const TdTableOptions *options, GError **error)
+{
   static const char *const sheets[] = { "花名册", "考勤汇总", "补贴明细" };
   g_autoptr (TdClass) klass = NULL;
   g_autoptr (TdTableWriter) writer = NULL;
@@ -251,6 +258,8 @@ td_table_export (TdStore *store, TdExportKind kind, const char *class_code, cons
   writer = td_table_writer_new (path, sheets[kind], error);
   if (writer == NULL)
     return FALSE;
+  if (options != NULL)
+    td_table_writer_set_options (writer, options);
   switch (kind)
     {
     case TD_EXPORT_ROSTER:

@@ -6,6 +6,7 @@
 
 #include "core/td-store.h"
 #include "table/td-table.h"
+#include "table/td-table-writer.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,14 @@ typedef enum
 /* "roster", "attendance", "claim"; FALSE when unknown. */
 gboolean td_export_kind_from_string (const char *text, TdExportKind *kind);
 
-/* Writes the table of @kind for the class @class_code to @path (.xlsx or .csv). */
+/* Writes the table of @kind for the class @class_code to @path (.xlsx or .csv): id numbers
+ * masked, CSV in UTF-8 with a byte order mark. */
 gboolean td_table_export (TdStore *store, TdExportKind kind, const char *class_code,
                           const char *path, GError **error);
+/* The same with full id numbers or GBK as @options say (NULL: as td_table_export). */
+gboolean td_table_export_with_options (TdStore *store, TdExportKind kind,
+                                       const char *class_code, const char *path,
+                                       const TdTableOptions *options, GError **error);
 
 /* The roster template: the header row, an example row (TD_ROSTER_EXAMPLE_ID, refused on
  * import) and drop-down lists for education, category and employment status.  .xlsx only. */

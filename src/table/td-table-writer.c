@@ -11,6 +11,7 @@
 
 #include "core/td-codes.h"
 #include "core/td-file.h"
+#include "core/td-idnumber.h"
 #include "table/td-csv.h"
 #include "table/td-table-writer.h"
 
@@ -28,6 +29,7 @@ struct _TdTableWriter
   lxw_format *date;
   lxw_format *text;
   lxw_format *decimals[MAX_DECIMALS + 1];
+  TdTableOptions options;
   guint row;
   guint column;
   gboolean failed;              /* a cell could not be written */
@@ -130,6 +132,34 @@ TdTableFormat
 td_table_writer_get_format (const TdTableWriter *writer)
 {
   return writer->format;
+}
+
+gboolean
+td_csv_encoding_from_string (const char *text, TdCsvEncoding *encoding)
+{
+  if (g_ascii_strcasecmp (text, "utf-8") == 0 || g_ascii_strcasecmp (text, "utf8") == 0)
+    *encoding = TD_CSV_UTF8;
+  else if (g_ascii_strcasecmp (text, "gbk") == 0)
+    *encoding = TD_CSV_GBK;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+td_table_writer_set_options (TdTableWriter *writer, const TdTableOptions *options)
+{
+  writer->options = *options;
+}
+
+void
+td_table_writer_add_id_number (TdTableWriter *writer, const char *id_number)
+{
+  g_autofree char *masked = NULL;
+
+  if (!writer->options.show_id && id_number != NULL && *id_number != '\0')
+    masked = td_id_number_mask (id_number);
+  td_table_writer_add_text (writer, masked != NULL ? masked : id_number);
 }
 
 lxw_workbook *
@@ -272,11 +302,52 @@ finish_xlsx (TdTableWriter *writer, GError **error)
   return td_file_commit (writer->file, error);
 }
 
+/* The CSV text (after its UTF-8 byte order mark) in GBK; a character GBK does not have is
+ * refused by name rather than written as "?". */
+static GBytes *
+csv_gbk (TdTableWriter *writer, GError **error)
+{
+  const char *text = writer->csv->str + 3;
+  gsize read = 0, written = 0;
+  g_autoptr (GError) local = NULL;
+  char *gbk = g_convert (text, -1, "GBK", "UTF-8", &read, &written, &local);
+
+  if (gbk != NULL)
+    return g_bytes_new_take (gbk, written);
+  if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+    {
+      char bad[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (text + read), bad);
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO,
+                   _("%s: the character “%s” cannot be written in GBK. Choose UTF-8 for this "
+                     "file."), writer->path, bad);
+    }
+  else
+    g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_IO, _("Cannot write %s: %s"),
+                 writer->path, local->message);
+  return NULL;
+}
+
 gboolean
 td_table_writer_finish (TdTableWriter *writer, GError **error)
 {
+  g_autoptr (GBytes) gbk = NULL;
+
   if (writer->format == TD_TABLE_FORMAT_XLSX)
     return finish_xlsx (writer, error);
+  if (writer->options.encoding == TD_CSV_GBK)
+    {
+      gsize len;
+      const void *data;
+
+      gbk = csv_gbk (writer, error);
+      if (gbk == NULL)
+        return FALSE;
+      data = g_bytes_get_data (gbk, &len);
+      return td_file_write (writer->file, data, len, error)
+             && td_file_commit (writer->file, error);
+    }
   return td_file_write (writer->file, writer->csv->str, writer->csv->len, error)
          && td_file_commit (writer->file, error);
 }

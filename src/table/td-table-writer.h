@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tables out: one writer for .xlsx (libxlsxwriter) and .csv (UTF-8 with a BOM, so that
+/* Tables out: one writer for .xlsx (libxlsxwriter) and .csv (UTF-8 with a BOM or GBK, so that
  * Excel reads the Chinese text; CRLF lines).  Cells are added left to right, row by row.
  * The file appears only when td_table_writer_finish () succeeds. */
 #pragma once
@@ -13,6 +13,23 @@ G_BEGIN_DECLS
 
 typedef struct _TdTableWriter TdTableWriter;
 
+/* How a CSV file is encoded: UTF-8 with a byte order mark (Excel 2016 and later open it), or
+ * GBK (older Excel on a Chinese Windows).  Lines end in CRLF either way. */
+typedef enum
+{
+  TD_CSV_UTF8,
+  TD_CSV_GBK,
+} TdCsvEncoding;
+
+/* "utf-8" / "gbk" (any case); FALSE when unknown. */
+gboolean td_csv_encoding_from_string (const char *text, TdCsvEncoding *encoding);
+
+typedef struct
+{
+  gboolean show_id;             /* id numbers in full; masked (371502********123X) otherwise */
+  TdCsvEncoding encoding;       /* .csv only */
+} TdTableOptions;
+
 /* The format from @path's extension: ".csv" or ".xlsx" (any case); anything else is refused
  * with TD_TABLE_ERROR_FORMAT. */
 gboolean td_table_format_from_path (const char *path, TdTableFormat *format, GError **error);
@@ -22,10 +39,14 @@ void td_table_writer_free (TdTableWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdTableWriter, td_table_writer_free)
 
 TdTableFormat td_table_writer_get_format (const TdTableWriter *writer);
+/* Masking and the CSV encoding; without it ids are masked and CSV is UTF-8. */
+void td_table_writer_set_options (TdTableWriter *writer, const TdTableOptions *options);
 
 /* A bold header cell (.xlsx), plain text in CSV. */
 void td_table_writer_add_header (TdTableWriter *writer, const char *text);
 void td_table_writer_add_text (TdTableWriter *writer, const char *text);
+/* An id number, masked unless the options show it. */
+void td_table_writer_add_id_number (TdTableWriter *writer, const char *id_number);
 /* A decimal written as text ("1200.00", "0.9800", "4.5"): a number cell showing as many
  * decimals in .xlsx, the text itself in CSV. */
 void td_table_writer_add_number (TdTableWriter *writer, const char *text);

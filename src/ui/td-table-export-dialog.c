@@ -94,14 +94,15 @@ save_chooser_new (GtkWindow *parent, const char *title, const char *name)
 
 gboolean
 td_table_export_dialog_write (GtkWindow *parent, TdStore *store, const char *class_code,
-                              TdExportKind kind, const char *path, GError **error)
+                              TdExportKind kind, const char *path,
+                              const TdTableOptions *options, GError **error)
 {
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (TD_IS_STORE (store), FALSE);
   g_return_val_if_fail (class_code != NULL && path != NULL, FALSE);
-  if (!td_table_export (store, kind, class_code, path, error))
+  if (!td_table_export_with_options (store, kind, class_code, path, options, error))
     return FALSE;
   base = g_filename_display_basename (path);
   message = g_strdup_printf (_("Exported to %s"), base);
@@ -115,14 +116,19 @@ on_export_response (GtkNativeDialog *chooser, int response, TdSaveJob *job)
   g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
+  GtkFileChooser *fc = GTK_FILE_CHOOSER (chooser);
+  TdTableOptions options = { FALSE, TD_CSV_UTF8 };
   gboolean csv;
 
   if (chosen != NULL)
     {
-      csv = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser)) == job->csv_filter;
+      csv = gtk_file_chooser_get_filter (fc) == job->csv_filter;
       path = path_with_suffix (chosen, csv);
+      options.show_id = g_strcmp0 (gtk_file_chooser_get_choice (fc, "id"), "full") == 0;
+      td_csv_encoding_from_string (gtk_file_chooser_get_choice (fc, "encoding"),
+                                   &options.encoding);
       if (!td_table_export_dialog_write (job->parent, job->store, job->class_code, job->kind,
-                                         path, &error))
+                                         path, &options, &error))
         td_ui_show_error (job->parent != NULL ? GTK_WIDGET (job->parent) : NULL,
                           _("The table could not be exported"), error);
     }
@@ -164,6 +170,24 @@ export_file_name (TdExportKind kind, const char *class_code)
     }
 }
 
+/* Id numbers masked unless chosen (personal data leaves the program), and the CSV encoding
+ * for the Excel that opens it. */
+static void
+add_choices (GtkFileChooser *chooser)
+{
+  const char *id_options[] = { "masked", "full", NULL };
+  const char *id_labels[] = { _("Masked (first 6 and last 4 digits)"), _("In full"), NULL };
+  const char *encodings[] = { "utf-8", "gbk", NULL };
+  const char *encoding_labels[] = { _("UTF-8 (Excel 2016 and later)"), _("GBK (older Excel)"),
+                                    NULL };
+
+  gtk_file_chooser_add_choice (chooser, "id", _("Id numbers"), id_options, id_labels);
+  gtk_file_chooser_set_choice (chooser, "id", "masked");
+  gtk_file_chooser_add_choice (chooser, "encoding", _("CSV encoding"), encodings,
+                               encoding_labels);
+  gtk_file_chooser_set_choice (chooser, "encoding", "utf-8");
+}
+
 void
 td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_code,
                         TdExportKind kind)
@@ -188,6 +212,7 @@ td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_cod
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), job->csv_filter);
   g_object_unref (xlsx);
   g_object_unref (job->csv_filter);
+  add_choices (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

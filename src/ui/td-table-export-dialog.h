@@ -12,14 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* Asks for a file name, then writes the table of @kind for the class @class_code. */
+/* Asks for a file name, then writes the table of @kind for the class @class_code; the
+ * chooser also asks whether id numbers are written in full and how a CSV file is encoded. */
 void td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_code,
                              TdExportKind kind);
-/* The same without asking (tests, scripts): writes @path and shows the toast, or returns
- * the error (nothing shown). */
+/* The same without asking (tests, scripts): writes @path as @options say (NULL: ids masked,
+ * CSV in UTF-8) and shows the toast, or returns the error (nothing shown). */
 gboolean td_table_export_dialog_write (GtkWindow *parent, TdStore *store,
                                        const char *class_code, TdExportKind kind,
-                                       const char *path, GError **error);
+                                       const char *path, const TdTableOptions *options,
+                                       GError **error);
 
 /* Asks for a file name, then writes the roster template (.xlsx; the suffix is added when
  * missing). */

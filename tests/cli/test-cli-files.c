@@ -291,6 +291,64 @@ test_chinese_paths (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (listed.out, "YL2026-011\t"));
 }
 
+static char *
+contents (const char *path, gsize *len)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+/* Table exports mask id numbers unless --show-id; CSV in UTF-8 with a byte order mark, or in
+ * GBK for older Excel, CRLF either way. */
+static void
+test_table_masking_encoding (Fixture *f, gconstpointer data)
+{
+  g_autofree char *masked_csv = g_build_filename (f->dir, "masked.csv", NULL);
+  g_autofree char *full_csv = g_build_filename (f->dir, "full.csv", NULL);
+  g_autofree char *gbk_csv = g_build_filename (f->dir, "gbk.csv", NULL);
+  g_autofree char *masked = NULL, *full = NULL, *gbk = NULL, *decoded = NULL;
+  g_auto (GStrv) ids = NULL, shown = NULL;
+  g_auto (Run) list = { 0 };
+  g_auto (Run) list_full = { 0 };
+  g_auto (Run) a = { 0 };
+  g_auto (Run) b = { 0 };
+  g_auto (Run) c = { 0 };
+  g_auto (Run) bad = { 0 };
+  gsize gbk_len = 0;
+
+  RUN (&list, f, "--db", f->db, "list", "trainees", "--class", "YL2026-011");
+  RUN (&list_full, f, "--db", f->db, "list", "trainees", "--class", "YL2026-011", "--show-id");
+  ids = g_strsplit (list.out, "\t", 2);         /* the first trainee's masked id */
+  shown = g_strsplit (list_full.out, "\t", 2);  /* … and in full */
+  RUN (&a, f, "--db", f->db, "export-table", "roster", "--class", "YL2026-011", "-o",
+       masked_csv);
+  g_assert_cmpint (a.status, ==, 0);
+  masked = contents (masked_csv, NULL);
+  g_assert_true (g_str_has_prefix (masked, "\xEF\xBB\xBF序号,姓名,身份证号码,"));
+  g_assert_nonnull (strstr (masked, ids[0]));
+  g_assert_null (strstr (masked, shown[0]));
+  RUN (&b, f, "--db", f->db, "export-table", "roster", "--class", "YL2026-011", "-o",
+       full_csv, "--show-id");
+  g_assert_cmpint (b.status, ==, 0);
+  full = contents (full_csv, NULL);
+  g_assert_nonnull (strstr (full, shown[0]));
+  RUN (&c, f, "--db", f->db, "export-table", "roster", "--class", "YL2026-011", "-o", gbk_csv,
+       "--encoding", "gbk");
+  g_assert_cmpint (c.status, ==, 0);
+  gbk = contents (gbk_csv, &gbk_len);
+  /* 序号 in GBK, no byte order mark; the same text as the UTF-8 file */
+  g_assert_true (g_str_has_prefix (gbk, "\xD0\xF2\xBA\xC5,"));
+  decoded = g_convert (gbk, gbk_len, "UTF-8", "GBK", NULL, NULL, NULL);
+  g_assert_cmpstr (decoded, ==, masked + 3);
+  g_assert_nonnull (strstr (decoded, "\r\n"));
+  RUN (&bad, f, "--db", f->db, "export-table", "roster", "--class", "YL2026-011", "-o",
+       gbk_csv, "--encoding", "latin1");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--encoding is utf-8 or gbk."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,6 +361,7 @@ main (int argc, char **argv)
   ADD ("/cli/files/private", "demo", test_private);
   ADD ("/cli/files/database-tightened", "demo", test_database_tightened);
   ADD ("/cli/files/chinese-paths", NULL, test_chinese_paths);
+  ADD ("/cli/files/table-masking-encoding", "demo", test_table_masking_encoding);
 #undef ADD
   return g_test_run ();
 }

@@ -252,6 +252,7 @@ test_preview (Fixture *f, gconstpointer data)
 static void
 test_import (Fixture *f, gconstpointer data)
 {
+  const TdTableOptions show_id = { .show_id = TRUE };
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *export = NULL;
   g_autofree char *text = NULL;
@@ -279,11 +280,11 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (td_test_find (f->dialog, "cancel_button"))), ==,
                    "_Close");
 
-  /* the roster as a spreadsheet again */
+  /* the roster as a spreadsheet again, ids in full as chosen */
   export = g_build_filename (f->dir, "out.csv", NULL);
   g_assert_true (td_table_export_dialog_write (GTK_WINDOW (f->dialog), f->store,
                                                f->klass->code, TD_EXPORT_ROSTER, export,
-                                               &error));
+                                               &show_id, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (export, &text, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
