@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The libFuzzer harnesses of fuzz/, built with clang-14 under ASan+UBSan in build-fuzz, each
+# The libFuzzer harnesses of fuzz/ (packets, receipts, catalogues, CSV, .xlsx, punch logs), built with clang-14 under ASan+UBSan in build-fuzz, each
 # run for TD_FUZZ_SECONDS (default 60) on a corpus seeded from tests/data (and from the
 # CLI's own .xlsx/.csv output).  A crash, a leak, a GLib critical or a timeout fails the run
 # and leaves the input in build-fuzz/crashes/: turn it into a regression test, then fix it.
@@ -12,7 +12,7 @@ root=$PWD
 seconds=${TD_FUZZ_SECONDS:-60}
 build=${TD_FUZZ_BUILD:-build-fuzz}
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz-packet fuzz-receipt fuzz-catalog fuzz-csv fuzz-xlsx)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz-packet fuzz-receipt fuzz-catalog fuzz-csv fuzz-xlsx fuzz-punch)
 
 # clang-14 and its libFuzzer runtime (Debian 12: libclang-rt-14-dev).
 packages=(clang-14 libclang-rt-14-dev)
@@ -31,19 +31,22 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang-14 meson setup "$build" -Dfuzzing=true -Dtests=false -Dwerror=false \
     -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debugoptimized \
     -Dc_args=-fsanitize=fuzzer-no-link
+else
+  meson setup --reconfigure "$build" >/dev/null    # harnesses added since it was set up
 fi
 meson compile -C "$build" "${harnesses[@]}"
 
 # Seeds: what the project's tests already hold, and tables the CLI writes itself.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz-packet,fuzz-receipt,fuzz-catalog,fuzz-csv,fuzz-xlsx}
+mkdir -p "$seeds"/{fuzz-packet,fuzz-receipt,fuzz-catalog,fuzz-csv,fuzz-xlsx,fuzz-punch}
 for d in bureau packets hostile; do
   for f in tests/data/$d/*.xml; do cp "$f" "$seeds/fuzz-packet/$d-$(basename "$f")"; done
 done
 cp tests/data/bureau/receipt-*.xml "$seeds/fuzz-receipt/"
 cp tests/data/bureau/catalog-*.xml "$seeds/fuzz-catalog/"
 cp fuzz/seeds/*.csv "$seeds/fuzz-csv/"
+cp fuzz/seeds/punch/* "$seeds/fuzz-punch/"
 cli=build/src/cli/traindesk-cli
 if [ -x "$cli" ]; then
   tmp=$(mktemp -d)
@@ -53,6 +56,7 @@ if [ -x "$cli" ]; then
     -o "$seeds/fuzz-xlsx/roster.xlsx" >/dev/null
   "$cli" --db "$tmp/demo.db" export-table roster --class YL2026-011 \
     -o "$seeds/fuzz-csv/roster.csv" >/dev/null
+  cp "$seeds/fuzz-xlsx/roster.xlsx" "$seeds/fuzz-punch/"
   rm -rf "$tmp"
 fi
 

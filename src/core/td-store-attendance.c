@@ -611,10 +611,35 @@ problem_new (const char *code, const TdAttendance *r, char *message)
   return p;
 }
 
+/* The lesson and trainee of the deleted record @seq, from the audit log's entry for the
+ * deletion (a statement of its own: the log may be gone too, and then it stays unnamed). */
+static void
+name_from_audit (TdStore *self, gint64 class_id, gint64 seq, TdVerifyProblem *p)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (td_store_db (self),
+        "SELECT l.lid, t.id_number FROM audit a "
+        "JOIN lesson l ON l.id = json_extract (a.old, '$.lesson_id') "
+        "JOIN trainee t ON t.id = json_extract (a.old, '$.trainee_id') "
+        "WHERE a.tbl = 'attendance' AND a.op = 'delete' "
+        "AND json_extract (a.old, '$.class_id') = ?1 AND json_extract (a.old, '$.seq') = ?2 "
+        "ORDER BY a.id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      p->lid = td_col_dup (stmt, 0);
+      p->id_number = td_col_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+}
+
 /* Records missing from the chain leave a gap in the sequence numbers: one problem for the gap
  * (seq: the first missing one), not one for every record after it. */
 static TdVerifyProblem *
-gap_problem (const char *code, gint64 first, gint64 last)
+gap_problem (TdStore *self, gint64 class_id, const char *code, gint64 first, gint64 last)
 {
   TdVerifyProblem *p = problem_new (code, NULL, first == last
     ? g_strdup_printf (_("record %lld is missing from the attendance chain: it was deleted "
@@ -623,6 +648,8 @@ gap_problem (const char *code, gint64 first, gint64 last)
                          "deleted outside TrainDesk"), (long long) first, (long long) last));
 
   p->seq = first;
+  if (first == last)
+    name_from_audit (self, class_id, first, p);
   return p;
 }
 
@@ -641,7 +668,7 @@ verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray 
       gboolean after_gap = r->seq > expected;
 
       if (after_gap)
-        g_ptr_array_add (problems, gap_problem (code, expected, r->seq - 1));
+        g_ptr_array_add (problems, gap_problem (self, class_id, code, expected, r->seq - 1));
       expected = r->seq + 1;
       td_chain_step (prev, line, next);
       /* after a gap the record follows one that is gone: its hash cannot be recomputed */

@@ -547,11 +547,12 @@ td_packet_verify (TdStore *store, GError **error)
   return v.problems;
 }
 
-/* A gap the chain check found (no lesson, no trainee) that a batch names record by record. */
+/* A gap the chain check found that a batch names record by record.  (A record the chain
+ * check finds changed is still there, so no batch reports it gone.) */
 static gboolean
 named_by (GPtrArray *facts, const TdVerifyProblem *gap)
 {
-  if (gap->lid != NULL || gap->id_number != NULL || gap->seq <= 0)
+  if (gap->seq <= 0)
     return FALSE;
   for (guint i = 0; i < facts->len; i++)
     {

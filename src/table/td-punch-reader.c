@@ -297,7 +297,8 @@ looks_like_attlog (GBytes *bytes)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *head = g_strndup (data, MIN (size, 4096));
+  /* empty bytes may have no data at all */
+  g_autofree char *head = g_strndup (data != NULL ? data : "", MIN (size, 4096));
   g_auto (GStrv) lines = g_strsplit (head, "\n", 12);
 
   for (guint i = 0; lines[i] != NULL && i < 11; i++)
@@ -362,7 +363,10 @@ read_attlog (TdPunchFile *f, GBytes *bytes)
 static const char *
 cell (const TdTable *t, guint row, const TdPunchMapping *m, TdPunchColumn c)
 {
-  return m->columns[c] >= 0 ? td_table_get_text (t, row, (guint) m->columns[c]) : NULL;
+  /* TD_PUNCH_N_COLUMNS stands for "no such column" (study records have no date column) */
+  if (c >= TD_PUNCH_N_COLUMNS || m->columns[c] < 0)
+    return NULL;
+  return td_table_get_text (t, row, (guint) m->columns[c]);
 }
 
 static gboolean

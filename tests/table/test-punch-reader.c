@@ -276,12 +276,46 @@ test_manual_mapping (void)
   g_assert_cmpstr (punch_at (file, 1)->name, ==, "陈建国");
 }
 
+/* Found by fuzz-punch: empty bytes (no data pointer at all) crashed the attlog sniffing.  They
+ * are a table with nothing in it, whose columns need mapping. */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPunchFile) file = td_punch_file_load_bytes (bytes, "empty.csv", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  g_assert_cmpint (td_punch_file_get_kind (file), ==, TD_PUNCH_FILE_TABLE);
+  g_assert_true (td_punch_file_needs_mapping (file));
+  g_assert_cmpuint (td_punch_file_get_punches (file)->len, ==, 0);
+}
+
+/* Found by fuzz-punch: a study record without its start read the cell past the end of the
+ * column mapping (here the id number) as the date and time. */
+static void
+test_study_without_start (void)
+{
+  g_autoptr (TdPunchFile) file = load_text (
+    "姓名,身份证号,课次,学习开始时间,学习结束时间\n"
+    "刘芳,371502199310111124,L01A,,2026-03-02 11:45:00\n", "study.csv");
+  guint line;
+
+  g_assert_cmpint (td_punch_file_get_kind (file), ==, TD_PUNCH_FILE_STUDY);
+  g_assert_cmpuint (td_punch_file_get_punches (file)->len, ==, 0);
+  g_assert_cmpstr (problem_text (file, 0, &line), ==, "“” is not a date and time.");
+  g_assert_cmpuint (line, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_setenv ("TD_TODAY", "2026-03-10", TRUE);
   g_test_add_func ("/punch-reader/attlog", test_attlog);
+  g_test_add_func ("/punch-reader/empty-bytes", test_empty_bytes);
+  g_test_add_func ("/punch-reader/study-without-start", test_study_without_start);
   g_test_add_func ("/punch-reader/gbk-csv", test_gbk_csv);
   g_test_add_func ("/punch-reader/xlsx-date-and-time", test_xlsx_date_and_time);
   g_test_add_func ("/punch-reader/xlsx-datetime", test_xlsx_datetime);

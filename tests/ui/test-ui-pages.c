@@ -19,6 +19,7 @@
 #include "ui/td-follow-up-page.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-row.h"
+#include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
@@ -520,10 +521,50 @@ test_screenshots (Fixture *f, gconstpointer data)
     }
 }
 
+/* The Settings page's catalogue import refuses a second catalogue in force from the same day,
+ * naming the stored one, and its list still shows only the stored catalogue. */
+static void
+test_catalog_same_day (Fixture *f, gconstpointer data)
+{
+  g_autofree char *shipped = g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau",
+                                               "catalog-2026-1.xml", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "catalog-2026-9.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page, *list;
+  char *at;
+  int n_rows = 0;
+
+  if (!td_test_have_display ())
+    return;
+  g_assert_true (g_file_get_contents (shipped, &text, NULL, NULL));
+  at = strstr (text, "version=\"2026-1\"");
+  g_assert_nonnull (at);
+  renamed = g_strdup_printf ("%.*sversion=\"2026-9\"%s", (int) (at - text), text,
+                             at + strlen ("version=\"2026-1\""));
+  g_assert_true (g_file_set_contents (copy, renamed, -1, NULL));
+  page = show_page (f, TD_TYPE_SETTINGS_PAGE, NULL);
+  g_assert_false (td_settings_page_import_catalog (TD_SETTINGS_PAGE (page), copy, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Catalogue version 2026-9 takes effect on "
+                                            "2026-01-01, the same day as the stored catalogue "
+                                            "version 2026-1"));
+  td_test_spin ();
+  list = td_ui_find_named (page, "catalog_list");
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpint (n_rows, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
+  g_test_add ("/ui/pages/catalog-same-day", Fixture, NULL, fixture_set_up,
+              test_catalog_same_day, fixture_tear_down);
   g_test_add ("/ui/pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
               test_attendance_keyboard, fixture_tear_down);
   g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,
