@@ -32,27 +32,15 @@ import_args_clear (ImportArgs *args)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
 
-/* The setting that remembers a mapping made for tables of one shape. */
-static char *
-mapping_key (const TdPunchFile *file)
-{
-  g_autofree char *shape = td_punch_file_get_shape (file);
-
-  return g_strconcat ("punch-columns/", shape, NULL);
-}
-
 /* A table whose columns were not recognised: --columns (then remembered), or the mapping
  * remembered for its shape. */
 static gboolean
 map_columns (TdStore *store, TdPunchFile *file, const char *columns, GError **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *saved = NULL;
   TdPunchMapping mapping;
 
   if (td_punch_file_get_table (file) == NULL)
     return TRUE;
-  key = mapping_key (file);
   if (columns != NULL)
     {
       if (!td_punch_mapping_from_string (columns, &mapping))
@@ -63,13 +51,12 @@ map_columns (TdStore *store, TdPunchFile *file, const char *columns, GError **er
           return FALSE;
         }
       return td_punch_file_set_mapping (file, &mapping, error)
-             && td_store_set_setting (store, key, columns, error);
+             && td_punch_file_remember_mapping (file, store, error);
     }
+  if (!td_punch_file_apply_saved_mapping (file, store, error))
+    return FALSE;
   if (!td_punch_file_needs_mapping (file))
     return TRUE;
-  saved = td_store_get_setting (store, key);
-  if (saved != NULL && td_punch_mapping_from_string (saved, &mapping))
-    return td_punch_file_set_mapping (file, &mapping, error);
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                _("No header row of %s names a person number or id number and a time: map "
                  "its columns in the app (they are remembered for files of this layout) or "

@@ -628,6 +628,43 @@ td_punch_file_set_mapping (TdPunchFile *f, const TdPunchMapping *mapping, GError
   return TRUE;
 }
 
+static char *
+mapping_key (const TdPunchFile *f)
+{
+  g_autofree char *shape = td_punch_file_get_shape (f);
+
+  return g_strconcat ("punch-columns/", shape, NULL);
+}
+
+gboolean
+td_punch_file_apply_saved_mapping (TdPunchFile *f, TdStore *store, GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *saved = NULL;
+  TdPunchMapping mapping;
+
+  if (!td_punch_file_needs_mapping (f))
+    return TRUE;
+  key = mapping_key (f);
+  saved = td_store_get_setting (store, key);
+  if (saved == NULL || !td_punch_mapping_from_string (saved, &mapping))
+    return TRUE;
+  return td_punch_file_set_mapping (f, &mapping, error);
+}
+
+gboolean
+td_punch_file_remember_mapping (const TdPunchFile *f, TdStore *store, GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+
+  if (f->table == NULL || !f->mapped)
+    return TRUE;
+  key = mapping_key (f);
+  value = td_punch_mapping_to_string (&f->mapping);
+  return td_store_set_setting (store, key, value, error);
+}
+
 GPtrArray *
 td_punch_file_get_punches (const TdPunchFile *f)
 {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "core/td-punch.h"
+#include "core/td-store.h"
 #include "table/td-table.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,14 @@ gboolean td_punch_file_get_mapping (const TdPunchFile *file, TdPunchMapping *map
  * and a time (date and time, or study start and end). */
 gboolean td_punch_file_set_mapping (TdPunchFile *file, const TdPunchMapping *mapping,
                                     GError **error);
+
+/* A mapping made by hand is remembered in the store's settings for tables of the file's
+ * shape.  _apply_saved: a table whose headers were not recognised takes the mapping saved
+ * for its shape (TRUE also when there is none or nothing to map); _remember: saves the
+ * mapping in use. */
+gboolean td_punch_file_apply_saved_mapping (TdPunchFile *file, TdStore *store, GError **error);
+gboolean td_punch_file_remember_mapping (const TdPunchFile *file, TdStore *store,
+                                         GError **error);
 
 GPtrArray *td_punch_file_get_punches (const TdPunchFile *file);   /* TdPunch* */
 GPtrArray *td_punch_file_get_problems (const TdPunchFile *file);  /* TdPunchProblem* */

@@ -11,6 +11,7 @@
 #include "core/td-date.h"
 #include "core/td-idnumber.h"
 #include "core/td-phone.h"
+#include "core/td-punch.h"
 #include "table/td-roster-import.h"
 
 G_DEFINE_QUARK (td-import-error-quark, td_import_error)
@@ -42,6 +43,8 @@ static const struct
   [TD_ROSTER_FIELD_CONSENT] = { "同意日期",
     "同意日期|知情同意日期|签署日期|consentdate|consent", TRUE },
   [TD_ROSTER_FIELD_GENDER] = { "性别", "性别|gender|sex", FALSE },
+  [TD_ROSTER_FIELD_TERMINAL_NO] = { "考勤号",
+    "考勤号|考勤号码|考勤机号|terminalno|terminalnumber|personno|personnumber", FALSE },
   [TD_ROSTER_FIELD_BIRTH_DATE] = { "出生日期",
     "出生日期|出生年月日|出生年月|birthdate|dateofbirth|birthday", FALSE },
 };
@@ -135,6 +138,7 @@ import_row_free (gpointer data)
 
   td_enrolment_free (row->enrolment);
   g_ptr_array_unref (row->problems);
+  g_free (row->terminal_no);
   g_free (row);
 }
 
@@ -704,6 +708,34 @@ check_duplicates (TdRosterImport *self, TdImportRow *out, GHashTable *seen)
     }
 }
 
+/* 考勤号: a whole number above 0, once in the file. */
+static void
+check_terminal_no (TdRosterImport *self, guint row, TdImportRow *out, GHashTable *seen)
+{
+  g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_TERMINAL_NO);
+  g_autofree char *key = NULL;
+  guint other;
+
+  if (text[0] == '\0')
+    return;
+  out->terminal_no = td_terminal_number_normalize (text);
+  if (out->terminal_no == NULL)
+    {
+      add_problem (self, out, TD_ROSTER_FIELD_TERMINAL_NO,
+                   g_strdup_printf (_("“%s” is not a terminal person number (a whole number "
+                                      "above 0)."), text));
+      return;
+    }
+  key = g_strconcat ("考勤号:", out->terminal_no, NULL);
+  other = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+  if (other != 0)
+    add_problem (self, out, TD_ROSTER_FIELD_TERMINAL_NO,
+                 g_strdup_printf (_("The terminal person number %s is also on line %u."),
+                                  out->terminal_no, other));
+  else
+    g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (out->line));
+}
+
 static TdImportRow *
 check_row (TdRosterImport *self, guint row, GHashTable *seen)
 {
@@ -733,6 +765,7 @@ check_row (TdRosterImport *self, guint row, GHashTable *seen)
                      TD_CODES_EMPLOYMENT_STATUS, "4");
   out->enrolment->employment_before = code != NULL ? atoi (code) : 0;
   check_consent (self, row, out);
+  check_terminal_no (self, row, out, seen);
   return out;
 }
 
@@ -892,7 +925,10 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
         return FALSE;
       copy = td_enrolment_copy (row->enrolment);
       copy->position = position++;
-      if (!td_store_save_enrolment (self->store, copy, error))
+      if (!td_store_save_enrolment (self->store, copy, error)
+          || (row->terminal_no != NULL
+              && !td_store_set_terminal_number (self->store, copy->class_id, copy->trainee.id,
+                                                row->terminal_no, error)))
         {
           g_autofree char *where = td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX
                                      ? g_strdup_printf (_("Row %u: "), row->line)
@@ -906,6 +942,32 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
         progress (done, total, user_data);
     }
   *n_imported = done;
+  return TRUE;
+}
+
+/* A 考勤号 from the file may equal the roster position (the default number) of a trainee
+ * stored after it: the class's numbers are checked once all rows are in. */
+static gboolean
+check_terminal_numbers (TdRosterImport *self, GError **error)
+{
+  g_autoptr (GHashTable) numbers = td_store_list_terminal_numbers (self->store, self->klass->id,
+                                                                    error);
+  g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer number;
+
+  if (numbers == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, numbers);
+  while (g_hash_table_iter_next (&iter, NULL, &number))
+    if (!g_hash_table_add (used, number))
+      {
+        g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
+                     _("Two trainees would have the terminal person number %s (one by the 考勤号 "
+                       "column, one by roster position): give one of them another number in "
+                       "the 考勤号 column.  Nothing was imported."), (const char *) number);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -935,7 +997,8 @@ td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
     }
   if (!td_store_begin (self->store, error))
     return FALSE;
-  if (!store_rows (self, progress, user_data, cancellable, &n_done, error))
+  if (!store_rows (self, progress, user_data, cancellable, &n_done, error)
+      || !check_terminal_numbers (self, error))
     {
       td_store_rollback (self->store);
       return FALSE;

@@ -42,6 +42,7 @@ typedef enum
   TD_ROSTER_FIELD_CONSENT,
   TD_ROSTER_FIELD_GENDER,
   TD_ROSTER_FIELD_BIRTH_DATE,
+  TD_ROSTER_FIELD_TERMINAL_NO,  /* 考勤号: the sign-in terminal's person number (optional) */
   TD_ROSTER_N_FIELDS,
   TD_ROSTER_FIELD_NONE = -1,      /* a problem of the row as a whole */
 } TdRosterField;
@@ -75,6 +76,7 @@ typedef struct
   guint line;
   TdEnrolment *enrolment;       /* what would be stored; partly empty when the row is bad */
   GPtrArray *problems;          /* TdImportProblem*; empty for a good row */
+  char *terminal_no;            /* the 考勤号 column's number, normalised; NULL: the position */
 } TdImportRow;
 
 typedef struct _TdRosterImport TdRosterImport;

@@ -14,6 +14,7 @@
 #include "core/td-codes.h"
 #include "core/td-idnumber.h"
 #include "core/td-subsidy.h"
+#include "ui/td-attendance-import-dialog.h"
 #include "ui/td-attendance-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
@@ -732,6 +733,37 @@ action_withdraw (GtkWidget *widget, const char *name, GVariant *param)
   open_change_form (self, e->trainee.id, _("Withdraw Trainee"), subject);
 }
 
+/* ---- attendance from a terminal's or platform's file ---- */
+
+static void
+import_file (TdAttendancePage *self, const char *path)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->watch.store == NULL || self->class_id == 0)
+    return;
+  td_attendance_import_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->watch.store, self->class_id, path);
+}
+
+static void
+action_import (GtkWidget *widget, const char *name, GVariant *param)
+{
+  import_file (TD_ATTENDANCE_PAGE (widget), NULL);
+}
+
+static gboolean
+on_file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, gpointer data)
+{
+  GFile *file = G_VALUE_HOLDS (value, G_TYPE_FILE) ? g_value_get_object (value) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return FALSE;
+  import_file (TD_ATTENDANCE_PAGE (data), path);
+  return TRUE;
+}
+
 static void
 action_cancel_class (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -850,6 +882,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "attendance.lesson-step", "i",
                                    action_lesson_step);
   gtk_widget_class_install_action (widget_class, "attendance.withdraw", NULL, action_withdraw);
+  gtk_widget_class_install_action (widget_class, "attendance.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "attendance.cancel-class", NULL,
                                    action_cancel_class);
   add_status_key (widget_class, GDK_KEY_p, "P");
@@ -918,4 +951,10 @@ td_attendance_page_init (TdAttendancePage *self)
   g_signal_connect_swapped (self->in_entry, "activate", G_CALLBACK (on_entry_activate), self);
   g_signal_connect_swapped (self->out_entry, "activate", G_CALLBACK (on_entry_activate), self);
   setup_views (self);
+  {
+    /* a terminal's export dropped on the page opens the attendance import */
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }

@@ -20,6 +20,8 @@ typedef struct
   TdTraineeSaved saved;
   gpointer data;
   GtkEditable *id_number, *name, *birth_date, *phone, *household, *consent_date;
+  GtkEditable *terminal_no;     /* 考勤号: the sign-in terminal's person number */
+  char *terminal_no_before;
   AdwComboRow *gender, *education, *employment;
   GPtrArray *category_checks;   /* GtkCheckButton*, in code-list order */
   AdwActionRow *id_status;
@@ -30,6 +32,7 @@ static void
 trainee_dialog_free (TraineeDialog *dialog)
 {
   g_clear_object (&dialog->store);
+  g_free (dialog->terminal_no_before);
   td_enrolment_free (dialog->enrolment);
   g_ptr_array_unref (dialog->category_checks);
   g_free (dialog);
@@ -143,6 +146,26 @@ read_enrolment (TraineeDialog *dialog, TdEnrolment *e, GError **id_error)
   return NULL;
 }
 
+/* The enrolment and, when it was changed, the terminal person number: both or neither. */
+static gboolean
+save (TraineeDialog *dialog, TdEnrolment *e, GError **error)
+{
+  g_autofree char *number = td_ui_editable_dup_text (dialog->terminal_no);
+
+  if (!td_store_begin (dialog->store, error))
+    return FALSE;
+  if (!td_store_save_enrolment (dialog->store, e, error)
+      || (g_strcmp0 (number, dialog->terminal_no_before) != 0
+          && !td_store_set_terminal_number (dialog->store, e->class_id, e->trainee.id, number,
+                                            error))
+      || !td_store_commit (dialog->store, error))
+    {
+      td_store_rollback (dialog->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_ok (TraineeDialog *dialog)
 {
@@ -155,7 +178,7 @@ on_ok (TraineeDialog *dialog)
       td_dialog_set_message (dialog->message, problem);
       return;
     }
-  if (!td_store_save_enrolment (dialog->store, e, &error))
+  if (!save (dialog, e, &error))
     {
       const char *hint = td_ui_error_hint (error);
       g_autofree char *text = g_strdup_printf ("%s%s%s", error->message, hint ? "\n" : "",
@@ -247,6 +270,17 @@ enrolment_group (TraineeDialog *dialog, const TdEnrolment *e)
     _("Consent given on"), "consent_date", e->consent_date[0] ? e->consent_date : today));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->employment));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->consent_date));
+  if (e->id != 0)
+    {
+      g_autoptr (GHashTable) numbers = td_store_list_terminal_numbers (dialog->store,
+                                                                        e->class_id, NULL);
+      if (numbers != NULL)
+        dialog->terminal_no_before = g_strdup (g_hash_table_lookup (numbers, &e->trainee.id));
+    }
+  dialog->terminal_no = GTK_EDITABLE (td_dialog_entry_row (
+    _("Terminal person number (empty: the roster position)"), "terminal_no",
+    dialog->terminal_no_before));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->terminal_no));
   return group;
 }
 

@@ -195,6 +195,51 @@ test_csv_good (Fixture *f, gconstpointer data)
   g_assert_cmpint (e->position, ==, 3);
 }
 
+/* A 考勤号 column: the terminal person numbers the sign-in terminal has, checked and stored;
+ * rows without one keep their roster position. */
+static void
+test_terminal_numbers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *id2 = make_id ("37152119851215002");
+  g_autofree char *id3 = make_id ("11010119980707201");
+  g_autofree char *bad = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,0012\n"
+    "李四,%s,13800138001,高中,01,2026/11/2,12\n"
+    "王五,%s,13900139000,高中,01,2026/11/2,A3\n", id1, id2, id3);
+  g_autofree char *good = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号码\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,0012\n"
+    "李四,%s,13800138001,高中,01,2026/11/2,\n"
+    "王五,%s,13900139000,高中,01,2026/11/2,7\n", id1, id2, id3);
+  g_autofree char *bad_path = write_file (f, "bad.csv", bad, -1);
+  g_autofree char *good_path = write_file (f, "good.csv", good, -1);
+  g_autoptr (TdRosterImport) refused = load (f, bad_path);
+  g_autoptr (TdRosterImport) imp = load (f, good_path);
+  g_autoptr (GHashTable) numbers = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const problems[] = {
+    "Line 3, column 7 (考勤号): The terminal person number 12 is also on line 2.",
+    "Line 4, column 7 (考勤号): “A3” is not a terminal person number (a whole number above 0).",
+    NULL,
+  };
+
+  assert_problems (refused, problems);
+  g_assert_cmpint (td_roster_import_get_column (imp, TD_ROSTER_FIELD_TERMINAL_NO), ==, 6);
+  g_assert_true (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  list = roster (f);
+  numbers = td_store_list_terminal_numbers (f->store, f->klass->id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (numbers,
+                                        &((TdEnrolment *) list->pdata[0])->trainee.id), ==, "12");
+  g_assert_cmpstr (g_hash_table_lookup (numbers,
+                                        &((TdEnrolment *) list->pdata[1])->trainee.id), ==, "2");
+  g_assert_cmpstr (g_hash_table_lookup (numbers,
+                                        &((TdEnrolment *) list->pdata[2])->trainee.id), ==, "7");
+}
+
 static void
 test_csv_english_gbk (Fixture *f, gconstpointer data)
 {
@@ -768,6 +813,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, GINT_TO_POINTER (size), fixture_setup, func, fixture_teardown)
   ADD ("/import/csv/good", test_csv_good, 0);
   ADD ("/import/csv/english-gbk", test_csv_english_gbk, 0);
+  ADD ("/import/csv/terminal-numbers", test_terminal_numbers, 0);
   ADD ("/import/bad-rows/refused", test_bad_rows_refused, 0);
   ADD ("/import/bad-rows/skipped", test_bad_rows_skipped, 0);
   ADD ("/import/roster-and-size", test_roster_and_size, 3);

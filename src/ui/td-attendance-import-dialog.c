@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The attendance import dialog.  Only td_punch_file_load () runs in a worker (it touches no
+ * store); matching and storing read and write the store on the main thread. */
+#define G_LOG_DOMAIN "td-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "table/td-punch-reader.h"
+#include "ui/td-attendance-import-dialog.h"
+#include "ui/td-dialog.h"
+#include "ui/td-table-export-dialog.h"
+#include "ui/td-ui-util.h"
+
+/* ---- a preview row: the index of a TdAttRow ------------------------------------------ */
+
+#define TD_TYPE_ATT_ITEM (td_att_item_get_type ())
+G_DECLARE_FINAL_TYPE (TdAttItem, td_att_item, TD, ATT_ITEM, GObject)
+
+struct _TdAttItem
+{
+  GObject parent_instance;
+  guint index;
+};
+
+G_DEFINE_FINAL_TYPE (TdAttItem, td_att_item, G_TYPE_OBJECT)
+
+static void td_att_item_class_init (TdAttItemClass *klass) {}
+static void td_att_item_init (TdAttItem *self) {}
+
+/* ---- the dialog ------------------------------------------------------------------------ */
+
+enum
+{
+  COL_LESSON,
+  COL_TRAINEE,
+  COL_STATUS,
+  COL_IN,
+  COL_OUT,
+  COL_HOURS,
+  COL_METHOD,
+  COL_CHANGE,
+  N_COLS,
+};
+
+static const char *const methods[] = { "FACE", "CARD", "QR", "ONLINE", NULL };
+
+struct _TdAttendanceImportDialog
+{
+  AdwWindow parent_instance;
+
+  TdStore *store;
+  gint64 class_id;
+  char *class_code;
+  char *path;
+  TdPunchFile *file;
+  TdAttendanceImport *imp;
+  GCancellable *cancellable;
+  gboolean loading;
+  GListStore *rows;             /* TdAttItem */
+
+  AdwToastOverlay *toast_overlay;
+  GtkButton *accept_button;
+  GtkStack *stack;
+  GtkLabel *error_label;
+  GtkLabel *summary_label;
+  GtkDropDown *method_drop;
+  GtkColumnView *column_view;
+  GtkListBox *exception_list;
+  AdwPreferencesGroup *map_group;
+  AdwComboRow *map_rows[TD_PUNCH_N_COLUMNS];
+  GtkSpinButton *first_row;
+  AdwStatusPage *done_page;
+};
+
+G_DEFINE_FINAL_TYPE (TdAttendanceImportDialog, td_attendance_import_dialog, ADW_TYPE_WINDOW)
+
+static void refresh (TdAttendanceImportDialog *self);
+
+static guint
+n_changes (TdAttendanceImportDialog *self)
+{
+  TdAttCounts c;
+
+  td_attendance_import_get_counts (self->imp, &c);
+  return c.n_new + c.n_update + c.n_correction;
+}
+
+static void
+update_accept (TdAttendanceImportDialog *self)
+{
+  gboolean preview = self->imp != NULL
+                     && g_str_equal (gtk_stack_get_visible_child_name (self->stack), "preview");
+  guint n = preview ? n_changes (self) : 0;
+  g_autofree char *label = g_strdup_printf (ngettext ("_Store %u Record", "_Store %u Records", n),
+                                            n);
+
+  gtk_button_set_label (self->accept_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_button), preview);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button),
+                            preview && n > 0 && td_attendance_import_count_undecided (self->imp) == 0);
+}
+
+/* ---- preview columns ------------------------------------------------------------------ */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static char *
+cell_text (TdAttendanceImportDialog *self, const TdAttRow *row, int column)
+{
+  switch (column)
+    {
+    case COL_LESSON:
+      return g_strdup_printf ("%s  %s %.5s", row->lesson->lid, row->lesson->date,
+                              row->lesson->start);
+    case COL_TRAINEE: return g_strdup (row->enrolment->trainee.name);
+    case COL_STATUS: return g_strdup_printf ("%c", row->status);
+    case COL_IN: return g_strdup (row->time_in);
+    case COL_OUT: return g_strdup (row->time_out);
+    case COL_HOURS: return row->status == '?' ? g_strdup ("") : td_hours_format (row->hours);
+    case COL_METHOD: return g_strdup (row->method);
+    default:
+      if (row->stored != NULL && row->change != TD_ATT_CHANGE_NONE)
+        {
+          /* Translators: the change, then the stored status and times */
+          return g_strdup_printf (_("%s (stored: %c %s–%s)"),
+                                  td_attendance_change_label (row->change), row->stored->status,
+                                  row->stored->time_in, row->stored->time_out);
+        }
+      return g_strdup (td_attendance_change_label (row->change));
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdAttendanceImportDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
+  TdAttItem *item = gtk_list_item_get_item (list_item);
+  const TdAttRow *row = td_attendance_import_get_row (self->imp, item->index);
+  g_autofree char *text = cell_text (self, row, GPOINTER_TO_INT (data));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (row->change == TD_ATT_CHANGE_UNDECIDED || row->change == TD_ATT_CHANGE_CORRECTION)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+}
+
+static void
+add_column (TdAttendanceImportDialog *self, const char *title, int column, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "dialog", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+/* ---- exceptions and their decisions ---------------------------------------------------- */
+
+static void
+decide (GtkButton *button, TdAttendanceImportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "exception"));
+  TdAttDecision decision = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "decision"));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "entry");
+  g_autoptr (GError) error = NULL;
+  int time = 0;
+
+  if (entry != NULL)
+    {
+      time = td_time_parse_lenient (gtk_editable_get_text (entry));
+      if (time < 0)
+        {
+          td_ui_set_error (GTK_WIDGET (entry), TRUE);
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Type the time as hh:mm, e.g. 17:00")));
+          return;
+        }
+    }
+  if (!td_attendance_import_decide (self->imp, index, decision, time, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("This cannot be decided so"), error);
+      return;
+    }
+  refresh (self);
+}
+
+static GtkWidget *
+decision_button (TdAttendanceImportDialog *self, guint index, const char *label,
+                 const char *name, TdAttDecision decision, gboolean chosen)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "exception", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "decision", GINT_TO_POINTER (decision));
+  g_signal_connect (button, "clicked", G_CALLBACK (decide), self);
+  return button;
+}
+
+static void
+add_decisions (TdAttendanceImportDialog *self, GtkBox *box, guint index,
+               const TdAttException *x)
+{
+  TdAttDecision d = x->decision;
+
+  if (x->kind == TD_ATT_EXCEPTION_ONE_PUNCH)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *use = decision_button (self, index, _("_Use Time"), "use-time",
+                                        TD_ATT_DECISION_TIME, d == TD_ATT_DECISION_TIME);
+      char at[TD_TIME_LEN] = "";
+
+      if (d == TD_ATT_DECISION_TIME)
+        td_time_to_iso (x->time, at);
+      gtk_editable_set_text (GTK_EDITABLE (entry), at);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("hh:mm"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+      gtk_widget_set_name (entry, "time");
+      gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (use), "entry", entry);
+      gtk_box_append (box, decision_button (self, index, _("_Absent"), "absent",
+                                            TD_ATT_DECISION_ABSENT,
+                                            d == TD_ATT_DECISION_ABSENT));
+      gtk_box_append (box, entry);
+      gtk_box_append (box, use);
+    }
+  else if (x->kind == TD_ATT_EXCEPTION_NAME || x->kind == TD_ATT_EXCEPTION_MANUAL)
+    {
+      gboolean name = x->kind == TD_ATT_EXCEPTION_NAME;
+      gtk_box_append (box, decision_button (self, index, name ? _("_Ignore") : _("_Keep"),
+                                            "keep", TD_ATT_DECISION_KEEP,
+                                            d == TD_ATT_DECISION_KEEP));
+      gtk_box_append (box, decision_button (self, index, name ? _("_Take") : _("Take the "
+                                            "_Terminal's"), "take", TD_ATT_DECISION_TAKE,
+                                            d == TD_ATT_DECISION_TAKE));
+    }
+}
+
+static GtkWidget *
+exception_row (TdAttendanceImportDialog *self, guint index)
+{
+  const TdAttException *x = td_attendance_import_get_exception (self->imp, index);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *name = g_strdup_printf ("exception-%u", index);
+  g_autofree char *text = x->line > 0
+    ? g_strdup_printf (_("Line %u: %s"), x->line, x->reason)
+    : g_strdup (x->reason);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (box, name);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_name (label, "reason");
+  if (x->needs_decision && x->decision == TD_ATT_DECISION_NONE)
+    gtk_widget_add_css_class (label, "error");
+  gtk_box_append (GTK_BOX (box), label);
+  add_decisions (self, GTK_BOX (box), index, x);
+  return box;
+}
+
+/* ---- showing the preview --------------------------------------------------------------- */
+
+static char *
+summary_text (TdAttendanceImportDialog *self)
+{
+  TdAttCounts c;
+  guint n_x = td_attendance_import_get_n_exceptions (self->imp);
+
+  td_attendance_import_get_counts (self->imp, &c);
+  return g_strdup_printf (_("%s: %u punches, %u records — %u new, %u changed, %u corrections "
+                            "of sent batches, %u unchanged, %u kept as recorded. %u exceptions, "
+                            "%u still to decide."),
+                          td_punch_file_get_name (self->file),
+                          td_attendance_import_get_n_punches (self->imp),
+                          td_attendance_import_get_n_rows (self->imp), c.n_new, c.n_update,
+                          c.n_correction, c.n_same, c.n_kept, n_x,
+                          td_attendance_import_count_undecided (self->imp));
+}
+
+static void
+refresh (TdAttendanceImportDialog *self)
+{
+  guint n = td_attendance_import_get_n_rows (self->imp);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+  g_autofree char *summary = summary_text (self);
+  GtkWidget *child;
+
+  for (guint i = 0; i < n; i++)
+    {
+      TdAttItem *item = g_object_new (TD_TYPE_ATT_ITEM, NULL);
+      item->index = i;
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exception_list))) != NULL)
+    gtk_list_box_remove (self->exception_list, child);
+  for (guint i = 0; i < td_attendance_import_get_n_exceptions (self->imp); i++)
+    gtk_list_box_append (self->exception_list, exception_row (self, i));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_accept (self);
+}
+
+static void
+show_refusal (TdAttendanceImportDialog *self, const char *heading, const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", heading, error->message);
+
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "choose");
+  update_accept (self);
+}
+
+static void
+match (TdAttendanceImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->imp == NULL)
+    self->imp = td_attendance_import_new (self->store, self->class_code, &error);
+  if (self->imp == NULL)
+    {
+      show_refusal (self, _("The class cannot be read"), error);
+      return;
+    }
+  td_attendance_import_set_method (self->imp,
+                                   methods[gtk_drop_down_get_selected (self->method_drop)]);
+  if (!td_attendance_import_run (self->imp, td_punch_file_get_punches (self->file),
+                                 td_punch_file_get_problems (self->file), &error))
+    {
+      show_refusal (self, _("The class cannot be read"), error);
+      return;
+    }
+  refresh (self);
+}
+
+static void
+on_method_changed (TdAttendanceImportDialog *self)
+{
+  if (self->imp != NULL && self->file != NULL)
+    match (self);
+}
+
+/* ---- mapping columns by hand ----------------------------------------------------------- */
+
+static void
+show_mapping (TdAttendanceImportDialog *self)
+{
+  const TdTable *table = td_punch_file_get_table (self->file);
+  guint n = td_table_get_n_rows (table) > 0 ? td_table_get_n_columns (table, 0) : 0;
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("(none)"));
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *name = td_table_column_name (table, c);
+      g_autofree char *text = g_strdup_printf ("%s: %s", name, td_table_get_text (table, 0, c));
+      gtk_string_list_append (model, text);
+    }
+  for (int c = 0; c < TD_PUNCH_N_COLUMNS; c++)
+    {
+      adw_combo_row_set_model (self->map_rows[c], G_LIST_MODEL (model));
+      adw_combo_row_set_selected (self->map_rows[c], 0);
+    }
+  gtk_spin_button_set_value (self->first_row, 2);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+  update_accept (self);
+}
+
+static void
+on_use_columns (TdAttendanceImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  TdPunchMapping mapping;
+
+  td_punch_mapping_init (&mapping);
+  for (int c = 0; c < TD_PUNCH_N_COLUMNS; c++)
+    mapping.columns[c] = (int) adw_combo_row_get_selected (self->map_rows[c]) - 1;
+  mapping.first_row = (guint) gtk_spin_button_get_value_as_int (self->first_row) - 1;
+  if (!td_punch_file_set_mapping (self->file, &mapping, &error)
+      || !td_punch_file_remember_mapping (self->file, self->store, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("These columns cannot be read"), error);
+      return;
+    }
+  match (self);
+}
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TdPunchFile *file = td_punch_file_load (data, cancellable, &error);
+
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, (GDestroyNotify) td_punch_file_free);
+}
+
+static void
+on_read_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  TdPunchFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->loading = FALSE;
+  if (self->stack == NULL)
+    {
+      g_clear_pointer (&file, td_punch_file_free);
+      return;
+    }
+  if (file == NULL)
+    {
+      show_refusal (self, _("The file cannot be read"), error);
+      return;
+    }
+  g_clear_pointer (&self->file, td_punch_file_free);
+  self->file = file;
+  if (!td_punch_file_apply_saved_mapping (self->file, self->store, &error))
+    show_refusal (self, _("The file cannot be read"), error);
+  else if (td_punch_file_needs_mapping (self->file))
+    show_mapping (self);
+  else
+    match (self);
+}
+
+void
+td_attendance_import_dialog_load_file (TdAttendanceImportDialog *self, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (TD_IS_ATTENDANCE_IMPORT_DIALOG (self) && path != NULL);
+  if (self->loading)
+    return;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_accept (self);
+  self->loading = TRUE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_read_done, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gboolean
+td_attendance_import_dialog_is_busy (TdAttendanceImportDialog *self)
+{
+  return self->loading;
+}
+
+TdAttendanceImport *
+td_attendance_import_dialog_get_import (TdAttendanceImportDialog *self)
+{
+  return self->imp;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser, int response, TdAttendanceImportDialog *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path != NULL && self->stack != NULL)
+    td_attendance_import_dialog_load_file (self, path);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_choose_clicked (TdAttendanceImportDialog *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    _("Choose a Terminal's or Platform's File"), GTK_WINDOW (self),
+    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- storing ------------------------------------------------------------------------- */
+
+static void
+on_accept_clicked (TdAttendanceImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *title = NULL;
+  TdAttCounts c;
+
+  if (self->imp == NULL || self->loading)
+    return;
+  if (!td_attendance_import_apply (self->imp, td_punch_file_get_name (self->file),
+                                   td_punch_file_get_sha256 (self->file), &c, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("Nothing was stored"), error);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%u attendance record stored",
+                                     "%u attendance records stored",
+                                     c.n_new + c.n_update + c.n_correction),
+                           c.n_new + c.n_update + c.n_correction);
+  adw_status_page_set_title (self->done_page, title);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  update_accept (self);
+  if (parent != NULL)
+    td_table_export_toast (parent, title);
+}
+
+/* ---- building ------------------------------------------------------------------------ */
+
+static GtkWidget *
+scrolled (GtkWidget *child, int min_height)
+{
+  GtkWidget *sw = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), child);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (sw), min_height);
+  gtk_widget_set_vexpand (sw, TRUE);
+  return sw;
+}
+
+static GtkWidget *
+build_choose (TdAttendanceImportDialog *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose a File…"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-open-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Attendance from a Terminal or Platform"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+    _("Choose or drop the export of a sign-in terminal (attlog.dat, or a spreadsheet with "
+      "考勤号码, 姓名, 日期时间 …) or an online platform's study records. Every record is "
+      "computed and shown, with the cases you must decide, before anything is stored."));
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->error_label), "error_label");
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_selectable (self->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose_clicked), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (box), button);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  return page;
+}
+
+static GtkWidget *
+build_map (TdAttendanceImportDialog *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use These Columns"));
+
+  self->map_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->map_group, _("Which Column Holds What"));
+  adw_preferences_group_set_description (self->map_group,
+    _("The headers of this file are not known. Choose the column of the person number or the "
+      "id number, and of the date and time; TrainDesk remembers the choice for files of this "
+      "layout."));
+  self->first_row = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 100, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->first_row), GTK_ALIGN_CENTER);
+  gtk_widget_set_name (GTK_WIDGET (self->first_row), "first-row");
+  adw_preferences_group_add (self->map_group,
+                             td_dialog_row_with (_("First data row"),
+                                                 GTK_WIDGET (self->first_row)));
+  for (int c = 0; c < TD_PUNCH_N_COLUMNS; c++)
+    {
+      self->map_rows[c] = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->map_rows[c]),
+                                     td_punch_column_label (c));
+      gtk_widget_set_name (GTK_WIDGET (self->map_rows[c]), td_punch_column_key (c));
+      adw_preferences_group_add (self->map_group, GTK_WIDGET (self->map_rows[c]));
+    }
+  gtk_widget_set_name (button, "use-columns");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 12);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_use_columns), self);
+  adw_preferences_group_set_header_suffix (self->map_group, button);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->map_group);
+  return page;
+}
+
+static GtkWidget *
+build_preview (TdAttendanceImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  GtkWidget *method_label = gtk_label_new (_("Method where the file does not say:"));
+  GtkNoSelection *selection;
+  static const char *const titles[N_COLS] = {
+    N_("Lesson"), N_("Trainee"), N_("Status"), N_("Sign-in"), N_("Sign-out"), N_("Hours"),
+    N_("Method"), N_("Change"),
+  };
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->summary_label), "summary");
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
+  self->method_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (methods));
+  g_signal_connect_swapped (self->method_drop, "notify::selected",
+                            G_CALLBACK (on_method_changed), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (bar), method_label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->method_drop));
+
+  self->rows = g_list_store_new (TD_TYPE_ATT_ITEM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* the column view takes the selection model */
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
+  gtk_widget_set_name (GTK_WIDGET (self->column_view), "records");
+  for (int c = 0; c < N_COLS; c++)
+    add_column (self, _(titles[c]), c, c == COL_CHANGE);
+  self->exception_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->exception_list), "exceptions");
+  gtk_list_box_set_selection_mode (self->exception_list, GTK_SELECTION_NONE);
+  gtk_paned_set_start_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->column_view), 200));
+  gtk_paned_set_end_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->exception_list), 120));
+  gtk_paned_set_position (GTK_PANED (paned), 330);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), paned);
+  return box;
+}
+
+static void
+add_page (TdAttendanceImportDialog *self, GtkWidget *child, const char *name)
+{
+  gtk_stack_add_named (self->stack, child, name);
+}
+
+static GtkWidget *
+build_header (TdAttendanceImportDialog *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  self->accept_button = GTK_BUTTON (gtk_button_new_with_mnemonic (""));
+  gtk_widget_set_name (GTK_WIDGET (self->accept_button), "accept");
+  gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
+  g_signal_connect_swapped (self->accept_button, "clicked", G_CALLBACK (on_accept_clicked),
+                            self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->accept_button));
+  return header;
+}
+
+static void
+td_attendance_import_dialog_init (TdAttendanceImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_widget_set_name (GTK_WIDGET (self), "td-attendance-import-dialog");
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Attendance"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 680);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  add_page (self, build_choose (self), "choose");
+  add_page (self, spinner, "loading");
+  add_page (self, build_map (self), "map");
+  add_page (self, build_preview (self), "preview");
+  self->done_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->done_page, "emblem-ok-symbolic");
+  adw_status_page_set_description (self->done_page,
+    _("The attendance page shows them; the audit log has the import with the file's name and "
+      "checksum."));
+  add_page (self, GTK_WIDGET (self->done_page), "done");
+  gtk_box_append (GTK_BOX (box), build_header (self));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  gtk_stack_set_visible_child_name (self->stack, "choose");
+  update_accept (self);
+}
+
+static void
+td_attendance_import_dialog_dispose (GObject *object)
+{
+  TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  self->stack = NULL;
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->imp, td_attendance_import_free);
+  g_clear_pointer (&self->file, td_punch_file_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (td_attendance_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+td_attendance_import_dialog_finalize (GObject *object)
+{
+  TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (object);
+
+  g_free (self->class_code);
+  g_free (self->path);
+  G_OBJECT_CLASS (td_attendance_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+td_attendance_import_dialog_class_init (TdAttendanceImportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = td_attendance_import_dialog_dispose;
+  G_OBJECT_CLASS (klass)->finalize = td_attendance_import_dialog_finalize;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
+}
+
+TdAttendanceImportDialog *
+td_attendance_import_dialog_new (GtkWindow *parent, TdStore *store, gint64 class_id,
+                                 GError **error)
+{
+  g_autoptr (TdClass) klass = td_store_get_class (store, class_id, error);
+  TdAttendanceImportDialog *self;
+
+  if (klass == NULL)
+    return NULL;
+  self = g_object_new (TD_TYPE_ATTENDANCE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->class_id = class_id;
+  self->class_code = g_strdup (klass->code);
+  return self;
+}
+
+void
+td_attendance_import_dialog_present (GtkWindow *parent, TdStore *store, gint64 class_id,
+                                     const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  TdAttendanceImportDialog *self = td_attendance_import_dialog_new (parent, store, class_id,
+                                                                    &error);
+
+  if (self == NULL)
+    {
+      td_ui_show_error (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                        _("Attendance cannot be imported"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  if (path != NULL)
+    td_attendance_import_dialog_load_file (self, path);
+}
