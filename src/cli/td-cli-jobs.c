@@ -298,7 +298,8 @@ td_cli_import_packet (TdCliContext *ctx)
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
-  if (!td_packet_import_files (store, (const char *const *) ctx->args + 1, lines, &error))
+  if (!td_packet_import_files (store, (const char *const *) ctx->args + 1, lines, NULL,
+                               &error))
     {
       g_printerr ("%s\n", error->message);
       g_printerr ("%s\n", _("Nothing was imported."));

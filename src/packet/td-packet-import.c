@@ -40,6 +40,7 @@ typedef struct
   GPtrArray *packets;           /* Packet*, by created */
   GHashTable *receipts;         /* packet id → GBytes* (the latest file given wins) */
   GPtrArray *lines;
+  guint n_new;
 } Import;
 
 static void
@@ -919,6 +920,7 @@ import_packet (Import *imp, const Packet *p, GError **error)
           || !apply_content (imp, p, error)))
     return FALSE;
   what = known != NULL ? _("already stored") : _("stored");
+  imp->n_new += known == NULL;
   if (imp->lines != NULL)
     g_ptr_array_add (imp->lines, g_strdup_printf ("%s %s %.8s: %s",
                                                   td_packet_kind_token (p->kind),
@@ -936,9 +938,9 @@ ensure_catalog (TdStore *store, GError **error)
 
 gboolean
 td_packet_import_files (TdStore *store, const char *const *paths, GPtrArray *lines,
-                        GError **error)
+                        guint *n_new, GError **error)
 {
-  Import imp = { store, NULL, NULL, lines };
+  Import imp = { store, NULL, NULL, lines, 0 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TD_IS_STORE (store), FALSE);
@@ -959,6 +961,8 @@ td_packet_import_files (TdStore *store, const char *const *paths, GPtrArray *lin
       else
         td_store_rollback (store);
     }
+  if (n_new != NULL)
+    *n_new = ok ? imp.n_new : 0;
   g_ptr_array_unref (imp.packets);
   g_hash_table_unref (imp.receipts);
   return ok;
@@ -967,7 +971,7 @@ td_packet_import_files (TdStore *store, const char *const *paths, GPtrArray *lin
 char *
 td_packet_import_draft_filing (TdStore *store, const char *path, GError **error)
 {
-  Import imp = { store, NULL, NULL, NULL };
+  Import imp = { store, NULL, NULL, NULL, 0 };
   g_autoptr (TdFindings) findings = td_findings_new ();
   g_autofree char *text = NULL;
   Packet *p;

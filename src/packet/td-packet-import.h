@@ -24,9 +24,10 @@ typedef enum
 } TdPacketImportError;
 
 /* Imports @paths (packets and receipts, in any order).  @lines receives one translated line
- * per packet ("filing YL2026-011 bbe9e6df…: stored", "… already stored"); may be NULL. */
+ * per packet ("filing YL2026-011 bbe9e6df…: stored", "… already stored") and per receipt
+ * applied; may be NULL.  @n_new: the packets that were not stored before; may be NULL. */
 gboolean td_packet_import_files (TdStore *store, const char *const *paths, GPtrArray *lines,
-                                 GError **error);
+                                 guint *n_new, GError **error);
 
 /* `class new --from`: a new draft class from a ClassFiling that was not sent (nothing is
  * logged).  Refuses a class code already stored.  Returns the class code. */

@@ -17,6 +17,7 @@
 #include "ui/td-assessment-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
@@ -51,6 +52,7 @@ struct _TdAssessmentPage
   AdwEntryRow *cert_issued_row;
   AdwEntryRow *cert_issuer_row;
   GtkLabel *message_label;
+  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
 static void td_assessment_page_iface_init (TdPageInterface *iface);
@@ -298,6 +300,26 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
 /* ---- TdPage ------------------------------------------------------------------------- */
 
 static void
+on_import_sheet_clicked (TdAssessmentPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+}
+
+static void
+on_sheet_template_clicked (TdAssessmentPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+}
+
+static GtkWidget *
+td_assessment_page_get_header_widget (TdPage *page)
+{
+  return TD_ASSESSMENT_PAGE (page)->header;
+}
+
+static void
 td_assessment_page_set_store (TdPage *page, TdStore *store)
 {
   td_store_watch_set (&TD_ASSESSMENT_PAGE (page)->watch, store);
@@ -336,6 +358,7 @@ td_assessment_page_iface_init (TdPageInterface *iface)
   iface->get_title = td_assessment_page_get_title;
   iface->get_needs_class = td_assessment_page_get_needs_class;
   iface->get_icon_name = td_assessment_page_get_icon_name;
+  iface->get_header_widget = td_assessment_page_get_header_widget;
 }
 
 static void
@@ -345,6 +368,7 @@ td_assessment_page_dispose (GObject *object)
 
   td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
+  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -381,6 +405,9 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   BIND (cert_issued_row);
   BIND (cert_issuer_row);
   BIND (message_label);
+  BIND (header);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "assessment.save-result", NULL,
                                    action_save_result);
   gtk_widget_class_install_action (widget_class, "assessment.save-exam", NULL,
@@ -397,6 +424,7 @@ td_assessment_page_init (TdAssessmentPage *self)
                            _("Issued on") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
   td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-class-page.h"
 
 struct _TdClassPage
@@ -265,6 +266,13 @@ td_class_page_dispose (GObject *object)
 }
 
 static void
+on_import_packets_clicked (TdClassPage *self)
+{
+  if (self->store != NULL)
+    td_packet_import_choose (GTK_WIDGET (self), self->store);
+}
+
+static void
 td_class_page_class_init (TdClassPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -280,6 +288,7 @@ td_class_page_class_init (TdClassPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdClassPage, header);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_packets_clicked);
 }
 
 static void

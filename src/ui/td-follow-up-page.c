@@ -19,6 +19,7 @@
 #include "ui/td-dialog.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-row.h"
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
@@ -50,6 +51,7 @@ struct _TdFollowUpPage
   AdwComboRow *proof_row;
   AdwEntryRow *wage_row;
   GtkLabel *message_label;
+  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
 static void td_follow_up_page_iface_init (TdPageInterface *iface);
@@ -296,6 +298,26 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+on_import_sheet_clicked (TdFollowUpPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
+}
+
+static void
+on_sheet_template_clicked (TdFollowUpPage *self)
+{
+  if (self->watch.store != NULL && self->class_id != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
+}
+
+static GtkWidget *
+td_follow_up_page_get_header_widget (TdPage *page)
+{
+  return TD_FOLLOW_UP_PAGE (page)->header;
+}
+
+static void
 td_follow_up_page_set_store (TdPage *page, TdStore *store)
 {
   td_store_watch_set (&TD_FOLLOW_UP_PAGE (page)->watch, store);
@@ -334,6 +356,7 @@ td_follow_up_page_iface_init (TdPageInterface *iface)
   iface->get_title = td_follow_up_page_get_title;
   iface->get_needs_class = td_follow_up_page_get_needs_class;
   iface->get_icon_name = td_follow_up_page_get_icon_name;
+  iface->get_header_widget = td_follow_up_page_get_header_widget;
 }
 
 static void
@@ -343,6 +366,7 @@ td_follow_up_page_dispose (GObject *object)
 
   td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
+  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -374,6 +398,9 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
   BIND (proof_row);
   BIND (wage_row);
   BIND (message_label);
+  BIND (header);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "follow-up.save", NULL, action_save);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "follow-up.save", NULL);
@@ -386,6 +413,7 @@ td_follow_up_page_init (TdFollowUpPage *self)
                            _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->header);
   td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
