@@ -12,6 +12,7 @@
 
 #include "core/td-file.h"
 #include "../td-test-private.h"
+#include "../test-listing.h"
 
 typedef struct
 {
@@ -52,27 +53,6 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static int
-by_name (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-listing (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, by_name);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static char *
 contents (const char *path)
 {
@@ -98,7 +78,7 @@ test_replace_private (Fixture *f, gconstpointer data)
   g_assert_cmpstr (got, ==, "new");
   /* replaced by a file only its owner can read, and no temporary file left */
   td_test_assert_private (path);
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "培训 数据.csv");
 }
 
@@ -117,7 +97,7 @@ test_directory_refused (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (error->message, "out.pdf is a folder: give the name of a "
                                    "file to write. The folder was left as it is."));
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "out.pdf");
 }
 
@@ -145,7 +125,7 @@ test_disk_full (Fixture *f, gconstpointer data)
   /* the good file is as it was, and no temporary file is left */
   got = contents (path);
   g_assert_cmpstr (got, ==, "a good file");
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "sheet.pdf");
 }
 
@@ -180,7 +160,7 @@ test_by_name (Fixture *f, gconstpointer data)
   g_assert_false (td_file_commit (full, &error));
   g_assert_error (error, TD_FILE_ERROR, TD_FILE_ERROR_NO_SPACE);
   g_clear_pointer (&full, td_file_free);
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "roster.xlsx");
 }
 
@@ -253,7 +233,7 @@ test_clean_stale (Fixture *f, gconstpointer data)
   /* one being written right now by another TrainDesk */
   g_assert_true (g_file_set_contents (fresh, "", -1, NULL));
   g_assert_cmpuint (td_file_clean_stale (f->dir, 3600), ==, 3);
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, ".td-12345678.part .td-notours.part notes.part roster.xlsx");
 }
 
