@@ -10,35 +10,9 @@
 
 #include "core/td-idnumber.h"
 #include "table/td-roster-import.h"
+#include "bench-util.h"
 
 #define N_ROWS 10000
-
-static TdClass *
-add_class (TdStore *store, const char *code, const char *start, const char *end)
-{
-  TdClass *klass = td_class_new ();
-  g_autoptr (GError) error = NULL;
-
-  klass->code = g_strdup (code);
-  klass->title = g_strdup ("bench");
-  klass->catalog_version = g_strdup ("2026-1");
-  klass->item_code = g_strdup ("6-02-01-01");
-  klass->item_name = g_strdup ("中式面点师");
-  klass->level = 5;
-  g_strlcpy (klass->training_type, "01", 3);
-  g_strlcpy (klass->special_action, "01", 3);
-  klass->mode = 1;
-  g_strlcpy (klass->start_date, start, TD_DATE_LEN);
-  g_strlcpy (klass->end_date, end, TD_DATE_LEN);
-  klass->planned_size = 0;      /* no size limit: the bench measures the import itself */
-  g_strlcpy (klass->venue_region, "371502", 7);
-  klass->venue_address = g_strdup ("bench");
-  klass->certificate = 2;
-  klass->assessment_method = g_strdup ("bench");
-  if (!td_store_save_class (store, klass, &error))
-    g_error ("%s", error->message);
-  return klass;
-}
 
 static void
 add_catalog (TdStore *store)
@@ -124,7 +98,8 @@ static void
 bench_one (TdStore *store, const char *code, const char *date, const char *path,
            const char *label)
 {
-  g_autoptr (TdClass) klass = add_class (store, code, date, date);
+  /* planned size 0: no size limit, the bench measures the import itself */
+  g_autoptr (TdClass) klass = bench_add_class (store, code, date, date, 0);
   g_autoptr (TdRosterImport) imp = NULL;
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -168,13 +143,7 @@ main (int argc, char **argv)
   g_clear_object (&store);
   g_remove (csv);
   g_remove (xlsx);
-  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" :
-       g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (db, suffix, NULL);
-
-      g_remove (file);
-    }
+  bench_remove_db (db);
   g_rmdir (dir);
   return 0;
 }

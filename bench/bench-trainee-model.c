@@ -85,7 +85,9 @@ main (int argc, char **argv)
           (g_get_monotonic_time () - start) / 1000.0);
 
   start = g_get_monotonic_time ();
-  model = td_trainee_model_new (store, "name");
+  model = td_trainee_model_new (store, "name", &error);
+  if (model == NULL)
+    g_error ("%s", error->message);
   open_ms = (g_get_monotonic_time () - start) / 1000.0;
   printf ("open: %.1f ms for %u rows (ids only)\n", open_ms,
           g_list_model_get_n_items (G_LIST_MODEL (model)));

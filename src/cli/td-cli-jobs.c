@@ -51,8 +51,11 @@ find_institution_key (const char *key)
 static int
 institution_show (TdStore *store)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (store, &error);
 
+  if (error != NULL)
+    return td_cli_refused (error);
   if (inst == NULL)
     {
       g_printerr ("%s\n", _("No institution is set up yet: use institution set KEY=VALUE…"));
@@ -165,7 +168,9 @@ td_cli_institution (TdCliContext *ctx)
     return TD_EXIT_REFUSED;
   if (show)
     return institution_show (store);
-  inst = td_store_get_institution (store);
+  inst = td_store_get_institution (store, &error);
+  if (error != NULL)
+    return td_cli_refused (error);
   if (inst == NULL)
     inst = td_institution_new ();
   if (!institution_apply (inst, ctx->args + 2, keep_check, problems))
@@ -200,15 +205,28 @@ print_kv_hours (const char *key, TdHalves hours)
   print_kv (key, text);
 }
 
-static void
-print_class (TdStore *store, const TdClass *k)
+/* FALSE with @error, nothing printed, when the store cannot be read. */
+static gboolean
+print_class (TdStore *store, const TdClass *k, GError **error)
 {
-  g_autoptr (GPtrArray) teachers = td_store_list_teachers (store, k->id);
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, k->id);
+  g_autoptr (GPtrArray) teachers = td_store_list_teachers (store, k->id, error);
+  g_autoptr (GPtrArray) lessons = NULL;
+  g_autoptr (GError) local = NULL;
+  TdClassStatus status;
+  int enrolled;
 
+  if (teachers == NULL || (lessons = td_store_list_lessons (store, k->id, error)) == NULL)
+    return FALSE;
+  status = td_store_class_status (store, k, td_day_today (), &local);
+  enrolled = local == NULL ? td_store_count_enrolled (store, k->id, &local) : 0;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   print_kv ("code", k->code);
   print_kv ("title", k->title);
-  print_kv ("status", td_class_status_token (td_store_class_status (store, k, td_day_today ())));
+  print_kv ("status", td_class_status_token (status));
   print_kv ("filing_no", k->filing_no);
   print_kv ("catalog_version", k->catalog_version);
   print_kv ("item", k->item_code);
@@ -224,7 +242,7 @@ print_class (TdStore *store, const TdClass *k)
   print_kv_hours ("practice", k->planned_practice);
   print_kv_hours ("online", k->planned_online);
   print_kv_int ("planned_size", k->planned_size);
-  print_kv_int ("enrolled", td_store_count_enrolled (store, k->id));
+  print_kv_int ("enrolled", enrolled);
   print_kv ("venue_region", k->venue_region);
   print_kv ("venue_address", k->venue_address);
   print_kv ("online_platform", k->online_platform);
@@ -237,6 +255,7 @@ print_class (TdStore *store, const TdClass *k)
   print_kv_int ("lessons", (int) lessons->len);
   print_kv ("cancel_date", k->cancel_date);
   print_kv ("cancel_reason", k->cancel_reason);
+  return TRUE;
 }
 
 static int
@@ -281,7 +300,8 @@ td_cli_class (TdCliContext *ctx)
   klass = td_store_get_class_by_code (store, ctx->args[2], &error);
   if (klass == NULL)
     return td_cli_refused (error);
-  print_class (store, klass);
+  if (!print_class (store, klass, &error))
+    return td_cli_refused (error);
   return TD_EXIT_OK;
 }
 
@@ -336,8 +356,10 @@ static TdEnrolment *
 find_on_roster (TdStore *store, const TdClass *klass, const char *text, GError **error)
 {
   g_autofree char *half = td_codes_halfwidth (text);
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (store, klass->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (store, klass->id, error);
 
+  if (roster == NULL)
+    return NULL;
   g_strstrip (half);
   for (char *p = half; *p != '\0'; p++)
     *p = g_ascii_toupper (*p);

@@ -28,8 +28,11 @@ masked_id (const ListArgs *a, const char *id_number)
 static int
 list_classes (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) classes = td_store_list_classes (a->store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) classes = td_store_list_classes (a->store, &error);
 
+  if (classes == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < classes->len; i++)
     {
       const TdClassSummary *s = g_ptr_array_index (classes, i);
@@ -43,8 +46,11 @@ list_classes (const ListArgs *a)
 static int
 list_trainees (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id, &error);
 
+  if (roster == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (roster, i);
@@ -60,8 +66,11 @@ list_trainees (const ListArgs *a)
 static int
 list_attendance (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) records = td_store_list_attendance (a->store, a->klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records = td_store_list_attendance (a->store, a->klass->id, &error);
 
+  if (records == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < records->len; i++)
     {
       const TdAttendance *r = g_ptr_array_index (records, i);
@@ -77,9 +86,13 @@ list_attendance (const ListArgs *a)
 static int
 list_packets (const ListArgs *a)
 {
+  g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) packets = td_store_list_packets (a->store,
-                                                         a->klass != NULL ? a->klass->id : 0);
+                                                         a->klass != NULL ? a->klass->id : 0,
+                                                         &error);
 
+  if (packets == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < packets->len; i++)
     {
       const TdPacketLog *p = g_ptr_array_index (packets, i);
@@ -107,9 +120,12 @@ roster_name (GPtrArray *roster, gint64 trainee_id)
 static int
 list_results (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
-  g_autoptr (GPtrArray) results = td_store_list_results (a->store, a->klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id, &error);
+  g_autoptr (GPtrArray) results = NULL;
 
+  if (roster == NULL || (results = td_store_list_results (a->store, a->klass->id, &error)) == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < results->len; i++)
     {
       const TdResult *r = g_ptr_array_index (results, i);
@@ -132,9 +148,13 @@ list_results (const ListArgs *a)
 static int
 list_follow_ups (const ListArgs *a)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id);
-  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (a->store, a->klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (a->store, a->klass->id, &error);
+  g_autoptr (GPtrArray) follow_ups = NULL;
 
+  if (roster == NULL
+      || (follow_ups = td_store_list_follow_ups (a->store, a->klass->id, &error)) == NULL)
+    return td_cli_refused (error);
   for (guint i = 0; i < follow_ups->len; i++)
     {
       const TdFollowUp *f = g_ptr_array_index (follow_ups, i);

@@ -86,7 +86,9 @@ td_cli_init (TdCliContext *ctx)
         undo_new_database (ctx, before);
       return td_cli_refused (error);
     }
-  classes = td_store_list_classes (store);
+  classes = td_store_list_classes (store, &error);
+  if (classes == NULL)
+    return td_cli_refused (error);
   if (demo && classes->len > 0)
     {
       g_printerr (_("%s already holds classes; the demo data goes into a new database "

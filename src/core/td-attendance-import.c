@@ -58,7 +58,9 @@ load_roster (TdAttendanceImport *self, GError **error)
 
   if (numbers == NULL)
     return FALSE;
-  self->roster = td_store_list_enrolments (self->store, self->klass->id);
+  self->roster = td_store_list_enrolments (self->store, self->klass->id, error);
+  if (self->roster == NULL)
+    return FALSE;
   for (guint i = 0; i < self->roster->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (self->roster, i);
@@ -71,18 +73,25 @@ load_roster (TdAttendanceImport *self, GError **error)
   return TRUE;
 }
 
-static void
-load_stored (TdAttendanceImport *self)
+/* The stored records; FALSE with @error (and none) when they cannot be read. */
+static gboolean
+load_stored (TdAttendanceImport *self, GError **error)
 {
   g_clear_pointer (&self->stored, g_hash_table_unref);
   g_clear_pointer (&self->stored_list, g_ptr_array_unref);
   self->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->stored_list = td_store_list_attendance (self->store, self->klass->id);
+  self->stored_list = td_store_list_attendance (self->store, self->klass->id, error);
+  if (self->stored_list == NULL)
+    {
+      self->stored_list = g_ptr_array_new ();
+      return FALSE;
+    }
   for (guint i = 0; i < self->stored_list->len; i++)
     {
       TdAttendance *a = g_ptr_array_index (self->stored_list, i);
       g_hash_table_insert (self->stored, pair_key (a->lesson_id, a->trainee_id), a);
     }
+  return TRUE;
 }
 
 TdAttendanceImport *
@@ -99,7 +108,7 @@ td_attendance_import_new (TdStore *store, const char *class_code, GError **error
   self->store = g_object_ref (store);
   self->klass = g_steal_pointer (&klass);
   g_strlcpy (self->method, "FACE", sizeof self->method);
-  self->lessons = td_store_list_lessons (store, self->klass->id);
+  self->lessons = td_store_list_lessons (store, self->klass->id, error);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -108,12 +117,11 @@ td_attendance_import_new (TdStore *store, const char *class_code, GError **error
   self->rows = g_array_new (FALSE, TRUE, sizeof (TdAttRow));
   self->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) exception_free);
   self->exception_keys = g_ptr_array_new_with_free_func (g_free);
-  if (!load_roster (self, error))
+  if (self->lessons == NULL || !load_roster (self, error) || !load_stored (self, error))
     {
       td_attendance_import_free (self);
       return NULL;
     }
-  load_stored (self);
   return self;
 }
 
@@ -818,9 +826,9 @@ td_attendance_import_run (TdAttendanceImport *self, GPtrArray *punches, GPtrArra
       const TdPunchProblem *p = g_ptr_array_index (problems, i);
       g_ptr_array_add (self->problems, td_punch_problem_new (p->line, g_strdup (p->reason)));
     }
-  load_stored (self);
+  if (!load_stored (self, error))
+    return FALSE;
   compute (self);
-  (void) error;
   return TRUE;
 }
 
@@ -1019,7 +1027,12 @@ td_attendance_import_apply (TdAttendanceImport *self, const char *file_name,
     }
   if (counts != NULL)
     *counts = c;
-  load_stored (self);
+  /* stored: what is shown next is read again (a failure says so, the import stands) */
+  if (!load_stored (self, error))
+    {
+      g_prefix_error (error, _("The records were stored, but they cannot be shown again: "));
+      return FALSE;
+    }
   compute (self);
   return TRUE;
 }

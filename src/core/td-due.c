@@ -90,15 +90,17 @@ due_filing (DueScan *scan)
                                          left), k->code, iso, left));
 }
 
-static void
-due_attendance (DueScan *scan)
+static gboolean
+due_attendance (DueScan *scan, GError **error)
 {
   const TdClass *k = scan->klass;
-  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (scan->store, k->id);
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (scan->store, k->id, error);
   const char *oldest = NULL;
   TdDay since;
   int days;
 
+  if (pending == NULL)
+    return FALSE;
   for (guint i = 0; i < pending->len; i++)
     {
       const TdAttendance *r = g_ptr_array_index (pending, i);
@@ -106,7 +108,7 @@ due_attendance (DueScan *scan)
         oldest = r->date;
     }
   if (oldest == NULL)
-    return;
+    return TRUE;
   since = td_day_from_iso (oldest);
   days = td_calendar_working_days_after (scan->catalog->calendar, since, scan->today);
   if (days > TD_DUE_ATTENDANCE_WORKDAYS)
@@ -114,16 +116,22 @@ due_attendance (DueScan *scan)
              working_day_after (scan->catalog->calendar, since, TD_DUE_ATTENDANCE_WORKDAYS),
              g_strdup_printf (_("%s: attendance of %s not sent for %d working days"),
                               k->code, oldest, days));
+  return TRUE;
 }
 
-/* Trainees on the roster, not withdrawn, with no follow-up record. */
+/* Trainees on the roster, not withdrawn, with no follow-up record; -1 on error. */
 static int
-count_not_followed (TdStore *store, gint64 class_id)
+count_not_followed (TdStore *store, gint64 class_id, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, class_id);
-  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (store, class_id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, class_id, error);
+  g_autoptr (GPtrArray) follow_ups = NULL;
   int n = 0;
 
+  if (enrolments == NULL)
+    return -1;
+  follow_ups = td_store_list_follow_ups (store, class_id, error);
+  if (follow_ups == NULL)
+    return -1;
   for (guint i = 0; i < enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (enrolments, i);
@@ -133,38 +141,45 @@ count_not_followed (TdStore *store, gint64 class_id)
   return n;
 }
 
-static void
-due_follow_up (DueScan *scan, TdDay end)
+static gboolean
+due_follow_up (DueScan *scan, TdDay end, GError **error)
 {
   TdDay window = end + scan->catalog->rules.employment_window_days;
   char iso[TD_DATE_LEN];
   int n;
 
   if (scan->today > window)
-    return;
-  n = count_not_followed (scan->store, scan->klass->id);
-  if (n == 0)
-    return;
+    return TRUE;
+  n = count_not_followed (scan->store, scan->klass->id, error);
+  if (n <= 0)
+    return n == 0;
   td_day_to_iso (window, iso);
   add_due (scan, TD_DUE_FOLLOW_UP, window,
            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d trainee to follow up by %s",
                                          "%s: %d trainees to follow up by %s", n),
                             scan->klass->code, n, iso));
+  return TRUE;
 }
 
-static void
-due_claim (DueScan *scan, TdDay end)
+static gboolean
+due_claim (DueScan *scan, TdDay end, GError **error)
 {
   TdDay claim_end = end + scan->catalog->rules.claim_window_days;
   g_autoptr (TdPacketLog) claim = NULL;
+  g_autoptr (GError) local = NULL;
   char iso[TD_DATE_LEN];
   int days;
 
   if (scan->today > claim_end || claim_end - scan->today > TD_DUE_CLAIM_WARN_DAYS)
-    return;
-  claim = td_store_latest_packet (scan->store, TD_KIND_CLAIM, scan->klass->id, 0, 0);
+    return TRUE;
+  claim = td_store_latest_packet (scan->store, TD_KIND_CLAIM, scan->klass->id, 0, 0, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (claim != NULL && claim->status != TD_PACKET_DRAFT && claim->status != TD_PACKET_REJECTED)
-    return;
+    return TRUE;
   days = (int) (claim_end - scan->today);
   td_day_to_iso (claim_end, iso);
   add_due (scan, TD_DUE_CLAIM, claim_end,
@@ -172,6 +187,7 @@ due_claim (DueScan *scan, TdDay end)
                                          "%s: send the subsidy claim by %s (%d day left)",
                                          "%s: send the subsidy claim by %s (%d days left)", days),
                             scan->klass->code, iso, days));
+  return TRUE;
 }
 
 /* The items of one class; FALSE with @error when the store fails. */
@@ -180,12 +196,19 @@ collect_class (DueScan *scan, gint64 class_id, GError **error)
 {
   g_autoptr (TdClass) k = td_store_get_class (scan->store, class_id, error);
   g_autoptr (TdCatalog) cat = NULL;
+  g_autoptr (GError) local = NULL;
   TdClassStatus status;
   TdDay end;
+  gboolean ok;
 
   if (k == NULL)
     return FALSE;
-  status = td_store_class_status (scan->store, k, scan->today);
+  status = td_store_class_status (scan->store, k, scan->today, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (status == TD_CLASS_CANCELLED)
     return TRUE;
   cat = td_store_get_class_catalog (scan->store, k, NULL);
@@ -195,16 +218,13 @@ collect_class (DueScan *scan, gint64 class_id, GError **error)
   scan->catalog = cat;
   if (status == TD_CLASS_DRAFT)
     due_filing (scan);
-  due_attendance (scan);
+  ok = due_attendance (scan, error);
   end = td_day_from_iso (k->end_date);
-  if (end != 0 && scan->today > end)
-    {
-      due_follow_up (scan, end);
-      due_claim (scan, end);
-    }
+  if (ok && end != 0 && scan->today > end)
+    ok = due_follow_up (scan, end, error) && due_claim (scan, end, error);
   scan->klass = NULL;
   scan->catalog = NULL;
-  return TRUE;
+  return ok;
 }
 
 static int
@@ -224,7 +244,9 @@ td_due_list (TdStore *store, TdDay today, GError **error)
   DueScan scan = { store, today, NULL, NULL, items };
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
-  classes = td_store_list_classes (store);
+  classes = td_store_list_classes (store, error);
+  if (classes == NULL)
+    return NULL;
   for (guint i = 0; i < classes->len; i++)
     {
       const TdClassSummary *s = g_ptr_array_index (classes, i);

@@ -95,9 +95,10 @@ add_class (TdStore *store, gint64 class_id, GHashTable *rows, GError **error)
 
   if (p == NULL)
     return FALSE;
-  results = td_store_list_results (store, class_id);
-  follow_ups = td_store_list_follow_ups (store, class_id);
-  claims = td_store_list_claims (store, class_id);
+  if ((results = td_store_list_results (store, class_id, error)) == NULL
+      || (follow_ups = td_store_list_follow_ups (store, class_id, error)) == NULL
+      || (claims = td_store_list_claims (store, class_id, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < p->lines->len; i++)
     {
       const TdSubsidyLine *line = g_ptr_array_index (p->lines, i);
@@ -141,10 +142,13 @@ GPtrArray *
 td_stats_quarter (TdStore *store, int year, int quarter, GError **error)
 {
   g_autoptr (GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) classes = td_store_list_classes (store);
+  g_autoptr (GPtrArray) classes = NULL;
   GPtrArray *out;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+  classes = td_store_list_classes (store, error);
+  if (classes == NULL)
+    return NULL;
   for (guint i = 0; i < classes->len; i++)
     {
       const TdClassSummary *s = g_ptr_array_index (classes, i);
@@ -180,9 +184,10 @@ td_stats_class_outcome (TdStore *store, gint64 class_id, GError **error)
 
   if (p == NULL)
     return NULL;
-  results = td_store_list_results (store, class_id);
-  follow_ups = td_store_list_follow_ups (store, class_id);
-  claims = td_store_list_claims (store, class_id);
+  if ((results = td_store_list_results (store, class_id, error)) == NULL
+      || (follow_ups = td_store_list_follow_ups (store, class_id, error)) == NULL
+      || (claims = td_store_list_claims (store, class_id, error)) == NULL)
+    return NULL;
   o = g_new0 (TdClassOutcome, 1);
   o->class_id = class_id;
   o->code = g_strdup (p->klass->code);

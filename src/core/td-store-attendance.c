@@ -53,38 +53,41 @@ attendance_from_row (sqlite3_stmt *stmt)
 }
 
 static GPtrArray *
-list_where (TdStore *self, const char *where, gint64 class_id)
+list_where (TdStore *self, const char *where, gint64 class_id, GError **error)
 {
   g_autofree char *sql = g_strdup_printf (ATT_SELECT "WHERE a.class_id = ? %s ORDER BY a.seq",
                                           where);
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                td_attendance_free);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return list;
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, attendance_from_row (stmt));
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 GPtrArray *
-td_store_list_attendance (TdStore *self, gint64 class_id)
+td_store_list_attendance (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "AND a.replaced = 0", class_id);
+  return list_where (self, "AND a.replaced = 0", class_id, error);
 }
 
 GPtrArray *
-td_store_list_chain (TdStore *self, gint64 class_id)
+td_store_list_chain (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "", class_id);
+  return list_where (self, "", class_id, error);
 }
 
 GPtrArray *
-td_store_list_pending_attendance (TdStore *self, gint64 class_id)
+td_store_list_pending_attendance (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "AND a.packet_id IS NULL", class_id);
+  return list_where (self, "AND a.packet_id IS NULL", class_id, error);
 }
 
 /* The chain line of a record, exactly as a packet writes it. */
@@ -113,17 +116,24 @@ hash_before (TdStore *self, gint64 class_id, gint64 seq)
 }
 
 char *
-td_store_chain_sent_head (TdStore *self, gint64 class_id)
+td_store_chain_sent_head (TdStore *self, gint64 class_id, GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
                                                "AND packet_id IS NOT NULL ORDER BY seq DESC "
-                                               "LIMIT 1", NULL);
+                                               "LIMIT 1", error);
   char *hash = NULL;
+  int rc;
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     hash = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      g_free (hash);
+      return NULL;
+    }
   return hash != NULL ? hash : g_strdup (TD_CHAIN_ZERO);
 }
 
@@ -289,8 +299,10 @@ set_replaced (TdStore *self, gint64 id, GError **error)
 static gboolean
 restate_packet (TdStore *self, const TdAttendance *old, TdAttendance *r, GError **error)
 {
-  g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id);
+  g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id, error);
 
+  if (current == NULL)
+    return FALSE;
   for (guint i = 0; i < current->len; i++)
     {
       TdAttendance *c = g_ptr_array_index (current, i);
@@ -579,17 +591,21 @@ td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error
 }
 
 TdHalves
-td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id)
+td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT coalesce(sum(hours), 0) FROM attendance "
-    "WHERE class_id = ? AND trainee_id = ? AND replaced = 0", NULL);
+    "WHERE class_id = ? AND trainee_id = ? AND replaced = 0", error);
   TdHalves total = 0;
+  int rc;
 
+  if (stmt == NULL)
+    return 0;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     total = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return 0;
   return total;
 }
 
@@ -653,14 +669,17 @@ gap_problem (TdStore *self, gint64 class_id, const char *code, gint64 first, gin
   return p;
 }
 
-static void
-verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray *problems)
+static gboolean
+verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray *problems,
+                    GError **error)
 {
-  g_autoptr (GPtrArray) chain = td_store_list_chain (self, class_id);
+  g_autoptr (GPtrArray) chain = td_store_list_chain (self, class_id, error);
   g_autofree char *prev = g_strdup (TD_CHAIN_ZERO);
   gint64 expected = 1;
   char next[65];
 
+  if (chain == NULL)
+    return FALSE;
   for (guint i = 0; i < chain->len; i++)
     {
       TdAttendance *r = g_ptr_array_index (chain, i);
@@ -680,28 +699,34 @@ verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray 
       /* report each changed record once, not every later one */
       prev = g_strdup (strcmp (next, r->hash) != 0 ? r->hash : next);
     }
+  return TRUE;
 }
 
 GPtrArray *
-td_store_verify_chains (TdStore *self)
+td_store_verify_chains (TdStore *self, GError **error)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) td_verify_problem_free);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                    td_verify_problem_free);
   g_autoptr (GPtrArray) classes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, code FROM class ORDER BY id", NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, code FROM class ORDER BY id", error);
+  int rc;
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
       g_ptr_array_add (classes, td_col_dup (stmt, 1));
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   for (guint i = 0; i < ids->len; i++)
-    verify_class_chain (self, g_array_index (ids, gint64, i), g_ptr_array_index (classes, i),
-                        problems);
-  return problems;
+    if (!verify_class_chain (self, g_array_index (ids, gint64, i),
+                             g_ptr_array_index (classes, i), problems, error))
+      return NULL;
+  return g_steal_pointer (&problems);
 }
 
 /* ---- streaming the pending records ---- */

@@ -68,6 +68,7 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
   g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS " FROM class WHERE %s", where);
   sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   TdClass *k = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -75,9 +76,13 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
     td_bind_text (stmt, 1, code);
   else
     td_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     k = class_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_class_free (k);
+      return NULL;
+    }
   if (k == NULL)
     {
       if (code != NULL)
@@ -239,18 +244,21 @@ exec_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
   return td_store_step_done (self, stmt, error);
 }
 
+/* -1 with @error set when the count cannot be read. */
 static gint64
-count_with_id (TdStore *self, const char *sql, gint64 id)
+count_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   gint64 n = 0;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   td_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return -1;
   return n;
 }
 
@@ -258,7 +266,7 @@ gboolean
 td_store_delete_class (TdStore *self, gint64 class_id, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
-  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ?", class_id) > 0)
+  if (count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ?", class_id, NULL) != 0)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
                    _("Packets about this class were already written, so it cannot be "
@@ -326,15 +334,15 @@ fail:
 }
 
 TdClassStatus
-td_store_class_status (TdStore *self, const TdClass *k, TdDay today)
+td_store_class_status (TdStore *self, const TdClass *k, TdDay today, GError **error)
 {
   gint64 filings;
 
   if (k->cancel_date[0] != '\0')
     return TD_CLASS_CANCELLED;
   filings = count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND "
-                                 "kind = 'filing' AND status != 'rejected'", k->id);
-  if (filings == 0)
+                                 "kind = 'filing' AND status != 'rejected'", k->id, error);
+  if (filings <= 0)
     return TD_CLASS_DRAFT;
   if (today < td_day_from_iso (k->start_date))
     return TD_CLASS_FILED;
@@ -344,15 +352,19 @@ td_store_class_status (TdStore *self, const TdClass *k, TdDay today)
 }
 
 GPtrArray *
-td_store_list_classes (TdStore *self)
+td_store_list_classes (TdStore *self, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_class_summary_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                td_class_summary_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " CLASS_COLUMNS ", (SELECT count(*) "
     "FROM enrolment e WHERE e.class_id = class.id AND e.withdrawn_date IS NULL) "
-    "FROM class ORDER BY start_date, code", NULL);
+    "FROM class ORDER BY start_date, code", error);
   TdDay today = td_day_today ();
+  int rc;
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr (TdClass) k = class_from_row (stmt);
       TdClassSummary *s = g_new0 (TdClassSummary, 1);
@@ -369,30 +381,41 @@ td_store_list_classes (TdStore *self)
       s->item_name = g_strdup (k->item_name);
       g_ptr_array_add (list, s);
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   /* Status needs other statements: fill it once the list statement is done. */
   for (guint i = 0; i < list->len; i++)
     {
       TdClassSummary *s = g_ptr_array_index (list, i);
-      g_autoptr (TdClass) k = td_store_get_class (self, s->id, NULL);
-      if (k != NULL)
-        s->status = td_store_class_status (self, k, today);
+      g_autoptr (TdClass) k = td_store_get_class (self, s->id, error);
+      g_autoptr (GError) local = NULL;
+
+      if (k == NULL)
+        return NULL;
+      s->status = td_store_class_status (self, k, today, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
     }
-  return list;
+  return g_steal_pointer (&list);
 }
 
 /* ---- teachers ---- */
 
 GPtrArray *
-td_store_list_teachers (TdStore *self, gint64 class_id)
+td_store_list_teachers (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, class_id, tid, name, id_number, "
-    "qualification FROM teacher WHERE class_id = ? ORDER BY id", NULL);
+    "qualification FROM teacher WHERE class_id = ? ORDER BY id", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdTeacher *t = td_teacher_new ();
       t->id = sqlite3_column_int64 (stmt, 0);
@@ -403,8 +426,9 @@ td_store_list_teachers (TdStore *self, gint64 class_id)
       t->qualification = td_col_dup (stmt, 5);
       g_ptr_array_add (list, t);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -466,18 +490,22 @@ lesson_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-td_store_list_lessons (TdStore *self, gint64 class_id)
+td_store_list_lessons (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
                                                "WHERE class_id = ? ORDER BY date, start, lid",
-                                         NULL);
+                                         error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, lesson_from_row (stmt));
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 TdLesson *
@@ -486,13 +514,18 @@ td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error)
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
                                                "WHERE id = ?", error);
   TdLesson *l = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, lesson_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     l = lesson_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_lesson_free (l);
+      return NULL;
+    }
   if (l == NULL)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND, _("There is no such lesson."));
   return l;
@@ -527,7 +560,7 @@ static gboolean
 lesson_has_attendance (TdStore *self, gint64 lesson_id)
 {
   return count_with_id (self, "SELECT count(*) FROM attendance WHERE lesson_id = ?",
-                        lesson_id) > 0;
+                        lesson_id, NULL) != 0;
 }
 
 gboolean
@@ -613,7 +646,8 @@ gboolean
 td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *lessons, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self) && lessons != NULL, FALSE);
-  if (count_with_id (self, "SELECT count(*) FROM attendance WHERE class_id = ?", class_id) > 0)
+  if (count_with_id (self, "SELECT count(*) FROM attendance WHERE class_id = ?", class_id, NULL)
+      != 0)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
                    _("The class already has attendance, so its timetable cannot be replaced "

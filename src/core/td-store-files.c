@@ -174,7 +174,8 @@ packet_dirs (TdStore *self, GHashTable *dirs)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT DISTINCT file FROM packet WHERE file "
                                                "IS NOT NULL", NULL);
-  char *outbox = td_store_get_setting (self, "outbox");
+  /* tidying is best effort: an unreadable setting only leaves the outbox untidied */
+  char *outbox = td_store_get_setting (self, "outbox", NULL);
 
   if (outbox != NULL && g_path_is_absolute (outbox))
     g_hash_table_add (dirs, outbox);

@@ -17,6 +17,11 @@ gboolean td_store_exec (TdStore *self, const char *sql, GError **error);
 sqlite3_stmt *td_store_prepare (TdStore *self, const char *sql, GError **error);
 /* Steps a write statement to completion; FALSE with an error on failure. */
 gboolean td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error);
+/* Ends a read: resets @stmt; when @rc (the last sqlite3_step) is neither SQLITE_DONE nor
+ * SQLITE_ROW, sets @error and returns FALSE.  A read that fails never looks like "none". */
+gboolean td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error);
+/* The error of a read that failed with @rc ("in use", "damaged", "cannot be read"). */
+void td_store_read_error (TdStore *self, int rc, GError **error);
 /* Turns the connection's last error into a TD_STORE_ERROR. */
 void td_store_set_error (TdStore *self, int rc, GError **error, const char *what);
 gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
@@ -42,6 +47,6 @@ void td_store_make_private (TdStore *self);
 void td_store_tidy_files (TdStore *self);
 
 /* Attendance chain helpers (td-store-attendance.c). */
-GPtrArray *td_store_verify_chains (TdStore *self);
+GPtrArray *td_store_verify_chains (TdStore *self, GError **error);
 
 G_END_DECLS

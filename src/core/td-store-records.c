@@ -47,18 +47,21 @@ delete_by_id (TdStore *self, const char *sql, const char *table, gint64 id, GErr
 /* ---- results ---- */
 
 GPtrArray *
-td_store_list_results (TdStore *self, gint64 class_id)
+td_store_list_results (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_result_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_result_free);
   sqlite3_stmt *stmt = td_store_prepare (self,
     "SELECT r.id, r.class_id, r.trainee_id, t.id_number, r.theory, r.practice, r.outcome, "
     "r.retake, r.cert_type, r.cert_level, r.cert_number, r.cert_issued, r.cert_issuer "
     "FROM result r JOIN trainee t ON t.id = r.trainee_id "
     "LEFT JOIN enrolment e ON e.class_id = r.class_id AND e.trainee_id = r.trainee_id "
-    "WHERE r.class_id = ? ORDER BY e.position, r.id", NULL);
+    "WHERE r.class_id = ? ORDER BY e.position, r.id", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdResult *r = td_result_new ();
       r->id = sqlite3_column_int64 (stmt, 0);
@@ -76,8 +79,9 @@ td_store_list_results (TdStore *self, gint64 class_id)
       r->cert_issuer = td_col_dup (stmt, 12);
       g_ptr_array_add (list, r);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -142,18 +146,21 @@ td_store_delete_result (TdStore *self, gint64 result_id, GError **error)
 /* ---- follow-ups ---- */
 
 GPtrArray *
-td_store_list_follow_ups (TdStore *self, gint64 class_id)
+td_store_list_follow_ups (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_follow_up_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_follow_up_free);
   sqlite3_stmt *stmt = td_store_prepare (self,
     "SELECT f.id, f.class_id, f.trainee_id, t.id_number, f.checked, f.status, "
     "f.employer_credit_code, f.employer_name, f.since, f.proof, f.monthly_wage "
     "FROM follow_up f JOIN trainee t ON t.id = f.trainee_id "
     "LEFT JOIN enrolment e ON e.class_id = f.class_id AND e.trainee_id = f.trainee_id "
-    "WHERE f.class_id = ? ORDER BY f.checked, e.position, f.id", NULL);
+    "WHERE f.class_id = ? ORDER BY f.checked, e.position, f.id", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdFollowUp *f = td_follow_up_new ();
       f->id = sqlite3_column_int64 (stmt, 0);
@@ -169,8 +176,9 @@ td_store_list_follow_ups (TdStore *self, gint64 class_id)
       f->monthly_wage = td_col_int_or (stmt, 10, -1);
       g_ptr_array_add (list, f);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -299,16 +307,19 @@ td_store_save_claim (TdStore *self, TdClaim *c, GError **error)
   return finish_write (self, ok, "claim", c->id, error);
 }
 
-static void
-load_claim_lines (TdStore *self, TdClaim *c)
+static gboolean
+load_claim_lines (TdStore *self, TdClaim *c, GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT l.trainee_id, t.id_number, l.certificate, "
     "l.level, l.attendance_rate, l.standard, l.uplift, l.amount, l.bank, l.account, l.approved "
     "FROM claim_line l JOIN trainee t ON t.id = l.trainee_id WHERE l.claim_id = ? ORDER BY l.id",
-    NULL);
+    error);
+  int rc;
 
+  if (stmt == NULL)
+    return FALSE;
   td_bind_int (stmt, 1, c->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdClaimLine *l = td_claim_line_new ();
       l->trainee_id = sqlite3_column_int64 (stmt, 0);
@@ -324,7 +335,7 @@ load_claim_lines (TdStore *self, TdClaim *c)
       l->approved = td_col_int_or (stmt, 10, -1);
       g_ptr_array_add (c->lines, l);
     }
-  sqlite3_reset (stmt);
+  return td_store_read_end (self, stmt, rc, error);
 }
 
 #define CLAIM_SELECT \
@@ -353,44 +364,59 @@ claim_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-td_store_list_claims (TdStore *self, gint64 class_id)
+td_store_list_claims (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_claim_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_claim_free);
   sqlite3_stmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE class_id = ? ORDER BY id",
-                                         NULL);
+                                         error);
+  int rc;
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, claim_from_row (stmt));
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   for (guint i = 0; i < list->len; i++)
-    load_claim_lines (self, g_ptr_array_index (list, i));
-  return list;
+    if (!load_claim_lines (self, g_ptr_array_index (list, i), error))
+      return NULL;
+  return g_steal_pointer (&list);
 }
 
 TdClaim *
-td_store_get_claim_by_packet (TdStore *self, const char *packet_id)
+td_store_get_claim_by_packet (TdStore *self, const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE packet_id = ?", NULL);
-  TdClaim *c = NULL;
+  sqlite3_stmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE packet_id = ?", error);
+  g_autoptr (TdClaim) c = NULL;
+  int rc;
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_text (stmt, 1, packet_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     c = claim_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (c != NULL)
-    load_claim_lines (self, c);
-  return c;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  if (c != NULL && !load_claim_lines (self, c, error))
+    return NULL;
+  return g_steal_pointer (&c);
 }
 
 gboolean
 td_store_set_claim_approved (TdStore *self, const char *packet_id, TdFen total,
                              GHashTable *approved, GError **error)
 {
-  g_autoptr (TdClaim) c = td_store_get_claim_by_packet (self, packet_id);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdClaim) c = td_store_get_claim_by_packet (self, packet_id, &local);
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (c == NULL)
     return TRUE;  /* a claim packet logged without its lines (imported): nothing to apply */
   if (!td_store_begin (self, error))
@@ -431,9 +457,10 @@ td_subsidy_history_free (TdSubsidyHistory *entry)
 }
 
 GPtrArray *
-td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_class_id)
+td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_subsidy_history_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_subsidy_history_free);
   sqlite3_stmt *stmt = td_store_prepare (self,
     "SELECT k.code, k.item_code, l.certificate, l.level, k.end_date, "
     "coalesce(l.approved, l.amount) FROM claim_line l JOIN claim c ON c.id = l.claim_id "
@@ -441,11 +468,13 @@ td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_
     "WHERE l.trainee_id = ? AND c.class_id != ? AND p.status IN ('accepted', "
     "'accepted_with_warnings') AND coalesce(l.approved, l.amount) > 0 "
     "AND NOT EXISTS (SELECT 1 FROM packet q WHERE q.supersedes = p.id AND q.status IN "
-    "('accepted', 'accepted_with_warnings')) ORDER BY k.end_date", NULL);
+    "('accepted', 'accepted_with_warnings')) ORDER BY k.end_date", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, trainee_id);
   td_bind_int (stmt, 2, exclude_class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdSubsidyHistory *h = g_new0 (TdSubsidyHistory, 1);
       h->class_code = td_col_dup (stmt, 0);
@@ -456,8 +485,9 @@ td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_
       h->approved = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (list, h);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 /* ---- packet log ---- */
@@ -571,16 +601,18 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
   g_autoptr (GBytes) content = NULL;
   g_autoptr (GBytes) receipt = NULL;
   TdPacketLog *log = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, packet_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       content = blob_of (stmt, 0);
       receipt = blob_of (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   if (content == NULL)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
@@ -599,34 +631,43 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
 }
 
 GPtrArray *
-td_store_list_packets (TdStore *self, gint64 class_id)
+td_store_list_packets (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_packet_log_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_packet_log_free);
   sqlite3_stmt *stmt = td_store_prepare (self, PACKET_SELECT
-    "WHERE ?1 = 0 OR p.class_id = ?1 ORDER BY p.created DESC, p.rowid DESC", NULL);
+    "WHERE ?1 = 0 OR p.class_id = ?1 ORDER BY p.created DESC, p.rowid DESC", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, packet_from_row (stmt));
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 TdPacketLog *
-td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id, int year, int quarter)
+td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id, int year, int quarter,
+                        GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, PACKET_SELECT "WHERE p.kind = ? AND "
     "coalesce(p.class_id, 0) = ? AND coalesce(p.year, 0) = ? AND coalesce(p.quarter, 0) = ? "
-    "ORDER BY p.created DESC, p.rowid DESC LIMIT 1", NULL);
+    "ORDER BY p.created DESC, p.rowid DESC LIMIT 1", error);
   TdPacketLog *log = NULL;
+  int rc;
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_text (stmt, 1, td_packet_kind_token (kind));
   td_bind_int (stmt, 2, class_id);
   td_bind_int (stmt, 3, year);
   td_bind_int (stmt, 4, quarter);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     log = packet_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    g_clear_pointer (&log, td_packet_log_free);
   return log;
 }
 
@@ -715,16 +756,19 @@ td_store_set_packet_receipt (TdStore *self, const char *packet_id, TdPacketStatu
 /* ---- audit ---- */
 
 GPtrArray *
-td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit)
+td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, at, tbl, row, op, old, new FROM audit "
-    "WHERE (?1 IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", NULL);
+    "WHERE (?1 IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_text (stmt, 1, table);
   td_bind_int (stmt, 2, row);
   td_bind_int (stmt, 3, limit > 0 ? limit : G_MAXINT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TdAuditEntry *e = g_new0 (TdAuditEntry, 1);
       e->id = sqlite3_column_int64 (stmt, 0);
@@ -736,8 +780,9 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit)
       e->new_values = td_col_dup (stmt, 6);
       g_ptr_array_add (list, e);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 /* ---- verify and backup ---- */
@@ -786,7 +831,9 @@ td_store_verify (TdStore *self, GError **error)
       return NULL;
     }
   {
-    g_autoptr (GPtrArray) chains = td_store_verify_chains (self);
+    g_autoptr (GPtrArray) chains = td_store_verify_chains (self, error);
+    if (chains == NULL)
+      return NULL;
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&chains));
   }
   return g_steal_pointer (&problems);

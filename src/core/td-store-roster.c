@@ -26,12 +26,14 @@ trainee_from_row (sqlite3_stmt *stmt, int first, TdTrainee *t)
 }
 
 static TdTrainee *
-get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_number)
+get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_number,
+                   GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " TRAINEE_COLUMNS " FROM trainee t WHERE %s",
                                           where);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   TdTrainee *t = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -39,30 +41,34 @@ get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_n
     td_bind_text (stmt, 1, id_number);
   else
     td_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       t = td_trainee_new ();
       trainee_from_row (stmt, 0, t);
     }
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    g_clear_pointer (&t, td_trainee_free);
   return t;
 }
 
 TdTrainee *
-td_store_find_trainee (TdStore *self, const char *id_number)
+td_store_find_trainee (TdStore *self, const char *id_number, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self), NULL);
   if (id_number == NULL)
     return NULL;
-  return get_trainee_where (self, "t.id_number = ?", 0, id_number);
+  return get_trainee_where (self, "t.id_number = ?", 0, id_number, error);
 }
 
 TdTrainee *
 td_store_get_trainee (TdStore *self, gint64 trainee_id, GError **error)
 {
-  TdTrainee *t = get_trainee_where (self, "t.id = ?", trainee_id, NULL);
+  g_autoptr (GError) local = NULL;
+  TdTrainee *t = get_trainee_where (self, "t.id = ?", trainee_id, NULL, &local);
 
-  if (t == NULL)
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (t == NULL)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
                  _("There is no such trainee."));
   return t;
@@ -128,22 +134,26 @@ fail:
 }
 
 gint64
-td_store_count_trainees (TdStore *self)
+td_store_count_trainees (TdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee", NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee", error);
   gint64 n = 0;
+  int rc;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return -1;
   return n;
 }
 
 GArray *
-td_store_list_trainee_ids (TdStore *self, const char *order)
+td_store_list_trainee_ids (TdStore *self, const char *order, GError **error)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *sql = "SELECT id FROM trainee ORDER BY id";
   sqlite3_stmt *stmt;
 
@@ -153,28 +163,34 @@ td_store_list_trainee_ids (TdStore *self, const char *order)
     sql = "SELECT id FROM trainee ORDER BY id_number";
   else if (g_strcmp0 (order, "birth_date") == 0)
     sql = "SELECT id FROM trainee ORDER BY birth_date, id";
-  stmt = td_store_prepare (self, sql, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = td_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return ids;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 GPtrArray *
-td_store_list_trainee_classes (TdStore *self, gint64 trainee_id)
+td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error)
 {
+  int rc;
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT c.code FROM enrolment e JOIN class c "
-    "ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date", NULL);
+    "ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, trainee_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (codes, td_col_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
   return codes;
 }
 
@@ -205,17 +221,21 @@ enrolment_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-td_store_list_enrolments (TdStore *self, gint64 class_id)
+td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
+  int rc;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
   sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
-                                         "WHERE e.class_id = ? ORDER BY e.position, e.id", NULL);
+                                         "WHERE e.class_id = ? ORDER BY e.position, e.id", error);
 
+  if (stmt == NULL)
+    return NULL;
   td_bind_int (stmt, 1, class_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, enrolment_from_row (stmt));
-  sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 TdEnrolment *
@@ -224,34 +244,42 @@ td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GErro
   sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
                                          "WHERE e.class_id = ? AND e.trainee_id = ?", error);
   TdEnrolment *e = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     e = enrolment_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_enrolment_free (e);
+      return NULL;
+    }
   if (e == NULL)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
                  _("The trainee is not on this class's roster."));
   return e;
 }
 
+/* -1 with @error set when the value cannot be read. */
 static gint64
-scalar (TdStore *self, const char *sql, gint64 a, gint64 b)
+scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   gint64 n = 0;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   td_bind_int (stmt, 1, a);
   if (sqlite3_bind_parameter_count (stmt) > 1)
     td_bind_int (stmt, 2, b);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return -1;
   return n;
 }
 
@@ -262,8 +290,11 @@ write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
 
   if (e->id == 0)
     {
-      e->position = (int) scalar (self, "SELECT coalesce(max(position), 0) + 1 FROM enrolment "
-                                        "WHERE class_id = ?", e->class_id, 0);
+      gint64 next = scalar (self, "SELECT coalesce(max(position), 0) + 1 FROM enrolment "
+                                  "WHERE class_id = ?", e->class_id, 0, error);
+      if (next < 0)
+        return FALSE;
+      e->position = (int) next;
       stmt = td_store_prepare (self, "INSERT INTO enrolment (categories, employment_before, "
         "consent_date, withdrawn_date, withdrawn_reason, bank, account, position, class_id, "
         "trainee_id) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
@@ -306,13 +337,16 @@ td_store_save_enrolment (TdStore *self, TdEnrolment *e, GError **error)
     return FALSE;
   if (!td_store_save_trainee (self, &e->trainee, error))
     goto fail;
-  if (e->id == 0 && scalar (self, "SELECT count(*) FROM enrolment WHERE class_id = ? AND "
-                                  "trainee_id = ?", e->class_id, e->trainee.id) > 0)
+  if (e->id == 0)
     {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
-                   _("%s (%s) is already on this class's roster."), e->trainee.name,
-                   e->trainee.id_number);
-      goto fail;
+      gint64 n = scalar (self, "SELECT count(*) FROM enrolment WHERE class_id = ? AND "
+                               "trainee_id = ?", e->class_id, e->trainee.id, error);
+      if (n > 0)
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                     _("%s (%s) is already on this class's roster."), e->trainee.name,
+                     e->trainee.id_number);
+      if (n != 0)
+        goto fail;
     }
   if (!write_enrolment (self, e, error))
     goto fail;
@@ -327,11 +361,15 @@ gboolean
 td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
   sqlite3_stmt *stmt;
+  gint64 used = scalar (self, "SELECT (SELECT count(*) FROM attendance WHERE class_id = ?1 AND "
+                              "trainee_id = ?2) + (SELECT count(*) FROM result WHERE class_id "
+                              "= ?1 AND trainee_id = ?2) + (SELECT count(*) FROM follow_up "
+                              "WHERE class_id = ?1 AND trainee_id = ?2)", class_id, trainee_id,
+                        error);
 
-  if (scalar (self, "SELECT (SELECT count(*) FROM attendance WHERE class_id = ?1 AND "
-                    "trainee_id = ?2) + (SELECT count(*) FROM result WHERE class_id = ?1 AND "
-                    "trainee_id = ?2) + (SELECT count(*) FROM follow_up WHERE class_id = ?1 AND "
-                    "trainee_id = ?2)", class_id, trainee_id) > 0)
+  if (used < 0)
+    return FALSE;
+  if (used > 0)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
                    _("This trainee already has attendance or results in the class and cannot "
@@ -387,8 +425,8 @@ td_store_withdraw (TdStore *self, gint64 class_id, gint64 trainee_id, const char
 }
 
 int
-td_store_count_enrolled (TdStore *self, gint64 class_id)
+td_store_count_enrolled (TdStore *self, gint64 class_id, GError **error)
 {
   return (int) scalar (self, "SELECT count(*) FROM enrolment WHERE class_id = ? AND "
-                             "withdrawn_date IS NULL", class_id, 0);
+                             "withdrawn_date IS NULL", class_id, 0, error);
 }

@@ -11,17 +11,19 @@
 /* ---- settings ---- */
 
 char *
-td_store_get_setting (TdStore *self, const char *key)
+td_store_get_setting (TdStore *self, const char *key, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT value FROM setting WHERE key = ?", error);
   char *value = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     value = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    g_clear_pointer (&value, g_free);
   return value;
 }
 
@@ -55,16 +57,17 @@ fail:
 /* ---- institution ---- */
 
 TdInstitution *
-td_store_get_institution (TdStore *self)
+td_store_get_institution (TdStore *self, GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self,
     "SELECT credit_code, name, license_no, region, contact_name, contact_phone, legal_rep, "
-    "account_name, bank, account FROM institution WHERE id = 1", NULL);
+    "account_name, bank, account FROM institution WHERE id = 1", error);
   TdInstitution *inst = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       inst = td_institution_new ();
       inst->credit_code = td_col_dup (stmt, 0);
@@ -78,7 +81,8 @@ td_store_get_institution (TdStore *self)
       inst->bank = td_col_dup (stmt, 8);
       inst->account = td_col_dup (stmt, 9);
     }
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    g_clear_pointer (&inst, td_institution_free);
   return inst;
 }
 
@@ -153,18 +157,20 @@ catalog_row (TdStore *self, const char *version)
 }
 
 GBytes *
-td_store_get_catalog_source (TdStore *self, const char *version)
+td_store_get_catalog_source (TdStore *self, const char *version, GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT source FROM catalog WHERE version = ?",
-                                         NULL);
+                                         error);
   GBytes *bytes = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, version);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    g_clear_pointer (&bytes, g_bytes_unref);
   return bytes;
 }
 
@@ -315,7 +321,13 @@ td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source, G
                         FALSE);
   if (catalog_row (self, catalog->version) != 0)
     {
-      g_autoptr (GBytes) old = td_store_get_catalog_source (self, catalog->version);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GBytes) old = td_store_get_catalog_source (self, catalog->version, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (old != NULL && source != NULL && g_bytes_equal (old, source))
         return TRUE;
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
@@ -350,17 +362,20 @@ fail:
 }
 
 GPtrArray *
-td_store_list_catalog_versions (TdStore *self)
+td_store_list_catalog_versions (TdStore *self, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = td_store_prepare (self, "SELECT version FROM catalog "
-                                               "ORDER BY effective DESC, id DESC", NULL);
+                                               "ORDER BY effective DESC, id DESC", error);
+  int rc;
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, td_col_dup (stmt, 0));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return list;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 static void

@@ -170,8 +170,11 @@ td_store_prepare (TdStore *self, const char *sql, GError **error)
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      td_store_set_error (self, rc, error, NULL);
-      g_critical ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      /* a damaged or locked file fails here too (reading the schema): only a statement
+       * SQLite cannot compile is the program's fault */
+      if ((rc & 0xff) == SQLITE_ERROR)
+        g_critical ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      td_store_read_error (self, rc, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -190,6 +193,46 @@ td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+void
+td_store_read_error (TdStore *self, int rc, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                   _("The database is in use by another program and cannot be read now. "
+                     "Close the other program (or wait for it to finish) and try again."));
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FULL,
+                   _("The database file %s cannot be read: the disk is failing or was "
+                     "removed (%s)."), self->path, sqlite3_errmsg (self->db));
+      break;
+    default:
+      td_store_set_error (self, rc, error, NULL);
+    }
+}
+
+gboolean
+td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      td_store_read_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+td_store_set_busy_timeout (TdStore *self, int ms)
+{
+  g_return_if_fail (TD_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, ms);
 }
 
 gint64
@@ -601,7 +644,7 @@ td_store_get_schema_version (TdStore *self)
 gboolean
 td_store_is_empty (TdStore *self)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self);
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self, NULL);
 
   return inst == NULL;
 }

@@ -60,6 +60,10 @@ gboolean td_store_is_empty (TdStore *self);
 /* For tests of migrations: a new file at schema version @version (1 … current). */
 TdStore *td_store_create_at_version (const char *path, int version, GError **error);
 
+/* How long a statement waits for another program's lock before it reports the database in
+ * use (default 5000 ms). */
+void td_store_set_busy_timeout (TdStore *self, int ms);
+
 /* Transactions nest (savepoints).  A write function called outside one runs in its own. */
 gboolean td_store_begin (TdStore *self, GError **error);
 gboolean td_store_commit (TdStore *self, GError **error);
@@ -67,13 +71,20 @@ void td_store_rollback (TdStore *self);
 
 /* Emitted after a committed change: ::changed (const char *table, gint64 row or 0). */
 
+/* Readers: every td_store_list_* / td_store_get_* / td_store_count_* takes a GError and
+ * returns NULL (a count: -1) with the error set when the database cannot be read (damaged,
+ * locked, disk failing).  A list that is empty because there is nothing is an empty array,
+ * never NULL, so a caller can tell "none" from "could not read" and say which. */
+
 /* ---- settings ---------------------------------------------------------- */
-char *td_store_get_setting (TdStore *self, const char *key);          /* NULL when unset */
+/* NULL when unset (@error not set) or when it cannot be read (@error set). */
+char *td_store_get_setting (TdStore *self, const char *key, GError **error);
 gboolean td_store_set_setting (TdStore *self, const char *key, const char *value,
                                GError **error);
 
 /* ---- institution ------------------------------------------------------- */
-TdInstitution *td_store_get_institution (TdStore *self);              /* NULL when none */
+/* NULL when none (@error not set) or when it cannot be read (@error set). */
+TdInstitution *td_store_get_institution (TdStore *self, GError **error);
 gboolean td_store_save_institution (TdStore *self, const TdInstitution *inst, GError **error);
 
 /* ---- catalogues -------------------------------------------------------- */
@@ -81,16 +92,18 @@ gboolean td_store_save_institution (TdStore *self, const TdInstitution *inst, GE
  * different content (same content: TRUE, nothing changes). */
 gboolean td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source,
                                GError **error);
-GPtrArray *td_store_list_catalog_versions (TdStore *self);  /* char* versions, newest first */
+/* char* versions, newest first. */
+GPtrArray *td_store_list_catalog_versions (TdStore *self, GError **error);
 TdCatalog *td_store_get_catalog (TdStore *self, const char *version, GError **error);
 /* The version in force on @date: the latest effective on or before it (NULL if none). */
 TdCatalog *td_store_get_catalog_in_force (TdStore *self, const char *date, GError **error);
 /* The Catalog of the class (RULES.md): the version its filing names. */
 TdCatalog *td_store_get_class_catalog (TdStore *self, const TdClass *klass, GError **error);
-GBytes *td_store_get_catalog_source (TdStore *self, const char *version);
+GBytes *td_store_get_catalog_source (TdStore *self, const char *version, GError **error);
 
 /* ---- classes ----------------------------------------------------------- */
-GPtrArray *td_store_list_classes (TdStore *self);          /* TdClassSummary*, by start date */
+/* TdClassSummary*, by start date. */
+GPtrArray *td_store_list_classes (TdStore *self, GError **error);
 TdClass *td_store_get_class (TdStore *self, gint64 id, GError **error);
 TdClass *td_store_get_class_by_code (TdStore *self, const char *code, GError **error);
 /* Inserts (id 0; sets klass->id) or updates.  Refuses a duplicate code. */
@@ -99,16 +112,19 @@ gboolean td_store_save_class (TdStore *self, TdClass *klass, GError **error);
 gboolean td_store_delete_class (TdStore *self, gint64 class_id, GError **error);
 gboolean td_store_cancel_class (TdStore *self, gint64 class_id, const char *date,
                                 const char *reason, GError **error);
-TdClassStatus td_store_class_status (TdStore *self, const TdClass *klass, TdDay today);
+TdClassStatus td_store_class_status (TdStore *self, const TdClass *klass, TdDay today,
+                                     GError **error);
 gboolean td_store_set_filing_no (TdStore *self, gint64 class_id, const char *filing_no,
                                  GError **error);
 
-GPtrArray *td_store_list_teachers (TdStore *self, gint64 class_id);  /* TdTeacher*, by tid */
+/* TdTeacher*, by tid. */
+GPtrArray *td_store_list_teachers (TdStore *self, gint64 class_id, GError **error);
 /* Replaces the class's teachers with @teachers (TdTeacher*). */
 gboolean td_store_set_teachers (TdStore *self, gint64 class_id, GPtrArray *teachers,
                                 GError **error);
 
-GPtrArray *td_store_list_lessons (TdStore *self, gint64 class_id);   /* TdLesson*, by date, start */
+/* TdLesson*, by date, start. */
+GPtrArray *td_store_list_lessons (TdStore *self, gint64 class_id, GError **error);
 TdLesson *td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error);
 /* Inserts (id 0; sets lesson->id) or updates; refuses a duplicate lid and a change to a
  * lesson that has attendance in a way that alters its times. */
@@ -119,19 +135,21 @@ gboolean td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *le
                                    GError **error);
 
 /* ---- trainees and rosters ---------------------------------------------- */
-TdTrainee *td_store_find_trainee (TdStore *self, const char *id_number);   /* NULL if none */
+/* NULL if none (@error not set) or when it cannot be read (@error set). */
+TdTrainee *td_store_find_trainee (TdStore *self, const char *id_number, GError **error);
 TdTrainee *td_store_get_trainee (TdStore *self, gint64 trainee_id, GError **error);
 /* Inserts (matching an existing person by id number: one row per person) or updates;
  * sets trainee->id. */
 gboolean td_store_save_trainee (TdStore *self, TdTrainee *trainee, GError **error);
-gint64 td_store_count_trainees (TdStore *self);
+gint64 td_store_count_trainees (TdStore *self, GError **error);   /* -1 on error */
 /* Row ids of all trainees ordered by @order ("name", "id_number", "birth_date" or NULL for
  * insertion), for list models that build rows on demand. */
-GArray *td_store_list_trainee_ids (TdStore *self, const char *order);
+GArray *td_store_list_trainee_ids (TdStore *self, const char *order, GError **error);
 /* Classes (codes) a trainee is or was enrolled in. */
-GPtrArray *td_store_list_trainee_classes (TdStore *self, gint64 trainee_id);
+GPtrArray *td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error);
 
-GPtrArray *td_store_list_enrolments (TdStore *self, gint64 class_id);  /* TdEnrolment*, by position */
+/* TdEnrolment*, by position. */
+GPtrArray *td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error);
 TdEnrolment *td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
                                      GError **error);
 /* Saves the person (reusing the row of the same id number) and the enrolment.
@@ -142,7 +160,8 @@ gboolean td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 train
                                     GError **error);
 gboolean td_store_withdraw (TdStore *self, gint64 class_id, gint64 trainee_id,
                             const char *date, const char *reason, GError **error);
-int td_store_count_enrolled (TdStore *self, gint64 class_id);  /* not withdrawn */
+/* Not withdrawn; -1 on error. */
+int td_store_count_enrolled (TdStore *self, gint64 class_id, GError **error);
 
 /* ---- attendance -------------------------------------------------------- */
 /* Stores one trainee's record for one lesson.  The store computes the credited hours
@@ -155,11 +174,11 @@ gboolean td_store_record_attendance (TdStore *self, gint64 class_id, gint64 less
                                      const char *time_out, const char *method,
                                      GError **error);
 /* The current record of every lesson × trainee (the latest of each), TdAttendance*. */
-GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id);
+GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id, GError **error);
 /* The whole chain in order, replaced records included. */
-GPtrArray *td_store_list_chain (TdStore *self, gint64 class_id);
+GPtrArray *td_store_list_chain (TdStore *self, gint64 class_id, GError **error);
 /* Records no packet has carried yet, in chain order. */
-GPtrArray *td_store_list_pending_attendance (TdStore *self, gint64 class_id);
+GPtrArray *td_store_list_pending_attendance (TdStore *self, gint64 class_id, GError **error);
 /* Calls @func for each pending record, in chain order, up to @last_seq (0: all), reading one
  * record at a time so a batch of any size streams; stops early when @func returns FALSE.
  * @func must not write to the store. */
@@ -182,14 +201,15 @@ void td_pending_attendance_clear (TdPendingAttendance *pending);
 gboolean td_store_get_pending_attendance (TdStore *self, gint64 class_id,
                                           TdPendingAttendance *out, GError **error);
 /* Head of the class's chain after the last carried record (64 zeros when none). */
-char *td_store_chain_sent_head (TdStore *self, gint64 class_id);
+char *td_store_chain_sent_head (TdStore *self, gint64 class_id, GError **error);
 /* Marks records seq ≤ @last_seq still pending as carried by @packet_id. */
 gboolean td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
                                         const char *packet_id, GError **error);
 /* After a rejection: the records @packet_id carried become pending again. */
 gboolean td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error);
 /* Credited hours of a trainee in a class (current records). */
-TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id);
+TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id,
+                                  GError **error);
 
 /* ---- attendance import ------------------------------------------------ */
 /* Terminal person numbers (考勤号) of a class's roster: trainee id (gint64*) → number (char*)
@@ -219,19 +239,22 @@ gboolean td_store_log_attendance_import (TdStore *self, gint64 class_id, const T
                                          GError **error);
 
 /* ---- assessment and follow-up ------------------------------------------- */
-GPtrArray *td_store_list_results (TdStore *self, gint64 class_id);     /* TdResult* */
+GPtrArray *td_store_list_results (TdStore *self, gint64 class_id, GError **error);
 gboolean td_store_save_result (TdStore *self, TdResult *result, GError **error);
 gboolean td_store_delete_result (TdStore *self, gint64 result_id, GError **error);
 
-GPtrArray *td_store_list_follow_ups (TdStore *self, gint64 class_id);  /* TdFollowUp*, by checked */
+/* TdFollowUp*, by checked. */
+GPtrArray *td_store_list_follow_ups (TdStore *self, gint64 class_id, GError **error);
 gboolean td_store_save_follow_up (TdStore *self, TdFollowUp *follow_up, GError **error);
 gboolean td_store_delete_follow_up (TdStore *self, gint64 follow_up_id, GError **error);
 
 /* ---- claims ------------------------------------------------------------- */
 /* Stores the claim a packet carries, with its lines (sets claim->id). */
 gboolean td_store_save_claim (TdStore *self, TdClaim *claim, GError **error);
-GPtrArray *td_store_list_claims (TdStore *self, gint64 class_id);      /* TdClaim*, with lines */
-TdClaim *td_store_get_claim_by_packet (TdStore *self, const char *packet_id);
+/* TdClaim*, with lines. */
+GPtrArray *td_store_list_claims (TdStore *self, gint64 class_id, GError **error);
+/* NULL if none (@error not set) or when it cannot be read (@error set). */
+TdClaim *td_store_get_claim_by_packet (TdStore *self, const char *packet_id, GError **error);
 /* Approved amounts from a receipt: @approved maps id number → TdFen* (NULL: all as claimed). */
 gboolean td_store_set_claim_approved (TdStore *self, const char *packet_id, TdFen total,
                                       GHashTable *approved, GError **error);
@@ -249,7 +272,7 @@ typedef struct
 
 void td_subsidy_history_free (TdSubsidyHistory *entry);
 GPtrArray *td_store_list_subsidy_history (TdStore *self, gint64 trainee_id,
-                                          gint64 exclude_class_id);
+                                          gint64 exclude_class_id, GError **error);
 
 /* ---- packet log --------------------------------------------------------- */
 gboolean td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content,
@@ -260,10 +283,11 @@ gboolean td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const 
                                    GError **error);
 TdPacketLog *td_store_get_packet (TdStore *self, const char *packet_id, GError **error);
 /* TdPacketLog* without content, newest first; class_id 0 for all. */
-GPtrArray *td_store_list_packets (TdStore *self, gint64 class_id);
-/* The latest packet of @kind for a class (or a quarter), any status; NULL if none. */
+GPtrArray *td_store_list_packets (TdStore *self, gint64 class_id, GError **error);
+/* The latest packet of @kind for a class (or a quarter), any status; NULL if none (@error
+ * not set) or when it cannot be read (@error set). */
 TdPacketLog *td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id,
-                                     int year, int quarter);
+                                     int year, int quarter, GError **error);
 gboolean td_store_set_packet_file (TdStore *self, const char *packet_id, const char *file,
                                    GError **error);
 /* A packet is logged in the state "writing" before its file is renamed into place: then
@@ -279,7 +303,8 @@ gboolean td_store_set_packet_receipt (TdStore *self, const char *packet_id,
                                       GError **error);
 
 /* ---- audit, integrity, backup ------------------------------------------- */
-GPtrArray *td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit);
+GPtrArray *td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit,
+                                GError **error);
 
 typedef struct
 {

@@ -180,9 +180,10 @@ eligibility (const Context *ctx, TdSubsidyLine *line, const TdResult *r)
   return NULL;
 }
 
-/* Fills certificate, standard, uplift and amount, or sets the reason it is left out. */
+/* Fills certificate, standard, uplift and amount, or sets the reason it is left out.
+ * @error is set (and NULL returned) when the store cannot be read. */
 static char *
-decide (const Context *ctx, TdSubsidyLine *line)
+decide (const Context *ctx, TdSubsidyLine *line, GError **error)
 {
   const TdEnrolment *e = line->enrolment;
   const TdResult *r = find_result (ctx->results, e->trainee.id);
@@ -201,7 +202,9 @@ decide (const Context *ctx, TdSubsidyLine *line)
                       g_strdup_printf (_("the catalogue has no standard for certificate type %d "
                                          "at level %d (R-SUB-002)"), r->cert_type,
                                        r->cert_level));
-  history = td_store_list_subsidy_history (ctx->store, e->trainee.id, ctx->klass->id);
+  history = td_store_list_subsidy_history (ctx->store, e->trainee.id, ctx->klass->id, error);
+  if (history == NULL)
+    return NULL;
   why = limit_reason (ctx, line, history);
   if (why != NULL)
     return leave_out (line, line->reason, why);
@@ -218,27 +221,39 @@ decide (const Context *ctx, TdSubsidyLine *line)
   return NULL;
 }
 
-static void
-fill_lines (const Context *ctx, TdSubsidyPreview *p)
+static gboolean
+fill_lines (const Context *ctx, TdSubsidyPreview *p, GError **error)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (ctx->store, ctx->klass->id, error);
 
+  if (roster == NULL)
+    return FALSE;
   for (guint i = 0; i < roster->len; i++)
     {
       TdSubsidyLine *line = g_new0 (TdSubsidyLine, 1);
+      g_autoptr (GError) local = NULL;
 
+      g_ptr_array_add (p->lines, line);
       line->enrolment = td_enrolment_copy (g_ptr_array_index (roster, i));
       line->credited = td_store_credited_hours (ctx->store, ctx->klass->id,
-                                                line->enrolment->trainee.id);
-      line->attendance_rate = td_rate_of (line->credited, ctx->planned);
-      line->explanation = decide (ctx, line);
+                                                line->enrolment->trainee.id, &local);
+      if (local == NULL)
+        {
+          line->attendance_rate = td_rate_of (line->credited, ctx->planned);
+          line->explanation = decide (ctx, line, &local);
+        }
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (line->reason == TD_SUBSIDY_INCLUDED)
         {
           p->count++;
           p->total += line->amount;
         }
-      g_ptr_array_add (p->lines, line);
     }
+  return TRUE;
 }
 
 TdSubsidyPreview *
@@ -246,6 +261,8 @@ td_subsidy_preview (TdStore *store, gint64 class_id, GError **error)
 {
   g_autoptr (TdSubsidyPreview) p = g_new0 (TdSubsidyPreview, 1);
   g_autoptr (GPtrArray) lessons = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) follow_ups = NULL;
   Context ctx = { store };
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
@@ -256,15 +273,18 @@ td_subsidy_preview (TdStore *store, gint64 class_id, GError **error)
   p->catalog = td_store_get_class_catalog (store, p->klass, error);
   if (p->catalog == NULL)
     return NULL;
-  lessons = td_store_list_lessons (store, class_id);
+  lessons = td_store_list_lessons (store, class_id, error);
+  if (lessons == NULL)
+    return NULL;
   ctx.klass = p->klass;
   ctx.catalog = p->catalog;
   ctx.item = td_catalog_find_item (p->catalog, p->klass->item_code);
   ctx.planned = td_subsidy_planned_hours (p->klass, lessons);
-  ctx.results = td_store_list_results (store, class_id);
-  ctx.follow_ups = td_store_list_follow_ups (store, class_id);
-  fill_lines (&ctx, p);
-  g_ptr_array_unref (ctx.results);
-  g_ptr_array_unref (ctx.follow_ups);
+  results = ctx.results = td_store_list_results (store, class_id, error);
+  if (results == NULL)
+    return NULL;
+  follow_ups = ctx.follow_ups = td_store_list_follow_ups (store, class_id, error);
+  if (follow_ups == NULL || !fill_lines (&ctx, p, error))
+    return NULL;
   return g_steal_pointer (&p);
 }

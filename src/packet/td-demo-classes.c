@@ -305,9 +305,11 @@ attend (Demo *d, const TdClass *k, const TdLesson *l, const TdEnrolment *e, gboo
 static gboolean
 attend_days (Demo *d, const Spec *s, const TdClass *k, TdDay from, TdDay to, GError **error)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (d->store, k->id);
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id);
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (d->store, k->id, error);
+  g_autoptr (GPtrArray) roster = NULL;
 
+  if (lessons == NULL || (roster = td_store_list_enrolments (d->store, k->id, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < lessons->len; i++)
     {
       const TdLesson *l = g_ptr_array_index (lessons, i);
@@ -354,10 +356,13 @@ attend_weeks (Demo *d, const Spec *s, const TdClass *k, TdDay last, int unsent, 
 static gboolean
 withdraw_one (Demo *d, const TdClass *k, int position, TdDay on, GError **error)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id);
-  const TdEnrolment *e = g_ptr_array_index (roster, position);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id, error);
+  const TdEnrolment *e;
   g_autofree char *date = iso (on);
 
+  if (roster == NULL)
+    return FALSE;
+  e = g_ptr_array_index (roster, position);
   return td_store_withdraw (d->store, k->id, e->trainee.id, date, "家庭原因退训", error)
          && send (d, TD_KIND_NOTICE, k, on, "17:00:00", add_working_days (d, on, 1), "09:05:00",
                   error);
@@ -376,11 +381,13 @@ certificate_number (const TdClass *k, int serial)
 static gboolean
 assess (Demo *d, TdClass *k, GError **error)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id, error);
   TdDay end = td_day_from_iso (k->end_date);
   TdDay issued = end + 17;
   char issued_iso[11];
 
+  if (roster == NULL)
+    return FALSE;
   td_day_to_iso (end + 3, k->exam_theory_date);
   td_day_to_iso (end + 4, k->exam_practice_date);
   td_day_to_iso (issued, issued_iso);
@@ -450,9 +457,11 @@ employ (Demo *d, TdFollowUp *f, TdDay end)
 static gboolean
 follow_up (Demo *d, const TdClass *k, GError **error)
 {
-  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id);
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (d->store, k->id, error);
   TdDay end = td_day_from_iso (k->end_date), checked = end + 75;
 
+  if (roster == NULL)
+    return FALSE;
   for (guint i = 0; i < roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (roster, i);
@@ -493,8 +502,8 @@ finished_class (Demo *d, const Spec *s, TdDay start, GPtrArray *reuse, GPtrArray
       && !send (d, TD_KIND_CLAIM, k, end + 85, "10:00:00", end + 93, "15:20:00", error))
     return FALSE;
   if (roster_out != NULL)
-    *roster_out = td_store_list_enrolments (d->store, k->id);
-  return TRUE;
+    *roster_out = td_store_list_enrolments (d->store, k->id, error);
+  return roster_out == NULL || *roster_out != NULL;
 }
 
 gboolean

@@ -58,8 +58,14 @@ td_demo_outbox_dir (const char *db_path)
 static gboolean
 ensure_outbox (TdStore *store, GError **error)
 {
-  g_autofree char *current = td_store_get_setting (store, "outbox");
+  g_autoptr (GError) local = NULL;
+  g_autofree char *current = td_store_get_setting (store, "outbox", &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (current != NULL)
     return TRUE;
   current = td_demo_outbox_dir (td_store_get_path (store));
@@ -95,7 +101,13 @@ td_demo_send (TdStore *store, TdPacketKind kind, const char *class_code, const c
     }
   if (kind == TD_KIND_CLAIM)
     {
-      g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (store, r->packet_id);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (store, r->packet_id, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       approved = claim != NULL ? claim->total : 0;
     }
   receipt = receipt_xml (r, received, issued, filing_no, approved);

@@ -126,11 +126,14 @@ demo_institution (TdStore *store, GError **error)
 gboolean
 td_demo_fill (TdStore *store, GError **error)
 {
-  g_autoptr (GPtrArray) classes = td_store_list_classes (store);
+  g_autoptr (GPtrArray) classes = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (20260302);
   gboolean ok;
 
   g_return_val_if_fail (TD_IS_STORE (store), FALSE);
+  classes = td_store_list_classes (store, error);
+  if (classes == NULL)
+    return FALSE;
   if (classes->len > 0)
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,

@@ -208,15 +208,17 @@ finish (TdExport *ex, TdFile *file, TdExportResult *result, GError **error)
 /* A receipt counts from its issued instant (RULES.md), so a packet created before an earlier
  * packet's receipt was issued does not see that acceptance.  When the rules refuse a packet
  * and such a receipt exists, say so: the computer's clock is the likely cause. */
-static void
-note_receipts_after (TdExport *ex, TdFindings *findings)
+static gboolean
+note_receipts_after (TdExport *ex, TdFindings *findings, GError **error)
 {
   g_autoptr (GPtrArray) logged = NULL;
   gint64 created = td_instant_parse (ex->created);
 
   if (ex->data->klass == NULL)
-    return;
-  logged = td_store_list_packets (ex->store, ex->data->klass->id);
+    return TRUE;
+  logged = td_store_list_packets (ex->store, ex->data->klass->id, error);
+  if (logged == NULL)
+    return FALSE;
   for (guint i = 0; i < logged->len; i++)
     {
       const TdPacketLog *p = g_ptr_array_index (logged, i);
@@ -228,9 +230,10 @@ note_receipts_after (TdExport *ex, TdFindings *findings)
                              "packet's time %s, so the rules do not count it yet. Check the "
                              "computer's date and time, or export again later."),
                            td_packet_kind_label (p->kind), p->issued, ex->created);
-          return;
+          return TRUE;
         }
     }
+  return TRUE;
 }
 
 gboolean
@@ -258,8 +261,8 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
     return FALSE;
   if (g_stat (td_file_get_temp_path (file), &st) == 0)
     result->size = st.st_size;
-  if (td_findings_has_errors (findings))
-    note_receipts_after (ex, findings);
+  if (td_findings_has_errors (findings) && !note_receipts_after (ex, findings, error))
+    return FALSE;
   if (td_findings_has_errors (findings))
     {
       if (findings_out != NULL)

@@ -52,11 +52,17 @@ dry_run (const TdExport *ex)
 /* ---- where ---- */
 
 char *
-td_export_outbox_dir (TdStore *store)
+td_export_outbox_dir (TdStore *store, GError **error)
 {
-  char *dir = td_store_get_setting (store, "outbox");
+  g_autoptr (GError) local = NULL;
+  char *dir = td_store_get_setting (store, "outbox", &local);
   const char *docs;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (dir != NULL && *dir != '\0')
     return dir;
   g_free (dir);
@@ -89,7 +95,9 @@ target_path (TdExport *ex, GError **error)
 
   if (ex->options != NULL && ex->options->out_path != NULL)
     return g_strdup (ex->options->out_path);
-  dir = td_export_outbox_dir (ex->store);
+  dir = td_export_outbox_dir (ex->store, error);
+  if (dir == NULL)
+    return NULL;
   if (!dry_run (ex) && g_mkdir_with_parents (dir, 0700) != 0)
     {
       refuse (error, TD_EXPORT_ERROR_WRITE,
@@ -104,18 +112,22 @@ target_path (TdExport *ex, GError **error)
 
 /* ---- what the data allows now ---- */
 
-static gboolean
-has_accepted (TdStore *store, gint64 class_id, TdPacketKind kind)
+/* 1 when the class has an accepted packet of @kind, 0 when not, -1 with @error when the
+ * packet log cannot be read. */
+static int
+has_accepted (TdStore *store, gint64 class_id, TdPacketKind kind, GError **error)
 {
-  g_autoptr (GPtrArray) packets = td_store_list_packets (store, class_id);
+  g_autoptr (GPtrArray) packets = td_store_list_packets (store, class_id, error);
 
+  if (packets == NULL)
+    return -1;
   for (guint i = 0; i < packets->len; i++)
     {
       const TdPacketLog *p = g_ptr_array_index (packets, i);
       if (p->kind == kind && td_packet_status_accepted (p->status))
-        return TRUE;
+        return 1;
     }
-  return FALSE;
+  return 0;
 }
 
 static gboolean
@@ -135,6 +147,7 @@ allowed_kind (TdExport *ex, GError **error)
 {
   const TdPacketData *d = ex->data;
   const TdClass *k = d->klass;
+  int accepted;
 
   switch (d->kind)
     {
@@ -159,7 +172,10 @@ allowed_kind (TdExport *ex, GError **error)
     case TD_KIND_CLAIM:
       if (!class_finished (ex, error))
         return FALSE;
-      if (!has_accepted (ex->store, k->id, TD_KIND_ASSESSMENT))
+      accepted = has_accepted (ex->store, k->id, TD_KIND_ASSESSMENT, error);
+      if (accepted < 0)
+        return FALSE;
+      if (accepted == 0)
         return refuse (error, TD_EXPORT_ERROR_REFUSED,
                        _("R-SUB-006: the claim of class %s can be sent only after its "
                          "assessment packet was accepted; import that receipt first."), k->code);
@@ -192,6 +208,7 @@ allowed (TdExport *ex, GError **error)
 {
   const TdPacketData *d = ex->data;
   const TdClass *k = d->klass;
+  int filed;
 
   if (k == NULL)
     return TRUE;
@@ -199,7 +216,10 @@ allowed (TdExport *ex, GError **error)
     return refuse (error, TD_EXPORT_ERROR_REFUSED,
                    _("R-NOT-001: class %s was cancelled on %s; only its notice can be sent."),
                    k->code, k->cancel_date);
-  if (d->kind != TD_KIND_FILING && !has_accepted (ex->store, k->id, TD_KIND_FILING))
+  filed = d->kind == TD_KIND_FILING ? 1 : has_accepted (ex->store, k->id, TD_KIND_FILING, error);
+  if (filed < 0)
+    return FALSE;
+  if (filed == 0)
     return refuse (error, TD_EXPORT_ERROR_REFUSED,
                    _("R-PKT-005: class %s has no accepted filing yet; send the filing and "
                      "import its receipt first."), k->code);
@@ -226,22 +246,30 @@ probe_digest (TdExport *ex, const char *created, GError **error)
   return g_strdup (digest);
 }
 
-/* The newest accepted packet of the kind about the class (quarter), or NULL. */
-static TdPacketLog *
-latest_accepted (TdExport *ex)
+/* The newest accepted packet of the kind about the class (quarter) in *@out (NULL if none);
+ * FALSE with @error when the packet log cannot be read. */
+static gboolean
+latest_accepted (TdExport *ex, TdPacketLog **out, GError **error)
 {
   const TdPacketData *d = ex->data;
   g_autoptr (GPtrArray) packets = td_store_list_packets (ex->store,
-                                                         d->klass != NULL ? d->klass->id : 0);
+                                                         d->klass != NULL ? d->klass->id : 0,
+                                                         error);
 
+  *out = NULL;
+  if (packets == NULL)
+    return FALSE;
   for (guint i = 0; i < packets->len; i++)
     {
       TdPacketLog *p = g_ptr_array_index (packets, i);
       if (p->kind == d->kind && td_packet_status_accepted (p->status)
           && (d->kind != TD_KIND_QUARTERLY || (p->year == d->year && p->quarter == d->quarter)))
-        return g_ptr_array_steal_index (packets, i);
+        {
+          *out = g_ptr_array_steal_index (packets, i);
+          break;
+        }
     }
-  return NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -279,11 +307,17 @@ static gboolean
 decide (TdExport *ex, GError **error)
 {
   const TdPacketData *d = ex->data;
+  g_autoptr (GError) local = NULL;
   g_autoptr (TdPacketLog) latest = td_store_latest_packet (ex->store, d->kind,
                                                            d->klass != NULL ? d->klass->id : 0,
-                                                           d->year, d->quarter);
+                                                           d->year, d->quarter, &local);
   g_autoptr (TdPacketLog) base = NULL;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (latest != NULL && waiting (latest->status))
     {
       g_autofree char *digest = probe_digest (ex, latest->created, error);
@@ -297,7 +331,8 @@ decide (TdExport *ex, GError **error)
   if (latest != NULL && td_packet_status_accepted (latest->status))
     return decide_against (ex, latest, error);
   /* None, or the latest was rejected: supersede the newest accepted one, if any. */
-  base = latest_accepted (ex);
+  if (!latest_accepted (ex, &base, error))
+    return FALSE;
   if (base != NULL)
     return decide_against (ex, base, error);
   return TRUE;
@@ -307,9 +342,15 @@ static gboolean
 decide_attendance (TdExport *ex, GError **error)
 {
   const TdPacketData *d = ex->data;
+  g_autoptr (GError) local = NULL;
   g_autoptr (TdPacketLog) latest = td_store_latest_packet (ex->store, TD_KIND_ATTENDANCE,
-                                                           d->klass->id, 0, 0);
+                                                           d->klass->id, 0, 0, &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (latest != NULL && waiting (latest->status))
     {
       if (d->n_records == 0)

@@ -57,7 +57,7 @@ TdExportResult *td_export_packet (TdStore *store, TdPacketKind kind, const char 
 
 /* The outbox folder: the "outbox" setting, or <Documents>/TrainDesk/outbox.  Newly
  * allocated; not created. */
-char *td_export_outbox_dir (TdStore *store);
+char *td_export_outbox_dir (TdStore *store, GError **error);
 /* <kind>-<classcode>-<YYYYMMDD-HHMMSS>.xml, quarterly-<year>Q<q>-<…>.xml */
 char *td_export_file_name (TdPacketKind kind, const char *class_code, int year, int quarter,
                            const char *created);

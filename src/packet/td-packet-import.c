@@ -217,6 +217,34 @@ compare_created (gconstpointer a, gconstpointer b)
   return (int) p->order - (int) q->order;
 }
 
+/* The stored person with id number @id in *@out (NULL when none); FALSE with @error only
+ * when the store cannot be read. */
+static gboolean
+known_trainee (TdStore *store, const char *id, TdTrainee **out, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  *out = td_store_find_trainee (store, id, &local);
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* The institution as stored in *@out (NULL when none); FALSE with @error only when the
+ * store cannot be read. */
+static gboolean
+stored_institution (TdStore *store, TdInstitution **out, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  *out = td_store_get_institution (store, &local);
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 /* ---- the institution ------------------------------------------------------------------ */
 
 static gboolean
@@ -225,8 +253,10 @@ ensure_institution (Import *imp, const Packet *p, GError **error)
   xmlNode *sender = td_xml_child (xmlDocGetRootElement (p->doc), "Sender");
   xmlNode *contact = td_xml_child (sender, "Contact");
   g_autofree char *code = td_xml_child_text (sender, "CreditCode");
-  g_autoptr (TdInstitution) inst = td_store_get_institution (imp->store);
+  g_autoptr (TdInstitution) inst = NULL;
 
+  if (!stored_institution (imp->store, &inst, error))
+    return FALSE;
   if (inst != NULL)
     {
       if (g_strcmp0 (inst->credit_code, code) == 0)
@@ -250,9 +280,11 @@ ensure_institution (Import *imp, const Packet *p, GError **error)
 static gboolean
 complete_institution (Import *imp, const char *legal_rep, xmlNode *payee, GError **error)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (imp->store);
+  g_autoptr (TdInstitution) inst = NULL;
   gboolean changed = FALSE;
 
+  if (!stored_institution (imp->store, &inst, error))
+    return FALSE;
   if (inst == NULL)
     return TRUE;
   if ((inst->legal_rep == NULL || inst->legal_rep[0] == '\0') && legal_rep != NULL)
@@ -455,8 +487,10 @@ lessons_equal (const TdLesson *a, const TdLesson *b)
 static gboolean
 store_lessons (TdStore *store, gint64 class_id, GPtrArray *lessons, GError **error)
 {
-  g_autoptr (GPtrArray) stored = td_store_list_lessons (store, class_id);
+  g_autoptr (GPtrArray) stored = td_store_list_lessons (store, class_id, error);
 
+  if (stored == NULL)
+    return FALSE;
   for (guint i = 0; i < lessons->len; i++)
     {
       TdLesson *l = g_ptr_array_index (lessons, i);
@@ -538,7 +572,8 @@ packet_class (Import *imp, const Packet *p, GError **error)
 static TdEnrolment *
 enrolment_of (Import *imp, const TdClass *k, const char *id)
 {
-  g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id);
+  /* unreadable is as good as unknown here: the caller then writes and meets the error */
+  g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id, NULL);
 
   return t != NULL ? td_store_get_enrolment (imp->store, k->id, t->id, NULL) : NULL;
 }
@@ -608,11 +643,13 @@ apply_roster (Import *imp, const Packet *p, const TdClass *k, GError **error)
 static gboolean
 apply_attendance (Import *imp, const Packet *p, const TdClass *k, GError **error)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (imp->store, k->id);
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (imp->store, k->id, error);
   xmlNode *chain = td_xml_child (p->body, "Chain");
   g_autofree char *head = td_xml_attr (chain, "head"), *sent = NULL;
   TdPendingAttendance now = { 0 };
 
+  if (lessons == NULL)
+    return FALSE;
   for (xmlNode *s = td_xml_child (p->body, "Session"); s != NULL; s = td_xml_next (s, "Session"))
     {
       g_autofree char *lid = td_xml_attr (s, "lesson");
@@ -627,8 +664,10 @@ apply_attendance (Import *imp, const Packet *p, const TdClass *k, GError **error
           g_autofree char *id = td_xml_attr (r, "id"), *status = td_xml_attr (r, "status");
           g_autofree char *in = td_xml_attr (r, "in"), *out = td_xml_attr (r, "out");
           g_autofree char *method = td_xml_attr (r, "method");
-          g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id);
+          g_autoptr (TdTrainee) t = NULL;
 
+          if (!known_trainee (imp->store, id, &t, error))
+            return FALSE;
           if (t == NULL || !td_store_record_attendance (imp->store, k->id, lesson->id, t->id,
                                                         status[0], in != NULL ? in : "",
                                                         out != NULL ? out : "", method, error))
@@ -646,7 +685,9 @@ apply_attendance (Import *imp, const Packet *p, const TdClass *k, GError **error
       return FALSE;
     }
   td_pending_attendance_clear (&now);
-  sent = td_store_chain_sent_head (imp->store, k->id);
+  sent = td_store_chain_sent_head (imp->store, k->id, error);
+  if (sent == NULL)
+    return FALSE;
   if (g_strcmp0 (sent, head) != 0)
     return refuse (error, TD_PACKET_IMPORT_ERROR_CONTRADICTS,
                    _("%s: the attendance chain of class %s ends at %s when this batch is "
@@ -676,8 +717,10 @@ apply_assessment (Import *imp, const Packet *p, TdClass *k, GError **error)
       g_autofree char *id = td_xml_attr (n, "id"), *retake = td_xml_attr (n, "retake");
       g_autofree char *theory = td_xml_attr (n, "theory"), *practice = td_xml_attr (n, "practice");
       xmlNode *cert = td_xml_child (n, "Certificate");
-      g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id);
+      g_autoptr (TdTrainee) t = NULL;
 
+      if (!known_trainee (imp->store, id, &t, error))
+        return FALSE;
       if (t == NULL)
         return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
                        _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
@@ -712,8 +755,10 @@ apply_follow_up (Import *imp, const Packet *p, const TdClass *k, GError **error)
       g_autoptr (TdFollowUp) f = td_follow_up_new ();
       g_autofree char *id = td_xml_attr (n, "id");
       xmlNode *employer = td_xml_child (n, "Employer");
-      g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id);
+      g_autoptr (TdTrainee) t = NULL;
 
+      if (!known_trainee (imp->store, id, &t, error))
+        return FALSE;
       if (t == NULL)
         return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
                        _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
@@ -800,9 +845,11 @@ apply_claim (Import *imp, const Packet *p, TdClass *k, GError **error)
     {
       TdClaimLine *l = td_claim_line_new ();
       g_autofree char *id = td_xml_attr (n, "id"), *rate = td_xml_attr (n, "attendanceRate");
-      g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id);
+      g_autoptr (TdTrainee) t = NULL;
 
       g_ptr_array_add (claim->lines, l);
+      if (!known_trainee (imp->store, id, &t, error))
+        return FALSE;
       if (t == NULL)
         return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
                        _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
@@ -931,8 +978,10 @@ import_packet (Import *imp, const Packet *p, GError **error)
 static gboolean
 ensure_catalog (TdStore *store, GError **error)
 {
-  g_autoptr (GPtrArray) versions = td_store_list_catalog_versions (store);
+  g_autoptr (GPtrArray) versions = td_store_list_catalog_versions (store, error);
 
+  if (versions == NULL)
+    return FALSE;
   return versions->len > 0 || td_catalog_import_default (store, error);
 }
 

@@ -19,6 +19,7 @@ typedef struct
   GPtrArray *problems;          /* TdVerifyProblem* */
   GHashTable *latest;           /* "kind class_id" of the newest sent roster/assessment seen */
   GHashTable *packet_ids;       /* every id of the packet log */
+  GError *error;                /* the first failure to read the store: verify stops */
 } Verify;
 
 static void
@@ -182,9 +183,11 @@ check_trainee (Verify *v, const TdPacketLog *log, xmlNode *t, GHashTable *enroll
 static void
 check_roster (Verify *v, const TdPacketLog *log, xmlNode *roster)
 {
-  g_autoptr (GPtrArray) list = td_store_list_enrolments (v->store, log->class_id);
+  g_autoptr (GPtrArray) list = td_store_list_enrolments (v->store, log->class_id, &v->error);
   g_autoptr (GHashTable) enrolled = g_hash_table_new (g_str_hash, g_str_equal);
 
+  if (list == NULL)
+    return;
   for (guint i = 0; i < list->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (list, i);
@@ -199,10 +202,12 @@ check_roster (Verify *v, const TdPacketLog *log, xmlNode *roster)
 static void
 check_assessment (Verify *v, const TdPacketLog *log, xmlNode *assessment)
 {
-  g_autoptr (GPtrArray) list = td_store_list_results (v->store, log->class_id);
+  g_autoptr (GPtrArray) list = td_store_list_results (v->store, log->class_id, &v->error);
   g_autoptr (GHashTable) results = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *what = describe (log);
 
+  if (list == NULL)
+    return;
   for (guint i = 0; i < list->len; i++)
     {
       TdResult *r = g_ptr_array_index (list, i);
@@ -248,9 +253,11 @@ claim_line (const TdClaim *claim, const char *id)
 static void
 check_claim (Verify *v, const TdPacketLog *log, xmlNode *body)
 {
-  g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (v->store, log->id);
+  g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (v->store, log->id, &v->error);
   g_autofree char *what = describe (log);
 
+  if (v->error != NULL)
+    return;
   if (claim == NULL)
     {
       add (v, log->class_code, NULL, NULL, 0, g_strdup_printf (
@@ -460,9 +467,10 @@ check_facts (Verify *v, const TdPacketLog *log, xmlNode *kind, GHashTable *chain
       chain = g_hash_table_lookup (chains, &log->class_id);
       if (chain == NULL)
         {
-          gint64 *key = g_memdup2 (&log->class_id, sizeof log->class_id);
-          chain = td_store_list_chain (v->store, log->class_id);
-          g_hash_table_insert (chains, key, chain);
+          chain = td_store_list_chain (v->store, log->class_id, &v->error);
+          if (chain == NULL)
+            break;
+          g_hash_table_insert (chains, g_memdup2 (&log->class_id, sizeof log->class_id), chain);
         }
       check_batch (v, log, kind, chain);
       break;
@@ -478,7 +486,7 @@ check_packet (Verify *v, const TdPacketLog *meta, GHashTable *chains)
   xmlDoc *doc;
   xmlNode *body;
 
-  if (log == NULL)
+  if (log == NULL || v->error != NULL)
     return;
   doc = parse (log->content);
   check_receipt (v, log);
@@ -495,11 +503,15 @@ check_packet (Verify *v, const TdPacketLog *meta, GHashTable *chains)
 static void
 check_orphans (Verify *v, const TdClassSummary *k, GHashTable *chains)
 {
-  g_autoptr (GPtrArray) claims = td_store_list_claims (v->store, k->id);
+  g_autoptr (GPtrArray) claims = NULL;
   g_autoptr (GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
   GPtrArray *chain = g_hash_table_lookup (chains, &k->id);
-  g_autoptr (GPtrArray) own = chain == NULL ? td_store_list_chain (v->store, k->id) : NULL;
+  g_autoptr (GPtrArray) own = NULL;
 
+  if (v->error != NULL
+      || (claims = td_store_list_claims (v->store, k->id, &v->error)) == NULL
+      || (chain == NULL && (own = td_store_list_chain (v->store, k->id, &v->error)) == NULL))
+    return;
   for (guint i = 0; i < claims->len; i++)
     {
       TdClaim *c = g_ptr_array_index (claims, i);
@@ -536,14 +548,21 @@ td_packet_verify (TdStore *store, GError **error)
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
   v.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) td_verify_problem_free);
-  packets = td_store_list_packets (store, 0);   /* newest first */
-  for (guint i = 0; i < packets->len; i++)
+  packets = td_store_list_packets (store, 0, &v.error);   /* newest first */
+  for (guint i = 0; packets != NULL && i < packets->len; i++)
     g_hash_table_add (ids, g_strdup (((TdPacketLog *) g_ptr_array_index (packets, i))->id));
-  for (guint i = 0; i < packets->len; i++)
+  for (guint i = 0; packets != NULL && i < packets->len; i++)
     check_packet (&v, g_ptr_array_index (packets, i), chains);
-  classes = td_store_list_classes (store);
-  for (guint i = 0; i < classes->len; i++)
+  if (v.error == NULL)
+    classes = td_store_list_classes (store, &v.error);
+  for (guint i = 0; classes != NULL && i < classes->len; i++)
     check_orphans (&v, g_ptr_array_index (classes, i), chains);
+  if (v.error != NULL)
+    {
+      g_propagate_error (error, v.error);
+      g_ptr_array_unref (v.problems);
+      return NULL;
+    }
   return v.problems;
 }
 

@@ -46,7 +46,12 @@ load_attendance (TdStore *store, TdPacketData *data, GError **error)
   if (!td_store_get_pending_attendance (store, data->klass->id, &pending, error))
     return FALSE;
   data->store = g_object_ref (store);
-  data->chain_prev = td_store_chain_sent_head (store, data->klass->id);
+  data->chain_prev = td_store_chain_sent_head (store, data->klass->id, error);
+  if (data->chain_prev == NULL)
+    {
+      td_pending_attendance_clear (&pending);
+      return FALSE;
+    }
   data->n_pending = pending.n_pending;
   data->n_records = pending.n_batch;
   data->last_seq = pending.last_seq;
@@ -63,26 +68,29 @@ load_class_parts (TdStore *store, TdPacketData *data, GError **error)
   switch (data->kind)
     {
     case TD_KIND_FILING:
-      data->teachers = td_store_list_teachers (store, id);
-      data->lessons = td_store_list_lessons (store, id);
+      if ((data->teachers = td_store_list_teachers (store, id, error)) == NULL
+          || (data->lessons = td_store_list_lessons (store, id, error)) == NULL)
+        return FALSE;
       if (data->teachers->len == 0 || data->lessons->len == 0)
         return refuse (error, _("The class needs at least one teacher and one lesson before "
                                 "it can be filed."));
       return TRUE;
     case TD_KIND_ROSTER:
     case TD_KIND_NOTICE:
-      data->enrolments = td_store_list_enrolments (store, id);
+      data->enrolments = td_store_list_enrolments (store, id, error);
+      if (data->enrolments == NULL)
+        return FALSE;
       if (data->kind == TD_KIND_ROSTER && data->enrolments->len == 0)
         return refuse (error, _("The roster is empty: enrol the trainees first."));
       return TRUE;
     case TD_KIND_ATTENDANCE:
       return load_attendance (store, data, error);
     case TD_KIND_ASSESSMENT:
-      data->results = td_store_list_results (store, id);
-      return TRUE;
+      data->results = td_store_list_results (store, id, error);
+      return data->results != NULL;
     case TD_KIND_FOLLOWUP:
-      data->follow_ups = td_store_list_follow_ups (store, id);
-      return TRUE;
+      data->follow_ups = td_store_list_follow_ups (store, id, error);
+      return data->follow_ups != NULL;
     case TD_KIND_CLAIM:
       data->preview = td_subsidy_preview (store, id, error);
       return data->preview != NULL;
@@ -101,7 +109,15 @@ td_packet_data_load (TdStore *store, TdPacketKind kind, const char *class_code, 
 
   g_return_val_if_fail (TD_IS_STORE (store) && kind < TD_N_KINDS, NULL);
   data->kind = kind;
-  data->inst = td_store_get_institution (store);
+  {
+    g_autoptr (GError) local = NULL;
+    data->inst = td_store_get_institution (store, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+  }
   if (data->inst == NULL)
     {
       refuse (error, _("The institution's profile is missing: fill it in first."));

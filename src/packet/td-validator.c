@@ -193,13 +193,28 @@ mark_superseded (GPtrArray *view)
     }
 }
 
-/* The accepted packets whose receipt was issued before this packet was created. */
-static GPtrArray *
-load_view (TdCheck *c)
+/* Why history cannot be used when the database cannot be read. */
+static char *
+unreadable (GError *error)
 {
-  g_autoptr (GPtrArray) logs = td_store_list_packets (c->store, 0);
-  GPtrArray *view = g_ptr_array_new_with_free_func ((GDestroyNotify) hpacket_free);
+  return g_strdup_printf (_("the database cannot be read (%s)"), error->message);
+}
 
+/* The accepted packets whose receipt was issued before this packet was created; NULL with
+ * *@reason set when the packet log cannot be read. */
+static GPtrArray *
+load_view (TdCheck *c, char **reason)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) logs = td_store_list_packets (c->store, 0, &error);
+  GPtrArray *view;
+
+  if (logs == NULL)
+    {
+      *reason = unreadable (error);
+      return NULL;
+    }
+  view = g_ptr_array_new_with_free_func ((GDestroyNotify) hpacket_free);
   for (guint i = 0; i < logs->len; i++)
     {
       TdPacketLog *meta = g_ptr_array_index (logs, i);
@@ -573,10 +588,13 @@ history_unavailable (TdCheck *c)
   g_autoptr (TdInstitution) inst = NULL;
   g_autofree char *sender = NULL;
   g_autoptr (TdClass) klass = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (c->store == NULL)
     return g_strdup (_("no database is open, so the institution's earlier packets are unknown"));
-  inst = td_store_get_institution (c->store);
+  inst = td_store_get_institution (c->store, &error);
+  if (error != NULL)
+    return unreadable (error);
   sender = td_xml_child_text (td_xml_child (xmlDocGetRootElement (c->doc), "Sender"),
                               "CreditCode");
   if (inst == NULL || g_strcmp0 (inst->credit_code, sender) != 0)
@@ -686,9 +704,10 @@ td_validator_check (TdStore *store, xmlDoc *doc, const char *receiver_now,
   check_init (&c, store, doc, findings);
   reason = history_unavailable (&c);
   if (reason == NULL)
+    c.view = load_view (&c, &reason);
+  if (reason == NULL)
     {
       c.history = TRUE;
-      c.view = load_view (&c);
       c.klass = td_check_class (&c, c.class_code);
     }
   c.catalog = resolve_catalog (&c);

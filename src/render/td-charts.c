@@ -73,7 +73,9 @@ build_outcomes (TdStore *store, const TdClass *only, GError **error)
   td_chart_add_series (chart, _("Employed"), TD_CHART_SERIES_BAR);
   if (only != NULL)
     return add_outcome (store, chart, only->id, error) ? g_steal_pointer (&chart) : NULL;
-  classes = td_store_list_classes (store);
+  classes = td_store_list_classes (store, error);
+  if (classes == NULL)
+    return NULL;
   for (guint i = 0; i < classes->len; i++)
     {
       TdClassSummary *summary = g_ptr_array_index (classes, i);
@@ -95,12 +97,13 @@ build_attendance (TdStore *store, const TdClass *klass, GError **error)
   g_autoptr (GPtrArray) enrolments = NULL;
   g_autoptr (TdChart) chart = NULL;
   g_autofree char *title = NULL, *threshold = NULL;
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, klass->id);
-  TdHalves planned = td_subsidy_planned_hours (klass, lessons);
+  g_autoptr (GPtrArray) lessons = NULL;
+  TdHalves planned;
   TdRate min_rate;
 
-  if (catalog == NULL)
+  if (catalog == NULL || (lessons = td_store_list_lessons (store, klass->id, error)) == NULL)
     return NULL;
+  planned = td_subsidy_planned_hours (klass, lessons);
   min_rate = catalog->rules.min_attendance_rate;
   title = g_strdup_printf (_("Attendance of class %s"), klass->code);
   chart = td_chart_new (title);
@@ -112,16 +115,26 @@ build_attendance (TdStore *store, const TdClass *klass, GError **error)
 
       td_chart_add_category (chart, band);
     }
-  enrolments = td_store_list_enrolments (store, klass->id);
+  enrolments = td_store_list_enrolments (store, klass->id, error);
+  if (enrolments == NULL)
+    return NULL;
   for (guint i = 0; i < enrolments->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (enrolments, i);
+      g_autoptr (GError) local = NULL;
+      TdHalves credited;
       TdRate rate;
       int band;
 
       if (e->withdrawn_date[0] != '\0')
         continue;
-      rate = td_rate_of (td_store_credited_hours (store, klass->id, e->trainee.id), planned);
+      credited = td_store_credited_hours (store, klass->id, e->trainee.id, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      rate = td_rate_of (credited, planned);
       band = CLAMP (rate / 1000, 0, 9);
       td_chart_set_value (chart, 0, band, td_chart_get_value (chart, 0, band) + 1);
     }
@@ -234,11 +247,14 @@ td_action_target_matches (const TdActionTarget *target, const char *action, cons
 /* ---- actions ---------------------------------------------------------- */
 
 /* Counts, per target, the distinct trainees of @klass that match it into @seen. */
-static void
-count_class (TdStore *store, const TdClass *klass, GPtrArray *targets, GHashTable **seen)
+static gboolean
+count_class (TdStore *store, const TdClass *klass, GPtrArray *targets, GHashTable **seen,
+             GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id, error);
 
+  if (enrolments == NULL)
+    return FALSE;
   for (guint i = 0; i < enrolments->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (enrolments, i);
@@ -250,6 +266,14 @@ count_class (TdStore *store, const TdClass *klass, GPtrArray *targets, GHashTabl
                                       klass->item_code, e->categories))
           g_hash_table_add (seen[t], g_strdup (e->trainee.id_number));
     }
+  return TRUE;
+}
+
+static void
+free_seen (GHashTable **seen, guint n)
+{
+  for (guint t = 0; t < n; t++)
+    g_clear_pointer (&seen[t], g_hash_table_unref);
 }
 
 static TdChart *
@@ -267,8 +291,8 @@ build_actions (TdStore *store, GError **error)
   seen = g_new0 (GHashTable *, targets->len + 1);
   for (guint t = 0; t < targets->len; t++)
     seen[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  classes = td_store_list_classes (store);
-  for (guint i = 0; i < classes->len; i++)
+  classes = td_store_list_classes (store, error);
+  for (guint i = 0; classes != NULL && i < classes->len; i++)
     {
       TdClassSummary *summary = g_ptr_array_index (classes, i);
       g_autoptr (TdClass) klass = NULL;
@@ -276,9 +300,14 @@ build_actions (TdStore *store, GError **error)
       if (summary->status == TD_CLASS_CANCELLED
           || td_day_year (td_day_from_iso (summary->start_date)) != year)
         continue;
-      klass = td_store_get_class (store, summary->id, NULL);
-      if (klass != NULL)
-        count_class (store, klass, targets, seen);
+      klass = td_store_get_class (store, summary->id, error);
+      if (klass == NULL || !count_class (store, klass, targets, seen, error))
+        g_clear_pointer (&classes, g_ptr_array_unref);
+    }
+  if (classes == NULL)
+    {
+      free_seen (seen, targets->len);
+      return NULL;
     }
   title = g_strdup_printf (_("Special actions in %d"), year);
   chart = td_chart_new (title);
@@ -292,18 +321,20 @@ build_actions (TdStore *store, GError **error)
 
       td_chart_set_value (chart, 0, c, g_hash_table_size (seen[t]));
       td_chart_set_value (chart, 1, c, target->target);
-      g_hash_table_unref (seen[t]);
     }
+  free_seen (seen, targets->len);
   return g_steal_pointer (&chart);
 }
 
 /* ---- subsidy ---------------------------------------------------------- */
 
-static void
-add_claims (TdStore *store, gint64 class_id, GTree *months)
+static gboolean
+add_claims (TdStore *store, gint64 class_id, GTree *months, GError **error)
 {
-  g_autoptr (GPtrArray) claims = td_store_list_claims (store, class_id);
+  g_autoptr (GPtrArray) claims = td_store_list_claims (store, class_id, error);
 
+  if (claims == NULL)
+    return FALSE;
   for (guint i = 0; i < claims->len; i++)
     {
       TdClaim *claim = g_ptr_array_index (claims, i);
@@ -319,6 +350,7 @@ add_claims (TdStore *store, gint64 class_id, GTree *months)
       sums[1] += MAX (claim->approved, 0) / 100.0;
       g_free (month);
     }
+  return TRUE;
 }
 
 static gboolean
@@ -334,27 +366,34 @@ add_month (gpointer key, gpointer value, gpointer data)
 }
 
 static TdChart *
-build_subsidy (TdStore *store, const TdClass *only)
+build_subsidy (TdStore *store, const TdClass *only, GError **error)
 {
   g_autoptr (GTree) months = g_tree_new_full ((GCompareDataFunc) (void (*) (void)) strcmp,
                                               NULL, g_free, g_free);
-  TdChart *chart = td_chart_new (_("Subsidy claimed and approved"));
+  g_autoptr (TdChart) chart = td_chart_new (_("Subsidy claimed and approved"));
 
   td_chart_set_axis_titles (chart, _("Month"), _("Yuan"));
   td_chart_set_format (chart, TD_CHART_FORMAT_MONEY);
   td_chart_add_series (chart, _("Claimed"), TD_CHART_SERIES_BAR);
   td_chart_add_series (chart, _("Approved"), TD_CHART_SERIES_BAR);
   if (only != NULL)
-    add_claims (store, only->id, months);
+    {
+      if (!add_claims (store, only->id, months, error))
+        return NULL;
+    }
   else
     {
-      g_autoptr (GPtrArray) classes = td_store_list_classes (store);
+      g_autoptr (GPtrArray) classes = td_store_list_classes (store, error);
 
+      if (classes == NULL)
+        return NULL;
       for (guint i = 0; i < classes->len; i++)
-        add_claims (store, ((TdClassSummary *) g_ptr_array_index (classes, i))->id, months);
+        if (!add_claims (store, ((TdClassSummary *) g_ptr_array_index (classes, i))->id, months,
+                         error))
+          return NULL;
     }
   g_tree_foreach (months, add_month, chart);
-  return chart;
+  return g_steal_pointer (&chart);
 }
 
 /* ---- dispatch --------------------------------------------------------- */
@@ -388,6 +427,6 @@ td_chart_build (TdStore *store, TdChartKind kind, const char *class_code, GError
       return build_actions (store, error);
     case TD_CHART_SUBSIDY:
     default:
-      return build_subsidy (store, klass);
+      return build_subsidy (store, klass, error);
     }
 }

@@ -24,16 +24,24 @@ rate_percent (TdRate rate)
   return g_strdup_printf ("%d.%02d%%", rate / 100, rate % 100);
 }
 
-/* The stored claim of the latest claim packet (NULL when none was written). */
-static TdClaim *
-stored_claim (TdFormContext *ctx)
+/* The stored claim of the latest claim packet in *@out (NULL when none was written); FALSE
+ * with @error when the store cannot be read. */
+static gboolean
+stored_claim (TdFormContext *ctx, TdClaim **out, GError **error)
 {
+  g_autoptr (GError) local = NULL;
   g_autoptr (TdPacketLog) packet = td_store_latest_packet (ctx->store, TD_KIND_CLAIM,
-                                                           ctx->klass->id, 0, 0);
+                                                           ctx->klass->id, 0, 0, &local);
 
-  if (packet == NULL)
-    return NULL;
-  return td_store_get_claim_by_packet (ctx->store, packet->id);
+  *out = NULL;
+  if (packet != NULL)
+    *out = td_store_get_claim_by_packet (ctx->store, packet->id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static GArray *
@@ -108,11 +116,16 @@ claim_table (TdForm *form)
   return table;
 }
 
-static void
-claim_rows (TdFormContext *ctx, TdFormTable *table, GArray *rows)
+static gboolean
+claim_rows (TdFormContext *ctx, TdFormTable *table, GArray *rows, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id);
-  g_autoptr (GPtrArray) results = td_store_list_results (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id,
+                                                               error);
+  g_autoptr (GPtrArray) results = NULL;
+
+  if (enrolments == NULL
+      || (results = td_store_list_results (ctx->store, ctx->klass->id, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -140,6 +153,7 @@ claim_rows (TdFormContext *ctx, TdFormTable *table, GArray *rows)
         td_form_table_add_row (table, cells);
       }
     }
+  return TRUE;
 }
 
 static void
@@ -162,11 +176,13 @@ claim_foot (TdForm *form, guint count, TdFen total)
 gboolean
 td_forms_build_claim (TdFormContext *ctx, TdForm *form, GError **error)
 {
-  g_autoptr (TdClaim) claim = stored_claim (ctx);
+  g_autoptr (TdClaim) claim = NULL;
   g_autoptr (TdSubsidyPreview) preview = NULL;
   g_autoptr (GArray) rows = NULL;
   TdFen total = 0;
 
+  if (!stored_claim (ctx, &claim, error))
+    return FALSE;
   if (claim != NULL)
     rows = rows_of_claim (claim);
   else
@@ -177,7 +193,8 @@ td_forms_build_claim (TdFormContext *ctx, TdForm *form, GError **error)
       rows = rows_of_preview (preview);
     }
   claim_fields (ctx, form, claim);
-  claim_rows (ctx, claim_table (form), rows);
+  if (!claim_rows (ctx, claim_table (form), rows, error))
+    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     total += g_array_index (rows, ClaimRow, i).amount;
   claim_foot (form, rows->len, total);

@@ -15,9 +15,10 @@ typedef struct
   const TdFormOptions *options;
 } TdFormContext;
 
-/* The form with FORMS.md's common header fields and the QR code of @kind's packet. */
+/* The form with FORMS.md's common header fields and the QR code of @kind's packet; NULL
+ * with @error when the packet log cannot be read. */
 TdForm *td_forms_begin (TdFormContext *ctx, TdFormKind kind, const char *number,
-                        const char *title);
+                        const char *title, GError **error);
 /* The id number masked (or in full with --full-id); "" for NULL. */
 char *td_forms_id (const TdFormContext *ctx, const char *id_number);
 /* 2026年3月2日, "" when absent. */
@@ -32,10 +33,11 @@ const TdEnrolment *td_forms_find_enrolment (GPtrArray *enrolments, gint64 traine
 /* "85.5" from tenths, "" when -1. */
 char *td_forms_score (int tenths);
 
-void td_forms_build_filing (TdFormContext *ctx, TdForm *form);
-void td_forms_build_roster (TdFormContext *ctx, TdForm *form);
+/* Each FALSE with @error when the store cannot be read or the data do not allow the form. */
+gboolean td_forms_build_filing (TdFormContext *ctx, TdForm *form, GError **error);
+gboolean td_forms_build_roster (TdFormContext *ctx, TdForm *form, GError **error);
 gboolean td_forms_build_signin (TdFormContext *ctx, TdForm *form, GError **error);
-void td_forms_build_assessment (TdFormContext *ctx, TdForm *form);
+gboolean td_forms_build_assessment (TdFormContext *ctx, TdForm *form, GError **error);
 gboolean td_forms_build_claim (TdFormContext *ctx, TdForm *form, GError **error);
 
 G_END_DECLS

@@ -166,13 +166,20 @@ signin_multi_day (TdForm *form, GPtrArray *lessons, GPtrArray *enrolments)
 gboolean
 td_forms_build_signin (TdFormContext *ctx, TdForm *form, GError **error)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (ctx->store, ctx->klass->id);
-  g_autoptr (GPtrArray) teachers = td_store_list_teachers (ctx->store, ctx->klass->id);
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id);
-  g_autoptr (GPtrArray) records = td_store_list_attendance (ctx->store, ctx->klass->id);
-  g_autoptr (GHashTable) by_lesson = index_records (records);
+  gint64 id = ctx->klass->id;
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (ctx->store, id, error);
+  g_autoptr (GPtrArray) teachers = NULL;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) by_lesson = NULL;
   const char *only = ctx->options->lesson;
   gboolean found = FALSE;
+
+  if (lessons == NULL || (teachers = td_store_list_teachers (ctx->store, id, error)) == NULL
+      || (enrolments = td_store_list_enrolments (ctx->store, id, error)) == NULL
+      || (records = td_store_list_attendance (ctx->store, id, error)) == NULL)
+    return FALSE;
+  by_lesson = index_records (records);
 
   if (ctx->options->multi_day && only == NULL)
     {
@@ -245,14 +252,19 @@ assessment_header (TdFormContext *ctx, TdForm *form)
   td_form_add_header_field (form, "考核地点", ctx->klass->exam_place);
 }
 
-void
-td_forms_build_assessment (TdFormContext *ctx, TdForm *form)
+gboolean
+td_forms_build_assessment (TdFormContext *ctx, TdForm *form, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id);
-  g_autoptr (GPtrArray) results = td_store_list_results (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id,
+                                                               error);
+  g_autoptr (GPtrArray) results = NULL;
   TdFormTable *table;
   guint number = 0, took = 0, passed = 0;
   g_autofree char *summary = NULL;
+
+  if (enrolments == NULL
+      || (results = td_store_list_results (ctx->store, ctx->klass->id, error)) == NULL)
+    return FALSE;
 
   assessment_header (ctx, form);
   table = td_form_add_table (form, NULL);
@@ -282,4 +294,5 @@ td_forms_build_assessment (TdFormContext *ctx, TdForm *form)
   td_form_add_paragraph (form, summary);
   td_form_add_signatures (form, (const char *const[]){ "考评人员（签字）", "机构（盖章）",
                                                        "日期", NULL });
+  return TRUE;
 }

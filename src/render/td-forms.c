@@ -60,23 +60,31 @@ td_form_qr_payload (const TdPacketLog *packet)
 /* ---- helpers ---------------------------------------------------------- */
 
 TdForm *
-td_forms_begin (TdFormContext *ctx, TdFormKind kind, const char *number, const char *title)
+td_forms_begin (TdFormContext *ctx, TdFormKind kind, const char *number, const char *title,
+                GError **error)
 {
-  TdForm *form = td_form_new (number, title);
+  g_autoptr (TdForm) form = td_form_new (number, title);
   g_autoptr (TdPacketLog) packet = NULL;
+  g_autoptr (GError) local = NULL;
 
   td_form_add_header_field (form, "培训机构（盖章）", ctx->inst->name);
   td_form_add_header_field (form, "统一社会信用代码", ctx->inst->credit_code);
   td_form_add_header_field (form, "班级编号", ctx->klass->code);
   td_form_add_header_field (form, "备案号", ctx->klass->filing_no);
-  packet = td_store_latest_packet (ctx->store, forms[kind].packet, ctx->klass->id, 0, 0);
+  packet = td_store_latest_packet (ctx->store, forms[kind].packet, ctx->klass->id, 0, 0,
+                                   &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (packet != NULL)
     {
       g_autofree char *payload = td_form_qr_payload (packet);
 
       td_form_set_qr (form, payload);
     }
-  return form;
+  return g_steal_pointer (&form);
 }
 
 char *
@@ -169,30 +177,38 @@ td_form_build (TdStore *store, TdFormKind kind, const char *class_code,
   g_autoptr (TdInstitution) inst = NULL;
   g_autoptr (TdForm) form = NULL;
   TdFormContext ctx;
+  g_autoptr (GError) local = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TD_IS_STORE (store) && kind < TD_N_FORMS, NULL);
   klass = td_store_get_class_by_code (store, class_code, error);
   if (klass == NULL)
     return NULL;
-  inst = td_store_get_institution (store);
+  inst = td_store_get_institution (store, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (inst == NULL)
     inst = td_institution_new ();
   ctx = (TdFormContext){ store, klass, inst, options != NULL ? options : &defaults };
-  form = td_forms_begin (&ctx, kind, forms[kind].number, forms[kind].title);
+  form = td_forms_begin (&ctx, kind, forms[kind].number, forms[kind].title, error);
+  if (form == NULL)
+    return NULL;
   switch (kind)
     {
     case TD_FORM_FILING:
-      td_forms_build_filing (&ctx, form);
+      ok = td_forms_build_filing (&ctx, form, error);
       break;
     case TD_FORM_ROSTER:
-      td_forms_build_roster (&ctx, form);
+      ok = td_forms_build_roster (&ctx, form, error);
       break;
     case TD_FORM_SIGNIN:
       ok = td_forms_build_signin (&ctx, form, error);
       break;
     case TD_FORM_ASSESSMENT:
-      td_forms_build_assessment (&ctx, form);
+      ok = td_forms_build_assessment (&ctx, form, error);
       break;
     case TD_FORM_CLAIM:
     default:
@@ -287,11 +303,15 @@ teacher_name (GPtrArray *teachers, const char *tid)
   return tid;
 }
 
-static void
-filing_timetable (TdFormContext *ctx, TdForm *form, GPtrArray *teachers)
+static gboolean
+filing_timetable (TdFormContext *ctx, TdForm *form, GPtrArray *teachers, GError **error)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (ctx->store, ctx->klass->id);
-  TdFormTable *table = td_form_add_table (form, "课程表");
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (ctx->store, ctx->klass->id, error);
+  TdFormTable *table;
+
+  if (lessons == NULL)
+    return FALSE;
+  table = td_form_add_table (form, "课程表");
 
   td_form_table_add_column (table, "序号", 11, PANGO_ALIGN_CENTER);
   td_form_table_add_column (table, "日期", 27, PANGO_ALIGN_LEFT);
@@ -316,16 +336,20 @@ filing_timetable (TdFormContext *ctx, TdForm *form, GPtrArray *teachers)
 
       td_form_table_add_row (table, cells);
     }
+  return TRUE;
 }
 
-void
-td_forms_build_filing (TdFormContext *ctx, TdForm *form)
+gboolean
+td_forms_build_filing (TdFormContext *ctx, TdForm *form, GError **error)
 {
-  g_autoptr (GPtrArray) teachers = td_store_list_teachers (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) teachers = td_store_list_teachers (ctx->store, ctx->klass->id, error);
 
+  if (teachers == NULL)
+    return FALSE;
   filing_fields (ctx, form);
   filing_teachers (ctx, form, teachers);
-  filing_timetable (ctx, form, teachers);
+  if (!filing_timetable (ctx, form, teachers, error))
+    return FALSE;
   td_form_add_heading (form, "承诺");
   td_form_add_paragraph (form, "本机构承诺：所报开班信息、授课教师、课程安排及学员信息真实准确，"
                          "按备案内容组织培训，如实记录培训过程，对培训及其记录的真实性负责；"
@@ -334,6 +358,7 @@ td_forms_build_filing (TdFormContext *ctx, TdForm *form)
                                                        "日期", NULL });
   td_form_add_box (form, (const char *const[]){ "人社部门备案意见", "经办人", "日期", NULL },
                    32);
+  return TRUE;
 }
 
 /* ---- 表2 花名册 --------------------------------------------------------- */
@@ -371,14 +396,18 @@ roster_row (TdFormContext *ctx, TdFormTable *table, const TdEnrolment *e)
   }
 }
 
-void
-td_forms_build_roster (TdFormContext *ctx, TdForm *form)
+gboolean
+td_forms_build_roster (TdFormContext *ctx, TdForm *form, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (ctx->store, ctx->klass->id,
+                                                               error);
   g_autofree char *item = g_strdup_printf ("%s（%s）", ctx->klass->item_name,
                                            td_forms_code_int (TD_CODES_LEVEL, ctx->klass->level));
   g_autofree char *period = td_forms_period (ctx->klass);
   TdFormTable *table;
+
+  if (enrolments == NULL)
+    return FALSE;
 
   td_form_add_header_field (form, "培训项目", item);
   td_form_add_header_field (form, "培训起止日期", period);
@@ -397,4 +426,5 @@ td_forms_build_roster (TdFormContext *ctx, TdForm *form)
   for (guint i = 0; i < enrolments->len; i++)
     roster_row (ctx, table, g_ptr_array_index (enrolments, i));
   td_form_add_signatures (form, (const char *const[]){ "制表人", "审核人", "日期", NULL });
+  return TRUE;
 }

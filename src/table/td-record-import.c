@@ -99,16 +99,20 @@ kind_fields (TdRecordKind kind, guint *n)
 
 /* ---- the class --------------------------------------------------------------------- */
 
-static void
-load_roster (TdRecordImport *self)
+static gboolean
+load_roster (TdRecordImport *self, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->store, self->klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->store, self->klass->id,
+                                                               error);
 
+  if (enrolments == NULL)
+    return FALSE;
   for (guint i = 0; i < enrolments->len; i++)
     {
       TdEnrolment *e = td_enrolment_copy (g_ptr_array_index (enrolments, i));
       g_hash_table_insert (self->roster, e->trainee.id_number, e);
     }
+  return TRUE;
 }
 
 TdRecordImport *
@@ -143,8 +147,9 @@ td_record_import_new (TdStore *store, TdRecordKind kind, const char *class_code,
                ? self->klass->exam_theory_date : self->klass->exam_practice_date,
              sizeof self->exam_date);
   td_day_to_iso (td_day_today (), self->today);
-  load_roster (self);
-  self->stored = td_store_list_results (store, self->klass->id);
+  if (!load_roster (self, error)
+      || (self->stored = td_store_list_results (store, self->klass->id, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -722,11 +727,13 @@ td_record_write_template (TdStore *store, TdRecordKind kind, const char *class_c
     }
   if ((klass = td_store_get_class_by_code (store, class_code, error)) == NULL)
     return FALSE;
+  roster = td_store_list_enrolments (store, klass->id, error);
+  if (roster == NULL)
+    return FALSE;
   writer = td_table_writer_new (path, kind == TD_RECORD_RESULTS ? "成绩单" : "就业回访", error);
   if (writer == NULL)
     return FALSE;
   template_columns (writer, kind);
-  roster = td_store_list_enrolments (store, klass->id);
   for (guint i = 0; i < roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (roster, i);

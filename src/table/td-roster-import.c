@@ -65,6 +65,7 @@ struct _TdRosterImport
   int enrolled;                 /* not withdrawn */
   int next_position;
   GHashTable *classes;          /* code → TdClass* (R-ROS-001 look-ups) */
+  GError *store_error;          /* the first failure to read the store while checking */
 };
 
 /* ---- fields and headers --------------------------------------------------- */
@@ -174,13 +175,16 @@ import_reset (TdRosterImport *self)
     }
 }
 
-static void
-load_roster (TdRosterImport *self)
+static gboolean
+load_roster (TdRosterImport *self, GError **error)
 {
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->store, self->klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (self->store, self->klass->id,
+                                                               error);
 
+  if (enrolments == NULL)
+    return FALSE;
   self->next_position = 1;
-  for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
+  for (guint i = 0; i < enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (enrolments, i);
 
@@ -189,6 +193,7 @@ load_roster (TdRosterImport *self)
         self->enrolled++;
       self->next_position = MAX (self->next_position, e->position + 1);
     }
+  return TRUE;
 }
 
 TdRosterImport *
@@ -217,7 +222,8 @@ td_roster_import_new (TdStore *store, const char *class_code, GError **error)
     }
   self->catalog = td_store_get_class_catalog (store, self->klass, &local);
   td_day_to_iso (td_day_today (), self->today);
-  load_roster (self);
+  if (!load_roster (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -235,6 +241,7 @@ td_roster_import_free (TdRosterImport *self)
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->on_roster, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
+  g_clear_error (&self->store_error);
   g_free (self);
 }
 
@@ -657,14 +664,19 @@ cached_class (TdRosterImport *self, const char *code)
 static void
 check_overlap (TdRosterImport *self, TdImportRow *out)
 {
+  g_autoptr (GError) local = NULL;
   g_autoptr (TdTrainee) known = td_store_find_trainee (self->store,
-                                                       out->enrolment->trainee.id_number);
+                                                       out->enrolment->trainee.id_number,
+                                                       &local);
   g_autoptr (GPtrArray) codes = NULL;
   const TdClass *k = self->klass;
 
-  if (known == NULL)
+  if (known != NULL)
+    codes = td_store_list_trainee_classes (self->store, known->id, &local);
+  if (local != NULL && self->store_error == NULL)
+    self->store_error = g_steal_pointer (&local);
+  if (codes == NULL)
     return;
-  codes = td_store_list_trainee_classes (self->store, known->id);
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const TdClass *other = cached_class (self, g_ptr_array_index (codes, i));
@@ -823,8 +835,14 @@ td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **erro
     g_ptr_array_add (self->notices,
                      g_strdup (_("The class's catalogue is not stored: ages were not "
                                  "checked.")));
-  for (guint r = self->first_data_row; r < n; r++)
+  g_clear_error (&self->store_error);
+  for (guint r = self->first_data_row; r < n && self->store_error == NULL; r++)
     g_ptr_array_add (self->rows, check_row (self, r, seen));
+  if (self->store_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->store_error));
+      return FALSE;
+    }
   check_planned_size (self);
   return TRUE;
 }

@@ -105,11 +105,13 @@ write_roster (TdStore *store, const TdClass *klass, TdTableWriter *writer, GErro
     "序号", "姓名", "身份证号码", "性别", "出生日期", "手机号码", "文化程度", "户籍地",
     "人员类别", "培训前就业状态", "同意日期", "退训日期", NULL
   };
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id, error);
 
+  if (enrolments == NULL)
+    return FALSE;
   add_headers (writer, headers);
   set_id_columns (writer, 2);
-  for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
+  for (guint i = 0; i < enrolments->len; i++)
     roster_row (writer, g_ptr_array_index (enrolments, i));
   return TRUE;
 }
@@ -117,16 +119,21 @@ write_roster (TdStore *store, const TdClass *klass, TdTableWriter *writer, GErro
 typedef struct
 {
   int counts[5];                /* P L E V A */
+  TdHalves credited;            /* the hours of the current records */
 } StatusCounts;
 
+/* Trainee id → StatusCounts; NULL with @error when the records cannot be read. */
 static GHashTable *
-count_statuses (TdStore *store, gint64 class_id)
+count_statuses (TdStore *store, gint64 class_id, GError **error)
 {
-  g_autoptr (GPtrArray) records = td_store_list_attendance (store, class_id);
-  GHashTable *by_trainee = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GPtrArray) records = td_store_list_attendance (store, class_id, error);
+  GHashTable *by_trainee;
   const char *statuses = "PLEVA";
 
-  for (guint i = 0; records != NULL && i < records->len; i++)
+  if (records == NULL)
+    return NULL;
+  by_trainee = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < records->len; i++)
     {
       const TdAttendance *a = g_ptr_array_index (records, i);
       StatusCounts *c = g_hash_table_lookup (by_trainee, &a->trainee_id);
@@ -139,15 +146,16 @@ count_statuses (TdStore *store, gint64 class_id)
         }
       if (at != NULL && a->status != '\0')
         c->counts[at - statuses]++;
+      c->credited += a->hours;
     }
   return by_trainee;
 }
 
 static void
-attendance_row (TdStore *store, const TdClass *klass, TdHalves planned, TdTableWriter *writer,
-                const TdEnrolment *e, const StatusCounts *counts)
+attendance_row (TdHalves planned, TdTableWriter *writer, const TdEnrolment *e,
+                const StatusCounts *counts)
 {
-  TdHalves credited = td_store_credited_hours (store, klass->id, e->trainee.id);
+  TdHalves credited = counts != NULL ? counts->credited : 0;
 
   add_int (writer, e->position);
   td_table_writer_add_text (writer, e->trainee.name);
@@ -169,18 +177,22 @@ write_attendance (TdStore *store, const TdClass *klass, TdTableWriter *writer,
     "序号", "姓名", "身份证号码", "出勤", "迟到", "早退", "请假", "缺勤", "实得学时",
     "计划学时", "出勤率", "退训日期", NULL
   };
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id);
-  g_autoptr (GHashTable) counts = count_statuses (store, klass->id);
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, klass->id);
-  TdHalves planned = td_subsidy_planned_hours (klass, lessons);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (store, klass->id, error);
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GPtrArray) lessons = NULL;
+  TdHalves planned;
 
+  if (enrolments == NULL || (counts = count_statuses (store, klass->id, error)) == NULL
+      || (lessons = td_store_list_lessons (store, klass->id, error)) == NULL)
+    return FALSE;
+  planned = td_subsidy_planned_hours (klass, lessons);
   add_headers (writer, headers);
   set_id_columns (writer, 2);
-  for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
+  for (guint i = 0; i < enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (enrolments, i);
 
-      attendance_row (store, klass, planned, writer, e, g_hash_table_lookup (counts, &e->trainee.id));
+      attendance_row (planned, writer, e, g_hash_table_lookup (counts, &e->trainee.id));
     }
   return TRUE;
 }

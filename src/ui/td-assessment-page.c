@@ -131,18 +131,27 @@ reload (GtkWidget *widget)
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   if (self->watch.store != NULL && self->class_id != 0)
-    self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+    self->klass = td_store_get_class (self->watch.store, self->class_id, &error);
+  if (self->klass != NULL
+      && ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
+                                                        &error)) == NULL
+          || (self->results = td_store_list_results (self->watch.store, self->class_id,
+                                                     &error)) == NULL))
+    {
+      g_clear_pointer (&self->klass, td_class_free);
+      g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+    }
+  td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
   if (self->klass != NULL)
     {
-      self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
-      self->results = td_store_list_results (self->watch.store, self->class_id);
       for (guint i = 0; i < self->enrolments->len; i++)
         g_ptr_array_add (rows, row_new (self, g_ptr_array_index (self->enrolments, i)));
       load_exam (self);

@@ -36,6 +36,7 @@ struct _TdAttendancePage
   GPtrArray *lessons;           /* TdLesson* */
   GPtrArray *enrolments;        /* TdEnrolment* */
   GPtrArray *records;           /* TdAttendance*, current */
+  GHashTable *credited;         /* trainee id → TdHalves of the current records */
   GListStore *lesson_rows;
   GListStore *trainee_rows;
   GtkSingleSelection *lesson_sel;
@@ -187,7 +188,7 @@ static void
 fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
 {
   TdHalves planned = td_subsidy_planned_hours (self->klass, self->lessons);
-  TdHalves credited = td_store_credited_hours (self->watch.store, self->class_id, e->trainee.id);
+  TdHalves credited = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &e->trainee.id));
   TdRate rate = td_rate_of (credited, planned);
   TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);
 
@@ -290,24 +291,53 @@ show_problems (TdAttendancePage *self)
 }
 
 static void
-load_data (TdAttendancePage *self)
+clear_data (TdAttendancePage *self)
 {
-  g_autoptr (TdCatalog) catalog = NULL;
-
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->lessons, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
-  if (self->watch.store == NULL || self->class_id == 0)
-    return;
-  self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  g_clear_pointer (&self->credited, g_hash_table_unref);
+}
+
+/* Reads the class; FALSE with @error (and nothing loaded) when the store cannot be read. */
+static gboolean
+load_data (TdAttendancePage *self, GError **error)
+{
+  TdStore *store = self->watch.store;
+  g_autoptr (TdCatalog) catalog = NULL;
+  g_autoptr (GError) local = NULL;
+
+  clear_data (self);
+  if (store == NULL || self->class_id == 0)
+    return TRUE;
+  self->klass = td_store_get_class (store, self->class_id, &local);
   if (self->klass == NULL)
-    return;
-  catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
+    {
+      /* a class deleted meanwhile shows the empty page; anything else is an error */
+      if (g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  catalog = td_store_get_class_catalog (store, self->klass, NULL);
   self->min_rate = catalog != NULL ? catalog->rules.min_attendance_rate : 0;
-  self->lessons = td_store_list_lessons (self->watch.store, self->class_id);
-  self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
-  self->records = td_store_list_attendance (self->watch.store, self->class_id);
+  if ((self->lessons = td_store_list_lessons (store, self->class_id, error)) == NULL
+      || (self->enrolments = td_store_list_enrolments (store, self->class_id, error)) == NULL
+      || (self->records = td_store_list_attendance (store, self->class_id, error)) == NULL)
+    {
+      clear_data (self);
+      return FALSE;
+    }
+  self->credited = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      TdAttendance *r = g_ptr_array_index (self->records, i);
+      int sum = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &r->trainee_id));
+
+      g_hash_table_insert (self->credited, &r->trainee_id, GINT_TO_POINTER (sum + r->hours));
+    }
+  return TRUE;
 }
 
 static void
@@ -317,9 +347,11 @@ reload (GtkWidget *widget)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) lids = NULL;
   guint selected = gtk_single_selection_get_selected (self->lesson_sel);
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
-  load_data (self);
+  load_data (self, &error);
+  td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "grid" : "empty");
   if (self->klass == NULL)
     {
@@ -836,10 +868,7 @@ td_attendance_page_dispose (GObject *object)
   td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
-  g_clear_pointer (&self->klass, td_class_free);
-  g_clear_pointer (&self->lessons, g_ptr_array_unref);
-  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
+  clear_data (self);
   g_clear_object (&self->lesson_sel);
   g_clear_object (&self->trainee_sel);
   G_OBJECT_CLASS (td_attendance_page_parent_class)->dispose (object);

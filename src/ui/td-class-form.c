@@ -619,9 +619,8 @@ fill_combos (TdClassForm *self, const TdClass *k)
 }
 
 static void
-fill_fields (TdClassForm *self, const TdClass *k)
+fill_fields (TdClassForm *self, const TdClass *k, TdClassStatus status)
 {
-  TdClassStatus status = td_store_class_status (self->store, k, td_day_today ());
   g_autofree char *status_text = NULL;
 
   td_ui_editable_set (GTK_EDITABLE (self->code), k->code);
@@ -766,34 +765,44 @@ new_class_defaults (void)
   return k;
 }
 
-void
-td_class_form_load (TdClassForm *self, gint64 class_id)
+gboolean
+td_class_form_load (TdClassForm *self, gint64 class_id, GError **error)
 {
   g_autoptr (GPtrArray) lessons = NULL;
   g_autoptr (GPtrArray) teachers = NULL;
-  TdClass *k = NULL;
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (GError) local = NULL;
+  TdClassStatus status = TD_CLASS_DRAFT;
 
-  g_return_if_fail (TD_IS_CLASS_FORM (self));
+  g_return_val_if_fail (TD_IS_CLASS_FORM (self), FALSE);
   if (self->store != NULL && class_id != 0)
-    k = td_store_get_class (self->store, class_id, NULL);
-  g_clear_pointer (&self->klass, td_class_free);
-  self->klass = k != NULL ? k : new_class_defaults ();
-  g_ptr_array_set_size (self->teachers, 0);
-  if (self->klass->id != 0)
     {
-      teachers = td_store_list_teachers (self->store, self->klass->id);
-      for (guint i = 0; i < teachers->len; i++)
-        g_ptr_array_add (self->teachers, g_ptr_array_steal_index (teachers, i--));
-      lessons = td_store_list_lessons (self->store, self->klass->id);
+      k = td_store_get_class (self->store, class_id, error);
+      if (k == NULL
+          || (teachers = td_store_list_teachers (self->store, class_id, error)) == NULL
+          || (lessons = td_store_list_lessons (self->store, class_id, error)) == NULL)
+        return FALSE;
+      status = td_store_class_status (self->store, k, td_day_today (), &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
     }
+  g_clear_pointer (&self->klass, td_class_free);
+  self->klass = k != NULL ? g_steal_pointer (&k) : new_class_defaults ();
+  g_ptr_array_set_size (self->teachers, 0);
+  for (guint i = 0; teachers != NULL && i < teachers->len; i++)
+    g_ptr_array_add (self->teachers, g_ptr_array_steal_index (teachers, i--));
   self->filling = TRUE;
-  fill_fields (self, self->klass);
+  fill_fields (self, self->klass, status);
   refresh_teachers (self);
   td_timetable_editor_set_lessons (self->timetable, lessons);
   self->filling = FALSE;
   self->modified = FALSE;
   self->timetable_modified = FALSE;
   revalidate (self);
+  return TRUE;
 }
 
 gint64
@@ -857,7 +866,11 @@ td_class_form_save (TdClassForm *self, GError **error)
       td_store_rollback (self->store);
       return FALSE;
     }
-  td_class_form_load (self, k->id);
+  if (!td_class_form_load (self, k->id, error))
+    {
+      g_prefix_error (error, _("The class was saved, but it cannot be shown again: "));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (TdClassForm, td_class_form, TD, CLASS_FORM, GtkBox)
 
 void td_class_form_set_store (TdClassForm *self, TdStore *store);
 /* Loads a class (0: a new, empty one); clears the modified flag. */
-void td_class_form_load (TdClassForm *self, gint64 class_id);
+/* Shows the class (0: a new one); FALSE with @error, the form unchanged, when the store
+ * cannot be read. */
+gboolean td_class_form_load (TdClassForm *self, gint64 class_id, GError **error);
 gint64 td_class_form_get_class_id (TdClassForm *self);
 gboolean td_class_form_get_modified (TdClassForm *self);
 /* Saves class, teachers and lessons in one transaction; on failure nothing in the form or the

@@ -75,13 +75,17 @@ static void
 reload_list (TdClassPage *self)
 {
   g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   if (self->store == NULL)
     return;
-  classes = td_store_list_classes (self->store);
+  classes = td_store_list_classes (self->store, &error);
+  td_page_set_store_error (TD_PAGE (self), error);
+  if (classes == NULL)
+    return;
   for (guint i = 0; i < classes->len; i++)
     gtk_list_box_append (self->list, class_row_new (g_ptr_array_index (classes, i)));
   select_row (self);
@@ -115,7 +119,7 @@ td_class_page_new_class (TdClassPage *self)
 {
   g_return_if_fail (TD_IS_CLASS_PAGE (self));
   gtk_list_box_unselect_all (self->list);
-  td_class_form_load (self->form, 0);
+  td_class_form_load (self->form, 0, NULL);   /* a new class reads nothing */
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
@@ -176,7 +180,14 @@ td_class_page_set_class (TdPage *page, gint64 class_id)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  td_class_form_load (self->form, class_id);
+  {
+    g_autoptr (GError) error = NULL;
+    if (!td_class_form_load (self->form, class_id, &error))
+      {
+        td_page_set_store_error (TD_PAGE (self), error);
+        return;
+      }
+  }
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
@@ -228,8 +239,11 @@ td_class_page_discard_changes (TdPage *page)
 {
   TdClassPage *self = TD_CLASS_PAGE (page);
 
-  if (td_class_form_get_modified (self->form))
-    td_class_form_load (self->form, td_class_form_get_class_id (self->form));
+  g_autoptr (GError) error = NULL;
+
+  if (td_class_form_get_modified (self->form)
+      && !td_class_form_load (self->form, td_class_form_get_class_id (self->form), &error))
+    td_page_set_store_error (TD_PAGE (self), error);
 }
 
 static void

@@ -50,8 +50,10 @@ static gboolean
 add_default_catalog (TdFirstRun *self, GError **error)
 {
 #ifdef TD_HAVE_CATALOG_IMPORT
-  g_autoptr (GPtrArray) versions = td_store_list_catalog_versions (self->store);
+  g_autoptr (GPtrArray) versions = td_store_list_catalog_versions (self->store, error);
 
+  if (versions == NULL)
+    return FALSE;
   if (versions->len == 0)
     return td_catalog_import_default (self->store, error);
 #endif

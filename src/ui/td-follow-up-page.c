@@ -128,8 +128,9 @@ show_window (TdFollowUpPage *self, int missing, int active)
 
 static void load_editor (TdFollowUpPage *self);
 
-static void
-load_data (TdFollowUpPage *self)
+/* FALSE with @error (nothing loaded) when the store cannot be read. */
+static gboolean
+load_data (TdFollowUpPage *self, GError **error)
 {
   g_autoptr (TdCatalog) catalog = NULL;
 
@@ -137,14 +138,22 @@ load_data (TdFollowUpPage *self)
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
   if (self->watch.store == NULL || self->class_id == 0)
-    return;
-  self->klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+    return TRUE;
+  self->klass = td_store_get_class (self->watch.store, self->class_id, error);
   if (self->klass == NULL)
-    return;
+    return FALSE;
   catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
   self->window_days = catalog != NULL ? catalog->rules.employment_window_days : 0;
-  self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id);
-  self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id);
+  if ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
+                                                    error)) == NULL
+      || (self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id,
+                                                       error)) == NULL)
+    {
+      g_clear_pointer (&self->klass, td_class_free);
+      g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -154,9 +163,11 @@ reload (GtkWidget *widget)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
   int missing = 0, active = 0;
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
-  load_data (self);
+  load_data (self, &error);
+  td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
   for (guint i = 0; self->klass != NULL && i < self->enrolments->len; i++)
     {

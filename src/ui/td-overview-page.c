@@ -153,11 +153,15 @@ reload (GtkWidget *widget)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) classes = NULL;
   g_autofree char *heading = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
   if (self->watch.store == NULL)
     return;
-  classes = td_store_list_classes (self->watch.store);
+  classes = td_store_list_classes (self->watch.store, &error);
+  td_page_set_store_error (TD_PAGE (self), error);
+  if (classes == NULL)
+    return;
   for (guint i = 0; i < classes->len; i++)
     g_ptr_array_add (rows, class_row_new (g_ptr_array_index (classes, i)));
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes",

@@ -14,6 +14,8 @@ td_page_default_init (TdPageInterface *iface)
                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   g_signal_new ("toast", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  g_signal_new ("store-error", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 void
@@ -125,4 +127,25 @@ td_page_toast (TdPage *self, const char *message)
 {
   g_return_if_fail (TD_IS_PAGE (self));
   g_signal_emit_by_name (self, "toast", message);
+}
+
+#define STORE_ERROR_KEY "td-page-store-error"
+
+void
+td_page_set_store_error (TdPage *self, const GError *error)
+{
+  const char *message = error != NULL ? error->message : NULL;
+
+  g_return_if_fail (TD_IS_PAGE (self));
+  if (g_strcmp0 (message, td_page_get_store_error (self)) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (self), STORE_ERROR_KEY, g_strdup (message), g_free);
+  g_signal_emit_by_name (self, "store-error", message);
+}
+
+const char *
+td_page_get_store_error (TdPage *self)
+{
+  g_return_val_if_fail (TD_IS_PAGE (self), NULL);
+  return g_object_get_data (G_OBJECT (self), STORE_ERROR_KEY);
 }

@@ -51,5 +51,11 @@ void td_page_start_search (TdPage *self);
 void td_page_request_class (TdPage *self, gint64 class_id);
 /* For pages: a short message ("Saved") in the window's toast overlay. */
 void td_page_toast (TdPage *self, const char *message);
+/* For pages: the store could not be read, so what the page would list is unknown.  The
+ * window shows @error's message in place of the page (never an empty list) until the page
+ * reloads successfully and calls this with NULL.  Signal ::store-error (message or NULL). */
+void td_page_set_store_error (TdPage *self, const GError *error);
+/* The message of the last store error, or NULL when the page shows its data. */
+const char *td_page_get_store_error (TdPage *self);
 
 G_END_DECLS

@@ -176,12 +176,20 @@ lesson_label (const TdLesson *lesson)
 static void
 load_lessons (TdPrintDialog *self, const TdClass *klass)
 {
-  g_autoptr (GPtrArray) lessons = td_store_list_lessons (self->store, klass->id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (self->store, klass->id, &error);
   g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   TdDay today = td_day_today ();
   guint selected = G_MAXUINT;
 
   g_ptr_array_set_size (self->lids, 0);
+  if (lessons == NULL)
+    {
+      /* the row says why there is no lesson to choose; building the form says it again */
+      gtk_string_list_append (model, error->message);
+      adw_combo_row_set_model (self->lesson_row, G_LIST_MODEL (model));
+      return;
+    }
   for (guint i = 0; i < lessons->len; i++)
     {
       const TdLesson *lesson = g_ptr_array_index (lessons, i);

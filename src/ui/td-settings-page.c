@@ -41,12 +41,24 @@ static void
 reload_catalogs (TdSettingsPage *self)
 {
   g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
     gtk_list_box_remove (self->catalog_list, child);
-  versions = self->store != NULL ? td_store_list_catalog_versions (self->store)
+  versions = self->store != NULL ? td_store_list_catalog_versions (self->store, &error)
                                  : g_ptr_array_new ();
+  if (versions == NULL)
+    {
+      /* the page stays usable (backup, another file); the list says why it is unknown */
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("The catalogues cannot be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->catalog_list, row);
+      return;
+    }
   for (guint i = 0; i < versions->len; i++)
     {
       const char *version = g_ptr_array_index (versions, i);
@@ -77,13 +89,17 @@ reload (TdSettingsPage *self)
 {
   g_autoptr (TdInstitution) inst = NULL;
   g_autofree char *outbox = NULL;
+  g_autoptr (GError) error = NULL;
 
-  inst = self->store != NULL ? td_store_get_institution (self->store) : NULL;
+  /* an unreadable institution leaves the form empty: the outbox row below says why */
+  inst = self->store != NULL ? td_store_get_institution (self->store, &error) : NULL;
   td_institution_form_set (self->institution, inst);
   adw_action_row_set_subtitle (self->path_row, self->store != NULL
                                ? td_store_get_path (self->store) : "");
-  outbox = self->store != NULL ? td_store_get_setting (self->store, "outbox") : NULL;
-  adw_action_row_set_subtitle (self->outbox_row, outbox != NULL ? outbox
+  if (error == NULL && self->store != NULL)
+    outbox = td_store_get_setting (self->store, "outbox", &error);
+  adw_action_row_set_subtitle (self->outbox_row, error != NULL ? error->message
+                               : outbox != NULL ? outbox
                                : _("Not chosen yet: packets are saved where you choose each "
                                    "time."));
   reload_catalogs (self);

@@ -83,29 +83,37 @@ days_left_text (int left, const char *deadline)
                                        "by %s, %d working days left", left), deadline, left);
 }
 
-static void
-show_due (TdSubmissionsPage *self)
+static gboolean
+show_due (TdSubmissionsPage *self, GError **error)
 {
   g_autoptr (TdClass) klass = NULL;
   g_autoptr (TdPacketLog) filing = NULL;
+  g_autoptr (GError) local = NULL;
   g_autofree char *left = NULL, *text = NULL;
   char deadline[TD_DATE_LEN];
 
   if (self->class_id != 0)
     klass = td_store_get_class (self->watch.store, self->class_id, NULL);
   if (klass != NULL)
-    filing = td_store_latest_packet (self->watch.store, TD_KIND_FILING, self->class_id, 0, 0);
+    filing = td_store_latest_packet (self->watch.store, TD_KIND_FILING, self->class_id, 0, 0,
+                                     &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (klass == NULL || klass->cancel_date[0] != '\0'
       || (filing != NULL && filing->status != TD_PACKET_DRAFT))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
-      return;
+      return TRUE;
     }
   left = days_left_text (filing_days_left (self->watch.store, klass, deadline), deadline);
   text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
                           left);
   gtk_label_set_text (self->due_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), TRUE);
+  return TRUE;
 }
 
 /* ---- the log ------------------------------------------------------------------------ */
@@ -149,15 +157,18 @@ reload (GtkWidget *widget)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) logs = NULL;
   gboolean all = gtk_check_button_get_active (self->all_check) || self->class_id == 0;
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
   if (self->watch.store != NULL)
     {
-      logs = td_store_list_packets (self->watch.store, all ? 0 : self->class_id);
-      for (guint i = 0; i < logs->len; i++)
+      logs = td_store_list_packets (self->watch.store, all ? 0 : self->class_id, &error);
+      for (guint i = 0; logs != NULL && i < logs->len; i++)
         g_ptr_array_add (rows, row_new (self, g_ptr_array_index (logs, i)));
-      show_due (self);
+      if (logs != NULL)
+        show_due (self, &error);
     }
+  td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
   td_row_store_replace (self->rows, rows);
 }
@@ -263,10 +274,17 @@ choose_export_path (TdSubmissionsPage *self, TdPacketKind kind, int year, int qu
   g_autofree char *created = td_instant_now ();
   g_autofree char *name = td_export_file_name (kind, klass != NULL ? klass->code : NULL, year,
                                                quarter, created);
-  g_autofree char *outbox = td_export_outbox_dir (self->watch.store);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *outbox = td_export_outbox_dir (self->watch.store, &error);
   GtkFileChooserNative *chooser;
-  ExportJob *job = g_new0 (ExportJob, 1);
+  ExportJob *job;
 
+  if (outbox == NULL)
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("The packet was not exported"), error);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
   *job = (ExportJob){ self, kind, year, quarter };
   chooser = gtk_file_chooser_native_new (_("Export Packet"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

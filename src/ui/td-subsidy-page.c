@@ -96,10 +96,16 @@ static void
 show_payee (TdSubsidyPage *self)
 {
   const TdClass *k = self->preview->klass;
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self->watch.store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self->watch.store, &error);
   g_autofree char *account = NULL, *declaration = NULL;
   char code[4];
 
+  if (error != NULL)
+    {
+      td_page_set_store_error (TD_PAGE (self), error);
+      return;
+    }
   g_snprintf (code, sizeof code, "%d", k->payee_type != 0 ? k->payee_type : 1);
   self->loading = TRUE;
   td_ui_combo_select_code (self->payee_row, TD_CODES_PAYEE, code);
@@ -132,6 +138,8 @@ reload (GtkWidget *widget)
   g_clear_pointer (&self->preview, td_subsidy_preview_free);
   if (self->watch.store != NULL && self->class_id != 0)
     self->preview = td_subsidy_preview (self->watch.store, self->class_id, &error);
+  /* a database that cannot be read is not "no claim": the window shows why instead */
+  td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   if (self->preview == NULL)
     {
       adw_status_page_set_description (self->empty_page, error != NULL

@@ -58,6 +58,7 @@ on_id_changed (TraineeDialog *dialog)
   g_autoptr (GError) error = NULL;
   g_autofree char *id = td_id_number_normalize (text, NULL, &error);
   g_autoptr (TdTrainee) known = NULL;
+  g_autoptr (GError) store_error = NULL;
   char birth[11], region[7];
   char gender[2];
 
@@ -79,8 +80,11 @@ on_id_changed (TraineeDialog *dialog)
   td_ui_combo_select_code (dialog->gender, TD_CODES_GENDER, gender);
   if (g_strcmp0 (gtk_editable_get_text (dialog->household), "") == 0)
     td_ui_editable_set (dialog->household, region);
-  known = dialog->enrolment->id == 0 ? td_store_find_trainee (dialog->store, id) : NULL;
-  if (known != NULL)
+  known = dialog->enrolment->id == 0 ? td_store_find_trainee (dialog->store, id, &store_error)
+                                      : NULL;
+  if (store_error != NULL)
+    adw_action_row_set_subtitle (dialog->id_status, store_error->message);
+  else if (known != NULL)
     {
       fill_person (dialog, known);
       adw_action_row_set_subtitle (dialog->id_status,
@@ -140,7 +144,9 @@ read_enrolment (TraineeDialog *dialog, TdEnrolment *e, GError **id_error)
     return _("Tick at least one category.");
   if (!td_ui_editable_get_date (dialog->consent_date, e->consent_date) || !e->consent_date[0])
     return _("Type the date the trainee gave consent, e.g. 2026-03-02.");
-  known = e->id == 0 ? td_store_find_trainee (dialog->store, id) : NULL;
+  known = e->id == 0 ? td_store_find_trainee (dialog->store, id, id_error) : NULL;
+  if (*id_error != NULL)
+    return (*id_error)->message;
   if (known != NULL)
     t->id = known->id;
   return NULL;

@@ -207,29 +207,35 @@ td_trainee_model_init (TdTraineeModel *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
 }
 
-void
-td_trainee_model_reload (TdTraineeModel *self)
+gboolean
+td_trainee_model_reload (TdTraineeModel *self, GError **error)
 {
   guint removed;
+  gboolean ok;
 
-  g_return_if_fail (TD_IS_TRAINEE_MODEL (self));
+  g_return_val_if_fail (TD_IS_TRAINEE_MODEL (self), FALSE);
   removed = self->ids->len;
   g_array_unref (self->ids);
-  self->ids = td_store_list_trainee_ids (self->store, self->order);
+  self->ids = td_store_list_trainee_ids (self->store, self->order, error);
+  ok = self->ids != NULL;
+  if (!ok)
+    self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->rows, self->ids->len);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  return ok;
 }
 
 TdTraineeModel *
-td_trainee_model_new (TdStore *store, const char *order)
+td_trainee_model_new (TdStore *store, const char *order, GError **error)
 {
-  TdTraineeModel *self = g_object_new (TD_TYPE_TRAINEE_MODEL, NULL);
+  g_autoptr (TdTraineeModel) self = g_object_new (TD_TYPE_TRAINEE_MODEL, NULL);
 
   self->store = g_object_ref (store);
   self->order = g_strdup (order);
-  td_trainee_model_reload (self);
-  return self;
+  if (!td_trainee_model_reload (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /* ---- filter ------------------------------------------------------------------- */

@@ -29,9 +29,10 @@ gboolean td_trainee_row_matches (TdTraineeRow *self, const char *casefolded_need
 G_DECLARE_FINAL_TYPE (TdTraineeModel, td_trainee_model, TD, TRAINEE_MODEL, GObject)
 
 /* @order as td_store_list_trainee_ids (): "name", "id_number", "birth_date" or NULL. */
-TdTraineeModel *td_trainee_model_new (TdStore *store, const char *order);
-/* Re-reads the ids (rows are rebuilt when next asked for). */
-void td_trainee_model_reload (TdTraineeModel *self);
+TdTraineeModel *td_trainee_model_new (TdStore *store, const char *order, GError **error);
+/* Re-reads the ids (rows are rebuilt when next asked for); when they cannot be read the
+ * model is empty and @error says why. */
+gboolean td_trainee_model_reload (TdTraineeModel *self, GError **error);
 
 #define TD_TYPE_TRAINEE_FILTER (td_trainee_filter_get_type ())
 G_DECLARE_FINAL_TYPE (TdTraineeFilter, td_trainee_filter, TD, TRAINEE_FILTER, GtkFilter)

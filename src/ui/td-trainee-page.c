@@ -168,7 +168,13 @@ setup_all_view (TdTraineePage *self)
       add_column (self->all_view, _("Gender"), COL_GENDER, NULL, FALSE);
       add_column (self->all_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
     }
-  self->all = td_trainee_model_new (self->store, "name");
+  {
+    g_autoptr (GError) error = NULL;
+    self->all = td_trainee_model_new (self->store, "name", &error);
+    td_page_set_store_error (TD_PAGE (self), error);
+    if (self->all == NULL)
+      return;
+  }
   self->all_filter = td_trainee_filter_new ();
   self->all_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all)),
                                                   GTK_FILTER (g_object_ref (self->all_filter)));
@@ -207,7 +213,7 @@ update_count (TdTraineePage *self)
   g_autofree char *text = NULL;
 
   if (showing_all (self))
-    n = self->all != NULL ? (guint) td_store_count_trainees (self->store) : 0;
+    n = self->all != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->all)) : 0;
   else
     n = g_list_model_get_n_items (G_LIST_MODEL (self->roster));
   text = g_strdup_printf (ngettext ("%u trainee", "%u trainees", n), n);
@@ -220,13 +226,14 @@ void
 td_trainee_page_reload (TdTraineePage *self)
 {
   g_autoptr (GPtrArray) enrolments = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (TD_IS_TRAINEE_PAGE (self));
   g_list_store_remove_all (self->roster);
   if (self->store != NULL && self->class_id != 0)
     {
-      enrolments = td_store_list_enrolments (self->store, self->class_id);
-      for (guint i = 0; i < enrolments->len; i++)
+      enrolments = td_store_list_enrolments (self->store, self->class_id, &error);
+      for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
         {
           g_autoptr (TdTraineeRow) row =
             td_trainee_row_new_from_enrolment (g_ptr_array_index (enrolments, i));
@@ -234,8 +241,9 @@ td_trainee_page_reload (TdTraineePage *self)
           g_list_store_append (self->roster, row);
         }
     }
-  if (self->all != NULL)
-    td_trainee_model_reload (self->all);
+  if (error == NULL && self->all != NULL)
+    td_trainee_model_reload (self->all, &error);
+  td_page_set_store_error (TD_PAGE (self), error);
   update_count (self);
 }
 

@@ -8,6 +8,25 @@
 #include "core/td-date.h"
 #include "ui/td-ui-util.h"
 
+const GError *
+td_ui_store_read_error (const GError *error)
+{
+  if (error == NULL || error->domain != TD_STORE_ERROR)
+    return NULL;
+  switch ((TdStoreError) error->code)
+    {
+    case TD_STORE_ERROR_CORRUPT:
+    case TD_STORE_ERROR_LOCKED:
+    case TD_STORE_ERROR_FULL:
+    case TD_STORE_ERROR_READ_ONLY:
+    case TD_STORE_ERROR_FAILED:
+    case TD_STORE_ERROR_OPEN:
+      return error;
+    default:
+      return NULL;
+    }
+}
+
 const char *
 td_ui_error_hint (const GError *error)
 {

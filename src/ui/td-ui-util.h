@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 /* What the user can do about a failed store call (translated), or NULL when nothing
  * specific applies. */
 const char *td_ui_error_hint (const GError *error);
+/* @error when it says the database could not be read (damaged, locked, disk failing);
+ * NULL for no error and for "no such class" and other answers about the data. */
+const GError *td_ui_store_read_error (const GError *error);
 /* A modal message dialog over @parent's window: @heading, the error's message and the
  * hint.  Nothing in the form is touched, so nothing typed is lost. */
 void td_ui_show_error (GtkWidget *parent, const char *heading, const GError *error);

@@ -40,6 +40,8 @@ struct _TdWindow
   GtkStack *header_actions;
   GtkListBox *sidebar;
   GtkStack *page_stack;
+  GtkStack *content_stack;      /* page_stack, or store_error_page for its visible page */
+  AdwStatusPage *store_error_page;
   AdwStatusPage *error_page;
   TdFirstRun *first_run;
 
@@ -122,6 +124,24 @@ td_window_actions_update (TdWindow *self)
     }
 }
 
+/* The visible page's store error in place of the page, or the page. */
+static void
+show_store_error (TdWindow *self)
+{
+  TdPage *page = visible_page (self);
+  const char *message = page != NULL ? td_page_get_store_error (page) : NULL;
+
+  adw_status_page_set_description (self->store_error_page, message);
+  gtk_stack_set_visible_child_name (self->content_stack, message != NULL ? "store-error"
+                                                                         : "page");
+}
+
+static void
+on_page_store_error (TdWindow *self, const char *message)
+{
+  show_store_error (self);
+}
+
 static void
 on_sidebar_row_selected (TdWindow *self, GtkListBoxRow *row)
 {
@@ -138,6 +158,7 @@ on_sidebar_row_selected (TdWindow *self, GtkListBoxRow *row)
   gtk_widget_set_visible (GTK_WIDGET (self->header_actions), header != NULL);
   if (header != NULL)
     gtk_stack_set_visible_child (self->header_actions, header);
+  show_store_error (self);
   td_window_actions_update (self);
 }
 
@@ -181,6 +202,8 @@ add_pages (TdWindow *self)
       g_signal_connect_object (page, "request-class", G_CALLBACK (on_page_request_class),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (page, "toast", G_CALLBACK (on_page_toast), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "store-error", G_CALLBACK (on_page_store_error), self,
                                G_CONNECT_SWAPPED);
     }
 }
@@ -380,12 +403,23 @@ td_window_reload_classes (TdWindow *self)
 {
   g_autoptr (GPtrArray) classes = NULL;
   g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
   gint64 class_id;
 
   g_return_if_fail (TD_IS_WINDOW (self));
   g_array_set_size (self->class_ids, 0);
-  classes = self->store != NULL ? td_store_list_classes (self->store)
+  classes = self->store != NULL ? td_store_list_classes (self->store, &error)
                                 : g_ptr_array_new ();
+  if (classes == NULL)
+    {
+      /* the chooser says the classes are unknown, never "No classes yet" */
+      g_autofree char *text = g_strdup_printf (_("Classes cannot be read: %s"), error->message);
+
+      gtk_string_list_append (model, text);
+      classes = g_ptr_array_new ();
+    }
+  else if (classes->len == 0)
+    gtk_string_list_append (model, _("No classes yet"));
   for (guint i = 0; i < classes->len; i++)
     {
       TdClassSummary *summary = g_ptr_array_index (classes, i);
@@ -394,8 +428,6 @@ td_window_reload_classes (TdWindow *self)
       gtk_string_list_append (model, label);
       g_array_append_val (self->class_ids, summary->id);
     }
-  if (classes->len == 0)
-    gtk_string_list_append (model, _("No classes yet"));
   class_id = initial_class (self, classes);
   self->updating_chooser = TRUE;
   gtk_drop_down_set_model (self->class_chooser, G_LIST_MODEL (model));
@@ -414,7 +446,8 @@ update_title (TdWindow *self)
 {
   g_autoptr (TdInstitution) inst = NULL;
 
-  inst = self->store != NULL ? td_store_get_institution (self->store) : NULL;
+  /* an unreadable store shows its error on the pages; the title stays generic */
+  inst = self->store != NULL ? td_store_get_institution (self->store, NULL) : NULL;
   adw_window_title_set_title (self->window_title,
                               inst != NULL && inst->name != NULL ? inst->name : _("TrainDesk"));
 }
@@ -505,6 +538,9 @@ disconnect_store (TdWindow *self)
 void
 td_window_set_store (TdWindow *self, TdStore *store)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdInstitution) inst = NULL;
+
   g_return_if_fail (TD_IS_WINDOW (self));
   disconnect_store (self);
   self->class_id = 0;
@@ -514,7 +550,13 @@ td_window_set_store (TdWindow *self, TdStore *store)
   if (g_signal_lookup ("changed", TD_TYPE_STORE) != 0)
     self->store_changed_id = g_signal_connect (store, "changed",
                                                G_CALLBACK (on_store_changed), self);
-  if (td_store_is_empty (store))
+  inst = td_store_get_institution (store, &error);
+  if (error != NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  if (inst == NULL)
     {
       td_first_run_set_store (self->first_run, store);
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
@@ -691,6 +733,8 @@ td_window_class_init (TdWindowClass *klass)
                                                "/io/github/traindesk/TrainDesk/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, store_error_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, class_chooser);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_actions);

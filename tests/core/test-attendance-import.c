@@ -136,7 +136,9 @@ count_kind (TdAttendanceImport *imp, TdAttExceptionKind kind)
 static guint
 count_import_audit (Fixture *f)
 {
-  g_autoptr (GPtrArray) audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0, &lerr);
+  g_assert_no_error (lerr);
   guint n = 0;
 
   for (guint i = 0; i < audit->len; i++)
@@ -170,6 +172,7 @@ day_one (Fixture *f)
 static void
 test_statuses (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdAttendanceImport) imp = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) stored = NULL;
@@ -205,7 +208,8 @@ test_statuses (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
   g_assert_cmpstr (error->message, ==, "1 exception still needs a decision; nothing was stored.");
   g_clear_error (&error);
-  stored = td_store_list_attendance (f->sf.store, f->klass->id);
+  stored = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (stored->len, ==, 0);
   g_assert_cmpuint (count_import_audit (f), ==, 0);
 
@@ -216,7 +220,8 @@ test_statuses (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (c.n_new, ==, 8);
   g_clear_pointer (&stored, g_ptr_array_unref);
-  stored = td_store_list_attendance (f->sf.store, f->klass->id);
+  stored = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (stored->len, ==, 8);
   g_assert_cmpuint (count_import_audit (f), ==, 1);
 }
@@ -226,6 +231,7 @@ test_statuses (Fixture *f, gconstpointer data)
 static void
 test_audit_and_reimport (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdAttendanceImport) imp = NULL;
   g_autoptr (TdAttendanceImport) again = NULL;
   g_autoptr (GError) error = NULL;
@@ -242,7 +248,8 @@ test_audit_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_attendance_import_count_undecided (imp), ==, 0);
   g_assert_true (td_attendance_import_apply (imp, "attlog.dat", SHA, NULL, &error));
   g_assert_no_error (error);
-  audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0);
+  audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0, &lerr);
+  g_assert_no_error (lerr);
   for (guint i = 0; i < audit->len; i++)
     if (g_str_equal (((TdAuditEntry *) g_ptr_array_index (audit, i))->op, "import"))
       e = g_ptr_array_index (audit, i);
@@ -250,7 +257,8 @@ test_audit_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpstr (e->new_values, ==, "{\"kind\":\"attendance\",\"file\":\"attlog.dat\","
                    "\"sha256\":\"" SHA "\",\"punches\":17,\"records\":8,\"new\":8,"
                    "\"changed\":0,\"corrections\":0,\"exceptions\":1}");
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
 
   again = run (f);
   td_attendance_import_set_one_punch_absent (again, TRUE);
@@ -260,7 +268,8 @@ test_audit_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (c.n_new + c.n_update + c.n_correction, ==, 0);
   g_assert_true (td_attendance_import_apply (again, "attlog.dat", SHA, &c, &error));
   g_assert_no_error (error);
-  chain2 = td_store_list_chain (f->sf.store, f->klass->id);
+  chain2 = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain2->len, ==, chain->len);
   g_assert_cmpstr (((TdAttendance *) g_ptr_array_index (chain2, chain2->len - 1))->hash, ==,
                    ((TdAttendance *) g_ptr_array_index (chain, chain->len - 1))->hash);
@@ -337,6 +346,7 @@ reason_of (TdAttendanceImport *imp, TdAttExceptionKind kind)
 static void
 test_exceptions (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdAttendanceImport) imp = NULL;
   g_autoptr (GError) error = NULL;
   TdPunch *p;
@@ -410,7 +420,8 @@ test_exceptions (Fixture *f, gconstpointer data)
   g_assert_true (td_attendance_import_apply (imp, "x.csv", SHA, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr (GPtrArray) stored = td_store_list_attendance (f->sf.store, f->klass->id);
+    g_autoptr (GPtrArray) stored = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+    g_assert_no_error (lerr);
     for (guint i = 0; i < stored->len; i++)
       {
         const TdAttendance *r = g_ptr_array_index (stored, i);
@@ -427,6 +438,7 @@ test_exceptions (Fixture *f, gconstpointer data)
 static void
 test_correction (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdAttendanceImport) imp = NULL;
   g_autoptr (TdAttendanceImport) again = NULL;
   g_autoptr (GError) error = NULL;
@@ -455,7 +467,8 @@ test_correction (Fixture *f, gconstpointer data)
   g_assert_true (td_attendance_import_apply (again, "b.dat", SHA, &c, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (c.n_correction, ==, 1);
-  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   /* the correction restates every record of the packet it corrects */
   g_assert_cmpuint (pending->len, ==, 4);
   for (guint i = 0; i < pending->len; i++)

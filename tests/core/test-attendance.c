@@ -112,7 +112,9 @@ line_of (const TdAttendance *r)
 static char *
 assert_chain_recomputes (Fixture *f)
 {
-  g_autoptr (GPtrArray) chain = td_store_list_chain (f->sf.store, f->klass->id);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   char mine[65] = TD_CHAIN_ZERO;
   char theirs[65] = TD_CHAIN_ZERO;
 
@@ -155,11 +157,13 @@ current_of (GPtrArray *records, gint64 lesson, gint64 trainee)
 static void
 test_credited_hours (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) list = NULL;
   const TdAttendance *r;
 
   record_base (f);
-  list = td_store_list_attendance (f->sf.store, f->klass->id);
+  list = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 8);
   /* P: the lesson's hours. */
   r = current_of (list, f->l01a, f->a);
@@ -191,10 +195,14 @@ test_credited_hours (Fixture *f, gconstpointer data)
   /* E 07:59–10:00: 08:00–10:00, 120 minutes, 5 halves. */
   g_assert_cmpint (current_of (list, f->l02a, f->b)->hours, ==, 5);
 
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->a), ==, 22);
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->b), ==, 14);
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->c), ==, 8);
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->d), ==, 0);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->a, &lerr), ==, 22);
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->b, &lerr), ==, 14);
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->c, &lerr), ==, 8);
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->d, &lerr), ==, 0);
+  g_assert_no_error (lerr);
 }
 
 static void
@@ -211,6 +219,7 @@ assert_refused (Fixture *f, gint64 lesson, char status, const char *in, const ch
 static void
 test_status_rules (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) chain = NULL;
 
   /* P needs in ≤ start and out ≥ end. */
@@ -235,7 +244,8 @@ test_status_rules (Fixture *f, gconstpointer data)
                   "A (absent).");
   assert_refused (f, f->l01a, 'P', "07:30:00", "11:50:00", "PHONE",
                   "The sign-in method must be FACE, CARD, QR, ONLINE or MANUAL.");
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 0);
 
   /* The edges themselves are fine: in 60 minutes early, out 60 minutes late. */
@@ -271,6 +281,7 @@ test_roster_rules (Fixture *f, gconstpointer data)
 static void
 test_chain (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *head = NULL;
   g_autofree char *sent = NULL;
   g_autoptr (GPtrArray) chain = NULL;
@@ -279,14 +290,17 @@ test_chain (Fixture *f, gconstpointer data)
   head = assert_chain_recomputes (f);
   /* The chain the rule gives (computed with Python's hashlib for this test). */
   g_assert_cmpstr (head, ==, HEAD_BASE);
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (((TdAttendance *) g_ptr_array_index (chain, 0))->hash, ==, HASH_FIRST);
-  sent = td_store_chain_sent_head (f->sf.store, f->klass->id);
+  sent = td_store_chain_sent_head (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (sent, ==, TD_CHAIN_ZERO);
   /* Typing the same values again changes nothing. */
   record_ok (f, f->l01a, f->b, 'L', "08:20:00", "11:50:00", "FACE");
   g_clear_pointer (&chain, g_ptr_array_unref);
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 8);
 }
 
@@ -295,6 +309,7 @@ test_chain (Fixture *f, gconstpointer data)
 static void
 test_chain_pending_changes (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) chain = NULL;
   g_autofree char *head = NULL;
   g_autofree char *changed = NULL;
@@ -302,7 +317,8 @@ test_chain_pending_changes (Fixture *f, gconstpointer data)
 
   record_base (f);
   record_ok (f, f->l01a, f->d, 'P', "08:00:00", "11:45:00", "FACE");
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 9);
   r = g_ptr_array_index (chain, 3);
   g_assert_cmpstr (r->id_number, ==, ID_D);
@@ -314,7 +330,8 @@ test_chain_pending_changes (Fixture *f, gconstpointer data)
   /* B was present after all: the pending record changes in place, no record is added. */
   record_ok (f, f->l01a, f->b, 'P', "07:58:00", "11:46:00", "FACE");
   g_clear_pointer (&chain, g_ptr_array_unref);
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 9);
   r = g_ptr_array_index (chain, 1);
   g_assert_cmpstr (r->id_number, ==, ID_B);
@@ -324,7 +341,8 @@ test_chain_pending_changes (Fixture *f, gconstpointer data)
   changed = assert_chain_recomputes (f);
   g_assert_cmpstr (changed, ==,
                    "77d5b00d233a16b0f13d2abdb82a8bfa85cc34fcfb267963c76ee1c4ab0386c2");
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->b), ==, 15);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->b, &lerr), ==, 15);
+  g_assert_no_error (lerr);
 }
 
 #define P1 "36f675cc-81e7-4ef5-a8e2-5d940ed90475"
@@ -335,6 +353,7 @@ test_chain_pending_changes (Fixture *f, gconstpointer data)
 static void
 test_chain_correction (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) chain = NULL;
   g_autoptr (GPtrArray) pending = NULL;
   g_autoptr (GPtrArray) current = NULL;
@@ -345,14 +364,17 @@ test_chain_correction (Fixture *f, gconstpointer data)
   record_base (f);
   g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 6, P1, &error));
   g_assert_no_error (error);
-  sent = td_store_chain_sent_head (f->sf.store, f->klass->id);
+  sent = td_store_chain_sent_head (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (sent, ==, SENT_HEAD);
-  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 2);
 
   /* C was on leave, not absent, on the afternoon of 2 March (carried by P1). */
   record_ok (f, f->l01b, f->c, 'V', NULL, NULL, "MANUAL");
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 14);
   for (guint i = 0; i < 6; i++)
     {
@@ -374,17 +396,21 @@ test_chain_correction (Fixture *f, gconstpointer data)
   g_assert_cmpstr (head, ==, "8e66ad051b781cbe4714db61caabdb20ed705bba6e667dbfcb44d254152d7cc1");
   /* The sent part is untouched: the next batch continues from P1's head. */
   g_free (sent);
-  sent = td_store_chain_sent_head (f->sf.store, f->klass->id);
+  sent = td_store_chain_sent_head (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (sent, ==, SENT_HEAD);
-  current = td_store_list_attendance (f->sf.store, f->klass->id);
+  current = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (current->len, ==, 8);
   g_assert_cmpint (current_of (current, f->l01b, f->c)->status, ==, 'V');
-  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->a), ==, 22);
+  g_assert_cmpint (td_store_credited_hours (f->sf.store, f->klass->id, f->a, &lerr), ==, 22);
+  g_assert_no_error (lerr);
 
   /* Changed again before it is sent: in place, no third copy. */
   record_ok (f, f->l01b, f->c, 'A', NULL, NULL, "MANUAL");
   g_clear_pointer (&chain, g_ptr_array_unref);
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 14);
   g_free (head);
   head = assert_chain_recomputes (f);
@@ -395,6 +421,7 @@ test_chain_correction (Fixture *f, gconstpointer data)
 static void
 test_unmark (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) pending = NULL;
   g_autoptr (GPtrArray) chain = NULL;
   g_autofree char *sent = NULL;
@@ -406,12 +433,15 @@ test_unmark (Fixture *f, gconstpointer data)
   /* Rejected: all eight are pending again and can change in place. */
   g_assert_true (td_store_unmark_attendance (f->sf.store, P1, &error));
   g_assert_no_error (error);
-  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 8);
-  sent = td_store_chain_sent_head (f->sf.store, f->klass->id);
+  sent = td_store_chain_sent_head (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (sent, ==, TD_CHAIN_ZERO);
   record_ok (f, f->l01b, f->c, 'V', NULL, NULL, "MANUAL");
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 8);
   head = assert_chain_recomputes (f);
 
@@ -419,12 +449,14 @@ test_unmark (Fixture *f, gconstpointer data)
   g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 8, P1, NULL));
   record_ok (f, f->l01a, f->b, 'P', "07:58:00", "11:46:00", "FACE");
   g_clear_pointer (&chain, g_ptr_array_unref);
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 16);         /* all eight of P1 restated */
   g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 16, P2, NULL));
   g_assert_true (td_store_unmark_attendance (f->sf.store, P2, NULL));
   g_clear_pointer (&pending, g_ptr_array_unref);
-  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 8);
   for (guint i = 0; i < 8; i++)
     g_assert_cmpstr (((TdAttendance *) g_ptr_array_index (pending, i))->restates, ==, P1);
@@ -438,6 +470,7 @@ test_unmark (Fixture *f, gconstpointer data)
 static void
 test_unmark_after_correction (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) pending = NULL;
   g_autoptr (GPtrArray) chain = NULL;
   g_autoptr (GPtrArray) current = NULL;
@@ -447,7 +480,8 @@ test_unmark_after_correction (Fixture *f, gconstpointer data)
   g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 6, P1, NULL));
   record_ok (f, f->l01b, f->c, 'V', NULL, NULL, "MANUAL");
   g_assert_true (td_store_unmark_attendance (f->sf.store, P1, NULL));
-  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 8);
   for (guint i = 0; i < pending->len; i++)
     {
@@ -460,9 +494,11 @@ test_unmark_after_correction (Fixture *f, gconstpointer data)
           g_assert_false (q->lesson_id == r->lesson_id && q->trainee_id == r->trainee_id);
         }
     }
-  chain = td_store_list_chain (f->sf.store, f->klass->id);
+  chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, 8);
-  current = td_store_list_attendance (f->sf.store, f->klass->id);
+  current = td_store_list_attendance (f->sf.store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (current_of (current, f->l01b, f->c)->status, ==, 'V');
   head = assert_chain_recomputes (f);
 }

@@ -34,18 +34,21 @@ test_file_mode (StoreFixture *f, gconstpointer data)
 static void
 test_institution (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdInstitution) inst = sf_institution ();
   g_autoptr (TdInstitution) got = NULL;
   g_autoptr (TdInstitution) again = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (td_store_is_empty (f->store));
-  g_assert_null (td_store_get_institution (f->store));
+  g_assert_null (td_store_get_institution (f->store, &lerr));
+  g_assert_no_error (lerr);
   g_assert_true (td_store_save_institution (f->store, inst, &error));
   g_assert_no_error (error);
   g_assert_false (td_store_is_empty (f->store));
   sf_reopen (f);
-  got = td_store_get_institution (f->store);
+  got = td_store_get_institution (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (got->credit_code, ==, "52371502MJD1234563");
   g_assert_cmpstr (got->name, ==, "聊城市东昌府区光岳职业培训学校");
   g_assert_cmpstr (got->license_no, ==, "教民137150270000123号");
@@ -63,7 +66,8 @@ test_institution (StoreFixture *f, gconstpointer data)
   g_free (inst->contact_phone);
   inst->contact_phone = g_strdup ("13906351111");
   g_assert_true (td_store_save_institution (f->store, inst, NULL));
-  again = td_store_get_institution (f->store);
+  again = td_store_get_institution (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_null (again->license_no);
   g_assert_cmpstr (again->contact_phone, ==, "13906351111");
   g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM institution"), ==, 1);
@@ -75,14 +79,17 @@ test_institution (StoreFixture *f, gconstpointer data)
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
   g_assert_cmpstr (error->message, ==, "The institution's name is required.");
   g_clear_pointer (&again, td_institution_free);
-  again = td_store_get_institution (f->store);
+  again = td_store_get_institution (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (again->name, ==, "聊城市东昌府区光岳职业培训学校");
 }
 
 static void
 test_settings (StoreFixture *f, gconstpointer data)
 {
-  g_autofree char *unset = td_store_get_setting (f->store, "outbox");
+  g_autoptr (GError) lerr = NULL;
+  g_autofree char *unset = td_store_get_setting (f->store, "outbox", &lerr);
+  g_assert_no_error (lerr);
   g_autofree char *set = NULL;
   g_autofree char *cleared = NULL;
 
@@ -90,16 +97,19 @@ test_settings (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_set_setting (f->store, "outbox", "/home/w/发送", NULL));
   g_assert_true (td_store_set_setting (f->store, "outbox", "/home/w/outbox", NULL));
   sf_reopen (f);
-  set = td_store_get_setting (f->store, "outbox");
+  set = td_store_get_setting (f->store, "outbox", &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (set, ==, "/home/w/outbox");
   g_assert_true (td_store_set_setting (f->store, "outbox", NULL, NULL));
-  cleared = td_store_get_setting (f->store, "outbox");
+  cleared = td_store_get_setting (f->store, "outbox", &lerr);
+  g_assert_no_error (lerr);
   g_assert_null (cleared);
 }
 
 static void
 test_catalog (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdCatalog) c = sf_catalog ("2026-1", "2026-01-01");
   g_autoptr (TdCatalog) later = sf_catalog ("2026-2", "2026-07-01");
   g_autoptr (GBytes) src = g_bytes_new_static ("<Catalog version=\"2026-1\"/>", 27);
@@ -169,9 +179,11 @@ test_catalog (StoreFixture *f, gconstpointer data)
   g_assert_true (td_calendar_is_working_day (got->calendar, td_day_make (2026, 9, 27)));
   g_assert_false (td_calendar_is_working_day (got->calendar, td_day_make (2026, 9, 26)));
 
-  stored = td_store_get_catalog_source (f->store, "2026-1");
+  stored = td_store_get_catalog_source (f->store, "2026-1", &lerr);
+  g_assert_no_error (lerr);
   g_assert_true (g_bytes_equal (stored, src));
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (versions, 0), ==, "2026-2");
   g_assert_cmpstr (g_ptr_array_index (versions, 1), ==, "2026-1");
@@ -236,6 +248,7 @@ assert_class_fields (const TdClass *k)
 static void
 test_class (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdClass) got = NULL;
   g_autoptr (TdClass) by_code = NULL;
@@ -275,10 +288,12 @@ test_class (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (cancelled->filing_no, ==, "LC2026-000123");
   g_assert_cmpstr (cancelled->cancel_date, ==, "2026-03-10");
   g_assert_cmpstr (cancelled->cancel_reason, ==, "报名人数不足");
-  g_assert_cmpint (td_store_class_status (f->store, cancelled, td_day_make (2026, 3, 5)), ==,
+  g_assert_cmpint (td_store_class_status (f->store, cancelled, td_day_make (2026, 3, 5), &lerr), ==,
                    TD_CLASS_CANCELLED);
+  g_assert_no_error (lerr);
 
-  list = td_store_list_classes (f->store);
+  list = td_store_list_classes (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 1);
   s = g_ptr_array_index (list, 0);
   g_assert_cmpstr (s->code, ==, "YL2026-101");
@@ -301,12 +316,14 @@ test_class (StoreFixture *f, gconstpointer data)
 static void
 test_class_status (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdPacketLog) log = td_packet_log_new ();
   g_autoptr (GBytes) content = g_bytes_new_static ("<Packet/>", 9);
 
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5)), ==,
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5), &lerr), ==,
                    TD_CLASS_DRAFT);
+  g_assert_no_error (lerr);
   g_strlcpy (log->id, "11111111-1111-4111-8111-111111111111", sizeof log->id);
   log->kind = TD_KIND_FILING;
   log->class_id = k->id;
@@ -314,21 +331,26 @@ test_class_status (StoreFixture *f, gconstpointer data)
   g_strlcpy (log->digest, "ab", sizeof log->digest);
   log->status = TD_PACKET_SENT;
   g_assert_true (td_store_log_packet (f->store, log, content, NULL));
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 1)), ==,
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 1), &lerr), ==,
                    TD_CLASS_FILED);
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 2)), ==,
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 2), &lerr), ==,
                    TD_CLASS_RUNNING);
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 20)), ==,
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 20), &lerr), ==,
                    TD_CLASS_RUNNING);
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 21)), ==,
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 21), &lerr), ==,
                    TD_CLASS_FINISHED);
+  g_assert_no_error (lerr);
   /* A rejected filing files nothing. */
   g_assert_true (td_store_set_packet_receipt (f->store, log->id, TD_PACKET_REJECTED,
                                               "2026-02-20T10:00:00+08:00",
                                               "2026-02-20T10:00:00+08:00", NULL, -1, NULL,
                                               NULL, NULL));
-  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5)), ==,
+  g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5), &lerr), ==,
                    TD_CLASS_DRAFT);
+  g_assert_no_error (lerr);
 }
 
 static TdTeacher *
@@ -346,6 +368,7 @@ teacher (const char *tid, const char *name, const char *id_number)
 static void
 test_teachers (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (GPtrArray) teachers = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
   g_autoptr (GPtrArray) got = NULL;
@@ -357,7 +380,8 @@ test_teachers (StoreFixture *f, gconstpointer data)
   g_ptr_array_add (teachers, teacher ("T2", "张强", ID_M1971));
   g_assert_true (td_store_set_teachers (f->store, k->id, teachers, &error));
   g_assert_no_error (error);
-  got = td_store_list_teachers (f->store, k->id);
+  got = td_store_list_teachers (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (got->len, ==, 2);
   t = g_ptr_array_index (got, 0);
   g_assert_cmpstr (t->tid, ==, "T1");
@@ -371,13 +395,15 @@ test_teachers (StoreFixture *f, gconstpointer data)
   /* Set again: replaced, not added; a duplicate tid refused with the old set kept. */
   g_ptr_array_remove_index (teachers, 0);
   g_assert_true (td_store_set_teachers (f->store, k->id, teachers, NULL));
-  replaced = td_store_list_teachers (f->store, k->id);
+  replaced = td_store_list_teachers (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (replaced->len, ==, 1);
   g_ptr_array_add (teachers, teacher ("T2", "王五", ID_M1987));
   g_assert_false (td_store_set_teachers (f->store, k->id, teachers, &error));
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
   g_clear_pointer (&replaced, g_ptr_array_unref);
-  replaced = td_store_list_teachers (f->store, k->id);
+  replaced = td_store_list_teachers (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (replaced->len, ==, 1);
   g_assert_cmpstr (((TdTeacher *) g_ptr_array_index (replaced, 0))->name, ==, "张强");
 }
@@ -385,6 +411,7 @@ test_teachers (StoreFixture *f, gconstpointer data)
 static void
 test_lessons (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdLesson) online = sf_lesson (k->id, "L02A", "2026-03-03", "08:00:00",
                                            "11:45:00", 10, 'P');
@@ -402,7 +429,8 @@ test_lessons (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   sf_save_lesson (f->store, k->id, "L01B", "2026-03-02", "14:00:00", "17:00:00", 8);
   sf_save_lesson (f->store, k->id, "L01A", "2026-03-02", "08:00:00", "11:45:00", 9);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 3);
   /* By date, then start. */
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 0))->lid, ==, "L01A");
@@ -433,12 +461,14 @@ test_lessons (StoreFixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (error->message, "Lesson L02A: "));
   g_clear_error (&error);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 3);
 
   g_assert_true (td_store_delete_lesson (f->store, online->id, NULL));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
 }
 
@@ -446,6 +476,7 @@ test_lessons (StoreFixture *f, gconstpointer data)
 static void
 test_trainees (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-201", "2026-05-11", "2026-05-29");
   g_autoptr (TdEnrolment) again = sf_enrolment (b->id, ID_F1993, "刘芳芳", "03");
@@ -460,7 +491,8 @@ test_trainees (StoreFixture *f, gconstpointer data)
   again->trainee.phone = g_strdup ("15006359876");
   g_assert_true (td_store_save_enrolment (f->store, again, NULL));
   g_assert_cmpint (again->trainee.id, ==, first);
-  g_assert_cmpint (td_store_count_trainees (f->store), ==, 2);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 2);
+  g_assert_no_error (lerr);
   t = td_store_get_trainee (f->store, first, NULL);
   g_assert_cmpstr (t->id_number, ==, ID_F1993);
   g_assert_cmpstr (t->name, ==, "刘芳芳");         /* the latest roster's spelling */
@@ -469,15 +501,19 @@ test_trainees (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (t->birth_date, ==, "1993-10-11");
   g_assert_cmpstr (t->education, ==, "70");
   g_assert_cmpstr (t->household_region, ==, "371502");
-  classes = td_store_list_trainee_classes (f->store, first);
+  classes = td_store_list_trainee_classes (f->store, first, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (classes, 0), ==, "YL2026-101");
   g_assert_cmpstr (g_ptr_array_index (classes, 1), ==, "YL2026-201");
   g_clear_pointer (&t, td_trainee_free);
-  t = td_store_find_trainee (f->store, ID_M1975);
+  t = td_store_find_trainee (f->store, ID_M1975, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (t->id, ==, other);
-  g_assert_null (td_store_find_trainee (f->store, ID_M1988));
-  by_name = td_store_list_trainee_ids (f->store, "birth_date");
+  g_assert_null (td_store_find_trainee (f->store, ID_M1988, &lerr));
+  g_assert_no_error (lerr);
+  by_name = td_store_list_trainee_ids (f->store, "birth_date", &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (by_name->len, ==, 2);
   g_assert_cmpint (g_array_index (by_name, gint64, 0), ==, other);   /* 1975 before 1993 */
 
@@ -497,6 +533,7 @@ test_trainees (StoreFixture *f, gconstpointer data)
 static void
 test_enrolments (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdEnrolment) e = sf_enrolment (k->id, ID_F1993, "刘芳", "03,07");
   g_autoptr (TdEnrolment) dup = sf_enrolment (k->id, ID_F1993, "刘芳", "03");
@@ -514,7 +551,8 @@ test_enrolments (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   second = sf_enrol (f->store, k->id, ID_M1975, "陈建国", "01");
   sf_reopen (f);
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 2);
   got = td_enrolment_copy (g_ptr_array_index (roster, 0));
   g_assert_cmpint (got->position, ==, 1);
@@ -528,7 +566,8 @@ test_enrolments (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (got->bank, ==, "中国农业银行聊城分行");
   g_assert_cmpstr (got->account, ==, "6228480123456789012");
   g_assert_cmpint (((TdEnrolment *) g_ptr_array_index (roster, 1))->position, ==, 2);
-  g_assert_cmpint (td_store_count_enrolled (f->store, k->id), ==, 2);
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, &lerr), ==, 2);
+  g_assert_no_error (lerr);
 
   /* The same person twice on one roster. */
   g_assert_false (td_store_save_enrolment (f->store, dup, &error));
@@ -548,16 +587,20 @@ test_enrolments (StoreFixture *f, gconstpointer data)
   got = td_store_get_enrolment (f->store, k->id, second, NULL);
   g_assert_cmpstr (got->withdrawn_date, ==, "2026-03-05");
   g_assert_cmpstr (got->withdrawn_reason, ==, "找到工作");
-  g_assert_cmpint (td_store_count_enrolled (f->store, k->id), ==, 1);
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, &lerr), ==, 1);
+  g_assert_no_error (lerr);
 
   /* Removing someone with no records in the class is allowed. */
   g_assert_true (td_store_remove_enrolment (f->store, k->id, second, &error));
   g_assert_no_error (error);
   g_clear_pointer (&roster, g_ptr_array_unref);
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 1);
-  g_assert_cmpint (td_store_count_trainees (f->store), ==, 2);   /* the person stays */
-  classes = td_store_list_trainee_classes (f->store, second);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 2);   /* the person stays */
+  g_assert_no_error (lerr);
+  classes = td_store_list_trainee_classes (f->store, second, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 0);
 }
 
@@ -585,6 +628,7 @@ result (gint64 class_id, gint64 trainee_id, int outcome)
 static void
 test_results (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 a = sf_enrol (f->store, k->id, ID_F1993, "刘芳", "03");
   gint64 b = sf_enrol (f->store, k->id, ID_M1975, "陈建国", "01");
@@ -600,7 +644,8 @@ test_results (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_save_result (f->store, rb, &error));
   g_assert_true (td_store_save_result (f->store, ra, &error));
   g_assert_no_error (error);
-  list = td_store_list_results (f->store, k->id);
+  list = td_store_list_results (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   r = g_ptr_array_index (list, 0);      /* roster order */
   g_assert_cmpint (r->trainee_id, ==, a);
@@ -632,18 +677,21 @@ test_results (StoreFixture *f, gconstpointer data)
   rb->id = 0;
   g_assert_true (td_store_save_result (f->store, rb, NULL));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_results (f->store, k->id);
+  list = td_store_list_results (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((TdResult *) g_ptr_array_index (list, 1))->outcome, ==, 3);
   g_assert_true (td_store_delete_result (f->store, rb->id, NULL));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_results (f->store, k->id);
+  list = td_store_list_results (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 1);
 }
 
 static void
 test_follow_ups (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 a = sf_enrol (f->store, k->id, ID_F1993, "刘芳", "03");
   g_autoptr (TdFollowUp) first = td_follow_up_new ();
@@ -669,7 +717,8 @@ test_follow_ups (StoreFixture *f, gconstpointer data)
   second->proof = 1;
   second->monthly_wage = 385050;    /* 3850.50 yuan */
   g_assert_true (td_store_save_follow_up (f->store, second, NULL));
-  list = td_store_list_follow_ups (f->store, k->id);
+  list = td_store_list_follow_ups (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   got = g_ptr_array_index (list, 0);
   g_assert_cmpstr (got->checked, ==, "2026-04-20");
@@ -690,12 +739,14 @@ test_follow_ups (StoreFixture *f, gconstpointer data)
   second->monthly_wage = 400000;
   g_assert_true (td_store_save_follow_up (f->store, second, NULL));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_follow_ups (f->store, k->id);
+  list = td_store_list_follow_ups (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((TdFollowUp *) g_ptr_array_index (list, 1))->monthly_wage, ==, 400000);
   g_assert_true (td_store_delete_follow_up (f->store, first->id, NULL));
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_follow_ups (f->store, k->id);
+  list = td_store_list_follow_ups (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 1);
 }
 
@@ -735,6 +786,7 @@ claim_line (gint64 trainee_id, TdFen standard, TdFen uplift, TdRate rate)
 static void
 test_claims_and_packets (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 a = sf_enrol (f->store, k->id, ID_F1993, "刘芳", "03");
   gint64 b = sf_enrol (f->store, k->id, ID_M1975, "陈建国", "01");
@@ -776,7 +828,8 @@ test_claims_and_packets (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (c->id, >, 0);
 
-  got = td_store_get_claim_by_packet (f->store, CLAIM_ID);
+  got = td_store_get_claim_by_packet (f->store, CLAIM_ID, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (got->class_id, ==, k->id);
   g_assert_cmpstr (got->catalog_version, ==, "2026-1");
   g_assert_cmpint (got->payee_type, ==, 1);
@@ -815,7 +868,8 @@ test_claims_and_packets (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_set_claim_approved (f->store, CLAIM_ID, 300000, approved, &error));
   g_assert_no_error (error);
   sf_reopen (f);
-  claims = td_store_list_claims (f->store, k->id);
+  claims = td_store_list_claims (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (claims->len, ==, 1);
   g_clear_pointer (&got, td_claim_free);
   got = g_ptr_array_steal_index (claims, 0);
@@ -848,11 +902,14 @@ test_claims_and_packets (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (issue->message, ==, "since 在窗口之外");
 
   g_assert_true (td_store_set_packet_file (f->store, CLAIM_ID, "/media/usb/claim.xml", NULL));
-  latest = td_store_latest_packet (f->store, TD_KIND_CLAIM, k->id, 0, 0);
+  latest = td_store_latest_packet (f->store, TD_KIND_CLAIM, k->id, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (latest->file, ==, "/media/usb/claim.xml");
   g_assert_null (latest->content);
-  g_assert_null (td_store_latest_packet (f->store, TD_KIND_ROSTER, k->id, 0, 0));
-  packets = td_store_list_packets (f->store, 0);
+  g_assert_null (td_store_latest_packet (f->store, TD_KIND_ROSTER, k->id, 0, 0, &lerr));
+  g_assert_no_error (lerr);
+  packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (packets->len, ==, 1);
 
   /* A receipt for a packet this database never wrote. */
@@ -869,6 +926,7 @@ test_claims_and_packets (StoreFixture *f, gconstpointer data)
 static void
 test_money_in_fen (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 a = sf_enrol (f->store, k->id, ID_F1993, "刘芳", "03");
   g_autoptr (TdPacketLog) log = packet (CLAIM_ID, TD_KIND_CLAIM, k->id,
@@ -892,7 +950,8 @@ test_money_in_fen (StoreFixture *f, gconstpointer data)
   c->approved = -1;
   g_ptr_array_add (c->lines, claim_line (a, 1, 0, 8000));
   g_assert_true (td_store_save_claim (f->store, c, NULL));
-  got = td_store_get_claim_by_packet (f->store, CLAIM_ID);
+  got = td_store_get_claim_by_packet (f->store, CLAIM_ID, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (got->total, ==, G_GINT64_CONSTANT (900719925474099301));
   g_assert_cmpint (((TdClaimLine *) g_ptr_array_index (got->lines, 0))->amount, ==, 1);
   g_assert_cmpint (sf_sql_int (f->path, "SELECT typeof(total) = 'integer' FROM claim"), ==, 1);
@@ -915,6 +974,7 @@ audit_entry (GPtrArray *entries, const char *op)
 static void
 test_audit (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 lesson = sf_save_lesson (f->store, k->id, "L01A", "2026-03-02", "08:00:00",
                                   "11:45:00", 10);
@@ -929,7 +989,8 @@ test_audit (StoreFixture *f, gconstpointer data)
   l->content = g_strdup ("老年人生活照料");
   g_assert_true (td_store_save_lesson (f->store, l, NULL));
   g_assert_true (td_store_delete_lesson (f->store, lesson, NULL));
-  entries = td_store_list_audit (f->store, "lesson", lesson, 0);
+  entries = td_store_list_audit (f->store, "lesson", lesson, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (entries->len, ==, 3);
   /* Newest first. */
   g_assert_cmpstr (((TdAuditEntry *) g_ptr_array_index (entries, 0))->op, ==, "delete");
@@ -955,7 +1016,8 @@ test_audit (StoreFixture *f, gconstpointer data)
 
   /* Blobs (a catalogue's source, a packet's bytes) stay out of the log. */
   g_assert_true (td_store_add_catalog (f->store, cat, src, NULL));
-  blobs = td_store_list_audit (f->store, "catalog", 0, 1);
+  blobs = td_store_list_audit (f->store, "catalog", 0, 1, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (blobs->len, ==, 1);
   e = g_ptr_array_index (blobs, 0);
   g_assert_nonnull (strstr (e->new_values, "\"version\":\"2026-1\""));
@@ -973,6 +1035,7 @@ audit_count (StoreFixture *f)
 static void
 test_refused_duplicate_code (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-102", "2026-04-01", "2026-04-20");
   g_autoptr (TdClass) dup = sf_class ("YL2026-101", "2026-05-01", "2026-05-20");
@@ -994,7 +1057,8 @@ test_refused_duplicate_code (StoreFixture *f, gconstpointer data)
   b->code = g_strdup ("YL2026-101");
   g_assert_false (td_store_save_class (f->store, b, &error));
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
-  list = td_store_list_classes (f->store);
+  list = td_store_list_classes (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   got = td_store_get_class (f->store, b->id, NULL);
   g_assert_cmpstr (got->code, ==, "YL2026-102");
@@ -1004,6 +1068,7 @@ test_refused_duplicate_code (StoreFixture *f, gconstpointer data)
 static void
 test_refused_remove_with_attendance (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 lesson = sf_save_lesson (f->store, k->id, "L01A", "2026-03-02", "08:00:00",
                                   "11:45:00", 10);
@@ -1020,9 +1085,11 @@ test_refused_remove_with_attendance (StoreFixture *f, gconstpointer data)
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD);
   g_assert_nonnull (strstr (error->message, "Record a withdrawal (退训) instead."));
   g_clear_error (&error);
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 1);
-  g_assert_cmpint (td_store_credited_hours (f->store, k->id, a), ==, 10);
+  g_assert_cmpint (td_store_credited_hours (f->store, k->id, a, &lerr), ==, 10);
+  g_assert_no_error (lerr);
   /* Nor can the class's timetable be replaced or the lesson deleted. */
   g_assert_false (td_store_delete_lesson (f->store, lesson, &error));
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD);
@@ -1038,6 +1105,7 @@ test_refused_remove_with_attendance (StoreFixture *f, gconstpointer data)
 static void
 test_refused_lesson_times (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   gint64 lesson = sf_save_lesson (f->store, k->id, "L01A", "2026-03-02", "08:00:00",
                                   "11:45:00", 10);
@@ -1063,7 +1131,8 @@ test_refused_lesson_times (StoreFixture *f, gconstpointer data)
   got = td_store_get_lesson (f->store, lesson, NULL);
   g_assert_cmpstr (got->date, ==, "2026-03-02");
   g_assert_cmpstr (got->end, ==, "11:45:00");
-  g_assert_cmpint (td_store_credited_hours (f->store, k->id, a), ==, 9);
+  g_assert_cmpint (td_store_credited_hours (f->store, k->id, a, &lerr), ==, 9);
+  g_assert_no_error (lerr);
   /* What does not touch the times may change: the teacher, the content. */
   g_strlcpy (l->date, "2026-03-02", sizeof l->date);
   g_free (l->content);
@@ -1086,6 +1155,7 @@ on_changed (TdStore *store, const char *table, gint64 row, GPtrArray *seen)
 static void
 test_nested_transactions (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) a = sf_class ("YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdClass) b = sf_class ("YL2026-102", "2026-04-01", "2026-04-20");
   g_autoptr (TdClass) c = sf_class ("YL2026-103", "2026-05-01", "2026-05-20");
@@ -1108,7 +1178,8 @@ test_nested_transactions (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (seen->len, >=, 2);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "class");
   sf_reopen (f);
-  list = td_store_list_classes (f->store);
+  list = td_store_list_classes (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((TdClassSummary *) g_ptr_array_index (list, 0))->code, ==, "YL2026-101");
   g_assert_cmpstr (((TdClassSummary *) g_ptr_array_index (list, 1))->code, ==, "YL2026-103");
@@ -1124,20 +1195,23 @@ test_nested_transactions (StoreFixture *f, gconstpointer data)
   td_store_rollback (f->store);
   g_assert_cmpuint (seen->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_classes (f->store);
+  list = td_store_list_classes (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   /* And the store is usable afterwards (no transaction left open). */
   b->id = 0;
   g_assert_true (td_store_save_class (f->store, b, NULL));
   sf_reopen (f);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_classes (f->store);
+  list = td_store_list_classes (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 3);
 }
 
 static void
 test_replace_lessons_failure (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
   g_autoptr (GPtrArray) list = NULL;
@@ -1155,7 +1229,8 @@ test_replace_lessons_failure (StoreFixture *f, gconstpointer data)
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
   g_assert_true (g_str_has_prefix (error->message, "Lesson N01A: "));
   g_clear_error (&error);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 0))->lid, ==, "L01A");
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 1))->lid, ==, "L01B");
@@ -1170,7 +1245,8 @@ test_replace_lessons_failure (StoreFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "R-CLS-004"));
   g_clear_error (&error);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 0))->lid, ==, "L01A");
 
@@ -1179,7 +1255,8 @@ test_replace_lessons_failure (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_replace_lessons (f->store, k->id, fresh, &error));
   g_assert_no_error (error);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = td_store_list_lessons (f->store, k->id);
+  list = td_store_list_lessons (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 3);
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 0))->lid, ==, "N01A");
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (list, 2))->lid, ==, "N02A");
@@ -1191,6 +1268,7 @@ test_replace_lessons_failure (StoreFixture *f, gconstpointer data)
 static void
 test_migrate_from_v1 (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TdInstitution) inst = sf_institution ();
   g_autoptr (TdClass) k = NULL;
@@ -1214,15 +1292,18 @@ test_migrate_from_v1 (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sf_sql_int (f->path, "PRAGMA user_version"), ==, TD_STORE_SCHEMA_VERSION);
-  got = td_store_get_institution (f->store);
+  got = td_store_get_institution (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (got->name, ==, "聊城市东昌府区光岳职业培训学校");
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 1);
   g_assert_cmpint (((TdEnrolment *) g_ptr_array_index (roster, 0))->trainee.id, ==, trainee);
   /* Version 2's table works, and its changes are audited like the others. */
   g_assert_true (td_store_set_setting (f->store, "outbox", "/home/w/outbox", &error));
   g_assert_no_error (error);
-  value = td_store_get_setting (f->store, "outbox");
+  value = td_store_get_setting (f->store, "outbox", &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (value, ==, "/home/w/outbox");
   g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM audit WHERE tbl = 'setting'"), ==,
                    1);
@@ -1341,6 +1422,7 @@ test_missing_file (StoreFixture *f, gconstpointer data)
 static void
 test_locked (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
   g_autoptr (TdEnrolment) e = sf_enrolment (k->id, ID_F1993, "刘芳", "03");
   g_autoptr (GPtrArray) roster = NULL;
@@ -1360,11 +1442,13 @@ test_locked (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (took, <, 8 * G_USEC_PER_SEC);
   g_clear_error (&error);
   /* Reading still works while the other program writes. */
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 0);
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  g_assert_cmpint (td_store_count_trainees (f->store), ==, 0);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 0);
+  g_assert_no_error (lerr);
   g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM audit WHERE tbl = 'trainee'"), ==,
                    0);
   /* Once the other program is done, the same write goes through. */
@@ -1373,7 +1457,8 @@ test_locked (StoreFixture *f, gconstpointer data)
   g_assert_true (td_store_save_enrolment (f->store, e, &error));
   g_assert_no_error (error);
   g_clear_pointer (&roster, g_ptr_array_unref);
-  roster = td_store_list_enrolments (f->store, k->id);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (roster->len, ==, 1);
 }
 
@@ -1415,6 +1500,7 @@ writer_thread (gpointer data)
 static void
 test_backup_while_writing (StoreFixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
   g_autofree char *part = g_strconcat (copy, ".part", NULL);
   g_autoptr (GError) error = NULL;
@@ -1459,7 +1545,8 @@ test_backup_while_writing (StoreFixture *f, gconstpointer data)
   problems = td_store_verify (restored, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
-  classes = td_store_list_classes (restored);
+  classes = td_store_list_classes (restored, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 1);
   g_assert_cmpint (sf_sql_int (copy, "SELECT count(*) FROM setting WHERE key LIKE 'big.%'"), ==,
                    1500);

@@ -96,6 +96,7 @@ standard (const TdCatalog *c, const char *code, int certificate, int level)
 static void
 test_default_round_trip (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TdCatalog) c = NULL;
   g_autoptr (GPtrArray) versions = NULL;
@@ -109,10 +110,12 @@ test_default_round_trip (Fixture *f, gconstpointer data)
   /* the same bytes again: fine, nothing changes */
   g_assert_true (td_catalog_import_default (f->store, &error));
   g_assert_no_error (error);
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (versions, 0), ==, "2026-1");
-  source = td_store_get_catalog_source (f->store, "2026-1");
+  source = td_store_get_catalog_source (f->store, "2026-1", &lerr);
+  g_assert_no_error (lerr);
   g_assert_true (g_bytes_equal (source, shipped));
 
   c = td_store_get_catalog (f->store, "2026-1", &error);
@@ -186,6 +189,7 @@ test_import_file (Fixture *f, gconstpointer data)
 static void
 assert_refused (Fixture *f, GBytes *bytes, const char *expected)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) versions = NULL;
   g_autoptr (TdFindings) findings = td_findings_new ();
@@ -200,7 +204,8 @@ assert_refused (Fixture *f, GBytes *bytes, const char *expected)
 
   g_assert_false (td_catalog_import_bytes (f->store, bytes, &error));
   g_assert_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID);
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 0);
 }
 
@@ -239,6 +244,7 @@ test_refused (Fixture *f, gconstpointer data)
 static void
 test_version_conflict (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) changed = mutated_catalog ("<MaxClassSize>60<", "<MaxClassSize>50<");
   g_autoptr (GBytes) same_day = mutated_catalog ("version=\"2026-1\"", "version=\"2026-2\"");
@@ -259,7 +265,8 @@ test_version_conflict (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "2026-2 takes effect on 2026-01-01, the same day "
                                             "as the stored catalogue version 2026-1"));
   g_clear_error (&error);
-  versions = td_store_list_catalog_versions (f->store);
+  versions = td_store_list_catalog_versions (f->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_true (td_catalog_import_bytes (f->store, next, &error));
   g_assert_no_error (error);

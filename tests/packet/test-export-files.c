@@ -38,7 +38,9 @@ listing (const char *dir)
 static guint
 n_packets (Fixture *f)
 {
-  g_autoptr (GPtrArray) packets = td_store_list_packets (f->store, 0);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
 
   return packets->len;
 }
@@ -55,6 +57,7 @@ export_to (Fixture *f, const char *out, GError **error)
 static void
 test_absolute_path (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *small = g_build_filename (f->dir, "small", NULL);
   g_autofree char *expected = g_build_filename (small, "filing.xml", NULL);
@@ -68,7 +71,8 @@ test_absolute_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_chdir (cwd), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpstr (r->path, ==, expected);
-  packets = td_store_list_packets (f->store, 0);
+  packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (packets->len, ==, 1);
   g_assert_cmpstr (((TdPacketLog *) packets->pdata[0])->file, ==, expected);
   g_assert_cmpint (((TdPacketLog *) packets->pdata[0])->status, ==, TD_PACKET_SENT);

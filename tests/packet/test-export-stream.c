@@ -253,9 +253,12 @@ read_text (const char *path)
 static void
 test_streamed_batch (void)
 {
+  g_autoptr (GError) lerr = NULL;
   Big *b = big_get ();
-  g_autoptr (GPtrArray) chain = td_store_list_chain (b->store, b->klass->id);
-  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (b->store, b->klass->id);
+  g_autoptr (GPtrArray) chain = td_store_list_chain (b->store, b->klass->id, &lerr);
+  g_assert_no_error (lerr);
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (b->store, b->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_autoptr (TdPacketLog) log = NULL;
   g_autoptr (GBytes) written = fixture_read (b->one->path);
   g_autoptr (TdFindings) findings = td_findings_new ();
@@ -370,6 +373,7 @@ check_mutation (const char *text, const char *from, const char *to, const Want *
 static void
 test_stream_check (void)
 {
+  g_autoptr (GError) lerr = NULL;
   Big *b = big_get ();
   g_autofree char *text = read_text (b->one->path);
   g_autoptr (TdFindings) clean = stream_check (text);
@@ -410,7 +414,8 @@ test_stream_check (void)
     check_mutation (text, p_rec, no_out, want, G_N_ELEMENTS (want));
   }
   /* a head that does not recompute */
-  chain = td_store_list_chain (b->store, b->klass->id);
+  chain = td_store_list_chain (b->store, b->klass->id, &lerr);
+  g_assert_no_error (lerr);
   head = g_strdup_printf ("head=\"%s\"",
                           ((TdAttendance *) g_ptr_array_index (chain, chain->len - 1))->hash);
   bad_head = g_strdup_printf ("head=\"%s\"", TD_CHAIN_ZERO);
@@ -437,6 +442,7 @@ test_stream_check (void)
 static void
 test_next_batch (void)
 {
+  g_autoptr (GError) lerr = NULL;
   Big *b = big_get ();
   g_autoptr (TdExportResult) two = NULL;
   g_autoptr (GPtrArray) chain = NULL;
@@ -448,7 +454,8 @@ test_next_batch (void)
   two = export (b, TD_KIND_ATTENDANCE, BATCH_TWO);
   fixture_assert_xmllint (two->path);
   fixture_assert_digest (two->path, two->digest);
-  chain = td_store_list_chain (b->store, b->klass->id);
+  chain = td_store_list_chain (b->store, b->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, (LESSONS + MORE_LESSONS) * TRAINEES);
   one_last = g_ptr_array_index (chain, LESSONS * TRAINEES - 1);
   two_last = g_ptr_array_index (chain, chain->len - 1);

@@ -85,6 +85,7 @@ test_filing_round_trip (Fixture *f, gconstpointer data)
 static void
 test_roster_supersedes (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdPacketLog) first = NULL;
   g_autoptr (TdExportResult) second = NULL;
   g_autoptr (GPtrArray) roster = NULL;
@@ -92,11 +93,13 @@ test_roster_supersedes (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
 
   file_and_roster (f);
-  first = td_store_latest_packet (f->store, TD_KIND_ROSTER, f->klass->id, 0, 0);
+  first = td_store_latest_packet (f->store, TD_KIND_ROSTER, f->klass->id, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   refused (f, TD_KIND_ROSTER, "2026-02-28T09:00:00+08:00", TD_EXPORT_ERROR_UNCHANGED,
            first->id);
 
-  roster = td_store_list_enrolments (f->store, f->klass->id);
+  roster = td_store_list_enrolments (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   e = g_ptr_array_index (roster, 1);
   g_free (e->trainee.phone);
   e->trainee.phone = g_strdup ("13800138000");
@@ -118,6 +121,7 @@ test_roster_supersedes (Fixture *f, gconstpointer data)
 static void
 test_sent_reexport (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) filing = fixture_export (f, TD_KIND_FILING, FILED);
   g_autoptr (TdExportResult) again = NULL;
   g_autoptr (GBytes) first_bytes = fixture_read (filing->path);
@@ -131,7 +135,8 @@ test_sent_reexport (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again->path, ==, first_path);
   again_bytes = fixture_read (again->path);
   g_assert_true (g_bytes_equal (first_bytes, again_bytes));
-  g_assert_cmpuint (td_store_list_packets (f->store, f->klass->id)->len, ==, 1);
+  g_assert_cmpuint (td_store_list_packets (f->store, f->klass->id, &lerr)->len, ==, 1);
+  g_assert_no_error (lerr);
 
   g_free (f->klass->title);
   f->klass->title = g_strdup ("养老护理员培训合格班2026年第1期（调整）");
@@ -143,6 +148,7 @@ test_sent_reexport (Fixture *f, gconstpointer data)
 static void
 test_attendance_chain (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) one = NULL;
   g_autoptr (TdExportResult) two = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -158,8 +164,10 @@ test_attendance_chain (Fixture *f, gconstpointer data)
   one = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-02T18:00:00+08:00");
   fixture_assert_xmllint (one->path);
   fixture_assert_digest (one->path, one->digest);
-  g_assert_cmpuint (td_store_list_pending_attendance (f->store, f->klass->id)->len, ==, 0);
-  head = td_store_chain_sent_head (f->store, f->klass->id);
+  g_assert_cmpuint (td_store_list_pending_attendance (f->store, f->klass->id, &lerr)->len, ==, 0);
+  g_assert_no_error (lerr);
+  head = td_store_chain_sent_head (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
 
   fixture_attend (f, 2);
   fixture_attend (f, 3);
@@ -278,6 +286,7 @@ export_checked (Fixture *f, TdPacketKind kind, const char *created, const char *
 static void
 test_whole_class (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) a1 = NULL, a2 = NULL, asm_ = NULL, fu = NULL, claim = NULL;
   g_autoptr (TdExportResult) notice = NULL, quarterly = NULL;
   g_autoptr (TdClaim) stored = NULL;
@@ -310,7 +319,8 @@ test_whole_class (Fixture *f, gconstpointer data)
                                   "uplift=\"80.00\" amount=\"480.00\"/>"));
   g_assert_true (contains (bytes, "<Total count=\"2\" amount=\"880.00\"/>"));
   g_assert_true (contains (bytes, "<Declaration signedBy=\"王立新\" date=\"2026-04-20\"/>"));
-  stored = td_store_get_claim_by_packet (f->store, claim->packet_id);
+  stored = td_store_get_claim_by_packet (f->store, claim->packet_id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (stored);
   g_assert_cmpint (stored->total, ==, 88000);
   g_assert_cmpuint (stored->lines->len, ==, 2);
@@ -382,6 +392,7 @@ test_receipt_after_created (Fixture *f, gconstpointer data)
 static void
 test_write_fails (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
   g_autofree char *target = g_build_filename (blocker, "filing.xml", NULL);
   g_autofree char *expected = NULL;
@@ -399,13 +410,15 @@ test_write_fails (Fixture *f, gconstpointer data)
                               blocker);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
-  packets = td_store_list_packets (f->store, 0);
+  packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (packets->len, ==, 0);
 }
 
 static void
 test_check_refuses (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   TdExportOptions options = { .created = FILED };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdFindings) findings = NULL;
@@ -421,7 +434,8 @@ test_check_refuses (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_CHECK);
   g_assert_nonnull (findings);
   g_assert_cmpuint (td_findings_count_rule (findings, "R-PKT-001"), >=, 1);
-  packets = td_store_list_packets (f->store, 0);
+  packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (packets->len, ==, 0);
   dir = g_dir_open (outbox, 0, NULL);
   g_assert_null (dir != NULL ? g_dir_read_name (dir) : NULL);

@@ -70,9 +70,13 @@ contains (GBytes *bytes, const char *needle)
 static char *
 snapshot (Fixture *f)
 {
-  g_autoptr (GPtrArray) packets = td_store_list_packets (f->store, 0);
-  g_autoptr (GPtrArray) claims = td_store_list_claims (f->store, f->klass->id);
-  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (f->store, f->klass->id);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
+  g_autoptr (GPtrArray) claims = td_store_list_claims (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
+  g_autoptr (GPtrArray) pending = td_store_list_pending_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_autoptr (TdClass) klass = td_store_get_class (f->store, f->klass->id, NULL);
   GString *out = g_string_new (NULL);
 
@@ -203,6 +207,7 @@ test_rejection_keeps_issues (Fixture *f, gconstpointer data)
 static void
 test_rejected_batch_reopened (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) batch = NULL;
   g_autoptr (GPtrArray) pending = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -212,7 +217,8 @@ test_rejected_batch_reopened (Fixture *f, gconstpointer data)
   for (int i = 0; i < 4; i++)
     fixture_attend (f, i);
   batch = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-03T18:00:00+08:00");
-  pending = td_store_list_pending_attendance (f->store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 0);
   g_clear_pointer (&pending, g_ptr_array_unref);
 
@@ -221,7 +227,8 @@ test_rejected_batch_reopened (Fixture *f, gconstpointer data)
                    "不符</Issue>");
   s = apply (f, bytes);
   g_assert_true (s->reopened);
-  pending = td_store_list_pending_attendance (f->store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 12);
   for (guint i = 0; i < pending->len; i++)
     g_assert_null (((TdAttendance *) g_ptr_array_index (pending, i))->packet_id);
@@ -285,7 +292,9 @@ claim_sent (Fixture *f)
 static TdClaim *
 stored_claim (Fixture *f, const char *packet_id)
 {
-  TdClaim *claim = td_store_get_claim_by_packet (f->store, packet_id);
+  g_autoptr (GError) lerr = NULL;
+  TdClaim *claim = td_store_get_claim_by_packet (f->store, packet_id, &lerr);
+  g_assert_no_error (lerr);
 
   g_assert_nonnull (claim);
   g_assert_cmpuint (claim->lines->len, ==, 2);
@@ -391,6 +400,7 @@ test_unknown_and_other_digest (Fixture *f, gconstpointer data)
 static void
 test_twice (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) claim = claim_sent (f);
   g_autoptr (GBytes) bytes = receipt (claim->packet_id, claim->digest, "ACCEPTED",
                                       "2026-04-28T15:20:00+08:00",
@@ -402,7 +412,8 @@ test_twice (Fixture *f, gconstpointer data)
   g_autoptr (TdReceiptSummary) second = NULL;
   g_autofree char *once = snapshot (f);
   g_autofree char *twice = NULL;
-  g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, NULL, 0, 0);
+  g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, NULL, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_autoptr (GPtrArray) audit_after = NULL;
 
   g_assert_false (first->already_applied);
@@ -412,7 +423,8 @@ test_twice (Fixture *f, gconstpointer data)
   twice = snapshot (f);
   g_assert_cmpstr (twice, ==, once);
   g_assert_nonnull (strstr (twice, "issues 1\n"));
-  audit_after = td_store_list_audit (f->store, NULL, 0, 0);
+  audit_after = td_store_list_audit (f->store, NULL, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (audit_after->len, ==, audit->len);
 }
 
@@ -421,6 +433,7 @@ test_twice (Fixture *f, gconstpointer data)
 static void
 test_contradiction_refused (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdExportResult) batch = NULL;
   g_autoptr (TdReceiptSummary) s = NULL, again = NULL;
   g_autoptr (GBytes) rejected = NULL, accepted_later = NULL;
@@ -437,7 +450,8 @@ test_contradiction_refused (Fixture *f, gconstpointer data)
   assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "“Accepted”");
   assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "“Rejected”");
   assert_refused (f, rejected, TD_RECEIPT_ERROR_CONTRADICTS, "2026-03-03T19:00:00+08:00");
-  pending = td_store_list_pending_attendance (f->store, f->klass->id);
+  pending = td_store_list_pending_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (pending->len, ==, 0);
   log = td_store_get_packet (f->store, batch->packet_id, NULL);
   g_assert_cmpint (log->status, ==, TD_PACKET_ACCEPTED);

@@ -50,6 +50,7 @@ enrol (Fixture *f, guint i)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) klass = td_class_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *db = NULL;
@@ -86,7 +87,8 @@ fixture_setup (Fixture *f, gconstpointer data)
       enrol (f, i);
     }
   {
-    g_autoptr (TdTrainee) t = td_store_find_trainee (f->store, f->ids[3]);
+    g_autoptr (TdTrainee) t = td_store_find_trainee (f->store, f->ids[3], &lerr);
+    g_assert_no_error (lerr);
     g_assert_true (td_store_withdraw (f->store, f->klass->id, t->id, "2026-10-10", "搬家",
                                       &error));
     g_assert_no_error (error);
@@ -166,6 +168,7 @@ result_of (GPtrArray *results, const char *id)
 static void
 test_results_gbk (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *csv = g_strdup_printf (
     "序号,身份证号,姓名,理论成绩,实操成绩,考核结果,证书编号,等级\n"
     "1,%s,张三,85.5,90,合格,s000137150301265000101,五级\n"
@@ -193,7 +196,8 @@ test_results_gbk (Fixture *f, gconstpointer data)
   g_assert_true (td_record_import_commit (imp, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
-  results = td_store_list_results (f->store, f->klass->id);
+  results = td_store_list_results (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (results->len, ==, 3);
   r = result_of (results, f->ids[0]);
   g_assert_cmpint (r->theory, ==, 855);
@@ -217,6 +221,7 @@ test_results_gbk (Fixture *f, gconstpointer data)
 static void
 test_results_refused (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *csv = g_strdup_printf (
     "身份证号,姓名,理论成绩,实操成绩,考核结果,证书编号,等级,发证日期\n"
     "%s,张三,80,80,合格,S000137150301265000101,5,2026-10-25\n"       /* good */
@@ -267,7 +272,8 @@ test_results_refused (Fixture *f, gconstpointer data)
   };
 
   assert_refused (imp, expected);
-  results = td_store_list_results (f->store, f->klass->id);
+  results = td_store_list_results (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (results->len, ==, 0);
 }
 
@@ -312,6 +318,7 @@ write_scores_xlsx (Fixture *f, gboolean long_number)
 static void
 test_results_xlsx_merged (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *path = write_scores_xlsx (f, FALSE);
   g_autoptr (TdRecordImport) imp = load (f, TD_RECORD_RESULTS, path);
   g_autoptr (GPtrArray) results = NULL;
@@ -322,7 +329,8 @@ test_results_xlsx_merged (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_record_import_get_n_valid (imp), ==, 1);
   g_assert_true (td_record_import_commit (imp, NULL, &error));
   g_assert_no_error (error);
-  results = td_store_list_results (f->store, f->klass->id);
+  results = td_store_list_results (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   r = g_ptr_array_index (results, 0);
   g_assert_cmpint (r->theory, ==, 855);
   g_assert_cmpint (r->practice, ==, 770);
@@ -379,6 +387,7 @@ test_results_by_hand (Fixture *f, gconstpointer data)
 static void
 test_follow_ups_gbk (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *csv = g_strdup_printf (
     "身份证号,姓名,回访日期,就业状态,就业单位,统一社会信用代码,岗位,月收入,证明材料,就业日期\n"
     "%s,张三,2026/11/15,单位就业,聊城市颐养园养老服务有限公司,91371502MA3C00104E,面点师,"
@@ -396,7 +405,8 @@ test_follow_ups_gbk (Fixture *f, gconstpointer data)
   g_assert_true (td_record_import_commit (imp, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
-  list = td_store_list_follow_ups (f->store, f->klass->id);
+  list = td_store_list_follow_ups (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 3);
   fu = g_ptr_array_index (list, 0);
   g_assert_cmpstr (fu->id_number, ==, f->ids[0]);
@@ -420,6 +430,7 @@ test_follow_ups_gbk (Fixture *f, gconstpointer data)
 static void
 test_follow_ups_refused (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *csv = g_strdup_printf (
     "身份证号,姓名,回访日期,就业状态,就业单位,统一社会信用代码,月收入,证明材料,就业日期\n"
     "%s,张三,2026-11-15,单位就业,聊城市颐养园,91371502MA3C00104E,4200,劳动合同,2026-10-28\n"
@@ -461,7 +472,8 @@ test_follow_ups_refused (Fixture *f, gconstpointer data)
 
   assert_lines (td_record_import_get_notices (imp), notices);
   assert_refused (imp, expected);
-  list = td_store_list_follow_ups (f->store, f->klass->id);
+  list = td_store_list_follow_ups (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, 0);
 }
 

@@ -122,7 +122,7 @@ load (Fixture *f, const char *path)
 static GPtrArray *
 roster (Fixture *f)
 {
-  return td_store_list_enrolments (f->store, f->klass->id);
+  return td_store_list_enrolments (f->store, f->klass->id, NULL);
 }
 
 static void
@@ -459,6 +459,7 @@ test_missing_columns (Fixture *f, gconstpointer data)
 static void
 test_cancel (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *id1 = make_id ("37150219900101123");
   g_autofree char *csv = g_strdup_printf ("姓名,身份证号码,手机号码,文化程度,人员类别,同意日期\n"
                                           "张三,%s,13800138000,高中,01,2026-11-02\n", id1);
@@ -473,7 +474,8 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_null (td_store_find_trainee (f->store, id1));
+  g_assert_null (td_store_find_trainee (f->store, id1, &lerr));
+  g_assert_no_error (lerr);
 }
 
 /* ---- .xlsx ---------------------------------------------------------------- */

@@ -27,6 +27,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) lessons = NULL;
   g_autoptr (GPtrArray) records = NULL;
@@ -38,8 +39,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->klass = td_store_get_class_by_code (f->store, "DG2026-021", &error);
   g_assert_no_error (error);
-  lessons = td_store_list_lessons (f->store, f->klass->id);
-  records = td_store_list_attendance (f->store, f->klass->id);
+  lessons = td_store_list_lessons (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
+  records = td_store_list_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   for (guint i = 0; i < records->len; i++)
     g_hash_table_add (recorded, &((TdAttendance *) g_ptr_array_index (records, i))->lesson_id);
   f->day = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
@@ -123,7 +126,9 @@ label_text (Fixture *f, GtkWidget *root, const char *name)
 static guint
 count_records (Fixture *f)
 {
-  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, f->klass->id);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
 
   return records->len;
 }
@@ -131,6 +136,7 @@ count_records (Fixture *f)
 static void
 test_preview_and_store (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *path = NULL;
   GtkWidget *accept, *row;
   TdAttendanceImport *imp;
@@ -161,7 +167,8 @@ test_preview_and_store (Fixture *f, gconstpointer data)
   td_test_press (f->dialog, "accept");
   g_assert_cmpuint (count_records (f), ==, before + 60);
   {
-    g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, "class", f->klass->id, 0);
+    g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, "class", f->klass->id, 0, &lerr);
+    g_assert_no_error (lerr);
     const TdAuditEntry *e = g_ptr_array_index (audit, 0);
     g_assert_cmpstr (e->op, ==, "import");
     g_assert_nonnull (strstr (e->new_values, "\"file\":\"attlog.dat\""));
@@ -235,13 +242,15 @@ test_manual_mapping (Fixture *f, gconstpointer data)
 static void
 test_terminal_number (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) roster = NULL;
   g_autoptr (GHashTable) numbers = NULL;
   const TdEnrolment *third;
   GtkWindow *window;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  roster = td_store_list_enrolments (f->store, f->klass->id);
+  roster = td_store_list_enrolments (f->store, f->klass->id, &lerr);
+  g_assert_no_error (lerr);
   third = g_ptr_array_index (roster, 2);
   window = td_trainee_dialog_open (NULL, f->store, f->klass->id, third, NULL, NULL);
   td_test_settle (2, 10000);

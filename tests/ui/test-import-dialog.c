@@ -190,7 +190,7 @@ cells (Fixture *f, const char *name)
 static GPtrArray *
 roster (Fixture *f)
 {
-  return td_store_list_enrolments (f->store, f->klass->id);
+  return td_store_list_enrolments (f->store, f->klass->id, NULL);
 }
 
 static const char problems_line3[] =
@@ -252,6 +252,7 @@ test_preview (Fixture *f, gconstpointer data)
 static void
 test_import (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   const TdTableOptions show_id = { .show_id = TRUE };
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *export = NULL;
@@ -273,7 +274,8 @@ test_import (Fixture *f, gconstpointer data)
       g_assert_cmpint (e->position, ==, (int) i + 1);
     }
   g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (list, 1))->categories, ==, "01");
-  g_assert_null (td_store_find_trainee (f->store, f->ids[3]));
+  g_assert_null (td_store_find_trainee (f->store, f->ids[3], &lerr));
+  g_assert_no_error (lerr);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (td_test_find (f->dialog, "done_page"))), ==,
                    "3 trainees imported");
   g_assert_false (gtk_widget_get_visible (td_test_find (f->dialog, "import_button")));
@@ -305,6 +307,7 @@ on_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
 static void
 test_cancel (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) list = NULL;
   gulong handler;
 
@@ -315,8 +318,10 @@ test_cancel (Fixture *f, gconstpointer data)
   g_signal_handler_disconnect (f->dialog, handler);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_null (td_store_find_trainee (f->store, f->ids[0]));
-  g_assert_null (td_store_find_trainee (f->store, f->ids[1]));
+  g_assert_null (td_store_find_trainee (f->store, f->ids[0], &lerr));
+  g_assert_no_error (lerr);
+  g_assert_null (td_store_find_trainee (f->store, f->ids[1], &lerr));
+  g_assert_no_error (lerr);
   g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 0);
   /* the dialog is still open on the preview, and the import can be done after all */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->dialog)));
@@ -458,6 +463,7 @@ on_long_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
 static void
 test_long (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   GString *csv = g_string_new ("姓名,身份证号码,手机号码,文化程度,人员类别,同意日期\n");
   g_autofree char *path = g_build_filename (f->dir, "long.csv", NULL);
   g_autoptr (GPtrArray) list = NULL;
@@ -489,7 +495,8 @@ test_long (Fixture *f, gconstpointer data)
                   (g_get_monotonic_time () - start) / 1e6);
   list = roster (f);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_cmpint (td_store_count_trainees (f->store), ==, 0);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 0);
+  g_assert_no_error (lerr);
 }
 
 /* ---- screenshot ---------------------------------------------------------------- */

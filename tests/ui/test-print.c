@@ -109,8 +109,10 @@ expected_pages (Fixture *fixture, TdFormKind kind, const TdFormOptions *options)
 static char *
 first_id_number (Fixture *fixture)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdClass) klass = td_store_get_class_by_code (fixture->store, CLASS_CODE, NULL);
-  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (fixture->store, klass->id);
+  g_autoptr (GPtrArray) enrolments = td_store_list_enrolments (fixture->store, klass->id, &lerr);
+  g_assert_no_error (lerr);
   const TdEnrolment *first;
 
   g_assert_cmpuint (enrolments->len, >, 0);

@@ -104,7 +104,9 @@ set_entry (GtkWidget *page, const char *name, const char *text)
 static guint
 find_line (Fixture *f, const TdSubsidyPreview *p, TdSubsidyReason reason, int status)
 {
-  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (f->store, f->cid);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) follow_ups = td_store_list_follow_ups (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
 
   for (guint i = 0; i < p->lines->len; i++)
     {
@@ -174,6 +176,7 @@ record_pass (Fixture *f, guint index)
 static TdPacketLog *
 export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
 {
+  g_autoptr (GError) lerr = NULL;
   GtkWidget *page = show_page (f, TD_TYPE_SUBMISSIONS_PAGE);
   g_autofree char *path = g_build_filename (f->dir, file, NULL);
   TdPacketLog *log;
@@ -206,7 +209,8 @@ export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
       return NULL;
     }
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  log = td_store_latest_packet (f->store, kind, f->cid, 0, 0);
+  log = td_store_latest_packet (f->store, kind, f->cid, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (log);
   return log;
 }
@@ -275,6 +279,7 @@ assert_packet_matches (Fixture *f, const char *file, const TdSubsidyPreview *p)
 static void
 test_claim_equals_preview (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdPacketLog) followup = NULL, assessment = NULL, claim_log = NULL;
   g_autoptr (TdPacketLog) none = NULL;
   const TdSubsidyPreview *p;
@@ -285,10 +290,12 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   /* the demo at this date: followed up and sent, no claim yet */
-  followup = td_store_latest_packet (f->store, TD_KIND_FOLLOWUP, f->cid, 0, 0);
+  followup = td_store_latest_packet (f->store, TD_KIND_FOLLOWUP, f->cid, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (followup);
   g_assert_cmpint (followup->status, ==, TD_PACKET_ACCEPTED);
-  none = td_store_latest_packet (f->store, TD_KIND_CLAIM, f->cid, 0, 0);
+  none = td_store_latest_packet (f->store, TD_KIND_CLAIM, f->cid, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_null (none);
 
   page = show_page (f, TD_TYPE_SUBSIDY_PAGE);
@@ -348,7 +355,8 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
     g_assert_null (claim_log);
     g_assert_nonnull (strstr (found->str, r001));
     g_assert_nonnull (strstr (found->str, r003));
-    none = td_store_latest_packet (f->store, TD_KIND_CLAIM, f->cid, 0, 0);
+    none = td_store_latest_packet (f->store, TD_KIND_CLAIM, f->cid, 0, 0, &lerr);
+    g_assert_no_error (lerr);
     g_assert_null (none);
   }
   /* so the user sends the assessment and the follow-up again; the bureau accepts both */
@@ -372,7 +380,8 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
   g_assert_cmpint (p->total, ==, shown_total);
   assert_packet_matches (f, "claim.xml", p);
   {
-    g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (f->store, claim_log->id);
+    g_autoptr (TdClaim) claim = td_store_get_claim_by_packet (f->store, claim_log->id, &lerr);
+    g_assert_no_error (lerr);
     g_assert_nonnull (claim);
     g_assert_cmpint (claim->count, ==, p->count);
     g_assert_cmpint (claim->total, ==, p->total);

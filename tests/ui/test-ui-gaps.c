@@ -184,6 +184,7 @@ test_export_default_kinds (Fixture *f, gconstpointer data)
 static void
 test_export_attendance (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *path = NULL, *suggested = NULL;
   g_autoptr (GPtrArray) before = NULL, after = NULL;
   GtkWindow *dialog;
@@ -192,7 +193,8 @@ test_export_attendance (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
-  before = td_store_list_packets (f->store, cid);
+  before = td_store_list_packets (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   show (f, "attendance", RUNNING_CLASS);
   td_test_activate (f->window, "export", NULL);
   dialog = td_test_toplevel ("td-export-kind-dialog");
@@ -207,7 +209,8 @@ test_export_attendance (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (suggested, ".xml"));
   g_assert_nonnull (strstr (suggested, RUNNING_CLASS));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  after = td_store_list_packets (f->store, cid);
+  after = td_store_list_packets (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   log = g_ptr_array_index (after, 0);   /* newest first */
   g_assert_cmpint (log->kind, ==, TD_KIND_ATTENDANCE);
@@ -244,6 +247,7 @@ teacher (GPtrArray *teachers, const char *tid)
 static void
 test_edit_teacher (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) before = NULL, after = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *bad = NULL, *good = NULL;
@@ -255,9 +259,11 @@ test_edit_teacher (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
-  before = td_store_list_teachers (f->store, cid);
+  before = td_store_list_teachers (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   {
-    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid, &lerr);
+    g_assert_no_error (lerr);
     n_lessons = lessons->len;
     g_assert_cmpuint (n_lessons, >, 0);
   }
@@ -299,7 +305,8 @@ test_edit_teacher (Fixture *f, gconstpointer data)
     g_test_message ("save: %s", adw_message_dialog_get_body (
                                   ADW_MESSAGE_DIALOG (td_test_toplevel ("td-error-dialog"))));
   g_assert_null (td_test_toplevel ("td-error-dialog"));
-  after = td_store_list_teachers (f->store, cid);
+  after = td_store_list_teachers (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpstr (teacher (after, "T2")->name, ==, "李新华");
   g_assert_cmpstr (teacher (after, "T2")->id_number, ==, good);
@@ -309,7 +316,8 @@ test_edit_teacher (Fixture *f, gconstpointer data)
   g_assert_cmpstr (teacher (after, "T1")->id_number, ==, teacher (before, "T1")->id_number);
   /* the lessons of a class with attendance were kept */
   {
-    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid);
+    g_autoptr (GPtrArray) lessons = td_store_list_lessons (f->store, cid, &lerr);
+    g_assert_no_error (lerr);
     g_assert_cmpuint (lessons->len, ==, n_lessons);
   }
 }

@@ -121,7 +121,9 @@ find_in (GPtrArray *records, gint64 lesson_id, gint64 trainee_id)
 static const TdLesson *
 first_empty_lesson (Fixture *f, gint64 cid, GPtrArray *lessons, guint *index)
 {
-  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, cid);
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (GPtrArray) records = td_store_list_attendance (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
 
   for (guint i = 0; i < lessons->len; i++)
     {
@@ -143,6 +145,7 @@ first_empty_lesson (Fixture *f, gint64 cid, GPtrArray *lessons, guint *index)
 static void
 test_attendance_keyboard (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   gint64 cid;
   g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL, chain_before = NULL, chain = NULL;
   g_autoptr (GPtrArray) problems = NULL;
@@ -156,9 +159,12 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
-  lessons = td_store_list_lessons (f->store, cid);
-  enrolments = td_store_list_enrolments (f->store, cid);
-  chain_before = td_store_list_chain (f->store, cid);
+  lessons = td_store_list_lessons (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
+  enrolments = td_store_list_enrolments (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
+  chain_before = td_store_list_chain (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   l = first_empty_lesson (f, cid, lessons, &li);
   page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
   lessons_sel = view_selection (page, "lesson-grid");
@@ -194,7 +200,8 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (in_entry, "activate");
   td_test_spin ();
 
-  chain = td_store_list_chain (f->store, cid);
+  chain = td_store_list_chain (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (chain->len, ==, chain_before->len + 3);
   r = find_in (chain, l->id, t0);
   g_assert_nonnull (r);
@@ -226,7 +233,8 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
   {
     TdRow *row = row_at (trainees_sel, 0);
     g_autofree char *hours = td_hours_format (l->hours);
-    g_autofree char *total = td_hours_format (td_store_credited_hours (f->store, cid, t0));
+    g_autofree char *total = td_hours_format (td_store_credited_hours (f->store, cid, t0, &lerr));
+    g_assert_no_error (lerr);
     g_assert_cmpstr (td_row_get (row, 7), ==, hours);
     g_assert_cmpstr (td_row_get (row, 9), ==, total);
   }
@@ -235,7 +243,8 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "attendance.lesson-present", NULL));
   td_test_spin ();
   {
-    g_autoptr (GPtrArray) now = td_store_list_attendance (f->store, cid);
+    g_autoptr (GPtrArray) now = td_store_list_attendance (f->store, cid, &lerr);
+    g_assert_no_error (lerr);
     guint n = 0;
     for (guint i = 0; i < now->len; i++)
       n += ((TdAttendance *) g_ptr_array_index (now, i))->lesson_id == l->id;
@@ -255,6 +264,7 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
 static void
 test_attendance_correction (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   gint64 cid;
   g_autoptr (GPtrArray) records = NULL, pending = NULL, problems = NULL;
   g_autoptr (GError) error = NULL;
@@ -268,9 +278,12 @@ test_attendance_correction (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
-  lessons = td_store_list_lessons (f->store, cid);
-  enrolments = td_store_list_enrolments (f->store, cid);
-  records = td_store_list_attendance (f->store, cid);
+  lessons = td_store_list_lessons (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
+  enrolments = td_store_list_enrolments (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
+  records = td_store_list_attendance (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   /* the first trainee's record of the first lesson was sent and accepted */
   sent = find_in (records, ((TdLesson *) g_ptr_array_index (lessons, 0))->id,
                   ((TdEnrolment *) g_ptr_array_index (enrolments, 0))->trainee.id);
@@ -293,14 +306,16 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   dialog = td_test_toplevel ("td-correction-dialog");
   g_assert_nonnull (dialog);
   /* nothing changes before the user confirms */
-  pending = td_store_list_pending_attendance (f->store, cid);
+  pending = td_store_list_pending_attendance (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   for (guint i = 0; i < pending->len; i++)
     g_assert_null (((TdAttendance *) g_ptr_array_index (pending, i))->restates);
   g_clear_pointer (&pending, g_ptr_array_unref);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "correct");
   td_test_spin ();
 
-  pending = td_store_list_pending_attendance (f->store, cid);
+  pending = td_store_list_pending_attendance (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   {
     const TdAttendance *c = find_in (pending, sent->lesson_id, sent->trainee_id);
     g_assert_nonnull (c);
@@ -321,7 +336,8 @@ test_attendance_correction (Fixture *f, gconstpointer data)
       g_test_fail ();
       return;
     }
-  batch = td_store_latest_packet (f->store, TD_KIND_ATTENDANCE, cid, 0, 0);
+  batch = td_store_latest_packet (f->store, TD_KIND_ATTENDANCE, cid, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (batch);
   g_assert_cmpstr (batch->supersedes, ==, sent_packet);
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -356,7 +372,8 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     gtk_window_destroy (window);
     /* the records it carried wait for the next batch again */
     g_clear_pointer (&pending, g_ptr_array_unref);
-    pending = td_store_list_pending_attendance (f->store, cid);
+    pending = td_store_list_pending_attendance (f->store, cid, &lerr);
+    g_assert_no_error (lerr);
     g_assert_nonnull (find_in (pending, sent->lesson_id, sent->trainee_id));
   }
 }
@@ -366,6 +383,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
 static void
 test_withdrawal (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   gint64 cid;
   g_autoptr (GPtrArray) lessons = NULL, enrolments = NULL, before = NULL, after = NULL;
   g_autoptr (TdEnrolment) e = NULL;
@@ -377,8 +395,10 @@ test_withdrawal (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, RUNNING_CLASS);
-  lessons = td_store_list_lessons (f->store, cid);
-  enrolments = td_store_list_enrolments (f->store, cid);
+  lessons = td_store_list_lessons (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
+  enrolments = td_store_list_enrolments (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   l = first_empty_lesson (f, cid, lessons, &li);   /* today's first lesson */
   page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
   lessons_sel = view_selection (page, "lesson-grid");
@@ -411,7 +431,8 @@ test_withdrawal (Fixture *f, gconstpointer data)
   td_test_spin ();
   g_assert_cmpstr (td_row_get (row_at (trainees_sel, 0), 3), ==, "Withdrawn");
   g_assert_true (td_row_get_dimmed (row_at (trainees_sel, 0)));
-  before = td_store_list_chain (f->store, cid);
+  before = td_store_list_chain (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_true (gtk_widget_activate_action (page, "attendance.status", "s", "P"));
   td_test_spin ();
   dialog = td_test_toplevel ("td-error-dialog");
@@ -419,7 +440,8 @@ test_withdrawal (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "R-ATT-002"));
   gtk_window_destroy (dialog);
-  after = td_store_list_chain (f->store, cid);
+  after = td_store_list_chain (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpstr (l->date, >, "2026-06-12");
 }
@@ -429,6 +451,7 @@ test_withdrawal (Fixture *f, gconstpointer data)
 static void
 test_subsidy_preview (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   gint64 cid;
   g_autoptr (TdPacketLog) log = NULL;
   g_autoptr (TdClaim) claim = NULL;
@@ -442,9 +465,11 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   cid = class_id (f, CLAIMED_CLASS);
-  log = td_store_latest_packet (f->store, TD_KIND_CLAIM, cid, 0, 0);
+  log = td_store_latest_packet (f->store, TD_KIND_CLAIM, cid, 0, 0, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (log);
-  claim = td_store_get_claim_by_packet (f->store, log->id);
+  claim = td_store_get_claim_by_packet (f->store, log->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (claim);
 
   page = show_page (f, TD_TYPE_SUBSIDY_PAGE, CLAIMED_CLASS);
@@ -473,7 +498,8 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
   td_page_set_store (TD_PAGE (assess), f->store);
   td_page_set_class (TD_PAGE (assess), cid);
   sel = view_selection (assess, "result-grid");
-  enrolments = td_store_list_enrolments (f->store, cid);
+  enrolments = td_store_list_enrolments (f->store, cid, &lerr);
+  g_assert_no_error (lerr);
   gtk_single_selection_set_selected (sel, included);
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (assess, "result-outcome")),
                            TD_CODES_OUTCOME, "2");

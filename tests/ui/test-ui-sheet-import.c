@@ -100,6 +100,7 @@ first_result (GPtrArray *results, const char *id)
 static void
 test_score_sheet (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   GtkWidget *page, *header;
   g_autofree char *good = NULL, *bad = NULL, *template = NULL;
   g_autoptr (GPtrArray) before = NULL, after = NULL, still = NULL;
@@ -111,13 +112,15 @@ test_score_sheet (Fixture *f, gconstpointer data)
   g_assert_nonnull (td_ui_find_named (header, "score-sheet-import"));
   g_assert_nonnull (td_ui_find_named (header, "score-sheet-template"));
 
-  before = td_store_list_results (f->store, f->cid);
+  before = td_store_list_results (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (first_result (before, ID)->theory, ==, 730);
   bad = write_text (f, "bad.csv", "身份证号,姓名,理论成绩,实操成绩,考核结果\n"
                                   ID ",林丽娟,88,91,优秀\n");
   g_assert_false (td_sheet_import_path (page, f->store, f->cid, TD_RECORD_RESULTS, bad));
   td_test_spin ();
-  still = td_store_list_results (f->store, f->cid);
+  still = td_store_list_results (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (first_result (still, ID)->theory, ==, 730);
   g_assert_null (f->toast);
 
@@ -126,7 +129,8 @@ test_score_sheet (Fixture *f, gconstpointer data)
   g_assert_true (td_sheet_import_path (page, f->store, f->cid, TD_RECORD_RESULTS, good));
   td_test_spin ();
   g_assert_cmpstr (f->toast, ==, "1 result imported");
-  after = td_store_list_results (f->store, f->cid);
+  after = td_store_list_results (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpint (first_result (after, ID)->theory, ==, 880);
   g_assert_cmpint (first_result (after, ID)->practice, ==, 910);
   g_assert_cmpstr (first_result (after, ID)->cert_issued, ==, "2026-07-26");
@@ -135,6 +139,7 @@ test_score_sheet (Fixture *f, gconstpointer data)
 static void
 test_follow_up_sheet (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   GtkWidget *page, *header;
   g_autofree char *good = NULL;
   g_autoptr (GPtrArray) list = NULL;
@@ -145,7 +150,8 @@ test_follow_up_sheet (Fixture *f, gconstpointer data)
   header = td_page_get_header_widget (TD_PAGE (page));
   g_assert_nonnull (td_ui_find_named (header, "follow-up-sheet-import"));
   g_assert_nonnull (td_ui_find_named (header, "follow-up-sheet-template"));
-  list = td_store_list_follow_ups (f->store, f->cid);
+  list = td_store_list_follow_ups (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
   n = list->len;
   g_clear_pointer (&list, g_ptr_array_unref);
   good = write_text (f, "calls.csv", "身份证号,回访日期,就业状态,就业单位,统一社会信用代码,"
@@ -155,7 +161,8 @@ test_follow_up_sheet (Fixture *f, gconstpointer data)
   g_assert_true (td_sheet_import_path (page, f->store, f->cid, TD_RECORD_FOLLOW_UPS, good));
   td_test_spin ();
   g_assert_cmpstr (f->toast, ==, "1 follow-up imported");
-  list = td_store_list_follow_ups (f->store, f->cid);
+  list = td_store_list_follow_ups (f->store, f->cid, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (list->len, ==, n + 1);
 }
 
@@ -164,13 +171,15 @@ test_follow_up_sheet (Fixture *f, gconstpointer data)
 static void
 test_import_packets (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *db = NULL;
   g_autoptr (TdStore) empty = NULL;
   g_autoptr (GPtrArray) packets = NULL, paths = NULL, classes = NULL;
   GtkWidget *page, *header;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  packets = td_store_list_packets (f->store, 0);
+  packets = td_store_list_packets (f->store, 0, &lerr);
+  g_assert_no_error (lerr);
   paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < packets->len; i++)
     {
@@ -196,7 +205,8 @@ test_import_packets (Fixture *f, gconstpointer data)
   g_assert_true (td_packet_import_paths (page, empty, (const char *const *) paths->pdata));
   td_test_spin ();
   g_assert_cmpstr (f->toast, ==, "21 packets imported");
-  classes = td_store_list_classes (empty);
+  classes = td_store_list_classes (empty, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 4);
   g_free (f->toast);
   f->toast = NULL;

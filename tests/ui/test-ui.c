@@ -155,6 +155,7 @@ first_run_find (Fixture *fixture, const char *name)
 static void
 test_first_run (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdInstitution) inst = NULL;
   g_autofree char *body = NULL;
   GtkWidget *warning, *keep;
@@ -180,7 +181,8 @@ test_first_run (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (keep));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
   td_test_press (fixture->window, "start_button");
-  inst = td_store_get_institution (fixture->store);
+  inst = td_store_get_institution (fixture->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (inst);
   g_assert_cmpstr (inst->name, ==, "聊城市东昌府区示范职业培训学校");
   g_assert_cmpstr (inst->credit_code, ==, "91371500MA3C5XXK0A");
@@ -192,6 +194,7 @@ test_first_run (Fixture *fixture, gconstpointer data)
 static void
 test_first_run_valid_code (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (TdInstitution) inst = NULL;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -200,7 +203,8 @@ test_first_run_valid_code (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (first_run_find (fixture, "credit_code_keep")));
   td_test_press (fixture->window, "start_button");
   g_assert_null (td_test_toplevel ("td-error-dialog"));
-  inst = td_store_get_institution (fixture->store);
+  inst = td_store_get_institution (fixture->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_nonnull (inst);
   g_assert_cmpstr (inst->credit_code, ==, "91371500MA3C5XXK00");
 }
@@ -321,6 +325,7 @@ fill_class (Fixture *fixture)
 static void
 test_file_class (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) classes = NULL;
   g_autoptr (GPtrArray) lessons = NULL;
   g_autoptr (GPtrArray) teachers = NULL;
@@ -336,7 +341,8 @@ test_file_class (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (problems, ==, "");
   td_test_activate (fixture->window, "save", NULL);
   print_dialogs ();
-  classes = td_store_list_classes (fixture->store);
+  classes = td_store_list_classes (fixture->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 1);
   summary = g_ptr_array_index (classes, 0);
   klass = td_store_get_class (fixture->store, summary->id, NULL);
@@ -347,13 +353,15 @@ test_file_class (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (klass->certificate, ==, 2);
   g_assert_cmpint (klass->level, ==, 5);
   /* 20 working days × 8:30–11:30 (180 minutes: 4 class hours) */
-  lessons = td_store_list_lessons (fixture->store, klass->id);
+  lessons = td_store_list_lessons (fixture->store, klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (lessons->len, ==, 20);
   g_assert_cmpint (((TdLesson *) g_ptr_array_index (lessons, 0))->hours, ==, 8);
   g_assert_cmpstr (((TdLesson *) g_ptr_array_index (lessons, 19))->date, ==, "2026-03-27");
   g_assert_cmpint (klass->planned_theory, ==, 160);
   g_assert_cmpint (klass->planned_online, ==, 0);
-  teachers = td_store_list_teachers (fixture->store, klass->id);
+  teachers = td_store_list_teachers (fixture->store, klass->id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (teachers->len, ==, 1);
   g_assert_cmpstr (((TdTeacher *) g_ptr_array_index (teachers, 0))->tid, ==, "T1");
   g_assert_cmpint (td_window_get_class_id (fixture->window), ==, klass->id);
@@ -437,6 +445,7 @@ enrol_through_dialog (Fixture *fixture, const char *name, const char *id)
 static void
 test_enrol (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autofree char *wrong = wrong_id ("37150219900307151");
   g_autofree char *right = valid_id ("37150219900307151");
   g_autofree char *second = valid_id ("37152119951120002");
@@ -466,7 +475,8 @@ test_enrol (Fixture *fixture, gconstpointer data)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (td_test_find (dialog, "category-01")), TRUE);
   td_test_press (dialog, "dialog-ok");
   g_assert_nonnull (td_test_toplevel ("td-trainee-dialog"));
-  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 0);
+  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id, &lerr), ==, 0);
+  g_assert_no_error (lerr);
   /* corrected, it fills birth date and gender and is saved */
   td_test_type_text (dialog, "id_number", right);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (dialog, "birth_date"))), ==,
@@ -476,7 +486,8 @@ test_enrol (Fixture *fixture, gconstpointer data)
   g_assert_null (td_test_toplevel ("td-trainee-dialog"));
 
   enrol_through_dialog (fixture, "陈静", second);
-  enrolments = td_store_list_enrolments (fixture->store, class_id);
+  enrolments = td_store_list_enrolments (fixture->store, class_id, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (enrolments->len, ==, 2);
   e = g_ptr_array_index (enrolments, 0);
   g_assert_cmpstr (e->trainee.id_number, ==, right);
@@ -501,8 +512,10 @@ test_enrol (Fixture *fixture, gconstpointer data)
   /* a trainee without attendance can be removed */
   td_trainee_page_remove_at (page, 0);
   td_test_spin ();
-  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id), ==, 1);
-  g_assert_cmpint (td_store_count_trainees (fixture->store), ==, 2);
+  g_assert_cmpint (td_store_count_enrolled (fixture->store, class_id, &lerr), ==, 1);
+  g_assert_no_error (lerr);
+  g_assert_cmpint (td_store_count_trainees (fixture->store, &lerr), ==, 2);
+  g_assert_no_error (lerr);
 }
 
 /* A changed form is not dropped silently: choosing another class asks first, and Cancel
@@ -550,6 +563,7 @@ test_unsaved_changes (Fixture *fixture, gconstpointer data)
 static void
 test_refused_save (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   g_autoptr (GPtrArray) classes = NULL;
   g_autoptr (GListModel) lessons = NULL;
   GtkWindow *dialog;
@@ -567,7 +581,8 @@ test_refused_save (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "Correct the entry named in the message"));
   gtk_window_destroy (dialog);
-  classes = td_store_list_classes (fixture->store);
+  classes = td_store_list_classes (fixture->store, &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpuint (classes->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (td_test_find (fixture->window, "title_row"))),
                    ==, "养老护理员（五级）培训班");
@@ -600,6 +615,7 @@ test_open_error (Fixture *fixture, gconstpointer data)
 static void
 test_settings (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GError) lerr = NULL;
   TdSettingsPage *page;
   g_autoptr (GError) error = NULL;
   g_autofree char *backup = NULL;
@@ -617,7 +633,8 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_true (td_settings_page_set_outbox (page, fixture->dir, &error));
-  outbox = td_store_get_setting (fixture->store, "outbox");
+  outbox = td_store_get_setting (fixture->store, "outbox", &lerr);
+  g_assert_no_error (lerr);
   g_assert_cmpstr (outbox, ==, fixture->dir);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (fixture->window, "outbox"))),
                    ==, fixture->dir);
