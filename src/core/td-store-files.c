@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/td-file.h"
@@ -112,9 +113,36 @@ file_holds (const char *path, const void *content, gsize len)
 {
   g_autofree char *data = NULL;
   gsize got = 0;
+  GStatBuf st;
 
-  return path != NULL && g_file_get_contents (path, &data, &got, NULL) && got == len
+  /* the size first: a large file that cannot be it is never read */
+  return path != NULL && g_stat (path, &st) == 0 && (guint64) st.st_size == len
+         && g_file_get_contents (path, &data, &got, NULL) && got == len
          && memcmp (data, content, len) == 0;
+}
+
+gboolean
+td_store_relocate_packet (TdStore *self, const char *packet_id, const char *path,
+                          GError **error)
+{
+  g_autoptr (TdPacketLog) log = td_store_get_packet (self, packet_id, error);
+  g_autofree char *absolute = NULL;
+  gsize len;
+  const void *content;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && path != NULL, FALSE);
+  if (log == NULL)
+    return FALSE;
+  content = g_bytes_get_data (log->content, &len);
+  if (!file_holds (path, content, len))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                   _("%s is not the file of packet %s: it does not hold what was sent. Choose "
+                     "the file that was sent."), path, packet_id);
+      return FALSE;
+    }
+  absolute = td_file_absolute (path);
+  return td_store_set_packet_file (self, packet_id, absolute, error);
 }
 
 /* A program killed between logging a packet and marking it done: when its file is in place

@@ -294,6 +294,10 @@ gboolean td_store_set_packet_file (TdStore *self, const char *packet_id, const c
  * marked sent (td_store_finish_packet), or, when the file could not be put in place, taken
  * out of the log again with what it carried (attendance marks, the claim). */
 gboolean td_store_finish_packet (TdStore *self, const char *packet_id, GError **error);
+/* The sent file of a packet was moved: @path is where it is now, checked to hold exactly the
+ * bytes that were sent before the log points at it (absolute). */
+gboolean td_store_relocate_packet (TdStore *self, const char *packet_id, const char *path,
+                                   GError **error);
 gboolean td_store_forget_packet (TdStore *self, const char *packet_id, GError **error);
 /* Applies a receipt's decision: status, instants, filing number, approved amount, issues. */
 gboolean td_store_set_packet_receipt (TdStore *self, const char *packet_id,

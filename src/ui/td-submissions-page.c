@@ -46,6 +46,7 @@ struct _TdSubmissionsPage
 };
 
 static void td_submissions_page_iface_init (TdPageInterface *iface);
+static void update_locate (TdSubmissionsPage *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubmissionsPage, td_submissions_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE,
@@ -118,6 +119,15 @@ show_due (TdSubmissionsPage *self, GError **error)
 
 /* ---- the log ------------------------------------------------------------------------ */
 
+/* A relative path (logged by an older version) is found only from the folder it was
+ * written in: not reliably. */
+static gboolean
+sent_file_exists (const TdPacketLog *log)
+{
+  return log->file != NULL && g_path_is_absolute (log->file)
+         && g_file_test (log->file, G_FILE_TEST_IS_REGULAR);
+}
+
 static TdRow *
 row_new (TdSubmissionsPage *self, const TdPacketLog *log)
 {
@@ -145,7 +155,13 @@ row_new (TdSubmissionsPage *self, const TdPacketLog *log)
       td_row_take (row, C_DUE, days_left_text (left, deadline));
       td_row_set_flagged (row, C_DUE, left != G_MININT && left <= 1);
     }
-  if (log->file != NULL)
+  if (log->file != NULL && !sent_file_exists (log))
+    {
+      /* moved or deleted since: say where it was (Locate Sent File points at it again) */
+      td_row_take (row, C_FILE, g_strdup_printf (_("Not found at %s"), log->file));
+      td_row_set_flagged (row, C_FILE, TRUE);
+    }
+  else if (log->file != NULL)
     td_row_take (row, C_FILE, g_path_get_basename (log->file));
   return row;
 }
@@ -171,6 +187,7 @@ reload (GtkWidget *widget)
   td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
   td_row_store_replace (self->rows, rows);
+  update_locate (self);
 }
 
 /* ---- findings ----------------------------------------------------------------------- */
@@ -501,6 +518,88 @@ action_validate (GtkWidget *widget, const char *name, GVariant *param)
               td_submissions_page_validate_file);
 }
 
+/* ---- a sent file that was moved ------------------------------------------------------ */
+
+/* The packet of the selected row when its sent file is missing, or NULL. */
+static TdPacketLog *
+selected_missing (TdSubmissionsPage *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->view));
+  TdRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr (TdPacketLog) log = NULL;
+
+  if (row == NULL || self->watch.store == NULL)
+    return NULL;
+  log = td_store_get_packet (self->watch.store, td_row_get_data (row), NULL);
+  if (log == NULL || log->file == NULL || sent_file_exists (log))
+    return NULL;
+  return g_steal_pointer (&log);
+}
+
+static void
+update_locate (TdSubmissionsPage *self)
+{
+  g_autoptr (TdPacketLog) missing = selected_missing (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "submissions.locate", missing != NULL);
+}
+
+gboolean
+td_submissions_page_locate_file (TdSubmissionsPage *self, const char *packet_id,
+                                 const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *msg = NULL;
+
+  g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  if (!td_store_relocate_packet (self->watch.store, packet_id, path, &error))
+    {
+      td_ui_show_error (GTK_WIDGET (self), _("That is not the sent file"), error);
+      return FALSE;
+    }
+  reload (GTK_WIDGET (self));
+  msg = g_strdup_printf (_("The packet log points at %s again"), path);
+  td_page_toast (TD_PAGE (self), msg);
+  return TRUE;
+}
+
+static void
+on_located (GtkNativeDialog *chooser, int response, gpointer data)
+{
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (data);
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  const char *id = g_object_get_data (G_OBJECT (chooser), "packet-id");
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      td_submissions_page_locate_file (self, id, path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+action_locate (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
+  g_autoptr (TdPacketLog) missing = selected_missing (self);
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  if (missing == NULL)
+    return;
+  title = g_strdup_printf (_("Where Is %s Now?"), missing->file);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Select"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "packet-id", g_strdup (missing->id), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_located), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 action_import_receipt (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -584,6 +683,7 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "submissions.validate", NULL, action_validate);
   gtk_widget_class_install_action (widget_class, "submissions.quarterly", NULL,
                                    action_quarterly);
+  gtk_widget_class_install_action (widget_class, "submissions.locate", NULL, action_locate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "submissions.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -609,4 +709,7 @@ td_submissions_page_init (TdSubmissionsPage *self)
   g_object_unref (selection);
   td_row_view_add_columns (self->view, titles, C_N, C_FILE);
   g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (update_locate),
+                            self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "submissions.locate", FALSE);
 }

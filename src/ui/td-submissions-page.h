@@ -15,6 +15,9 @@ gboolean td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind,
                                      int quarter, const char *path);
 gboolean td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path);
 gboolean td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path);
+/* Points the log of @packet_id at @path, where its sent file is now (checked to be it). */
+gboolean td_submissions_page_locate_file (TdSubmissionsPage *self, const char *packet_id,
+                                          const char *path);
 /* Asks where to save the packet of @kind for the page's class (the outbox and the bureau's
  * file name suggested), then runs td_submissions_page_export (). */
 void td_submissions_page_choose_export (TdSubmissionsPage *self, TdPacketKind kind);

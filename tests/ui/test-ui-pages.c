@@ -547,6 +547,56 @@ test_screenshots (Fixture *f, gconstpointer data)
     }
 }
 
+/* A sent file moved behind the app's back: its row says where it was, Locate Sent File is
+ * offered, a file that is not it is refused, the moved file is accepted and logged. */
+static void
+test_submissions_locate (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) packets = NULL;
+  g_autoptr (TdPacketLog) after = NULL;
+  g_autofree char *was = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *missing = NULL;
+  GtkSingleSelection *log;
+  GtkWidget *page;
+  GtkWindow *error_dialog;
+  const TdPacketLog *first;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  packets = td_store_list_packets (f->store, class_id (f, RUNNING_CLASS), NULL);
+  first = g_ptr_array_index (packets, 0);   /* newest first, as the page lists them */
+  was = g_strdup (first->file);
+  moved = g_build_filename (f->dir, "已移走 的包.xml", NULL);
+  other = g_build_filename (f->dir, "other.xml", NULL);
+  g_assert_cmpint (g_rename (was, moved), ==, 0);
+  g_assert_true (g_file_set_contents (other, "<Packet/>", -1, NULL));
+
+  page = show_page (f, TD_TYPE_SUBMISSIONS_PAGE, RUNNING_CLASS);
+  log = view_selection (page, "packet-log");
+  missing = g_strdup_printf ("Not found at %s", was);
+  gtk_single_selection_set_selected (log, 0);
+  td_test_spin ();
+  g_assert_cmpstr (td_row_get (row_at (log, 0), 7), ==, missing);
+  g_assert_true (gtk_widget_activate_action (page, "submissions.locate", NULL));
+  td_test_spin ();
+  /* the chooser asks where it is now; the page's work behind it: */
+  g_assert_false (td_submissions_page_locate_file (TD_SUBMISSIONS_PAGE (page), first->id,
+                                                   other));
+  td_test_spin ();
+  error_dialog = td_test_toplevel ("td-error-dialog");
+  g_assert_nonnull (error_dialog);
+  gtk_window_destroy (error_dialog);
+  g_assert_true (td_submissions_page_locate_file (TD_SUBMISSIONS_PAGE (page), first->id, moved));
+  td_test_spin ();
+  after = td_store_get_packet (f->store, first->id, NULL);
+  g_assert_cmpstr (after->file, ==, moved);
+  g_assert_cmpstr (td_row_get (row_at (log, 0), 7), ==, "已移走 的包.xml");
+  gtk_single_selection_set_selected (log, 0);
+  td_test_spin ();
+  g_assert_false (gtk_widget_is_sensitive (td_ui_find_named (page, "submissions-locate")));
+}
+
 /* The Settings page's catalogue import refuses a second catalogue in force from the same day,
  * naming the stored one, and its list still shows only the stored catalogue. */
 static void
@@ -599,6 +649,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
               fixture_tear_down);
+  g_test_add ("/ui/pages/submissions-locate", Fixture, NULL, fixture_set_up,
+              test_submissions_locate, fixture_tear_down);
   g_test_add ("/ui/pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
   return g_test_run ();
