@@ -47,7 +47,7 @@ cp tests/data/bureau/receipt-*.xml "$seeds/fuzz-receipt/"
 cp tests/data/bureau/catalog-*.xml "$seeds/fuzz-catalog/"
 cp fuzz/seeds/*.csv "$seeds/fuzz-csv/"
 cp fuzz/seeds/punch/* "$seeds/fuzz-punch/"
-cli=build/src/cli/traindesk-cli
+cli=${BUILD_DIR:-build}/src/cli/traindesk-cli    # the build of build-aux/dev, for seeds
 if [ -x "$cli" ]; then
   tmp=$(mktemp -d)
   "$cli" --db "$tmp/demo.db" init --demo >/dev/null

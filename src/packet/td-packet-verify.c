@@ -11,6 +11,7 @@
 
 #include "packet/td-digest.h"
 #include "packet/td-packet-verify.h"
+#include "packet/td-receipt.h"
 #include "packet/td-xml-safe.h"
 
 typedef struct
@@ -89,23 +90,12 @@ check_digest (Verify *v, const TdPacketLog *log, xmlDoc *doc)
   return TRUE;
 }
 
-static TdPacketStatus
-receipt_status (const char *token)
-{
-  if (g_strcmp0 (token, "ACCEPTED") == 0)
-    return TD_PACKET_ACCEPTED;
-  if (g_strcmp0 (token, "ACCEPTED_WITH_WARNINGS") == 0)
-    return TD_PACKET_ACCEPTED_WITH_WARNINGS;
-  if (g_strcmp0 (token, "REJECTED") == 0)
-    return TD_PACKET_REJECTED;
-  return TD_PACKET_DRAFT;
-}
-
 static void
 check_receipt (Verify *v, const TdPacketLog *log)
 {
   g_autofree char *what = describe (log);
   g_autofree char *packet = NULL, *digest = NULL, *status = NULL;
+  TdPacketStatus decided;
   xmlDoc *doc;
   xmlNode *root;
 
@@ -131,7 +121,7 @@ check_receipt (Verify *v, const TdPacketLog *log)
     add (v, NULL, NULL, NULL, 0, g_strdup_printf (
       _("%s: its stored receipt does not answer this packet and digest %s: the packet, its "
         "digest or its receipt was changed outside TrainDesk."), what, log->digest));
-  else if (receipt_status (status) != log->status)
+  else if (!td_receipt_status_parse (status, &decided) || decided != log->status)
     add (v, NULL, NULL, NULL, 0, g_strdup_printf (
       _("%s is marked “%s” but its receipt says %s: its status was changed outside "
         "TrainDesk."), what, td_packet_status_label (log->status), status));

@@ -51,14 +51,28 @@ read_receipt (GBytes *bytes, GError **error)
   return NULL;
 }
 
+gboolean
+td_receipt_status_parse (const char *token, TdPacketStatus *status)
+{
+  if (g_strcmp0 (token, "ACCEPTED") == 0)
+    *status = TD_PACKET_ACCEPTED;
+  else if (g_strcmp0 (token, "ACCEPTED_WITH_WARNINGS") == 0)
+    *status = TD_PACKET_ACCEPTED_WITH_WARNINGS;
+  else if (g_strcmp0 (token, "REJECTED") == 0)
+    *status = TD_PACKET_REJECTED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The schema allows only the three tokens. */
 static TdPacketStatus
 status_from (const char *token)
 {
-  if (g_strcmp0 (token, "ACCEPTED") == 0)
-    return TD_PACKET_ACCEPTED;
-  if (g_strcmp0 (token, "ACCEPTED_WITH_WARNINGS") == 0)
-    return TD_PACKET_ACCEPTED_WITH_WARNINGS;
-  return TD_PACKET_REJECTED;
+  TdPacketStatus status = TD_PACKET_REJECTED;
+
+  td_receipt_status_parse (token, &status);
+  return status;
 }
 
 static GPtrArray *

@@ -36,6 +36,9 @@ typedef struct
 } TdReceiptSummary;
 
 void td_receipt_summary_free (TdReceiptSummary *summary);
+/* A Receipt's status attribute (ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED); FALSE for any
+ * other text. */
+gboolean td_receipt_status_parse (const char *token, TdPacketStatus *status);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdReceiptSummary, td_receipt_summary_free)
 
 gboolean td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out,

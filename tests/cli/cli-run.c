@@ -50,21 +50,13 @@ cli_fixture_tear_down (CliFixture *f, gconstpointer data)
 }
 
 void
-cli_run (CliRun *run, CliFixture *f, const char *const *args)
+cli_spawn (CliRun *run, const char *dir, const char *const *argv)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
   cli_run_clear (run);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
-  for (int i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (f->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   run->status = 0;
@@ -73,6 +65,21 @@ cli_run (CliRun *run, CliFixture *f, const char *const *args)
       g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
       run->status = error->code;
     }
+}
+
+void
+cli_run (CliRun *run, CliFixture *f, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  cli_spawn (run, f->dir, (const char *const *) argv->pdata);
 }
 
 void

@@ -25,6 +25,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 void cli_fixture_set_up (CliFixture *f, gconstpointer data);
 void cli_fixture_tear_down (CliFixture *f, gconstpointer data);
 
+/* Runs @argv (NULL-terminated; argv[0] looked up in PATH) in @dir. */
+void cli_spawn (CliRun *run, const char *dir, const char *const *argv);
 /* Runs traindesk-cli --db f->db with @args (NULL-terminated) in the fixture's folder. */
 void cli_run (CliRun *run, CliFixture *f, const char *const *args);
 #define CLI(run, f, ...) cli_run (run, f, (const char *const[]) { __VA_ARGS__, NULL })

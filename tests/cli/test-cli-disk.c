@@ -16,24 +16,6 @@
 
 #define NOBODY 65534
 
-/* Runs @argv (NULL-terminated) in @dir. */
-static void
-spawn (CliRun *run, const char *dir, const char *const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
-      run->status = error->code;
-    }
-}
-
 static void
 init_plain (CliFixture *f)
 {
@@ -69,7 +51,7 @@ test_full_disk (CliFixture *f, gconstpointer data)
     }
   init_plain (f);
   g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
-  spawn (&run, f->dir, argv);
+  cli_spawn (&run, f->dir, argv);
   if (run.status == 77 || strstr (run.err, "unshare:") != NULL)
     {
       g_test_skip ("this user cannot mount a small tmpfs (needs root or user namespaces)");
@@ -125,7 +107,7 @@ test_read_only_folder (CliFixture *f, gconstpointer data)
       g_assert_cmpint (chown (db, NOBODY, NOBODY), ==, 0);
     }
   g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
-  spawn (&run, f->dir, as_nobody ? dropped : plain);
+  cli_spawn (&run, f->dir, as_nobody ? dropped : plain);
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
