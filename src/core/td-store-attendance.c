@@ -398,26 +398,9 @@ check_method (const char *method, GError **error)
   return FALSE;
 }
 
+/* Stores @r; *@stored says whether anything changed (the same values again change nothing). */
 static gboolean
-check_enrolled (TdStore *self, gint64 class_id, gint64 trainee_id, const TdLesson *l,
-                GError **error)
-{
-  g_autoptr (TdEnrolment) e = td_store_get_enrolment (self, class_id, trainee_id, error);
-
-  if (e == NULL)
-    return FALSE;
-  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
-                   _("%s withdrew on %s and has no attendance after that (R-ATT-002)."),
-                   e->trainee.name, e->withdrawn_date);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-store_record (TdStore *self, TdAttendance *r, GError **error)
+store_record (TdStore *self, TdAttendance *r, gboolean *stored, GError **error)
 {
   g_autoptr (GPtrArray) current = list_bound (self, ATT_SELECT "WHERE a.class_id = ?1 AND "
                                               "a.lesson_id = ?2 AND a.trainee_id = ?3 AND "
@@ -425,13 +408,201 @@ store_record (TdStore *self, TdAttendance *r, GError **error)
                                               r->trainee_id);
   const TdAttendance *old = find_current (current, r->lesson_id, r->trainee_id);
 
+  *stored = old == NULL || !same_values (old, r);
   if (old == NULL)
     return insert_record (self, r, error);
-  if (same_values (old, r))
+  if (!*stored)
     return TRUE;
   if (old->packet_id == NULL)
     return update_pending (self, old, r, error);
   return restate_packet (self, old, r, error);
+}
+
+/* What the records of one bulk write check against: the class's lessons and roster, read
+ * once. */
+typedef struct
+{
+  GHashTable *lessons;          /* lesson id → TdLesson* (owned by lesson_list) */
+  GHashTable *roster;           /* trainee id → TdEnrolment* (owned by roster_list) */
+  GPtrArray *lesson_list;
+  GPtrArray *roster_list;
+} BulkContext;
+
+static void
+bulk_context_clear (BulkContext *c)
+{
+  g_clear_pointer (&c->lessons, g_hash_table_unref);
+  g_clear_pointer (&c->roster, g_hash_table_unref);
+  g_clear_pointer (&c->lesson_list, g_ptr_array_unref);
+  g_clear_pointer (&c->roster_list, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BulkContext, bulk_context_clear)
+
+static gboolean
+bulk_context_load (TdStore *self, gint64 class_id, BulkContext *c, GError **error)
+{
+  c->lesson_list = td_store_list_lessons (self, class_id, error);
+  if (c->lesson_list == NULL)
+    return FALSE;
+  c->roster_list = td_store_list_enrolments (self, class_id, error);
+  if (c->roster_list == NULL)
+    return FALSE;
+  c->lessons = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < c->lesson_list->len; i++)
+    {
+      TdLesson *l = g_ptr_array_index (c->lesson_list, i);
+      g_hash_table_insert (c->lessons, &l->id, l);
+    }
+  c->roster = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < c->roster_list->len; i++)
+    {
+      TdEnrolment *e = g_ptr_array_index (c->roster_list, i);
+      g_hash_table_insert (c->roster, &e->trainee.id, e);
+    }
+  return TRUE;
+}
+
+/* The checked record of @entry (hours credited), or NULL with the reason. */
+static TdAttendance *
+bulk_record (TdStore *self, const BulkContext *c, gint64 class_id,
+             const TdAttendanceEntry *entry, GError **error)
+{
+  g_autoptr (TdAttendance) r = td_attendance_new ();
+  const TdLesson *l = g_hash_table_lookup (c->lessons, &entry->lesson_id);
+  const TdEnrolment *e = g_hash_table_lookup (c->roster, &entry->trainee_id);
+
+  if (strchr ("PLEVA", entry->status) == NULL || entry->status == '\0')
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("The status must be P (present), L (late), E (left early), V (on leave) or "
+                     "A (absent)."));
+      return NULL;
+    }
+  if (l == NULL)
+    {
+      g_autoptr (TdLesson) other = td_store_get_lesson (self, entry->lesson_id, error);
+
+      if (other != NULL)
+        g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                     _("Lesson %s is not in this class's timetable (R-ATT-001)."), other->lid);
+      return NULL;
+    }
+  if (!check_method (entry->method, error))
+    return NULL;
+  if (e == NULL)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                   _("The trainee is not on this class's roster."));
+      return NULL;
+    }
+  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s withdrew on %s and has no attendance after that (R-ATT-002)."),
+                   e->trainee.name, e->withdrawn_date);
+      return NULL;
+    }
+  r->class_id = class_id;
+  r->lesson_id = entry->lesson_id;
+  r->trainee_id = entry->trainee_id;
+  r->status = entry->status;
+  g_strlcpy (r->time_in, entry->time_in != NULL ? entry->time_in : "", sizeof r->time_in);
+  g_strlcpy (r->time_out, entry->time_out != NULL ? entry->time_out : "", sizeof r->time_out);
+  g_strlcpy (r->method, entry->method, sizeof r->method);
+  g_strlcpy (r->lid, l->lid, sizeof r->lid);
+  memcpy (r->date, l->date, sizeof r->date);
+  memcpy (r->id_number, e->trainee.id_number, sizeof r->id_number);
+  if (!credit_record (l, r, error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+/* "Lesson 03, 371502…: " before the reason a record was refused. */
+static void
+prefix_entry (const BulkContext *c, const TdAttendanceEntry *entry, GError **error)
+{
+  const TdLesson *l = g_hash_table_lookup (c->lessons, &entry->lesson_id);
+  const TdEnrolment *e = g_hash_table_lookup (c->roster, &entry->trainee_id);
+
+  g_prefix_error (error, _("Lesson %s, %s: "), l != NULL ? l->lid : "?",
+                  e != NULL ? e->trainee.name : "?");
+}
+
+gboolean
+td_store_record_attendance_many (TdStore *self, gint64 class_id,
+                                 const TdAttendanceEntry *entries, guint n_entries,
+                                 guint *n_changed, GError **error)
+{
+  g_auto (BulkContext) c = { 0 };
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                   td_attendance_free);
+  const char *first = NULL, *last = NULL;
+  guint changed = 0;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && (entries != NULL || n_entries == 0), FALSE);
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (!bulk_context_load (self, class_id, &c, error))
+    return FALSE;
+  /* every record checked before the first is written: a bad one refuses the whole set */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      TdAttendance *r = bulk_record (self, &c, class_id, &entries[i], error);
+
+      if (r == NULL)
+        {
+          if (n_entries > 1)
+            prefix_entry (&c, &entries[i], error);
+          return FALSE;
+        }
+      g_ptr_array_add (records, r);
+    }
+  /* one record: its own audit entry with what changed; more: one entry for them all */
+  if (n_entries > 1 ? !td_store_begin_bulk (self, "record-attendance", "attendance", class_id,
+                                            error)
+                    : !td_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      TdAttendance *r = g_ptr_array_index (records, i);
+      gboolean stored = FALSE;
+
+      if (!store_record (self, r, &stored, error))
+        {
+          if (n_entries > 1)
+            prefix_entry (&c, &entries[i], error);
+          td_store_rollback (self);
+          return FALSE;
+        }
+      changed += stored;
+      if (first == NULL || strcmp (r->lid, first) < 0)
+        first = r->lid;
+      if (last == NULL || strcmp (r->lid, last) > 0)
+        last = r->lid;
+    }
+  if (changed > 0)
+    td_store_note_change (self, "attendance", class_id);
+  if (n_entries > 1)
+    {
+      g_autoptr (GString) json = g_string_new (NULL);
+
+      g_string_append_printf (json, "{\"records\":%u,\"changed\":%u", records->len, changed);
+      if (first != NULL)
+        {
+          g_string_append (json, ",\"lessons\":");
+          td_json_append_string (json, first);
+          g_string_append (json, ",\"to_lesson\":");
+          td_json_append_string (json, last);
+        }
+      g_string_append_c (json, '}');
+      if (!td_store_commit_bulk (self, json->str, error))
+        return FALSE;
+    }
+  else if (!td_store_commit (self, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
 }
 
 gboolean
@@ -439,52 +610,9 @@ td_store_record_attendance (TdStore *self, gint64 class_id, gint64 lesson_id, gi
                             char status, const char *time_in, const char *time_out,
                             const char *method, GError **error)
 {
-  g_autoptr (TdLesson) lesson = NULL;
-  g_autoptr (TdAttendance) r = td_attendance_new ();
+  TdAttendanceEntry entry = { lesson_id, trainee_id, status, time_in, time_out, method };
 
-  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
-  if (strchr ("PLEVA", status) == NULL || status == '\0')
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
-                   _("The status must be P (present), L (late), E (left early), V (on leave) or "
-                     "A (absent)."));
-      return FALSE;
-    }
-  lesson = td_store_get_lesson (self, lesson_id, error);
-  if (lesson == NULL || !check_method (method, error))
-    return FALSE;
-  if (lesson->class_id != class_id)
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
-                   _("Lesson %s is not in this class's timetable (R-ATT-001)."), lesson->lid);
-      return FALSE;
-    }
-  if (!check_enrolled (self, class_id, trainee_id, lesson, error))
-    return FALSE;
-  r->class_id = class_id;
-  r->lesson_id = lesson_id;
-  r->trainee_id = trainee_id;
-  r->status = status;
-  g_strlcpy (r->time_in, time_in != NULL ? time_in : "", sizeof r->time_in);
-  g_strlcpy (r->time_out, time_out != NULL ? time_out : "", sizeof r->time_out);
-  g_strlcpy (r->method, method, sizeof r->method);
-  g_strlcpy (r->lid, lesson->lid, sizeof r->lid);
-  memcpy (r->date, lesson->date, sizeof r->date);
-  {
-    g_autoptr (TdTrainee) t = td_store_get_trainee (self, trainee_id, error);
-    if (t == NULL)
-      return FALSE;
-    memcpy (r->id_number, t->id_number, sizeof r->id_number);
-  }
-  if (!credit_record (lesson, r, error) || !td_store_begin (self, error))
-    return FALSE;
-  if (!store_record (self, r, error))
-    {
-      td_store_rollback (self);
-      return FALSE;
-    }
-  td_store_note_change (self, "attendance", class_id);
-  return td_store_commit (self, error);
+  return td_store_record_attendance_many (self, class_id, &entry, 1, NULL, error);
 }
 
 gboolean
@@ -492,8 +620,10 @@ td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
                                const char *packet_id, GError **error)
 {
   sqlite3_stmt *stmt;
+  g_autoptr (GString) details = NULL;
 
-  if (!td_store_begin (self, error))
+  /* one statement over the range, one audit entry for the batch */
+  if (!td_store_begin_bulk (self, "mark-sent", "attendance", class_id, error))
     return FALSE;
   /* restates stays: if this packet is rejected, its records are pending again and still
    * restate the packet they correct (td_store_unmark_attendance). */
@@ -506,8 +636,12 @@ td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
   td_bind_int (stmt, 3, last_seq);
   if (!td_store_step_done (self, stmt, error))
     goto fail;
+  details = g_string_new ("{\"packet_id\":");
+  td_json_append_string (details, packet_id);
+  g_string_append_printf (details, ",\"last_seq\":%" G_GINT64_FORMAT ",\"records\":%d}",
+                          last_seq, sqlite3_changes (td_store_db (self)));
   td_store_note_change (self, "attendance", class_id);
-  return td_store_commit (self, error);
+  return td_store_commit_bulk (self, details->str, error);
 fail:
   td_store_rollback (self);
   return FALSE;
@@ -577,17 +711,22 @@ td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error
   gint64 class_id = class_scalar (self, "SELECT class_id FROM attendance WHERE ?1 IS NOT NULL "
                                         "AND packet_id = ?2 LIMIT 1", 0, packet_id);
 
+  g_autoptr (GString) details = NULL;
+
   if (class_id == 0)
     return TRUE;  /* no attendance record was carried by it */
-  if (!td_store_begin (self, error))
+  if (!td_store_begin_bulk (self, "reopen", "attendance", class_id, error))
     return FALSE;
   if (!reopen_packet (self, class_id, packet_id, error))
     {
       td_store_rollback (self);
       return FALSE;
     }
+  details = g_string_new ("{\"packet_id\":");
+  td_json_append_string (details, packet_id);
+  g_string_append_c (details, '}');
   td_store_note_change (self, "attendance", class_id);
-  return td_store_commit (self, error);
+  return td_store_commit_bulk (self, details->str, error);
 }
 
 TdHalves
@@ -700,6 +839,18 @@ verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray 
       prev = g_strdup (strcmp (next, r->hash) != 0 ? r->hash : next);
     }
   return TRUE;
+}
+
+GPtrArray *
+td_store_verify_class (TdStore *self, gint64 class_id, GError **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                    td_verify_problem_free);
+  g_autoptr (TdClass) k = td_store_get_class (self, class_id, error);
+
+  if (k == NULL || !verify_class_chain (self, class_id, k->code, problems, error))
+    return NULL;
+  return g_steal_pointer (&problems);
 }
 
 GPtrArray *

@@ -46,6 +46,26 @@ void td_store_add_notice (TdStore *self, char *notice);
 void td_store_make_private (TdStore *self);
 void td_store_tidy_files (TdStore *self);
 
+/* @text as a JSON string ("…" with \" \\ and control characters escaped) after @json. */
+void td_json_append_string (GString *json, const char *text);
+
+/* The audit log (td-store-audit.c). */
+gint64 td_store_audit_mark (TdStore *self);          /* the newest entry's id, 0 for none */
+/* Seals the entries after @after: each chained to the previous sealed one; the head moves. */
+gboolean td_store_audit_seal (TdStore *self, gint64 after, GError **error);
+/* An entry of the app's own (op @what, new {"notice": @message}). */
+gboolean td_store_audit_note (TdStore *self, const char *what, const char *message,
+                              GError **error);
+/* On opening: the audit log's tables and triggers as this version has them; what was
+ * missing or changed is repaired, logged and told (td_store_get_notices). */
+gboolean td_store_check_audit (TdStore *self, GError **error);
+GPtrArray *td_store_verify_audit (TdStore *self, GError **error);
+/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry. */
+int td_store_bulk_depth (TdStore *self);
+gint64 td_store_bulk_entry (TdStore *self);
+void td_store_bulk_started (TdStore *self, gint64 entry);
+int td_store_depth (TdStore *self);
+
 /* Attendance chain helpers (td-store-attendance.c). */
 GPtrArray *td_store_verify_chains (TdStore *self, GError **error);
 

@@ -832,9 +832,18 @@ td_store_verify (TdStore *self, GError **error)
     }
   {
     g_autoptr (GPtrArray) chains = td_store_verify_chains (self, error);
+    g_autoptr (GPtrArray) audit = NULL;
+
     if (chains == NULL)
       return NULL;
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&chains));
+    if (td_store_get_schema_version (self) >= 4)
+      {
+        audit = td_store_verify_audit (self, error);
+        if (audit == NULL)
+          return NULL;
+        g_ptr_array_extend_and_steal (problems, g_steal_pointer (&audit));
+      }
   }
   return g_steal_pointer (&problems);
 }

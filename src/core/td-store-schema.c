@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "core/td-store-private.h"
 
 /* Version 1: the first release. */
@@ -145,11 +148,47 @@ static const char schema_v3[] =
   "  class_id INTEGER NOT NULL REFERENCES class(id) ON DELETE CASCADE,"
   "  number TEXT NOT NULL, UNIQUE (class_id, number));";
 
-static const char *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3 };
+/* Version 4: the audit log by change and chained (td-store-audit.c).  The bulky entries of
+ * earlier versions are compacted, nothing of what they say lost: an update keeps the columns
+ * it changed (the attendance chain's hashes, derived, are dropped); the rows an export marked
+ * sent become one entry per packet with their count and record range. */
+static const char schema_v4[] =
+  "ALTER TABLE audit ADD COLUMN hash BLOB;"
+  "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL,"
+  "  hash BLOB NOT NULL);"
+  "CREATE TABLE audit_pause (id INTEGER PRIMARY KEY CHECK (id = 1), what TEXT NOT NULL);"
+  "UPDATE audit SET old = json_remove(old, '$.hash'), new = json_remove(new, '$.hash')"
+  "  WHERE tbl = 'attendance';"
+  "UPDATE audit SET"
+  "  old = (SELECT json_group_object(o.key, o.value) FROM json_each(audit.old) o"
+  "         JOIN json_each(audit.new) n ON n.key = o.key WHERE o.value IS NOT n.value),"
+  "  new = (SELECT json_group_object(n.key, n.value) FROM json_each(audit.new) n"
+  "         JOIN json_each(audit.old) o ON o.key = n.key WHERE o.value IS NOT n.value)"
+  "  WHERE op = 'update' AND old IS NOT NULL AND new IS NOT NULL;"
+  "DELETE FROM audit WHERE op = 'update' AND old = '{}' AND new = '{}';"
+  "CREATE TEMP TABLE sent_groups AS SELECT min(a.id) AS first, json_extract(a.new, '$.packet_id')"
+  "  AS packet, count(*) AS n, min(a.row) AS first_row, max(a.row) AS last_row"
+  "  FROM audit a WHERE a.tbl = 'attendance' AND a.op = 'update'"
+  "  AND (SELECT count(*) FROM json_each(a.new)) = 1"
+  "  AND json_extract(a.new, '$.packet_id') IS NOT NULL"
+  "  GROUP BY a.at, json_extract(a.new, '$.packet_id') HAVING count(*) > 1;"
+  "DELETE FROM audit WHERE tbl = 'attendance' AND op = 'update'"
+  "  AND (SELECT count(*) FROM json_each(audit.new)) = 1"
+  "  AND json_extract(audit.new, '$.packet_id') IN (SELECT packet FROM sent_groups)"
+  "  AND id NOT IN (SELECT first FROM sent_groups);"
+  "UPDATE audit SET op = 'bulk', row = NULL, old = NULL,"
+  "  new = (SELECT json_object('action', 'mark-sent', 'table', 'attendance', 'class_id',"
+  "         (SELECT class_id FROM attendance WHERE id = g.first_row), 'packet_id', g.packet, 'records', g.n, 'first_record', g.first_row,"
+  "         'last_record', g.last_row) FROM sent_groups g WHERE g.first = audit.id)"
+  "  WHERE id IN (SELECT first FROM sent_groups);"
+  "DROP TABLE temp.sent_groups;";
+
+static const char *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_STORE_SCHEMA_VERSION + 1);
 
 /* Tables whose changes the audit log records; it leaves out the columns declared BLOB
- * (a packet's bytes and receipt, a catalogue's source). */
+ * (a packet's bytes and receipt, a catalogue's source) and the attendance chain's hashes,
+ * which the chain itself checks. */
 static const char *const audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
   "attendance", "result", "follow_up", "packet", "packet_issue", "claim", "claim_line",
@@ -158,68 +197,258 @@ static const char *const audited_tables[] = {
 
 /* By declared type, not by name: lesson.content is text and belongs in the log. */
 static gboolean
-column_is_blob (const char *declared_type)
+column_logged (const char *table, const char *column, const char *declared_type, int version)
 {
-  return declared_type != NULL && g_ascii_strcasecmp (declared_type, "BLOB") == 0;
+  if (declared_type != NULL && g_ascii_strcasecmp (declared_type, "BLOB") == 0)
+    return FALSE;
+  return version < 4 || !(g_str_equal (table, "attendance") && g_str_equal (column, "hash"));
 }
 
-static char *
-json_of_row (TdStore *self, const char *table, const char *prefix)
+/* The logged columns of @table (none when it does not exist at this version). */
+static GPtrArray *
+logged_columns (TdStore *self, const char *table, int version)
 {
-  g_autoptr (GString) json = g_string_new ("json_object(");
+  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
   sqlite3_stmt *stmt = NULL;
-  gboolean first = TRUE;
 
   if (sqlite3_prepare_v2 (td_store_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
+    return columns;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *col = (const char *) sqlite3_column_text (stmt, 1);
-      if (column_is_blob ((const char *) sqlite3_column_text (stmt, 2)))
-        continue;
-      g_string_append_printf (json, "%s'%s',%s.\"%s\"", first ? "" : ",", col, prefix, col);
-      first = FALSE;
+      if (column_logged (table, col, (const char *) sqlite3_column_text (stmt, 2), version))
+        g_ptr_array_add (columns, g_strdup (col));
     }
   sqlite3_finalize (stmt);
-  if (first)
-    return NULL;  /* no such table at this version: table_info gives no rows */
-  g_string_append_c (json, ')');
-  return g_string_free (g_steal_pointer (&json), FALSE);
+  return columns;
 }
 
-/* (Re)creates the audit triggers from the tables' current columns. */
-static gboolean
-create_audit_triggers (TdStore *self, GError **error)
+static char *
+json_of_row (GPtrArray *columns, const char *prefix)
 {
+  GString *json = g_string_new ("json_object(");
+
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (json, "%s'%s',%s.\"%s\"", i > 0 ? "," : "",
+                            (const char *) columns->pdata[i], prefix,
+                            (const char *) columns->pdata[i]);
+  g_string_append_c (json, ')');
+  return g_string_free (json, FALSE);
+}
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%S','now','localtime')"
+#define NOW_FMT "strftime('%%Y-%%m-%%dT%%H:%%M:%%S','now','localtime')"
+
+/* Version 4 on: an update logs only the columns it changed, old → new, and nothing when it
+ * changed none; no row is logged while a bulk action runs (its one entry says what it did). */
+static char *
+update_trigger (const char *t, const char *key, GPtrArray *columns)
+{
+  g_autoptr (GString) changed = g_string_new (NULL);
+  g_autoptr (GString) pairs = g_string_new (NULL);
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *c = columns->pdata[i];
+      g_string_append_printf (changed, "%sOLD.\"%s\" IS NOT NEW.\"%s\"", i > 0 ? " OR " : "",
+                              c, c);
+      g_string_append_printf (pairs, "%sSELECT '%s' AS k, OLD.\"%s\" AS o, NEW.\"%s\" AS n "
+                              "WHERE OLD.\"%s\" IS NOT NEW.\"%s\"", i > 0 ? " UNION ALL " : "",
+                              c, c, c, c, c);
+    }
+  return g_strdup_printf ("CREATE TRIGGER audit_%s_u AFTER UPDATE ON %s WHEN NOT EXISTS "
+                          "(SELECT 1 FROM audit_pause) AND (%s) BEGIN INSERT INTO audit (at, tbl, "
+                          "row, op, old, new) SELECT " NOW_FMT ", '%s', NEW.%s, 'update', "
+                          "json_group_object(k, o), json_group_object(k, n) FROM (%s); END",
+                          t, t, changed->str, t, key, pairs->str);
+}
+
+/* The audit triggers the schema at @version has: name → CREATE TRIGGER text. */
+static GHashTable *
+expected_triggers (TdStore *self, int version)
+{
+  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *when = version >= 4 ? " WHEN NOT EXISTS (SELECT 1 FROM audit_pause)" : "";
+
   for (gsize i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {
       const char *t = audited_tables[i];
       const char *key = g_str_equal (t, "packet") || g_str_equal (t, "setting") ? "rowid"
                         : g_str_equal (t, "terminal_no") ? "enrolment_id" : "id";
-      g_autofree char *js_new = json_of_row (self, t, "NEW");
-      g_autofree char *js_old = json_of_row (self, t, "OLD");
-      g_autofree char *sql = NULL;
+      g_autoptr (GPtrArray) columns = logged_columns (self, t, version);
+      g_autofree char *js_new = NULL, *js_old = NULL;
 
-      if (js_new == NULL || js_old == NULL)
+      if (columns->len == 0)
         continue;  /* the table does not exist at this version */
-      sql = g_strdup_printf (
-        "DROP TRIGGER IF EXISTS audit_%1$s_i; DROP TRIGGER IF EXISTS audit_%1$s_u;"
-        "DROP TRIGGER IF EXISTS audit_%1$s_d;"
-        "CREATE TRIGGER audit_%1$s_i AFTER INSERT ON %1$s BEGIN INSERT INTO audit"
-        " (at, tbl, row, op, new) VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%S','now','localtime'),"
-        " '%1$s', NEW.%2$s, 'insert', %3$s); END;"
-        "CREATE TRIGGER audit_%1$s_u AFTER UPDATE ON %1$s BEGIN INSERT INTO audit"
-        " (at, tbl, row, op, old, new) VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%S','now','localtime'),"
-        " '%1$s', NEW.%2$s, 'update', %4$s, %3$s); END;"
-        "CREATE TRIGGER audit_%1$s_d AFTER DELETE ON %1$s BEGIN INSERT INTO audit"
-        " (at, tbl, row, op, old) VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%S','now','localtime'),"
-        " '%1$s', OLD.%2$s, 'delete', %4$s); END;",
-        t, key, js_new, js_old);
-      if (!td_store_exec (self, sql, error))
-        return FALSE;
+      js_new = json_of_row (columns, "NEW");
+      js_old = json_of_row (columns, "OLD");
+      g_hash_table_insert (triggers, g_strdup_printf ("audit_%s_i", t), g_strdup_printf (
+        "CREATE TRIGGER audit_%s_i AFTER INSERT ON %s%s BEGIN INSERT INTO audit (at, tbl, row, "
+        "op, new) VALUES (" NOW_FMT ", '%s', NEW.%s, 'insert', %s); END", t, t, when, t, key, js_new));
+      g_hash_table_insert (triggers, g_strdup_printf ("audit_%s_u", t), version >= 4
+        ? update_trigger (t, key, columns)
+        : g_strdup_printf ("CREATE TRIGGER audit_%s_u AFTER UPDATE ON %s BEGIN INSERT INTO "
+                           "audit (at, tbl, row, op, old, new) VALUES (" NOW_FMT ", '%s', NEW.%s, "
+                           "'update', %s, %s); END", t, t, t, key, js_old, js_new));
+      g_hash_table_insert (triggers, g_strdup_printf ("audit_%s_d", t), g_strdup_printf (
+        "CREATE TRIGGER audit_%s_d AFTER DELETE ON %s%s BEGIN INSERT INTO audit (at, tbl, row, "
+        "op, old) VALUES (" NOW_FMT ", '%s', OLD.%s, 'delete', %s); END", t, t, when, t, key, js_old));
     }
+  if (version >= 4)
+    g_hash_table_insert (triggers, g_strdup ("audit_bulk"), g_strdup (
+      "CREATE TRIGGER audit_bulk AFTER INSERT ON audit_pause BEGIN INSERT INTO audit (at, tbl, "
+      "op, new) VALUES (" NOW ", coalesce(json_extract(NEW.what, '$.table'), 'bulk'), 'bulk', "
+      "NEW.what); END"));
+  return triggers;
+}
+
+static gboolean
+create_trigger (TdStore *self, const char *name, const char *sql, GError **error)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS %s", name);
+
+  return td_store_exec (self, drop, error) && td_store_exec (self, sql, error);
+}
+
+/* (Re)creates the audit triggers from the tables' current columns. */
+static gboolean
+create_audit_triggers (TdStore *self, int version, GError **error)
+{
+  g_autoptr (GHashTable) triggers = expected_triggers (self, version);
+  GHashTableIter it;
+  gpointer name, sql;
+
+  g_hash_table_iter_init (&it, triggers);
+  while (g_hash_table_iter_next (&it, &name, &sql))
+    if (!create_trigger (self, name, sql, error))
+      return FALSE;
   return TRUE;
+}
+
+/* Version 4's pieces of the audit log that another program may have removed. */
+static const struct
+{
+  const char *table;
+  const char *sql;
+} audit_tables[] = {
+  { "audit", "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL, tbl TEXT NOT NULL,"
+             " row INTEGER, op TEXT NOT NULL, old TEXT, new TEXT, hash BLOB);"
+             "CREATE INDEX audit_row ON audit (tbl, row)" },
+  { "audit_head", "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                  " last INTEGER NOT NULL, hash BLOB NOT NULL)" },
+  { "audit_pause", "CREATE TABLE audit_pause (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                   " what TEXT NOT NULL)" },
+};
+
+/* What is wrong with the audit log's machinery: tables gone, triggers gone or changed,
+ * triggers that are not ours, a bulk pause left on.  Empty when all is in order. */
+static GPtrArray *
+audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter it;
+  gpointer name, sql;
+
+  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT type, name, sql FROM sqlite_master WHERE "
+                          "type IN ('table', 'trigger')", -1, &stmt, NULL) != SQLITE_OK)
+    return found;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (present, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
+  for (gsize i = 0; i < G_N_ELEMENTS (audit_tables); i++)
+    if (!g_hash_table_contains (present, audit_tables[i].table))
+      g_ptr_array_add (found, g_strdup_printf (_("the table %s was missing"),
+                                               audit_tables[i].table));
+  g_hash_table_iter_init (&it, expected);
+  while (g_hash_table_iter_next (&it, &name, &sql))
+    {
+      const char *have = g_hash_table_lookup (present, name);
+      if (have == NULL)
+        g_ptr_array_add (found, g_strdup_printf (_("the trigger %s was missing"),
+                                                 (const char *) name));
+      else if (strcmp (have, sql) != 0)
+        g_ptr_array_add (found, g_strdup_printf (_("the trigger %s was changed"),
+                                                 (const char *) name));
+    }
+  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT name FROM sqlite_master WHERE type = "
+                          "'trigger'", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *t = (const char *) sqlite3_column_text (stmt, 0);
+          if (!g_hash_table_contains (expected, t))
+            {
+              g_ptr_array_add (found, g_strdup_printf (_("the trigger %s is not TrainDesk's"),
+                                                       t));
+              g_ptr_array_add (stray, g_strdup (t));
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (g_hash_table_contains (present, "audit_pause")
+      && sqlite3_prepare_v2 (td_store_db (self), "SELECT count(*) FROM audit_pause", -1, &stmt,
+                             NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+        g_ptr_array_add (found, g_strdup (_("the audit log was paused")));
+      sqlite3_finalize (stmt);
+    }
+  return found;
+}
+
+gboolean
+td_store_check_audit (TdStore *self, GError **error)
+{
+  int version = td_store_get_schema_version (self);
+  g_autoptr (GHashTable) expected = NULL;
+  g_autoptr (GPtrArray) stray = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) damage = NULL;
+  g_autofree char *what = NULL;
+
+  if (version < 4)
+    return TRUE;
+  expected = expected_triggers (self, version);
+  damage = audit_damage (self, expected, stray);
+  if (damage->len == 0)
+    return TRUE;
+  g_ptr_array_add (damage, NULL);
+  what = g_strjoinv ("; ", (char **) damage->pdata);
+  if (!td_store_begin (self, error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (audit_tables); i++)
+    {
+      if (sqlite3_table_column_metadata (td_store_db (self), NULL, audit_tables[i].table, NULL,
+                                         NULL, NULL, NULL, NULL, NULL) == SQLITE_OK)
+        continue;
+      if (!td_store_exec (self, audit_tables[i].sql, error))
+        goto fail;
+    }
+  for (guint i = 0; i < stray->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s\"",
+                                               (const char *) stray->pdata[i]);
+      if (!td_store_exec (self, drop, error))
+        goto fail;
+    }
+  if (!td_store_exec (self, "DELETE FROM audit_pause", error)
+      || !create_audit_triggers (self, version, error)
+      || !td_store_audit_note (self, "repair", what, error))
+    goto fail;
+  if (!td_store_commit (self, error))
+    return FALSE;
+  td_store_add_notice (self, g_strdup_printf (
+    _("The audit log of %s had been tampered with outside TrainDesk (%s). It was repaired; "
+      "“traindesk-cli verify” reports what may have changed meanwhile."),
+    td_store_get_path (self), what));
+  return TRUE;
+fail:
+  td_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -244,7 +473,8 @@ td_store_migrate (TdStore *self, int from, int to, GError **error)
     }
   if (!td_store_exec (self, "PRAGMA application_id = " G_STRINGIFY (TD_STORE_APPLICATION_ID),
                       error)
-      || !create_audit_triggers (self, error))
+      || !create_audit_triggers (self, to, error)
+      || (from < 4 && to >= 4 && !td_store_audit_seal (self, 0, error)))
     {
       td_store_rollback (self);
       return FALSE;

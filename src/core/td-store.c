@@ -32,6 +32,10 @@ struct _TdStore
   GArray *changes;              /* queued ::changed emissions */
   int schema_version;
   GPtrArray *notices;           /* what opening did that the user should know */
+  gint64 audit_mark;            /* the newest audit entry when the transaction began */
+  guint64 commits;              /* commits that changed something, for td_store_get_change_count */
+  int bulk_depth;               /* the depth a bulk action began at, 0 when none */
+  gint64 bulk_entry;            /* its audit entry */
 };
 
 typedef struct
@@ -235,6 +239,46 @@ td_store_set_busy_timeout (TdStore *self, int ms)
   sqlite3_busy_timeout (self->db, ms);
 }
 
+guint64
+td_store_get_change_count (TdStore *self)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
+  guint64 version = 0;
+
+  g_return_val_if_fail (TD_IS_STORE (self), 0);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = (guint64) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  /* both only grow: their sum moves when either does */
+  return self->commits + version;
+}
+
+int
+td_store_bulk_depth (TdStore *self)
+{
+  return self->bulk_depth;
+}
+
+gint64
+td_store_bulk_entry (TdStore *self)
+{
+  return self->bulk_entry;
+}
+
+void
+td_store_bulk_started (TdStore *self, gint64 entry)
+{
+  self->bulk_depth = entry != 0 ? self->depth : 0;
+  self->bulk_entry = entry;
+}
+
+int
+td_store_depth (TdStore *self)
+{
+  return self->depth;
+}
+
 gint64
 td_store_last_insert_id (TdStore *self)
 {
@@ -307,6 +351,9 @@ td_store_begin (TdStore *self, GError **error)
                          : g_strdup_printf ("SAVEPOINT sp%d", self->depth);
   if (!td_store_exec (self, sql, error))
     return FALSE;
+  /* what the audit log held before: the entries after it are this transaction's to seal */
+  if (self->depth == 0 && self->schema_version >= 4)
+    self->audit_mark = td_store_audit_mark (self);
   self->depth++;
   return TRUE;
 }
@@ -332,6 +379,12 @@ td_store_commit (TdStore *self, GError **error)
   g_return_val_if_fail (TD_IS_STORE (self) && self->depth > 0, FALSE);
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE sp%d", self->depth - 1);
+  if (self->depth == 1 && self->schema_version >= 4
+      && !td_store_audit_seal (self, self->audit_mark, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
   if (!td_store_exec (self, sql, error))
     {
       td_store_rollback (self);
@@ -339,7 +392,10 @@ td_store_commit (TdStore *self, GError **error)
     }
   self->depth--;
   if (self->depth == 0)
-    emit_changes (self);
+    {
+      self->commits += self->changes->len > 0;
+      emit_changes (self);
+    }
   return TRUE;
 }
 
@@ -351,6 +407,8 @@ td_store_rollback (TdStore *self)
   g_return_if_fail (TD_IS_STORE (self));
   if (self->depth == 0)
     return;
+  if (self->depth == self->bulk_depth)
+    td_store_bulk_started (self, 0);   /* the pause and its entry went with the savepoint */
   if (self->depth == 1)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -609,6 +667,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
         return NULL;
       self->schema_version = target;
     }
+  if (!read_only && !td_store_check_audit (self, error))
+    return NULL;
   if (!read_only && self->schema_version >= 2)
     td_store_tidy_files (self);
   return g_steal_pointer (&self);

@@ -29,7 +29,7 @@ typedef enum
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TD_STORE_SCHEMA_VERSION 3
+#define TD_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -70,6 +70,16 @@ gboolean td_store_commit (TdStore *self, GError **error);
 void td_store_rollback (TdStore *self);
 
 /* Emitted after a committed change: ::changed (const char *table, gint64 row or 0). */
+
+/* A bulk action (a batch marked sent, a lesson marked present, a roster imported): a
+ * transaction like td_store_begin()'s whose rows the audit log does not list one by one; it
+ * keeps one entry instead, {"action": @action, "table": @table, "class_id": …} completed at
+ * the commit with @details (a JSON object: counts, lesson range, packet id).  Nested in
+ * another bulk action, @details are added to that one's entry ("parts").  td_store_rollback()
+ * ends it with nothing stored. */
+gboolean td_store_begin_bulk (TdStore *self, const char *action, const char *table,
+                              gint64 class_id, GError **error);
+gboolean td_store_commit_bulk (TdStore *self, const char *details, GError **error);
 
 /* Readers: every td_store_list_* / td_store_get_* / td_store_count_* takes a GError and
  * returns NULL (a count: -1) with the error set when the database cannot be read (damaged,
@@ -173,6 +183,27 @@ gboolean td_store_record_attendance (TdStore *self, gint64 class_id, gint64 less
                                      gint64 trainee_id, char status, const char *time_in,
                                      const char *time_out, const char *method,
                                      GError **error);
+/* Bulk attendance, the one write path for many records (mark a lesson or the class present,
+ * an attendance import): each entry is checked as td_store_record_attendance() checks one,
+ * all of them before the first is written, then all are stored in one transaction with the
+ * class's lessons and roster read once and the statements reused.  A refused entry or a
+ * failed write stores nothing; the error starts with the lesson and the trainee
+ * ("Lesson 03, 王芳: …") when there is more than one entry.  An entry with the values already
+ * stored changes nothing; *@n_changed (may be NULL) counts those that changed.  One ::changed
+ * ("attendance", class_id) after the commit. */
+typedef struct
+{
+  gint64 lesson_id;
+  gint64 trainee_id;
+  char status;                  /* P L E V A */
+  const char *time_in;          /* "HH:MM:SS"; NULL for V and A */
+  const char *time_out;
+  const char *method;           /* FACE CARD QR ONLINE MANUAL */
+} TdAttendanceEntry;
+
+gboolean td_store_record_attendance_many (TdStore *self, gint64 class_id,
+                                          const TdAttendanceEntry *entries, guint n_entries,
+                                          guint *n_changed, GError **error);
 /* The current record of every lesson × trainee (the latest of each), TdAttendance*. */
 GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id, GError **error);
 /* The whole chain in order, replaced records included. */
@@ -320,6 +351,13 @@ typedef struct
 } TdVerifyProblem;
 
 void td_verify_problem_free (TdVerifyProblem *problem);
+/* A number that moves whenever the data changed, by this program or another (a commit here,
+ * or SQLite's data_version for commits of other connections): a page re-checks what it
+ * shows only when it moved. */
+guint64 td_store_get_change_count (TdStore *self);
+/* The attendance chain of one class recomputed (what the attendance page shows; the full
+ * td_store_verify() is for the CLI, the backup and the settings page). */
+GPtrArray *td_store_verify_class (TdStore *self, gint64 class_id, GError **error);
 /* SQLite's integrity check and every attendance chain recomputed.  Returns the problems
  * (empty when all is well). */
 GPtrArray *td_store_verify (TdStore *self, GError **error);

@@ -995,6 +995,7 @@ td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
                          GCancellable *cancellable, guint *n_imported, GError **error)
 {
   guint n_valid, n_done = 0;
+  g_autofree char *details = NULL;
 
   g_return_val_if_fail (self->table != NULL, FALSE);
   n_valid = td_roster_import_get_n_valid (self);
@@ -1013,7 +1014,8 @@ td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
                    _("No row can be imported."));
       return FALSE;
     }
-  if (!td_store_begin (self->store, error))
+  /* one transaction, one audit entry for the whole roster */
+  if (!td_store_begin_bulk (self->store, "import-roster", "enrolment", self->klass->id, error))
     return FALSE;
   if (!store_rows (self, progress, user_data, cancellable, &n_done, error)
       || !check_terminal_numbers (self, error))
@@ -1021,8 +1023,9 @@ td_roster_import_commit (TdRosterImport *self, gboolean skip_invalid,
       td_store_rollback (self->store);
       return FALSE;
     }
+  details = g_strdup_printf ("{\"trainees\":%u}", n_done);
   /* A failed commit rolls back by itself. */
-  if (!td_store_commit (self->store, error))
+  if (!td_store_commit_bulk (self->store, details, error))
     return FALSE;
   if (n_imported != NULL)
     *n_imported = n_done;

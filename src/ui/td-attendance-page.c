@@ -37,6 +37,12 @@ struct _TdAttendancePage
   GPtrArray *enrolments;        /* TdEnrolment* */
   GPtrArray *records;           /* TdAttendance*, current */
   GHashTable *credited;         /* trainee id → TdHalves of the current records */
+  GHashTable *by_pair;          /* lesson id << 32 | trainee id → TdAttendance* (current) */
+  gint64 *pair_keys;            /* the keys of by_pair */
+  guint64 checked_count;        /* the store's change count when the chain was checked */
+  gint64 checked_class;
+  GHashTable *problem_lids;     /* lessons with a chain problem (char*) */
+  char *problems_text;
   GListStore *lesson_rows;
   GListStore *trainee_rows;
   GtkSingleSelection *lesson_sel;
@@ -63,16 +69,18 @@ static void reload (GtkWidget *widget);
 
 /* ---- lookups ------------------------------------------------------------------------ */
 
+static gint64
+pair_key (gint64 lesson_id, gint64 trainee_id)
+{
+  return (gint64) ((guint64) lesson_id << 32 | (guint64) (guint32) trainee_id);
+}
+
 static const TdAttendance *
 find_record (TdAttendancePage *self, gint64 lesson_id, gint64 trainee_id)
 {
-  for (guint i = 0; self->records != NULL && i < self->records->len; i++)
-    {
-      const TdAttendance *r = g_ptr_array_index (self->records, i);
-      if (r->lesson_id == lesson_id && r->trainee_id == trainee_id)
-        return r;
-    }
-  return NULL;
+  gint64 key = pair_key (lesson_id, trainee_id);
+
+  return self->by_pair != NULL ? g_hash_table_lookup (self->by_pair, &key) : NULL;
 }
 
 static TdLesson *
@@ -255,39 +263,52 @@ rebuild_trainees (TdAttendancePage *self)
   }
 }
 
+/* The class's chain checked again only when the data changed (the store's change counter)
+ * or another class is shown, not on every reload; the lessons with a problem, newly
+ * referenced. */
 static GHashTable *
 show_problems (TdAttendancePage *self)
 {
-  GHashTable *lids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) problems = td_store_verify (self->watch.store, &error);
-  g_autoptr (GString) text = g_string_new (NULL);
+  guint64 count = td_store_get_change_count (self->watch.store);
 
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
+  if (self->problem_lids == NULL || count != self->checked_count
+      || self->class_id != self->checked_class)
     {
-      TdVerifyProblem *p = g_ptr_array_index (problems, i);
-      g_autofree char *id = p->id_number != NULL ? td_id_number_mask (p->id_number) : NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) problems = td_store_verify_class (self->watch.store,
+                                                              self->class_id, &error);
+      g_autoptr (GString) text = g_string_new (NULL);
 
-      if (p->class_code != NULL && g_strcmp0 (p->class_code, self->klass->code) != 0)
-        continue;
-      if (p->lid != NULL)
+      g_clear_pointer (&self->problem_lids, g_hash_table_unref);
+      self->problem_lids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
         {
-          g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, p->seq);
-          g_hash_table_add (lids, g_strdup (p->lid));
-          g_string_append_printf (text, _("Lesson %s, %s, record %s: %s\n"), p->lid,
-                                  id != NULL ? id : "", seq, p->message);
+          TdVerifyProblem *p = g_ptr_array_index (problems, i);
+          g_autofree char *id = p->id_number != NULL ? td_id_number_mask (p->id_number) : NULL;
+
+          if (p->lid != NULL)
+            {
+              g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, p->seq);
+              g_hash_table_add (self->problem_lids, g_strdup (p->lid));
+              g_string_append_printf (text, _("Lesson %s, %s, record %s: %s\n"), p->lid,
+                                      id != NULL ? id : "", seq, p->message);
+            }
+          else
+            g_string_append_printf (text, "%s\n", p->message);
         }
-      else
-        g_string_append_printf (text, "%s\n", p->message);
+      if (error != NULL)
+        g_string_append_printf (text, "%s\n", error->message);
+      if (text->len > 0)
+        g_string_prepend (text, _("The attendance chain does not verify:\n"));
+      g_strchomp (text->str);
+      g_free (self->problems_text);
+      self->problems_text = g_strdup (text->str);
+      self->checked_count = count;
+      self->checked_class = self->class_id;
     }
-  if (error != NULL)
-    g_string_append_printf (text, "%s\n", error->message);
-  if (text->len > 0)
-    g_string_prepend (text, _("The attendance chain does not verify:\n"));
-  g_strchomp (text->str);
-  gtk_label_set_text (self->problems_label, text->str);
-  gtk_revealer_set_reveal_child (self->problems_revealer, text->len > 0);
-  return lids;
+  gtk_label_set_text (self->problems_label, self->problems_text);
+  gtk_revealer_set_reveal_child (self->problems_revealer, self->problems_text[0] != '\0');
+  return g_hash_table_ref (self->problem_lids);
 }
 
 static void
@@ -298,6 +319,8 @@ clear_data (TdAttendancePage *self)
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->credited, g_hash_table_unref);
+  g_clear_pointer (&self->by_pair, g_hash_table_unref);
+  g_clear_pointer (&self->pair_keys, g_free);
 }
 
 /* Reads the class; FALSE with @error (and nothing loaded) when the store cannot be read. */
@@ -330,12 +353,16 @@ load_data (TdAttendancePage *self, GError **error)
       return FALSE;
     }
   self->credited = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->by_pair = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->pair_keys = g_new (gint64, MAX (self->records->len, 1));
   for (guint i = 0; i < self->records->len; i++)
     {
       TdAttendance *r = g_ptr_array_index (self->records, i);
       int sum = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &r->trainee_id));
 
       g_hash_table_insert (self->credited, &r->trainee_id, GINT_TO_POINTER (sum + r->hours));
+      self->pair_keys[i] = pair_key (r->lesson_id, r->trainee_id);
+      g_hash_table_insert (self->by_pair, &self->pair_keys[i], r);
     }
   return TRUE;
 }
@@ -588,39 +615,42 @@ on_entry_activate (TdAttendancePage *self)
   action_record (GTK_WIDGET (self), NULL, NULL);
 }
 
-/* Every offered trainee without a record in @l becomes present, start to end. */
-static int
-fill_lesson (TdAttendancePage *self, const TdLesson *l, GError **error)
+/* Every offered trainee without a record in @l becomes present, start to end: the entries
+ * are added to @entries (their times point into self->lessons). */
+static void
+fill_lesson (TdAttendancePage *self, const TdLesson *l, GArray *entries)
 {
   const char *method = l->online ? "ONLINE" : chosen_method (self);
-  int n = 0;
 
   for (guint i = 0; i < self->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
-      if (!offered (self, l, e) || find_record (self, l->id, e->trainee.id) != NULL)
-        continue;
-      if (!td_store_record_attendance (self->watch.store, self->class_id, l->id, e->trainee.id,
-                                       'P', l->start, l->end, method, error))
-        return -1;
-      n++;
+      TdAttendanceEntry entry = { l->id, e->trainee.id, 'P', l->start, l->end, method };
+
+      if (offered (self, l, e) && find_record (self, l->id, e->trainee.id) == NULL)
+        g_array_append_val (entries, entry);
     }
-  return n;
 }
 
+/* Stores @entries in one go: all of them, or none and the error says so. */
 static void
-show_filled (TdAttendancePage *self, int n, GError *error)
+store_filled (TdAttendancePage *self, GArray *entries)
 {
+  g_autoptr (GError) error = NULL;
   g_autofree char *msg = NULL;
+  guint n = 0;
 
-  reload (GTK_WIDGET (self));
-  if (error != NULL)
+  if (!td_store_record_attendance_many (self->watch.store, self->class_id,
+                                        (TdAttendanceEntry *) (void *) entries->data,
+                                        entries->len, &n, &error))
     {
-      td_ui_show_error (GTK_WIDGET (self), _("Not every record was stored"), error);
+      reload (GTK_WIDGET (self));
+      td_ui_show_error (GTK_WIDGET (self), _("Nothing was stored"), error);
       return;
     }
+  reload (GTK_WIDGET (self));
   msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d trainee marked present",
-                                      "%d trainees marked present", n), n);
+                                      "%d trainees marked present", (int) n), (int) n);
   td_page_toast (TD_PAGE (self), msg);
 }
 
@@ -628,34 +658,32 @@ static void
 action_lesson_present (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (TdAttendanceEntry));
   TdLesson *l = current_lesson (self);
-  int n;
 
   if (l == NULL || self->watch.store == NULL)
     return;
-  n = fill_lesson (self, l, &error);
-  show_filled (self, MAX (n, 0), error);
+  fill_lesson (self, l, entries);
+  store_filled (self, entries);
 }
 
 static void
 action_class_present (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (TdAttendanceEntry));
   char today[TD_DATE_LEN];
-  int total = 0;
 
-  if (self->lessons == NULL)
+  if (self->lessons == NULL || self->watch.store == NULL)
     return;
   td_day_to_iso (td_day_today (), today);
-  for (guint i = 0; i < self->lessons->len && error == NULL; i++)
+  for (guint i = 0; i < self->lessons->len; i++)
     {
       const TdLesson *l = g_ptr_array_index (self->lessons, i);
       if (strcmp (l->date, today) <= 0)
-        total += MAX (fill_lesson (self, l, &error), 0);
+        fill_lesson (self, l, entries);
     }
-  show_filled (self, total, error);
+  store_filled (self, entries);
 }
 
 static void
@@ -816,6 +844,7 @@ td_attendance_page_set_store (TdPage *page, TdStore *store)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
 
+  g_clear_pointer (&self->problem_lids, g_hash_table_unref);   /* another file: check again */
   td_store_watch_set (&self->watch, store);
 }
 
@@ -869,6 +898,8 @@ td_attendance_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   clear_data (self);
+  g_clear_pointer (&self->problem_lids, g_hash_table_unref);
+  g_clear_pointer (&self->problems_text, g_free);
   g_clear_object (&self->lesson_sel);
   g_clear_object (&self->trainee_sel);
   G_OBJECT_CLASS (td_attendance_page_parent_class)->dispose (object);

@@ -522,13 +522,16 @@ test_verify_catches_tampering (Fixture *f, gconstpointer data)
   sf_sql (f->sf.path, "UPDATE attendance SET status = 'A' WHERE seq = 5");
   problems = td_store_verify (f->sf.store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 1);
+  /* the chain names the record; the audit log has the change no TrainDesk write made */
+  g_assert_cmpuint (problems->len, ==, 2);
   p = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (p->class_code, ==, "YL2026-101");
   g_assert_cmpstr (p->lid, ==, "L01B");
   g_assert_cmpstr (p->id_number, ==, ID_B);
   g_assert_cmpint (p->seq, ==, 5);
   g_assert_nonnull (strstr (p->message, "changed outside TrainDesk"));
+  p = g_ptr_array_index (problems, 1);
+  g_assert_nonnull (strstr (p->message, "TrainDesk did not write: update of attendance row"));
 }
 
 static char *
@@ -576,7 +579,10 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (out, "class YL2026-101, lesson L01B, trainee " MASK_B ": "));
   g_assert_nonnull (strstr (out, "changed outside TrainDesk"));
   g_assert_null (strstr (out, ID_B));     /* the id only masked, as everywhere in the CLI */
-  g_assert_cmpstr (err, ==, "1 problem found.\n");
+  /* and the audit log's entry for the change, which TrainDesk did not write */
+  g_assert_nonnull (strstr (out, "\nthe audit log has an entry TrainDesk did not write: update "
+                                 "of attendance row"));
+  g_assert_cmpstr (err, ==, "2 problems found.\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -588,7 +594,8 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out, ": record 2 is missing from the attendance chain: it was "
                                  "deleted outside TrainDesk\n"));
   g_assert_true (g_str_has_prefix (out, "class YL2026-101, lesson L01A, trainee "));
-  g_assert_cmpstr (err, ==, "2 problems found.\n");
+  g_assert_nonnull (strstr (out, "did not write: delete of attendance row"));
+  g_assert_cmpstr (err, ==, "4 problems found.\n");
 }
 
 /* ---- the examples' format -------------------------------------------------------------------- */

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The audit log as evidence (schema version 3 on).
+ *
+ * The database's triggers write an entry for every change (td-store-schema.c); when the app
+ * commits, the entries its transaction wrote are sealed: each gets the SHA-256 of the
+ * previous sealed entry's hash and its own content, and audit_head keeps the last one.  An
+ * entry written outside TrainDesk (another program changing a table fires the same triggers)
+ * stays unsealed; an entry edited, removed or cut off breaks the chain or no longer matches
+ * the head.  td_store_verify_audit() reports each.
+ *
+ * A bulk action (a batch marked sent, a lesson marked present, a roster imported) is one
+ * entry: td_store_begin_bulk() pauses the per-row triggers (a row in audit_pause, which a
+ * trigger logs as the bulk entry) and td_store_commit_bulk() completes that entry with what
+ * the action touched. */
+#define G_LOG_DOMAIN "td-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/td-store-private.h"
+
+#define HASH_LEN 32
+
+/* The content of an entry the chain covers, hashed after the previous hash. */
+static void
+entry_hash (const guint8 prev[HASH_LEN], sqlite3_stmt *stmt, guint8 out[HASH_LEN])
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize len = HASH_LEN;
+
+  g_checksum_update (sum, prev, HASH_LEN);
+  for (int c = 0; c < 7; c++)
+    {
+      const guchar *text = sqlite3_column_text (stmt, c);
+      int n = sqlite3_column_bytes (stmt, c);
+
+      /* a field's length before it, so no two entries hash alike by moving a separator */
+      g_autofree char *field_len = g_strdup_printf ("%d:", sqlite3_column_type (stmt, c) ==
+                                                         SQLITE_NULL ? -1 : n);
+      g_checksum_update (sum, (const guchar *) field_len, -1);
+      if (text != NULL)
+        g_checksum_update (sum, text, n);
+    }
+  g_checksum_get_digest (sum, out, &len);
+}
+
+#define ENTRY_COLUMNS "id, at, tbl, row, op, old, new"
+
+/* The head (last sealed entry and its hash); FALSE when there is none. */
+static gboolean
+read_head (TdStore *self, gint64 *last, guint8 hash[HASH_LEN], GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT last, hash FROM audit_head WHERE id = 1",
+                                         error);
+  gboolean found = FALSE;
+  int rc;
+
+  *last = 0;
+  memset (hash, 0, HASH_LEN);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW
+      && sqlite3_column_bytes (stmt, 1) == HASH_LEN)
+    {
+      *last = sqlite3_column_int64 (stmt, 0);
+      memcpy (hash, sqlite3_column_blob (stmt, 1), HASH_LEN);
+      found = TRUE;
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  return found;
+}
+
+gint64
+td_store_audit_mark (TdStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 mark = 0;
+
+  /* not a cached statement: on opening, the table may be missing until it is repaired */
+  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT coalesce(max(id), 0) FROM audit", -1,
+                          &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    mark = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return mark;
+}
+
+typedef struct
+{
+  gint64 id;
+  guint8 hash[HASH_LEN];
+} Sealed;
+
+gboolean
+td_store_audit_seal (TdStore *self, gint64 after, GError **error)
+{
+  g_autoptr (GArray) sealed = g_array_new (FALSE, FALSE, sizeof (Sealed));
+  g_autoptr (GError) local = NULL;
+  guint8 prev[HASH_LEN];
+  gint64 last;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  read_head (self, &last, prev, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  stmt = td_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit WHERE id > ? "
+                                 "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, after);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Sealed s = { sqlite3_column_int64 (stmt, 0) };
+
+      entry_hash (prev, stmt, s.hash);
+      memcpy (prev, s.hash, HASH_LEN);
+      g_array_append_val (sealed, s);
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  if (sealed->len == 0)
+    return TRUE;
+  for (guint i = 0; i < sealed->len; i++)
+    {
+      Sealed *s = &g_array_index (sealed, Sealed, i);
+
+      stmt = td_store_prepare (self, "UPDATE audit SET hash = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, s->hash, HASH_LEN, SQLITE_TRANSIENT);
+      td_bind_int (stmt, 2, s->id);
+      if (!td_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  stmt = td_store_prepare (self, "INSERT INTO audit_head (id, last, hash) VALUES (1, ?, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET last = excluded.last, "
+                                 "hash = excluded.hash", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, g_array_index (sealed, Sealed, sealed->len - 1).id);
+  sqlite3_bind_blob (stmt, 2, g_array_index (sealed, Sealed, sealed->len - 1).hash, HASH_LEN,
+                     SQLITE_TRANSIENT);
+  return td_store_step_done (self, stmt, error);
+}
+
+gboolean
+td_store_audit_note (TdStore *self, const char *what, const char *message, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, op, new) VALUES "
+    "(strftime('%Y-%m-%dT%H:%M:%S','now','localtime'), 'audit', ?, json_object('notice', ?))",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, what);
+  td_bind_text (stmt, 2, message);
+  return td_store_step_done (self, stmt, error);
+}
+
+/* ---- verification ---- */
+
+static void
+add_problem (GPtrArray *problems, char *message)
+{
+  TdVerifyProblem *p = g_new0 (TdVerifyProblem, 1);
+
+  p->message = message;
+  g_ptr_array_add (problems, p);
+}
+
+#define MAX_OUTSIDE 20
+
+GPtrArray *
+td_store_verify_audit (TdStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                    td_verify_problem_free);
+  g_autoptr (GError) local = NULL;
+  guint8 prev[HASH_LEN] = { 0 }, head_hash[HASH_LEN];
+  gint64 head_last = 0, last_sealed = 0, n_entries = 0, outside = 0;
+  gboolean has_head, broken = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  has_head = read_head (self, &head_last, head_hash, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  stmt = td_store_prepare (self, "SELECT " ENTRY_COLUMNS ", hash FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint8 mine[HASH_LEN];
+
+      n_entries++;
+      if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+        {
+          if (outside++ < MAX_OUTSIDE)
+            add_problem (problems, g_strdup_printf (
+              _("the audit log has an entry TrainDesk did not write: %s of %s row %lld at %s "
+                "(a change made outside TrainDesk)"), (const char *) sqlite3_column_text (stmt, 4),
+              (const char *) sqlite3_column_text (stmt, 2),
+              (long long) sqlite3_column_int64 (stmt, 3),
+              (const char *) sqlite3_column_text (stmt, 1)));
+          continue;
+        }
+      entry_hash (prev, stmt, mine);
+      if (sqlite3_column_bytes (stmt, 7) != HASH_LEN
+          || memcmp (mine, sqlite3_column_blob (stmt, 7), HASH_LEN) != 0)
+        {
+          if (!broken)
+            add_problem (problems, g_strdup_printf (
+              _("the audit log does not verify at entry %lld: that entry or the one before it "
+                "was changed or removed outside TrainDesk"), (long long) id));
+          broken = TRUE;   /* one break is reported once, not at every later entry */
+        }
+      if (sqlite3_column_bytes (stmt, 7) == HASH_LEN)
+        memcpy (prev, sqlite3_column_blob (stmt, 7), HASH_LEN);
+      last_sealed = id;
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  if (outside > MAX_OUTSIDE)
+    add_problem (problems, g_strdup_printf (
+      _("%lld more audit entries were written outside TrainDesk"),
+      (long long) (outside - MAX_OUTSIDE)));
+  if (!has_head && last_sealed > 0)
+    add_problem (problems, g_strdup (_("the audit log's head is missing: it was removed "
+                                       "outside TrainDesk")));
+  else if (has_head && n_entries == 0)
+    add_problem (problems, g_strdup (_("the audit log is empty: it was emptied or dropped "
+                                       "outside TrainDesk")));
+  else if (has_head && (head_last != last_sealed || memcmp (head_hash, prev, HASH_LEN) != 0))
+    add_problem (problems, g_strdup_printf (
+      _("the audit log ends at entry %lld but TrainDesk last wrote entry %lld: it was cut or "
+        "edited outside TrainDesk"), (long long) last_sealed, (long long) head_last));
+  return g_steal_pointer (&problems);
+}
+
+/* ---- bulk actions ---- */
+
+void
+td_json_append_string (GString *json, const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (json, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+gboolean
+td_store_begin_bulk (TdStore *self, const char *action, const char *table, gint64 class_id,
+                     GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && action != NULL, FALSE);
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (td_store_bulk_depth (self) > 0 || td_store_get_schema_version (self) < 3)
+    return TRUE;   /* nested: the outer action's entry covers it */
+  stmt = td_store_prepare (self, "INSERT INTO audit_pause (id, what) VALUES (1, "
+                                 "json_object('action', ?, 'table', ?, 'class_id', ?))", error);
+  if (stmt != NULL)
+    {
+      td_bind_text (stmt, 1, action);
+      td_bind_text (stmt, 2, table);
+      td_bind_int_or_null (stmt, 3, class_id, 0);
+    }
+  if (stmt == NULL || !td_store_step_done (self, stmt, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  td_store_bulk_started (self, td_store_audit_mark (self));
+  return TRUE;
+}
+
+gboolean
+td_store_commit_bulk (TdStore *self, const char *details, GError **error)
+{
+  gint64 entry = td_store_bulk_entry (self);
+  const char *sql;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  if (entry == 0 || details == NULL)
+    sql = NULL;
+  else if (td_store_depth (self) == td_store_bulk_depth (self))
+    /* the trigger on audit_pause wrote the entry; what the action touched completes it */
+    sql = "UPDATE audit SET new = json_patch(new, ?) WHERE id = ?";
+  else
+    /* nested in another bulk action: its entry lists this one too */
+    sql = "UPDATE audit SET new = json_set(new, '$.parts', json_insert(coalesce("
+          "json_extract(new, '$.parts'), '[]'), '$[#]', json(?))) WHERE id = ?";
+  if (sql != NULL)
+    {
+      stmt = td_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        goto fail;
+      td_bind_text (stmt, 1, details);
+      td_bind_int (stmt, 2, entry);
+      if (!td_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (entry > 0 && td_store_depth (self) == td_store_bulk_depth (self))
+    {
+      if (!td_store_exec (self, "DELETE FROM audit_pause", error))
+        goto fail;
+      td_store_bulk_started (self, 0);
+    }
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
