@@ -202,7 +202,8 @@ static void
 page_reload (TdStore *store, gint64 class_id)
 {
   g_autoptr (GtkWidget) page = NULL;
-  gint64 t0, t1, t2;
+  GError *error = NULL;
+  gint64 t0, t1, t2, t3, t4;
 
   if (!gtk_init_check ())
     {
@@ -216,9 +217,14 @@ page_reload (TdStore *store, gint64 class_id)
   t1 = g_get_monotonic_time ();
   td_page_set_class (TD_PAGE (page), class_id);
   t2 = g_get_monotonic_time ();
+  /* a change anywhere moves the store's change counter: the page reads the class again */
+  check (td_store_set_setting (store, "bench", "changed", &error), error);
+  t3 = g_get_monotonic_time ();
+  td_page_set_class (TD_PAGE (page), class_id);
+  t4 = g_get_monotonic_time ();
   printf ("attendance page: first show %.0f ms (chain checked), reload %.0f ms  "
-          "(goal: reload <= 50 ms)%s\n", (t1 - t0) / 1e3, (t2 - t1) / 1e3,
-          t2 - t1 <= 50000 ? "" : "  OVER");
+          "(goal: reload <= 50 ms)%s; after a change: %.0f ms (read again and chain checked)\n",
+          (t1 - t0) / 1e3, (t2 - t1) / 1e3, t2 - t1 <= 50000 ? "" : "  OVER", (t4 - t3) / 1e3);
   td_page_set_store (TD_PAGE (page), NULL);
 }
 

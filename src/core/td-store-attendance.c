@@ -439,21 +439,63 @@ bulk_context_clear (BulkContext *c)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BulkContext, bulk_context_clear)
 
 static gboolean
-bulk_context_load (TdStore *self, gint64 class_id, BulkContext *c, GError **error)
+not_found (GError **local, GError **error)
 {
-  c->lesson_list = td_store_list_lessons (self, class_id, error);
-  if (c->lesson_list == NULL)
-    return FALSE;
-  c->roster_list = td_store_list_enrolments (self, class_id, error);
-  if (c->roster_list == NULL)
-    return FALSE;
+  if (*local == NULL || g_error_matches (*local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local));
+  return FALSE;
+}
+
+/* The lessons and roster entries the entries name: the whole class read once for many
+ * entries, each looked up by itself for a few (a keystroke on the page, a record of an
+ * import).  What does not exist is left out, for bulk_record to refuse. */
+static gboolean
+bulk_context_load (TdStore *self, gint64 class_id, const TdAttendanceEntry *entries, guint n,
+                   BulkContext *c, GError **error)
+{
   c->lessons = g_hash_table_new (g_int64_hash, g_int64_equal);
+  c->roster = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (n >= 16)
+    {
+      c->lesson_list = td_store_list_lessons (self, class_id, error);
+      if (c->lesson_list == NULL)
+        return FALSE;
+      c->roster_list = td_store_list_enrolments (self, class_id, error);
+      if (c->roster_list == NULL)
+        return FALSE;
+    }
+  else
+    {
+      c->lesson_list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
+      c->roster_list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (GError) local = NULL;
+          TdLesson *l = td_store_get_lesson (self, entries[i].lesson_id, &local);
+          TdEnrolment *e;
+
+          if (l == NULL && !not_found (&local, error))
+            return FALSE;
+          if (l != NULL && l->class_id == class_id)
+            g_ptr_array_add (c->lesson_list, l);
+          else
+            td_lesson_free (l);
+          e = td_store_get_enrolment (self, class_id, entries[i].trainee_id, &local);
+          if (e == NULL && !not_found (&local, error))
+            return FALSE;
+          if (e != NULL)
+            g_ptr_array_add (c->roster_list, e);
+        }
+    }
   for (guint i = 0; i < c->lesson_list->len; i++)
     {
       TdLesson *l = g_ptr_array_index (c->lesson_list, i);
       g_hash_table_insert (c->lessons, &l->id, l);
     }
-  c->roster = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < c->roster_list->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (c->roster_list, i);
@@ -542,7 +584,7 @@ td_store_record_attendance_many (TdStore *self, gint64 class_id,
   g_return_val_if_fail (TD_IS_STORE (self) && (entries != NULL || n_entries == 0), FALSE);
   if (n_changed != NULL)
     *n_changed = 0;
-  if (!bulk_context_load (self, class_id, &c, error))
+  if (!bulk_context_load (self, class_id, entries, n_entries, &c, error))
     return FALSE;
   /* every record checked before the first is written: a bad one refuses the whole set */
   for (guint i = 0; i < n_entries; i++)

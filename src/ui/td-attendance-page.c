@@ -40,6 +40,7 @@ struct _TdAttendancePage
   GHashTable *by_pair;          /* lesson id << 32 | trainee id → TdAttendance* (current) */
   gint64 *pair_keys;            /* the keys of by_pair */
   guint64 checked_count;        /* the store's change count when the chain was checked */
+  guint64 loaded_count;         /* … and when the data above were read */
   gint64 checked_class;
   GHashTable *problem_lids;     /* lessons with a chain problem (char*) */
   char *problems_text;
@@ -375,9 +376,18 @@ reload (GtkWidget *widget)
   g_autoptr (GHashTable) lids = NULL;
   guint selected = gtk_single_selection_get_selected (self->lesson_sel);
   g_autoptr (GError) error = NULL;
+  guint64 count = self->watch.store != NULL ? td_store_get_change_count (self->watch.store) : 0;
 
   g_clear_handle_id (&self->watch.idle, g_source_remove);
+  /* nothing changed since the class was read (the page shown again, the same class chosen):
+   * what it shows stands, only the trainees of the chosen lesson are listed again */
+  if (self->klass != NULL && self->klass->id == self->class_id && count == self->loaded_count)
+    {
+      rebuild_trainees (self);
+      return;
+    }
   load_data (self, &error);
+  self->loaded_count = count;
   td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "grid" : "empty");
   if (self->klass == NULL)
@@ -844,7 +854,9 @@ td_attendance_page_set_store (TdPage *page, TdStore *store)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
 
-  g_clear_pointer (&self->problem_lids, g_hash_table_unref);   /* another file: check again */
+  /* another file: read and check again */
+  g_clear_pointer (&self->problem_lids, g_hash_table_unref);
+  clear_data (self);
   td_store_watch_set (&self->watch, store);
 }
 
