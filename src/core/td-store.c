@@ -371,6 +371,24 @@ emit_changes (TdStore *self)
     }
 }
 
+/* Rewriting a row rewrites its blob (a packet's bytes, when its status changes): the old
+ * pages go back to the file system once more than a megabyte is free, so a sent batch does
+ * not leave the file twice its size.  (Files created before auto_vacuum was set keep theirs
+ * until a backup, which writes a compact copy.) */
+static gboolean
+give_back_space (TdStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (self, "PRAGMA freelist_count", error);
+  gint64 free_pages = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    free_pages = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return free_pages < 256 || td_store_exec (self, "PRAGMA incremental_vacuum", error);
+}
+
 gboolean
 td_store_commit (TdStore *self, GError **error)
 {
@@ -380,7 +398,7 @@ td_store_commit (TdStore *self, GError **error)
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE sp%d", self->depth - 1);
   if (self->depth == 1 && self->schema_version >= 4
-      && !td_store_audit_seal (self, self->audit_mark, error))
+      && (!td_store_audit_seal (self, self->audit_mark, error) || !give_back_space (self, error)))
     {
       td_store_rollback (self);
       return FALSE;
@@ -600,9 +618,11 @@ open_connection (const char *path, gboolean read_only, GError **error)
       sqlite3_busy_timeout (self->db, 5000);
       rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     }
+  /* a new file gives freed pages back (give_back_space): set before anything writes its
+   * header; on an existing file it changes nothing */
   if (rc == SQLITE_OK && !read_only)
-    rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-                       NULL, NULL, NULL);
+    rc = sqlite3_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; "
+                       "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       set_open_error (path, self->db, rc, error);
