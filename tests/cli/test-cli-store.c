@@ -3,6 +3,7 @@
  * (TD_CLI), on the demo data as of 2026-11-26 (TD_TODAY). */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -29,20 +30,14 @@ run_clear (Run *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs traindesk-cli with @args (NULL-terminated) in the fixture's folder. */
+/* Runs @argv (argv[0] looked up in PATH) in @dir. */
 static void
-run_in (Run *r, const char *dir, const char *const *args)
+run_argv (Run *r, const char *dir, const char *const *argv)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
-  for (int i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &r->out, &r->err,
                 &wait_status, &error);
   g_assert_no_error (error);
   r->status = 0;
@@ -51,6 +46,20 @@ run_in (Run *r, const char *dir, const char *const *args)
       g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
       r->status = error->code;
     }
+}
+
+/* Runs traindesk-cli with @args (NULL-terminated) in the fixture's folder. */
+static void
+run_in (Run *r, const char *dir, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  run_argv (r, dir, (const char *const *) argv->pdata);
 }
 
 #define RUN(r, f, ...) run_in (r, (f)->dir, (const char *const[]) { __VA_ARGS__, NULL })
@@ -696,6 +705,42 @@ test_read_cap (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (catalog.err, "The catalogue /dev/zero is larger than 64 MB"));
 }
 
+/* A pipe that never ends (a FIFO fed from /dev/zero) is refused the same way: the size a pipe
+ * reports is 0, so only the cap stops the read. */
+static void
+test_read_cap_pipe (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "receipt.xml", NULL);
+  g_autofree char *feed = g_strdup_printf ("exec cat /dev/zero > '%s'", fifo);
+  const char *const mkfifo[] = { "mkfifo", fifo, NULL };
+  const char *const writer[] = { "sh", "-c", feed, NULL };
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) made = { 0 };
+  g_auto (Run) receipt = { 0 };
+  GPid pid = 0;
+  int reader;
+
+  run_argv (&made, f->dir, mkfifo);
+  if (made.status != 0 || !g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no mkfifo or /dev/zero on this system");
+      return;
+    }
+  init_demo (f);
+  g_assert_true (g_spawn_async (f->dir, (char **) writer, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                &error));
+  g_assert_no_error (error);
+  RUN (&receipt, f, "--db", f->db, "import-receipt", fifo);
+  /* a writer still waiting for a reader (the CLI never opened the pipe) is let go */
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  if (reader >= 0)
+    g_close (reader, NULL);
+  g_spawn_close_pid (pid);
+  g_assert_cmpint (receipt.status, ==, 1);
+  g_assert_nonnull (strstr (receipt.err, "is larger than 64 MB and was not read"));
+}
+
 #define YL "(SELECT id FROM class WHERE code = 'YL2026-011')"
 
 /* Edits made behind the program's back, each on a fresh copy of the demo, and what verify
@@ -800,6 +845,7 @@ main (int argc, char **argv)
   ADD ("/cli/store/output-extension", test_output_extension);
   ADD ("/cli/store/db-contract", test_db_contract);
   ADD ("/cli/store/read-cap", test_read_cap);
+  ADD ("/cli/store/read-cap-pipe", test_read_cap_pipe);
   ADD ("/cli/store/verify-tampering", test_verify_tampering);
   ADD ("/cli/store/import-attendance", test_import_attendance);
   ADD ("/cli/store/import-attendance-export", test_import_attendance_export);
