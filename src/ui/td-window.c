@@ -535,6 +535,23 @@ disconnect_store (TdWindow *self)
   g_clear_object (&self->store);
 }
 
+/* What opening the database did that the user should know (a database others could read
+ * made private, an interrupted export finished or undone): one toast each, kept until
+ * dismissed. */
+static void
+show_store_notices (TdWindow *self, TdStore *store)
+{
+  GPtrArray *notices = td_store_get_notices (store);
+
+  for (guint i = 0; i < notices->len; i++)
+    {
+      AdwToast *toast = adw_toast_new (g_ptr_array_index (notices, i));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 void
 td_window_set_store (TdWindow *self, TdStore *store)
 {
@@ -547,6 +564,7 @@ td_window_set_store (TdWindow *self, TdStore *store)
   if (store == NULL)
     return;
   self->store = g_object_ref (store);
+  show_store_notices (self, store);
   if (g_signal_lookup ("changed", TD_TYPE_STORE) != 0)
     self->store_changed_id = g_signal_connect (store, "changed",
                                                G_CALLBACK (on_store_changed), self);

@@ -49,14 +49,15 @@ cli_fixture_tear_down (CliFixture *f, gconstpointer data)
   g_free (f->db);
 }
 
-void
-cli_spawn (CliRun *run, const char *dir, const char *const *argv)
+/* @envp: the environment, or NULL for this process's. */
+static void
+spawn_env (CliRun *run, const char *dir, char **envp, const char *const *argv)
 {
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
   cli_run_clear (run);
-  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+  g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   run->status = 0;
@@ -68,18 +69,37 @@ cli_spawn (CliRun *run, const char *dir, const char *const *argv)
 }
 
 void
-cli_run (CliRun *run, CliFixture *f, const char *const *args)
+cli_spawn (CliRun *run, const char *dir, const char *const *argv)
+{
+  spawn_env (run, dir, NULL, argv);
+}
+
+void
+cli_run_full (CliRun *run, CliFixture *f, const char *db, const char *env,
+              const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = NULL;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("TD_CLI"));
   g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) db);
   for (int i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   g_assert_nonnull (g_ptr_array_index (argv, 0));
-  cli_spawn (run, f->dir, (const char *const *) argv->pdata);
+  if (env != NULL)
+    {
+      g_auto (GStrv) pair = g_strsplit (env, "=", 2);
+      envp = g_environ_setenv (g_get_environ (), pair[0], pair[1], TRUE);
+    }
+  spawn_env (run, f->dir, envp, (const char *const *) argv->pdata);
+}
+
+void
+cli_run (CliRun *run, CliFixture *f, const char *const *args)
+{
+  cli_run_full (run, f, f->db, NULL, args);
 }
 
 void

@@ -30,6 +30,10 @@ void cli_spawn (CliRun *run, const char *dir, const char *const *argv);
 /* Runs traindesk-cli --db f->db with @args (NULL-terminated) in the fixture's folder. */
 void cli_run (CliRun *run, CliFixture *f, const char *const *args);
 #define CLI(run, f, ...) cli_run (run, f, (const char *const[]) { __VA_ARGS__, NULL })
+/* The same with another database @db, and @env ("NAME=value", or NULL) added to the
+ * environment. */
+void cli_run_full (CliRun *run, CliFixture *f, const char *db, const char *env,
+                   const char *const *args);
 
 /* `init --demo`, asserted to succeed. */
 void cli_init_demo (CliFixture *f);

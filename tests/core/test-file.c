@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/td-file.h"
+#include "../test-listing.h"
 
 typedef struct
 {
@@ -51,27 +52,6 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static int
-by_name (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-listing (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, by_name);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static char *
 contents (const char *path)
 {
@@ -79,15 +59,6 @@ contents (const char *path)
 
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
   return data;
-}
-
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
 }
 
 static void
@@ -105,8 +76,8 @@ test_replace_private (Fixture *f, gconstpointer data)
   got = contents (path);
   g_assert_cmpstr (got, ==, "new");
   /* replaced by a file only its owner can read, and no temporary file left */
-  g_assert_cmpint (mode_of (path), ==, 0600);
-  names = listing (f->dir);
+  g_assert_cmpint (test_mode_of (path), ==, 0600);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "培训 数据.csv");
 }
 
@@ -125,7 +96,7 @@ test_directory_refused (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (error->message, "out.pdf is a folder: give the name of a "
                                    "file to write. The folder was left as it is."));
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "out.pdf");
 }
 
@@ -153,7 +124,7 @@ test_disk_full (Fixture *f, gconstpointer data)
   /* the good file is as it was, and no temporary file is left */
   got = contents (path);
   g_assert_cmpstr (got, ==, "a good file");
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "sheet.pdf");
 }
 
@@ -179,7 +150,7 @@ test_by_name (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   write_by_name (td_file_get_temp_path (file), "PK");
-  g_assert_cmpint (mode_of (td_file_get_temp_path (file)), ==, 0600);
+  g_assert_cmpint (test_mode_of (td_file_get_temp_path (file)), ==, 0600);
   g_assert_true (td_file_commit (file, &error));
   g_assert_no_error (error);
   g_setenv ("TD_TEST_DISK_FULL_AFTER", "1", TRUE);
@@ -188,7 +159,7 @@ test_by_name (Fixture *f, gconstpointer data)
   g_assert_false (td_file_commit (full, &error));
   g_assert_error (error, TD_FILE_ERROR, TD_FILE_ERROR_NO_SPACE);
   g_clear_pointer (&full, td_file_free);
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "roster.xlsx");
 }
 
@@ -261,7 +232,7 @@ test_clean_stale (Fixture *f, gconstpointer data)
   /* one being written right now by another TrainDesk */
   g_assert_true (g_file_set_contents (fresh, "", -1, NULL));
   g_assert_cmpuint (td_file_clean_stale (f->dir, 3600), ==, 3);
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, ".td-12345678.part .td-notours.part notes.part roster.xlsx");
 }
 
@@ -275,7 +246,7 @@ test_make_private (Fixture *f, gconstpointer data)
   g_chmod (path, 0644);
   g_assert_true (td_file_make_private (path, &was_open, NULL));
   g_assert_true (was_open);
-  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (test_mode_of (path), ==, 0600);
   g_assert_true (td_file_make_private (path, &was_open, NULL));
   g_assert_false (was_open);
 }

@@ -11,29 +11,9 @@
 #include <string.h>
 
 #include "export-fixture.h"
+#include "../test-listing.h"
 
 #define FILED "2026-02-20T09:30:00+08:00"
-
-static int
-by_name (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, sorted. */
-static char *
-listing (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, by_name);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static guint
 n_packets (Fixture *f)
@@ -114,7 +94,7 @@ test_disk_full (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "The disk is full"));
   g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "an earlier file");
-  names = listing (f->dir);
+  names = test_listing (f->dir);
   g_assert_cmpstr (names, ==, "filing.xml td.db td.db-shm td.db-wal");
   g_assert_cmpuint (n_packets (f), ==, 0);
 }

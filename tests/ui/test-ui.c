@@ -611,6 +611,38 @@ test_open_error (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_is_visible (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A database other users could read: tightened on open, and the window says so. */
+static void
+test_store_notice (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_strdup (td_store_get_path (fixture->store));
+  g_autofree char *notice = g_strdup_printf ("Other users of this computer could read %s. It "
+                                             "holds personal data, so it is now readable by "
+                                             "you only.", path);
+  g_autoptr (GError) error = NULL;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  fixture->store = td_store_open (path, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+  td_test_settle (3, 20000);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->window), notice));
+}
+
 /* Settings: backup to a chosen file, the outbox folder, automatic backups keep 10. */
 static void
 test_settings (Fixture *fixture, gconstpointer data)
@@ -738,6 +770,7 @@ main (int argc, char **argv)
   ADD ("/ui/classes/unsaved-changes", test_unsaved_changes);
   ADD ("/ui/classes/refused-save", test_refused_save);
   ADD ("/ui/window/open-error", test_open_error);
+  ADD ("/ui/window/store-notice", test_store_notice);
   ADD ("/ui/settings/backup-outbox", test_settings);
   ADD ("/ui/window/shortcuts", test_shortcuts);
   ADD ("/ui/screenshots", test_screenshots);
