@@ -965,27 +965,27 @@ row_changes (const TdAttRow *row)
          || row->change == TD_ATT_CHANGE_CORRECTION;
 }
 
-/* Every changed row, inside the caller's transaction.  (The one place to switch to a bulk
- * write of the store.) */
+/* Every changed row, in one bulk write of the store. */
 static gboolean
 store_rows (TdAttendanceImport *self, GError **error)
 {
+  g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (TdAttendanceEntry));
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       const TdAttRow *row = &g_array_index (self->rows, TdAttRow, i);
+      TdAttendanceEntry e = {
+        .lesson_id = row->lesson->id, .trainee_id = row->enrolment->trainee.id,
+        .status = row->status, .time_in = row->time_in, .time_out = row->time_out,
+        .method = row->method,
+      };
 
-      if (!row_changes (row))
-        continue;
-      if (!td_store_record_attendance (self->store, self->klass->id, row->lesson->id,
-                                       row->enrolment->trainee.id, row->status, row->time_in,
-                                       row->time_out, row->method, error))
-        {
-          g_prefix_error (error, _("Lesson %s, %s: "), row->lesson->lid,
-                          row->enrolment->trainee.name);
-          return FALSE;
-        }
+      if (row_changes (row))
+        g_array_append_val (entries, e);
     }
-  return TRUE;
+  return td_store_record_attendance_many (self->store, self->klass->id,
+                                          (const TdAttendanceEntry *) entries->data,
+                                          entries->len, NULL, error);
 }
 
 gboolean
@@ -995,6 +995,7 @@ td_attendance_import_apply (TdAttendanceImport *self, const char *file_name,
   guint undecided = td_attendance_import_count_undecided (self);
   TdAttCounts c;
   TdImportLog log = { .file_name = file_name, .sha256 = sha256 };
+  g_autofree char *details = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   td_attendance_import_get_counts (self, &c);
@@ -1016,15 +1017,18 @@ td_attendance_import_apply (TdAttendanceImport *self, const char *file_name,
   log.n_changed = c.n_update;
   log.n_corrections = c.n_correction;
   log.n_exceptions = self->exceptions->len;
-  if (!td_store_begin (self->store, error))
+  details = td_store_import_details (self->store, &log);
+  /* one transaction, one audit entry naming the file */
+  if (!td_store_begin_bulk (self->store, "import-attendance", "attendance", self->klass->id,
+                            error))
     return FALSE;
-  if (!store_rows (self, error)
-      || !td_store_log_attendance_import (self->store, self->klass->id, &log, error)
-      || !td_store_commit (self->store, error))
+  if (!store_rows (self, error))
     {
       td_store_rollback (self->store);
       return FALSE;
     }
+  if (!td_store_commit_bulk (self->store, details, error))   /* rolls back when it fails */
+    return FALSE;
   if (counts != NULL)
     *counts = c;
   /* stored: what is shown next is read again (a failure says so, the import stands) */

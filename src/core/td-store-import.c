@@ -152,27 +152,28 @@ fail:
   return FALSE;
 }
 
-gboolean
-td_store_log_attendance_import (TdStore *self, gint64 class_id, const TdImportLog *log,
-                                GError **error)
+char *
+td_store_import_details (TdStore *self, const TdImportLog *log)
 {
   sqlite3_stmt *stmt;
+  char *json = NULL;
 
-  g_return_val_if_fail (TD_IS_STORE (self) && log != NULL, FALSE);
-  stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, row, op, new) VALUES "
-    "(strftime ('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), 'class', ?1, 'import', "
-    "json_object ('kind', 'attendance', 'file', ?2, 'sha256', ?3, 'punches', ?4, "
-    "'records', ?5, 'new', ?6, 'changed', ?7, 'corrections', ?8, 'exceptions', ?9))", error);
+  g_return_val_if_fail (TD_IS_STORE (self) && log != NULL, NULL);
+  /* SQLite writes the JSON: a file name is escaped as JSON wants it */
+  stmt = td_store_prepare (self, "SELECT json_object ('file', ?1, 'sha256', ?2, 'punches', ?3, "
+    "'records', ?4, 'new', ?5, 'changed', ?6, 'corrections', ?7, 'exceptions', ?8)", NULL);
   if (stmt == NULL)
-    return FALSE;
-  td_bind_int (stmt, 1, class_id);
-  td_bind_text (stmt, 2, log->file_name);
-  td_bind_text (stmt, 3, log->sha256);
-  td_bind_int (stmt, 4, log->n_punches);
-  td_bind_int (stmt, 5, log->n_records);
-  td_bind_int (stmt, 6, log->n_new);
-  td_bind_int (stmt, 7, log->n_changed);
-  td_bind_int (stmt, 8, log->n_corrections);
-  td_bind_int (stmt, 9, log->n_exceptions);
-  return td_store_step_done (self, stmt, error);
+    return NULL;
+  td_bind_text (stmt, 1, log->file_name);
+  td_bind_text (stmt, 2, log->sha256);
+  td_bind_int (stmt, 3, log->n_punches);
+  td_bind_int (stmt, 4, log->n_records);
+  td_bind_int (stmt, 5, log->n_new);
+  td_bind_int (stmt, 6, log->n_changed);
+  td_bind_int (stmt, 7, log->n_corrections);
+  td_bind_int (stmt, 8, log->n_exceptions);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    json = td_col_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return json;
 }

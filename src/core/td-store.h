@@ -264,10 +264,9 @@ typedef struct
   guint n_exceptions;
 } TdImportLog;
 
-/* One audit entry (table "class", operation "import") for a whole import; call it inside
- * the import's transaction. */
-gboolean td_store_log_attendance_import (TdStore *self, gint64 class_id, const TdImportLog *log,
-                                         GError **error);
+/* The details of the import's one audit entry (td_store_commit_bulk), as a JSON object:
+ * file, sha256 and the counts.  Newly allocated; NULL when SQLite cannot write it. */
+char *td_store_import_details (TdStore *self, const TdImportLog *log);
 
 /* ---- assessment and follow-up ------------------------------------------- */
 GPtrArray *td_store_list_results (TdStore *self, gint64 class_id, GError **error);

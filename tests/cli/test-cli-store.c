@@ -556,9 +556,50 @@ test_import_attendance (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (r.out, "Nothing to store: every record is stored so "
                                           "already.\n"));
   g_free (before);
-  before = sql_text (f, "SELECT count(*) FROM audit WHERE op = 'import' AND new LIKE "
+  before = sql_text (f, "SELECT count(*) FROM audit WHERE op = 'bulk' AND new LIKE "
+                        "'%\"action\":\"import-attendance\"%' AND new LIKE "
                         "'%\"file\":\"attlog.dat\"%\"records\":60%'");
   g_assert_cmpstr (before, ==, "1");
+}
+
+/* A table whose headers are not known: refused with what to do, read with --columns, and
+ * the next file of that layout read with the remembered columns; --method for lines that
+ * do not say. */
+static void
+test_import_attendance_columns (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+  g_autofree char *date = NULL;
+  g_autofree char *lid = NULL;
+  g_autofree char *attlog = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *start = NULL;
+  g_autofree char *text = NULL;
+
+  init_demo (f);
+  attlog = write_attlog (f, &date, &lid);
+  start = sql_text (f, "SELECT time (start, '-5 minutes') " DG_LESSONS " ORDER BY start LIMIT 1");
+  text = g_strdup_printf ("No,Who,When\n1,x,%s %s\n", date, start);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "No header row of export.csv names a person number or id number "
+                              "and a time: map its columns in the app (they are remembered for "
+                              "files of this layout) or with --columns "
+                              "\"first=1;person=0;datetime=2\".\n");
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--method", "CARD",
+       "--columns", "first=1;person=0;datetime=2", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\tCARD\twaits for a decision\n"));
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, lid));
+  run_clear (&r);
+  RUN (&r, f, "--db", f->db, "import-attendance", "--class", "DG2026-021", "--method", "PALM",
+       path);
+  g_assert_cmpint (r.status, ==, 2);
 }
 
 /* The Attendance packet of an imported class passes the schema and every rule. */
@@ -849,5 +890,6 @@ main (int argc, char **argv)
   ADD ("/cli/store/verify-tampering", test_verify_tampering);
   ADD ("/cli/store/import-attendance", test_import_attendance);
   ADD ("/cli/store/import-attendance-export", test_import_attendance_export);
+  ADD ("/cli/store/import-attendance-columns", test_import_attendance_columns);
   return g_test_run ();
 }

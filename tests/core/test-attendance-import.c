@@ -137,12 +137,16 @@ static guint
 count_import_audit (Fixture *f)
 {
   g_autoptr (GError) lerr = NULL;
-  g_autoptr (GPtrArray) audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0, &lerr);
-  g_assert_no_error (lerr);
+  g_autoptr (GPtrArray) audit = td_store_list_audit (f->sf.store, "attendance", 0, 0, &lerr);
   guint n = 0;
 
+  g_assert_no_error (lerr);
   for (guint i = 0; i < audit->len; i++)
-    n += g_str_equal (((TdAuditEntry *) g_ptr_array_index (audit, i))->op, "import");
+    {
+      const TdAuditEntry *e = g_ptr_array_index (audit, i);
+      n += g_str_equal (e->op, "bulk")
+           && strstr (e->new_values, "\"action\":\"import-attendance\"") != NULL;
+    }
   return n;
 }
 
@@ -248,13 +252,15 @@ test_audit_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_attendance_import_count_undecided (imp), ==, 0);
   g_assert_true (td_attendance_import_apply (imp, "attlog.dat", SHA, NULL, &error));
   g_assert_no_error (error);
-  audit = td_store_list_audit (f->sf.store, "class", f->klass->id, 0, &lerr);
+  /* the import is one entry of the audit log, not one per record or punch */
+  audit = td_store_list_audit (f->sf.store, "attendance", 0, 0, &lerr);
   g_assert_no_error (lerr);
-  for (guint i = 0; i < audit->len; i++)
-    if (g_str_equal (((TdAuditEntry *) g_ptr_array_index (audit, i))->op, "import"))
-      e = g_ptr_array_index (audit, i);
-  g_assert_nonnull (e);
-  g_assert_cmpstr (e->new_values, ==, "{\"kind\":\"attendance\",\"file\":\"attlog.dat\","
+  g_assert_cmpuint (audit->len, ==, 1);
+  e = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (e->op, ==, "bulk");
+  g_assert_cmpstr (e->new_values, ==, "{\"action\":\"import-attendance\",\"table\":"
+                   "\"attendance\",\"class_id\":1,\"parts\":[{\"records\":8,\"changed\":8,"
+                   "\"lessons\":\"L01A\",\"to_lesson\":\"L01B\"}],\"file\":\"attlog.dat\","
                    "\"sha256\":\"" SHA "\",\"punches\":17,\"records\":8,\"new\":8,"
                    "\"changed\":0,\"corrections\":0,\"exceptions\":1}");
   chain = td_store_list_chain (f->sf.store, f->klass->id, &lerr);

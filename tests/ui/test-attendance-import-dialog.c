@@ -167,10 +167,13 @@ test_preview_and_store (Fixture *f, gconstpointer data)
   td_test_press (f->dialog, "accept");
   g_assert_cmpuint (count_records (f), ==, before + 60);
   {
-    g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, "class", f->klass->id, 0, &lerr);
+    g_autoptr (GPtrArray) audit = td_store_list_audit (f->store, "attendance", 0, 0, &lerr);
+    const TdAuditEntry *e;
+
     g_assert_no_error (lerr);
-    const TdAuditEntry *e = g_ptr_array_index (audit, 0);
-    g_assert_cmpstr (e->op, ==, "import");
+    e = g_ptr_array_index (audit, 0);
+    g_assert_cmpstr (e->op, ==, "bulk");
+    g_assert_nonnull (strstr (e->new_values, "\"action\":\"import-attendance\""));
     g_assert_nonnull (strstr (e->new_values, "\"file\":\"attlog.dat\""));
   }
 }
