@@ -200,3 +200,15 @@ td_ui_find_named (GtkWidget *root, const char *name)
     }
   return NULL;
 }
+
+void
+td_ui_add_file_filter (GtkFileChooser *chooser, const char *name, const char *const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}

@@ -46,4 +46,9 @@ void td_ui_set_error (GtkWidget *widget, gboolean error);
  * through it.  NULL when none. */
 GtkWidget *td_ui_find_named (GtkWidget *root, const char *name);
 
+/* Adds to @chooser a filter named @name for the file name suffixes @suffixes ("xlsx",
+ * NULL-terminated). */
+void td_ui_add_file_filter (GtkFileChooser *chooser, const char *name,
+                            const char *const *suffixes);
+
 G_END_DECLS
