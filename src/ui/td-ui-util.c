@@ -294,3 +294,15 @@ td_ui_tooltips_attach_all (GtkWidget *root)
        c = gtk_widget_get_next_sibling (c))
     td_ui_tooltips_attach_all (c);
 }
+
+void
+td_ui_add_file_filter (GtkFileChooser *chooser, const char *name, const char *const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}

@@ -59,4 +59,9 @@ GtkWidget *td_ui_tooltip_label_new (GtkWidget *widget, const char *text);
 void td_ui_tooltip_attach (GtkWidget *widget);
 void td_ui_tooltips_attach_all (GtkWidget *root);
 
+/* Adds to @chooser a filter named @name for the file name suffixes @suffixes ("xlsx",
+ * NULL-terminated). */
+void td_ui_add_file_filter (GtkFileChooser *chooser, const char *name,
+                            const char *const *suffixes);
+
 G_END_DECLS

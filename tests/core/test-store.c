@@ -5,6 +5,7 @@
 
 #include "core/td-file.h"
 #include "core/td-store.h"
+#include "../td-test-private.h"
 #include "store-fixture.h"
 
 #define ADD(name, func) \
@@ -17,16 +18,13 @@
 static void
 test_file_mode (StoreFixture *f, gconstpointer data)
 {
-  GStatBuf st;
   g_autoptr (TdInstitution) inst = sf_institution ();
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
 
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (f->path);
   /* The write-ahead log holds the same personal data: owner only as well. */
   g_assert_true (td_store_save_institution (f->store, inst, NULL));
-  g_assert_cmpint (g_stat (wal, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (wal);
   g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (td_store_get_path (f->store), ==, f->path);
 }
@@ -1656,7 +1654,7 @@ test_backup_while_writing (StoreFixture *f, gconstpointer data)
 
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (copy);
   restored = td_store_open (copy, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   problems = td_store_verify (restored, &error);
