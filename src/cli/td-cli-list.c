@@ -130,7 +130,8 @@ list_results (const ListArgs *a)
     {
       const TdResult *r = g_ptr_array_index (results, i);
       g_autofree char *id = masked_id (a, r->id_number);
-      g_autofree char *theory = td_score_format (r->theory), *practice = td_score_format (r->practice);
+      g_autofree char *theory = td_score_format (r->theory);
+      g_autofree char *practice = td_score_format (r->practice);
       g_autofree char *type = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_type)
                                                 : g_strdup ("");
       g_autofree char *level = r->cert_type != 0 ? g_strdup_printf ("%d", r->cert_level)

@@ -32,6 +32,17 @@ render_args_clear (RenderArgs *args)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RenderArgs, render_args_clear)
 
+/* The forms and charts still draw without a Chinese font, but the user hears why the
+ * characters come out as boxes. */
+static void
+warn_missing_font (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!td_font_check (&error))
+    g_printerr ("traindesk-cli: %s\n", error->message);
+}
+
 /* Reads the verb's options and its one positional argument (FORM or NAME). */
 static int
 parse_args (TdCliContext *ctx, gboolean print, RenderArgs *args)
@@ -75,6 +86,7 @@ td_cli_print (TdCliContext *ctx)
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
+  warn_missing_font ();
   options.full_id = args.full_id;
   options.lesson = args.lesson;
   options.multi_day = args.multi_day;
@@ -107,6 +119,7 @@ td_cli_chart (TdCliContext *ctx)
   store = td_cli_open_store (ctx, FALSE);
   if (store == NULL)
     return TD_EXIT_REFUSED;
+  warn_missing_font ();
   chart = td_chart_build (store, kind, args.klass, &error);
   if (chart == NULL || !td_chart_write (chart, args.output, CHART_WIDTH, CHART_HEIGHT, &error))
     {

@@ -513,6 +513,39 @@ td_calendar_holiday_name (const TdCalendar *calendar, TdDay day)
   return g_hash_table_lookup (calendar->holidays, GUINT_TO_POINTER (day));
 }
 
+/* The public holidays fixed to a Gregorian date by the national rules (全国年节及纪念日放假
+ * 办法, 2025): in a year the catalogue's calendar does not cover, a lesson is still not
+ * planned on them.  The lunar ones (春节, 清明, 端午, 中秋) move and need the calendar. */
+static const struct
+{
+  int month, day;
+  const char *name;
+} fixed_holidays[] = {
+  { 1, 1, "元旦" }, { 5, 1, "劳动节" }, { 5, 2, "劳动节" },
+  { 10, 1, "国庆节" }, { 10, 2, "国庆节" }, { 10, 3, "国庆节" },
+};
+
+const char *
+td_calendar_public_holiday (const TdCalendar *calendar, TdDay day)
+{
+  int month = td_day_month (day), dom = td_day_of_month (day);
+
+  g_return_val_if_fail (day != 0, NULL);
+  if (td_calendar_covers_year (calendar, td_day_year (day)))
+    return td_calendar_holiday_name (calendar, day);
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_holidays); i++)
+    if (fixed_holidays[i].month == month && fixed_holidays[i].day == dom)
+      return fixed_holidays[i].name;
+  return NULL;
+}
+
+gboolean
+td_calendar_is_lesson_day (const TdCalendar *calendar, TdDay day)
+{
+  return td_calendar_is_working_day (calendar, day)
+         && td_calendar_public_holiday (calendar, day) == NULL;
+}
+
 /* Monday–Friday days d with first <= d <= last (first >= 1). */
 static gint64
 weekdays_in (TdDay first, TdDay last)

@@ -58,6 +58,12 @@ gboolean td_calendar_covers_year (const TdCalendar *calendar, int year);
 /* NULL calendar means Monday–Friday everywhere. */
 gboolean td_calendar_is_working_day (const TdCalendar *calendar, TdDay day);
 const char *td_calendar_holiday_name (const TdCalendar *calendar, TdDay day); /* or NULL */
+/* The public holiday on @day, or NULL: the calendar's for a year it covers, else one of the
+ * holidays fixed to a date by the national rules (元旦, 劳动节, 国庆节). */
+const char *td_calendar_public_holiday (const TdCalendar *calendar, TdDay day);
+/* Whether lessons may be planned on @day: a working day that is no public holiday (unlike
+ * td_calendar_is_working_day, which counts as the bureau's rules do, RULES.md). */
+gboolean td_calendar_is_lesson_day (const TdCalendar *calendar, TdDay day);
 /* Working days d with @after < d < @before (RULES.md: "n working days before D"). */
 int td_calendar_working_days_between (const TdCalendar *calendar, TdDay after, TdDay before);
 /* The latest date c such that at least @n working days lie strictly between c and @start:

@@ -74,7 +74,7 @@ td_file_platform_restrict (const char *path, gboolean *was_open, GError **error)
   DWORD rc = ERROR_INVALID_PARAMETER;
 
   if (was_open != NULL)
-    *was_open = FALSE;
+    *was_open = !td_file_is_private (path);
   if (wpath != NULL && OpenProcessToken (GetCurrentProcess (), TOKEN_QUERY, &token))
     {
       GetTokenInformation (token, TokenUser, NULL, 0, &size);
@@ -104,6 +104,38 @@ td_file_platform_restrict (const char *path, gboolean *was_open, GError **error)
                _("Cannot make %s readable by you only (Windows error %lu)."), path,
                (unsigned long) rc);
   return FALSE;
+}
+
+gboolean
+td_file_is_private (const char *path)
+{
+  g_autofree gunichar2 *wpath = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
+  PSECURITY_DESCRIPTOR sd = NULL;
+  PACL dacl = NULL;
+  SECURITY_DESCRIPTOR_CONTROL control = 0;
+  DWORD revision = 0, size = 0;
+  HANDLE token = NULL;
+  g_autofree TOKEN_USER *user = NULL;
+  ACCESS_ALLOWED_ACE *ace = NULL;
+  gboolean only_owner = FALSE;
+
+  if (wpath == NULL
+      || GetNamedSecurityInfoW ((LPCWSTR) wpath, SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, NULL,
+                                NULL, &dacl, NULL, &sd) != ERROR_SUCCESS)
+    return FALSE;
+  if (dacl != NULL && dacl->AceCount == 1 && GetSecurityDescriptorControl (sd, &control, &revision)
+      && (control & SE_DACL_PROTECTED) && GetAce (dacl, 0, (void **) &ace)
+      && ace->Header.AceType == ACCESS_ALLOWED_ACE_TYPE
+      && OpenProcessToken (GetCurrentProcess (), TOKEN_QUERY, &token))
+    {
+      GetTokenInformation (token, TokenUser, NULL, 0, &size);
+      user = g_malloc0 (size);
+      if (GetTokenInformation (token, TokenUser, user, size, &size))
+        only_owner = EqualSid ((PSID) &ace->SidStart, user->User.Sid);
+      CloseHandle (token);
+    }
+  LocalFree (sd);
+  return only_owner;
 }
 
 #else
@@ -147,6 +179,14 @@ td_file_platform_restrict (const char *path, gboolean *was_open, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+td_file_is_private (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (st.st_mode & 0777) == 0600;
 }
 
 #endif

@@ -58,6 +58,10 @@ guint td_file_clean_stale (const char *dir, gint64 age_seconds);
  * others could read it before. */
 gboolean td_file_make_private (const char *path, gboolean *was_open, GError **error);
 
+/* Whether only the current user may open @path: mode 0600 (or stricter) on POSIX, a
+ * protected DACL whose only entry is the current user on Windows. */
+gboolean td_file_is_private (const char *path);
+
 /* @path made absolute against the current folder (and cleaned of "." and ".."). */
 char *td_file_absolute (const char *path);
 

@@ -163,6 +163,14 @@ td_rate_format (TdRate rate)
   return g_strdup_printf ("%d.%04d", rate / 10000, rate % 10000);
 }
 
+char *
+td_rate_format_percent (TdRate rate)
+{
+  g_return_val_if_fail (rate >= 0, NULL);
+
+  return g_strdup_printf ("%d.%02d%%", rate / 100, rate % 100);
+}
+
 /* Floor of a / b for b > 0. */
 static gint64
 floor_div (gint64 a, gint64 b)

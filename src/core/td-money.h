@@ -23,6 +23,8 @@ typedef int TdRate;
 TdRate td_rate_parse (const char *text);
 /* Four decimals as the claim writes them: "0.9800", "1.0000", "0.0000". */
 char *td_rate_format (TdRate rate);
+/* The one way a rate is shown to people (UI, forms, messages): "73.33%", "100.00%". */
+char *td_rate_format_percent (TdRate rate);
 /* numerator/denominator rounded half up to four decimals (R-SUB-001); 0 when denominator 0. */
 TdRate td_rate_of (gint64 numerator, gint64 denominator);
 /* fen × rate, rounded half away from zero to whole fen (R-SUB-003 uplift). */

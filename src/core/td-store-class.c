@@ -191,13 +191,131 @@ check_class (TdStore *self, const TdClass *k, GError **error)
   return TRUE;
 }
 
+static gint64 count_with_id (TdStore *self, const char *sql, gint64 id, GError **error);
+
+TdClassLock
+td_store_class_lock (TdStore *self, const TdClass *k, TdDay today, GError **error)
+{
+  GError *local = NULL;
+  gint64 claims, filings;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, TD_CLASS_LOCK_CLOSED);
+  if (k->id == 0)
+    return TD_CLASS_LOCK_NONE;
+  claims = count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND "
+                                "kind = 'claim' AND status IN ('sent', 'accepted', "
+                                "'accepted_with_warnings')", k->id, &local);
+  if (local == NULL)
+    filings = count_with_id (self, "SELECT count(*) FROM packet WHERE class_id = ? AND "
+                                   "kind = 'filing' AND status IN ('sent', 'accepted', "
+                                   "'accepted_with_warnings')", k->id, &local);
+  if (local != NULL)
+    {
+      /* what was sent is unknown: nothing may change */
+      g_propagate_error (error, local);
+      return TD_CLASS_LOCK_CLOSED;
+    }
+  if (claims > 0)
+    return TD_CLASS_LOCK_CLOSED;
+  if (filings == 0)
+    return TD_CLASS_LOCK_NONE;
+  return today >= td_day_from_iso (k->start_date) ? TD_CLASS_LOCK_STARTED : TD_CLASS_LOCK_FILED;
+}
+
+/* The class as stored before @id's change: NULL without an error when there is none. */
+static TdClass *
+stored_class (TdStore *self, gint64 id, GError **error)
+{
+  GError *local = NULL;
+  TdClass *old = id != 0 ? td_store_get_class (self, id, &local) : NULL;
+
+  if (local != NULL && g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    g_clear_error (&local);
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return old;
+}
+
+/* Issue 18.1: what the bureau already has changes only as its lock allows. */
+static gboolean
+check_lock (TdStore *self, const TdClass *k, GError **error)
+{
+  GError *local = NULL;
+  g_autoptr (TdClass) old = stored_class (self, k->id, &local);
+  g_autofree char *fields = NULL;
+  TdClassLock lock;
+  guint refused;
+
+  if (old == NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return local == NULL;
+    }
+  lock = td_store_class_lock (self, old, td_day_today (), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  refused = td_class_locked_fields (td_class_changed_fields (old, k), lock);
+  if (refused == 0)
+    return TRUE;
+  fields = td_class_fields_text (refused);
+  if (lock == TD_CLASS_LOCK_CLOSED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("The subsidy claim of class %s was sent: the class is closed, and its %s "
+                   "cannot change any more."), old->code, fields);
+  else if (lock == TD_CLASS_LOCK_STARTED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("Class %s was filed and started on %s: the bureau accepts no change to its "
+                   "%s any more (R-CLS-002). Only the end date, the class hours, the "
+                   "commitment, the teachers and the lessons still to come can change, and "
+                   "they are re-sent in a correction of the filing."), old->code,
+                 old->start_date, fields);
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+                 _("Class %s was filed with the bureau under this code: the code cannot "
+                   "change. Create a new class for another code."), old->code);
+  return FALSE;
+}
+
+/* The timetable of a class whose claim was sent does not change (issue 18.1). */
+static gboolean
+check_timetable_open (TdStore *self, gint64 class_id, GError **error)
+{
+  GError *local = NULL;
+  g_autoptr (TdClass) k = stored_class (self, class_id, &local);
+  TdClassLock lock;
+
+  if (k == NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return local == NULL;
+    }
+  lock = td_store_class_lock (self, k, td_day_today (), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (lock != TD_CLASS_LOCK_CLOSED)
+    return TRUE;
+  g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
+               _("The subsidy claim of class %s was sent: the class is closed, and its "
+                 "timetable cannot change any more."), k->code);
+  return FALSE;
+}
+
 gboolean
 td_store_save_class (TdStore *self, TdClass *k, GError **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, FALSE);
-  if (!check_class (self, k, error) || !td_store_begin (self, error))
+  if (!check_class (self, k, error) || !check_lock (self, k, error)
+      || !td_store_begin (self, error))
     return FALSE;
   if (k->id == 0)
     stmt = td_store_prepare (self, "INSERT INTO class (code, title, catalog_version, item_code, "
@@ -577,7 +695,7 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && l != NULL, FALSE);
-  if (!check_lesson (self, l, error))
+  if (!check_lesson (self, l, error) || !check_timetable_open (self, l->class_id, error))
     return FALSE;
   if (l->id != 0 && lesson_has_attendance (self, l->id))
     {
@@ -654,6 +772,8 @@ gboolean
 td_store_replace_lessons (TdStore *self, gint64 class_id, GPtrArray *lessons, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self) && lessons != NULL, FALSE);
+  if (!check_timetable_open (self, class_id, error))
+    return FALSE;
   if (count_with_id (self, "SELECT count(*) FROM attendance WHERE class_id = ?", class_id, NULL)
       != 0)
     {

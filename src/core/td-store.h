@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "core/td-class-lock.h"
 #include "core/td-records.h"
 
 G_BEGIN_DECLS
@@ -115,6 +116,11 @@ GBytes *td_store_get_catalog_source (TdStore *self, const char *version, GError 
 /* TdClassSummary*, by start date. */
 GPtrArray *td_store_list_classes (TdStore *self, GError **error);
 TdClass *td_store_get_class (TdStore *self, gint64 id, GError **error);
+/* What of the class the bureau already has, and so what may still change (td-class-lock.h):
+ * td_store_save_class () refuses a change to a locked field, naming it and the way on.
+ * TD_CLASS_LOCK_CLOSED with @error when the store cannot be read. */
+TdClassLock td_store_class_lock (TdStore *self, const TdClass *k, TdDay today,
+                                 GError **error);
 TdClass *td_store_get_class_by_code (TdStore *self, const char *code, GError **error);
 /* Inserts (id 0; sets klass->id) or updates.  Refuses a duplicate code. */
 gboolean td_store_save_class (TdStore *self, TdClass *klass, GError **error);

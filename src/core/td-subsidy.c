@@ -16,6 +16,7 @@ td_subsidy_line_free (TdSubsidyLine *line)
   if (line == NULL)
     return;
   td_enrolment_free (line->enrolment);
+  g_strfreev (line->reasons);
   g_free (line->explanation);
   g_free (line);
 }
@@ -110,115 +111,147 @@ typedef struct
   GPtrArray *follow_ups;
 } Context;
 
-static char *
-limit_reason (const Context *ctx, TdSubsidyLine *line, GPtrArray *history)
+/* Adds why @line is left out; the first reason added is line->reason. */
+static void
+add_reason (GPtrArray *why, TdSubsidyLine *line, TdSubsidyReason reason, char *text)
+{
+  if (why->len == 0)
+    line->reason = reason;
+  g_ptr_array_add (why, text);
+}
+
+/* R-SUB-005: the item already paid at this or a higher level, the yearly limit reached. */
+static void
+add_limit_reasons (const Context *ctx, TdSubsidyLine *line, GPtrArray *history, GPtrArray *why)
 {
   int year = td_day_year (td_day_from_iso (ctx->klass->end_date)), in_year = 0;
+  gboolean item_seen = FALSE;
 
   for (guint i = 0; i < history->len; i++)
     {
       const TdSubsidyHistory *h = g_ptr_array_index (history, i);
       if (td_day_year (td_day_from_iso (h->end_date)) == year)
         in_year++;
-      if (g_strcmp0 (h->item_code, ctx->klass->item_code) != 0)
+      if (item_seen || g_strcmp0 (h->item_code, ctx->klass->item_code) != 0)
         continue;
       if (h->certificate == line->certificate && h->level == line->level)
         {
-          line->reason = TD_SUBSIDY_SAME_ITEM_LEVEL;
-          return g_strdup_printf (_("already subsidised for this item at this certificate and "
-                                    "level in class %s (R-SUB-005)"), h->class_code);
+          item_seen = TRUE;
+          add_reason (why, line, TD_SUBSIDY_SAME_ITEM_LEVEL,
+                      g_strdup_printf (_("already subsidised for this item at this certificate "
+                                         "and level in class %s (R-SUB-005)"), h->class_code));
         }
-      if (h->level >= 1 && line->level >= 1 && line->level > h->level)
+      else if (h->level >= 1 && line->level >= 1 && line->level > h->level)
         {
-          line->reason = TD_SUBSIDY_LOWER_LEVEL;
-          return g_strdup_printf (_("level %d of this item was already subsidised in class %s; "
-                                    "a lower level is not (R-SUB-005)"), h->level, h->class_code);
+          item_seen = TRUE;
+          add_reason (why, line, TD_SUBSIDY_LOWER_LEVEL,
+                      g_strdup_printf (_("level %d of this item was already subsidised in class "
+                                         "%s; a lower level is not (R-SUB-005)"), h->level,
+                                       h->class_code));
         }
     }
   if (in_year >= ctx->catalog->rules.max_subsidies_per_year)
-    {
-      line->reason = TD_SUBSIDY_YEARLY_LIMIT;
-      return g_strdup_printf (_("already subsidised %d times in %d, the most a year allows "
-                                "(R-SUB-005)"), in_year, year);
-    }
-  return NULL;
+    add_reason (why, line, TD_SUBSIDY_YEARLY_LIMIT,
+                g_strdup_printf (_("already subsidised %d times in %d, the most a year allows "
+                                   "(R-SUB-005)"), in_year, year));
 }
 
-/* Marks @line as left out for @reason; returns @why (the explanation, owned by the line). */
-static char *
-leave_out (TdSubsidyLine *line, TdSubsidyReason reason, char *why)
+/* R-SUB-001: passed the assessment and attended enough. */
+static void
+add_eligibility_reasons (const Context *ctx, TdSubsidyLine *line, const TdResult *r,
+                         GPtrArray *why)
 {
-  line->reason = reason;
-  line->standard = line->uplift = line->amount = 0;
-  return why;
-}
-
-/* R-SUB-001: on the roster, passed, attended enough.  NULL when the trainee qualifies. */
-static char *
-eligibility (const Context *ctx, TdSubsidyLine *line, const TdResult *r)
-{
-  const TdEnrolment *e = line->enrolment;
   TdRate min = ctx->catalog->rules.min_attendance_rate;
 
-  if (e->withdrawn_date[0] != '\0')
-    return leave_out (line, TD_SUBSIDY_WITHDRAWN,
-                      g_strdup_printf (_("withdrew on %s (R-SUB-001)"), e->withdrawn_date));
   if (r == NULL)
-    return leave_out (line, TD_SUBSIDY_NO_RESULT, g_strdup (_("no assessment result yet")));
-  if (r->outcome != 1)
-    return leave_out (line, TD_SUBSIDY_FAILED,
-                      g_strdup (r->outcome == 3 ? _("absent from the assessment (R-SUB-001)")
-                                                : _("failed the assessment (R-SUB-001)")));
+    add_reason (why, line, TD_SUBSIDY_NO_RESULT, g_strdup (_("no assessment result yet")));
+  else if (r->outcome != 1)
+    add_reason (why, line, TD_SUBSIDY_FAILED,
+                g_strdup (r->outcome == 3 ? _("absent from the assessment (R-SUB-001)")
+                                          : _("failed the assessment (R-SUB-001)")));
   if (line->attendance_rate < min)
     {
-      g_autofree char *rate = td_rate_format (line->attendance_rate);
-      g_autofree char *floor = td_rate_format (min);
-      return leave_out (line, TD_SUBSIDY_LOW_ATTENDANCE,
-                        g_strdup_printf (_("attendance rate %s is below %s (R-SUB-001)"), rate,
-                                         floor));
+      g_autofree char *rate = td_rate_format_percent (line->attendance_rate);
+      g_autofree char *floor = td_rate_format_percent (min);
+      add_reason (why, line, TD_SUBSIDY_LOW_ATTENDANCE,
+                  g_strdup_printf (_("attendance rate %s is below %s (R-SUB-001)"), rate,
+                                   floor));
     }
-  return NULL;
 }
 
-/* Fills certificate, standard, uplift and amount, or sets the reason it is left out.
- * @error is set (and NULL returned) when the store cannot be read. */
-static char *
+/* R-SUB-002 and R-SUB-005 for a trainee who passed: the standard and the limits.  FALSE
+ * with @error when the store cannot be read. */
+static gboolean
+add_standard_reasons (const Context *ctx, TdSubsidyLine *line, const TdResult *r,
+                      GPtrArray *why, GError **error)
+{
+  g_autoptr (GPtrArray) history = NULL;
+
+  line->certificate = r->cert_type;
+  line->level = r->cert_level;
+  line->standard = td_subsidy_standard (ctx->item, r->cert_type, r->cert_level, ctx->planned);
+  if (line->standard < 0)
+    {
+      add_reason (why, line, TD_SUBSIDY_NO_STANDARD,
+                  g_strdup_printf (_("the catalogue has no standard for certificate type %d "
+                                     "at level %d (R-SUB-002)"), r->cert_type, r->cert_level));
+      return TRUE;
+    }
+  history = td_store_list_subsidy_history (ctx->store, line->enrolment->trainee.id,
+                                           ctx->klass->id, error);
+  if (history == NULL)
+    return FALSE;
+  add_limit_reasons (ctx, line, history, why);
+  return TRUE;
+}
+
+/* Marks @line as left out for every reason in @why. */
+static void
+leave_out (TdSubsidyLine *line, GPtrArray *why)
+{
+  g_ptr_array_add (why, NULL);
+  line->reasons = (char **) g_ptr_array_steal (why, NULL);
+  line->explanation = g_strjoinv (_("; "), line->reasons);
+  line->standard = line->uplift = line->amount = 0;
+}
+
+/* Fills certificate, standard, uplift and amount, or every reason it is left out.  A trainee
+ * who withdrew is left out for that alone: nothing after the withdrawal is expected.  FALSE
+ * with @error when the store cannot be read. */
+static gboolean
 decide (const Context *ctx, TdSubsidyLine *line, GError **error)
 {
   const TdEnrolment *e = line->enrolment;
   const TdResult *r = find_result (ctx->results, e->trainee.id);
   const TdCatalogRules *rules = &ctx->catalog->rules;
-  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
   const TdFollowUp *latest;
-  char *why = eligibility (ctx, line, r);
 
-  if (why != NULL)
-    return why;
-  line->certificate = r->cert_type;
-  line->level = r->cert_level;
-  line->standard = td_subsidy_standard (ctx->item, r->cert_type, r->cert_level, ctx->planned);
-  if (line->standard < 0)
-    return leave_out (line, TD_SUBSIDY_NO_STANDARD,
-                      g_strdup_printf (_("the catalogue has no standard for certificate type %d "
-                                         "at level %d (R-SUB-002)"), r->cert_type,
-                                       r->cert_level));
-  history = td_store_list_subsidy_history (ctx->store, e->trainee.id, ctx->klass->id, error);
-  if (history == NULL)
-    return NULL;
-  why = limit_reason (ctx, line, history);
-  if (why != NULL)
-    return leave_out (line, line->reason, why);
-  if (ctx->klass->payee_type == 2 && (e->bank == NULL || e->account == NULL))
-    return leave_out (line, TD_SUBSIDY_NO_ACCOUNT,
-                      g_strdup (_("the subsidy is paid to trainees, and this trainee's bank "
-                                  "account is missing (R-SUB-007)")));
+  if (e->withdrawn_date[0] != '\0')
+    add_reason (why, line, TD_SUBSIDY_WITHDRAWN,
+                g_strdup_printf (_("withdrew on %s (R-SUB-001)"), e->withdrawn_date));
+  else
+    {
+      add_eligibility_reasons (ctx, line, r, why);
+      if (r != NULL && r->outcome == 1 && !add_standard_reasons (ctx, line, r, why, error))
+        return FALSE;
+      if (ctx->klass->payee_type == 2 && (e->bank == NULL || e->account == NULL))
+        add_reason (why, line, TD_SUBSIDY_NO_ACCOUNT,
+                    g_strdup (_("the subsidy is paid to trainees, and this trainee's bank "
+                                "account is missing (R-SUB-007)")));
+    }
+  if (why->len > 0)
+    {
+      leave_out (line, why);
+      return TRUE;
+    }
   latest = td_subsidy_latest_follow_up (ctx->follow_ups, e->trainee.id);
   if (td_subsidy_follow_up_earns_uplift (latest, ctx->klass->end_date,
                                          rules->employment_window_days))
     line->uplift = td_money_times_rate (line->standard, rules->employment_uplift_rate);
   line->amount = line->standard + line->uplift;
   line->reason = TD_SUBSIDY_INCLUDED;
-  return NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -240,13 +273,17 @@ fill_lines (const Context *ctx, TdSubsidyPreview *p, GError **error)
       if (local == NULL)
         {
           line->attendance_rate = td_rate_of (line->credited, ctx->planned);
-          line->explanation = decide (ctx, line, &local);
+          decide (ctx, line, &local);
         }
       if (local != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      if (line->enrolment->withdrawn_date[0] != '\0')
+        p->withdrawn++;
+      else
+        p->enrolled++;
       if (line->reason == TD_SUBSIDY_INCLUDED)
         {
           p->count++;

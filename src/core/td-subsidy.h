@@ -24,8 +24,10 @@ typedef enum
 typedef struct
 {
   TdEnrolment *enrolment;        /* owned copy: the trainee as on the roster */
-  TdSubsidyReason reason;
-  char *explanation;             /* why left out, in the UI language; NULL when included */
+  TdSubsidyReason reason;        /* the first reason it is left out */
+  char **reasons;                /* every reason it is left out, in the UI language; NULL
+                                  * when included */
+  char *explanation;             /* the reasons on one line ("; "); NULL when included */
   TdHalves credited;             /* credited hours */
   TdRate attendance_rate;        /* credited / (theory + practice), half up, 4 decimals */
   int certificate;               /* of the trainee's certificate, 0 when none */
@@ -40,6 +42,9 @@ typedef struct
   TdClass *klass;
   TdCatalog *catalog;            /* the Catalog of the class */
   GPtrArray *lines;              /* TdSubsidyLine*, every trainee of the roster, roster order */
+  int enrolled;                  /* trainees on the roster who did not withdraw: the class's
+                                  * trainee count wherever it is shown */
+  int withdrawn;                 /* lines of trainees who withdrew */
   int count;                     /* lines included */
   TdFen total;
 } TdSubsidyPreview;

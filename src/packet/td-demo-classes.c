@@ -65,6 +65,19 @@ next_working_day (const Demo *d, TdDay day)
   return day;
 }
 
+/* The day @n lesson days after @day: working days that are no public holiday. */
+static TdDay
+add_lesson_days (const Demo *d, TdDay day, int n)
+{
+  while (n > 0)
+    {
+      day++;
+      if (td_calendar_is_lesson_day (d->catalog->calendar, day))
+        n--;
+    }
+  return day;
+}
+
 static TdDay
 add_working_days (const Demo *d, TdDay day, int n)
 {
@@ -178,7 +191,7 @@ file_timetable (Demo *d, const Spec *s, TdClass *k, TdDay start, GError **error)
   TdDay day = start;
 
   k->planned_theory = k->planned_practice = k->planned_online = 0;
-  for (int n = 1; n <= s->days; n++, day = add_working_days (d, day, 1))
+  for (int n = 1; n <= s->days; n++, day = add_lesson_days (d, day, 1))
     for (int half = 0; half < 2; half++)
       {
         gboolean online = s->mode == 3 && half == 0 && n <= 4;
@@ -219,7 +232,7 @@ static TdClass *
 file_class (Demo *d, const Spec *s, TdDay start, int lead, GError **error)
 {
   TdDay filed = add_working_days (d, start, -lead);
-  g_autoptr (TdClass) k = make_class (d, s, start, add_working_days (d, start, s->days - 1));
+  g_autoptr (TdClass) k = make_class (d, s, start, add_lesson_days (d, start, s->days - 1));
 
   td_day_to_iso (filed, k->commitment_date);
   if (!file_timetable (d, s, k, start, error)

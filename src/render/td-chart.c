@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 #include "render/td-chart.h"
@@ -182,6 +183,18 @@ format_value (TdChartFormat format, double value)
       return g_strdup_printf ("¥%.0f", value);
     case TD_CHART_FORMAT_PERCENT:
       return g_strdup_printf ("%.0f%%", value);
+    case TD_CHART_FORMAT_SHARE:
+      {
+        /* two decimals at most, no trailing zeros: 0.24%, 0.5%, 12% */
+        g_autofree char *text = g_strdup_printf ("%.2f", value);
+        char *end = text + strlen (text) - 1;
+
+        while (*end == '0')
+          *end-- = '\0';
+        if (*end == '.')
+          *end = '\0';
+        return g_strdup_printf ("%s%%", text);
+      }
     case TD_CHART_FORMAT_COUNT:
     default:
       return g_strdup_printf ("%.0f", value);
@@ -303,7 +316,7 @@ value_range (TdChartGeom *geom, double label_h)
     max = MAX (max, 100);
   wanted = CLAMP ((int) (geom->plot.height / (label_h * 2.5)), 1, 5);
   geom->tick_step = nice_step (max, wanted);
-  if (chart->format != TD_CHART_FORMAT_PERCENT)
+  if (chart->format != TD_CHART_FORMAT_PERCENT && chart->format != TD_CHART_FORMAT_SHARE)
     geom->tick_step = MAX (geom->tick_step, 1);
   geom->n_ticks = (int) ceil (max / geom->tick_step - 1e-9);
   geom->y_max = geom->n_ticks * geom->tick_step;
@@ -371,10 +384,11 @@ static void
 layout_plot (TdChartGeom *geom, double top)
 {
   TdChart *chart = geom->chart;
-  double label_h, tick_w, x_title_h = 0, w;
+  double label_h, tick_w, x_title_h = 0, w, cat_h;
   PangoLayout *layout = NULL;
 
   g_object_unref (measure (geom, "0", FALSE, &w, &label_h));
+  cat_h = label_h;
   if (chart->y_title != NULL)
     {
       layout = measure (geom, chart->y_title, FALSE, &w, NULL);
@@ -383,8 +397,15 @@ layout_plot (TdChartGeom *geom, double top)
     }
   if (chart->x_title != NULL)
     x_title_h = label_h + 4;
+  /* room under the plot for the tallest category label (some have two lines) */
+  for (guint i = 0; i < chart->categories->len; i++)
+    {
+      double h;
+      g_object_unref (measure (geom, g_ptr_array_index (chart->categories, i), FALSE, &w, &h));
+      cat_h = MAX (cat_h, h);
+    }
   geom->plot.y = top + label_h / 2;
-  geom->plot.height = geom->height - MARGIN - x_title_h - label_h - 4 - geom->plot.y;
+  geom->plot.height = geom->height - MARGIN - x_title_h - cat_h - 4 - geom->plot.y;
   geom->plot.height = MAX (geom->plot.height, 10);
   value_range (geom, label_h);
   tick_w = widest_tick (geom, &label_h);

@@ -16,6 +16,8 @@ typedef enum
   TD_CHART_FORMAT_COUNT,        /* whole numbers */
   TD_CHART_FORMAT_MONEY,        /* values in yuan */
   TD_CHART_FORMAT_PERCENT,      /* values in percent (0–100) */
+  TD_CHART_FORMAT_SHARE,        /* values in percent, the axis scaled to them (a share of
+                                 * a few percent still fills the plot) */
 } TdChartFormat;
 
 typedef enum

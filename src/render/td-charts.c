@@ -311,16 +311,22 @@ build_actions (TdStore *store, GError **error)
     }
   title = g_strdup_printf (_("Special actions in %d"), year);
   chart = td_chart_new (title);
-  td_chart_set_axis_titles (chart, NULL, _("Trainees"));
-  td_chart_add_series (chart, _("Our trainees"), TD_CHART_SERIES_BAR);
-  td_chart_add_series (chart, _("City's yearly target"), TD_CHART_SERIES_MARKER);
+  /* the institution's trainees are a small share of the city's targets (thousands): drawn
+   * as a percentage of each target on an axis scaled to them, the counts under the bars
+   * (issue 17.15) */
+  td_chart_set_format (chart, TD_CHART_FORMAT_SHARE);
+  td_chart_set_axis_titles (chart, NULL, _("Share of the city's yearly target, in percent"));
+  td_chart_add_series (chart, _("Our trainees, as a share of the city's yearly target"),
+                       TD_CHART_SERIES_BAR);
   for (guint t = 0; t < targets->len; t++)
     {
       TdActionTarget *target = g_ptr_array_index (targets, t);
-      int c = td_chart_add_category (chart, target->label);
+      guint ours = g_hash_table_size (seen[t]);
+      g_autofree char *label = g_strdup_printf (_("%s\n%u of %d"), target->label, ours,
+                                                target->target);
+      int c = td_chart_add_category (chart, label);
 
-      td_chart_set_value (chart, 0, c, g_hash_table_size (seen[t]));
-      td_chart_set_value (chart, 1, c, target->target);
+      td_chart_set_value (chart, 0, c, target->target > 0 ? 100.0 * ours / target->target : 0);
     }
   free_seen (seen, targets->len);
   return g_steal_pointer (&chart);

@@ -18,12 +18,6 @@ typedef struct
   TdFen standard, uplift, amount;
 } ClaimRow;
 
-static char *
-rate_percent (TdRate rate)
-{
-  return g_strdup_printf ("%d.%02d%%", rate / 100, rate % 100);
-}
-
 /* The stored claim of the latest claim packet in *@out (NULL when none was written); FALSE
  * with @error when the store cannot be read. */
 static gboolean
@@ -134,7 +128,7 @@ claim_rows (TdFormContext *ctx, TdFormTable *table, GArray *rows, GError **error
       const TdResult *result = NULL;
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
       g_autofree char *id = td_forms_id (ctx, e != NULL ? e->trainee.id_number : NULL);
-      g_autofree char *rate = rate_percent (row->rate);
+      g_autofree char *rate = td_rate_format_percent (row->rate);
       g_autofree char *standard = td_money_format_display (row->standard);
       g_autofree char *uplift = td_money_format_display (row->uplift);
       g_autofree char *amount = td_money_format_display (row->amount);

@@ -19,6 +19,7 @@ typedef enum
   TD_RENDER_ERROR_NO_DATA,      /* nothing to draw (a chart without values) */
   TD_RENDER_ERROR_FORMAT,       /* an output file name whose extension is not .png .svg .pdf */
   TD_RENDER_ERROR_WRITE,        /* cairo could not write the file */
+  TD_RENDER_ERROR_FONT,         /* none of the Chinese fonts is installed */
 } TdRenderError;
 
 /* How to draw: on screen in colour (Okabe–Ito, colour-blind safe) or for print in greys
@@ -31,9 +32,17 @@ typedef struct
 #define TD_RENDER_STYLE_SCREEN ((TdRenderStyle){ .print = FALSE })
 #define TD_RENDER_STYLE_PRINT ((TdRenderStyle){ .print = TRUE })
 
-/* Families tried in order: the CJK sans faces on Linux, macOS and Windows. */
-#define TD_FONT_FAMILY "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, " \
-                       "Microsoft YaHei, SimHei, PingFang SC, sans-serif"
+/* The Chinese faces tried in order, this platform's first (on Windows Microsoft YaHei,
+ * SimSun, SimHei).  NULL-terminated, static. */
+const char *const *td_font_candidates (void);
+/* @candidates joined as one Pango family list ending in sans-serif.  Static. */
+const char *td_font_family (void);
+/* The first of @candidates (NULL-terminated) that @map has, matched without regard to
+ * case, or NULL when it has none of them.  Newly allocated. */
+char *td_font_pick (PangoFontMap *map, const char *const *candidates);
+/* Whether the default font map has one of td_font_candidates(); if not, @error
+ * (TD_RENDER_ERROR_FONT) names them and says that Chinese text would show as boxes. */
+gboolean td_font_check (GError **error);
 
 /* A Pango context measuring in cairo user units (1 unit = 1 pt at 72 dpi), metrics unhinted
  * so what is measured is what any surface draws, language zh-cn (TOOLCHAIN.md "Chinese

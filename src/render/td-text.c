@@ -3,9 +3,58 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "render/td-render.h"
 
 G_DEFINE_QUARK (td-render-error-quark, td_render_error)
+
+const char *
+td_font_family (void)
+{
+  static gsize family = 0;
+
+  if (g_once_init_enter (&family))
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) td_font_candidates ());
+
+      g_once_init_leave (&family, (gsize) g_strconcat (joined, ", sans-serif", NULL));
+    }
+  return (const char *) family;
+}
+
+char *
+td_font_pick (PangoFontMap *map, const char *const *candidates)
+{
+  PangoFontFamily **families = NULL;
+  int n = 0;
+  char *found = NULL;
+
+  pango_font_map_list_families (map, &families, &n);
+  for (const char *const *c = candidates; *c != NULL && found == NULL; c++)
+    for (int i = 0; i < n && found == NULL; i++)
+      if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), *c) == 0)
+        found = g_strdup (*c);
+  g_free (families);
+  return found;
+}
+
+gboolean
+td_font_check (GError **error)
+{
+  g_autofree char *found = td_font_pick (pango_cairo_font_map_get_default (),
+                                         td_font_candidates ());
+  g_autofree char *names = NULL;
+
+  if (found != NULL)
+    return TRUE;
+  names = g_strjoinv (", ", (char **) td_font_candidates ());
+  g_set_error (error, TD_RENDER_ERROR, TD_RENDER_ERROR_FONT,
+               _("None of the Chinese fonts for forms and charts is installed (%s): Chinese "
+                 "text may be drawn as empty boxes. Install one of them and try again."),
+               names);
+  return FALSE;
+}
 
 PangoContext *
 td_text_context_new (void)
@@ -29,7 +78,7 @@ td_text_layout (PangoContext *context, const char *text, double size, gboolean b
                 double width, PangoAlignment align)
 {
   PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (TD_FONT_FAMILY);
+  PangoFontDescription *font = pango_font_description_from_string (td_font_family ());
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)

@@ -21,30 +21,6 @@ struct _TdSheetMap
   guint first_data_row;
 };
 
-char *
-td_sheet_fold_header (const char *header)
-{
-  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = NULL;
-  GString *out = g_string_new (NULL);
-  char *paren;
-
-  if (nfkc == NULL)
-    return g_string_free (out, FALSE);
-  folded = g_utf8_casefold (nfkc, -1);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '*' && c != ':' && c != '_' && c != '-')
-        g_string_append_unichar (out, c);
-    }
-  paren = strchr (out->str, '(');
-  if (paren != NULL && paren != out->str && g_str_has_suffix (out->str, ")"))
-    g_string_truncate (out, paren - out->str);
-  return g_string_free (out, FALSE);
-}
-
 int
 td_sheet_field_from_header (const TdSheetField *fields, guint n_fields, const char *header)
 {
@@ -52,7 +28,7 @@ td_sheet_field_from_header (const TdSheetField *fields, guint n_fields, const ch
 
   if (header == NULL || header[0] == '\0')
     return -1;
-  folded = td_sheet_fold_header (header);
+  folded = td_table_fold_header (header);
   if (folded[0] == '\0')
     return -1;
   for (guint f = 0; f < n_fields; f++)

@@ -14,12 +14,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *header;           /* what the templates write */
-  const char *names;            /* folded names, '|'-separated (td_sheet_fold_header) */
+  const char *names;            /* folded names, '|'-separated (td_table_fold_header) */
   gboolean required;
 } TdSheetField;
 
-/* NFKC, case-folded, without spaces, '*', ':', '_', '-' and a trailing "(…)". */
-char *td_sheet_fold_header (const char *header);
 /* The field of @fields that @header names, or -1. */
 int td_sheet_field_from_header (const TdSheetField *fields, guint n_fields, const char *header);
 

@@ -189,6 +189,15 @@ td_application_new (void)
                        NULL);
 }
 
+void
+td_application_set_store (TdApplication *self, TdStore *store, const char *path)
+{
+  g_return_if_fail (TD_IS_APPLICATION (self));
+  g_set_object (&self->store, store);
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+}
+
 TdStore *
 td_application_get_store (TdApplication *self)
 {

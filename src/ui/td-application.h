@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (TdApplication, td_application, TD, APPLICATION, AdwApplica
 
 TdApplication *td_application_new (void);
 TdStore *td_application_get_store (TdApplication *self);
+/* The database the application now works on (the one backed up on quit). */
+void td_application_set_store (TdApplication *self, TdStore *store, const char *path);
 /* setlocale, gettext, run. */
 int td_application_main (int argc, char **argv);
 

@@ -169,7 +169,7 @@ load_editor (TdAssessmentPage *self)
   TdEnrolment *e = current_enrolment (self);
   const TdResult *r = e != NULL ? find_result (self, e->trainee.id) : NULL;
   g_autofree char *theory = NULL, *practice = NULL;
-  char outcome[4] = "1", type[4], level[4];
+  char outcome[4] = "", type[4], level[4];
 
   gtk_label_set_text (self->message_label, "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->result_group),
@@ -191,7 +191,9 @@ load_editor (TdAssessmentPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->practice_row), practice);
   if (r != NULL)
     g_snprintf (outcome, sizeof outcome, "%d", r->outcome);
+  /* no result yet: no outcome chosen for the administrator (issue 17.9) */
   td_ui_combo_select_code (self->outcome_row, TD_CODES_OUTCOME, outcome);
+  td_ui_set_error (GTK_WIDGET (self->outcome_row), FALSE);
   gtk_switch_set_active (self->retake_switch, r != NULL && r->retake);
   /* the class's planned certificate and level unless the result says otherwise */
   g_snprintf (type, sizeof type, "%d", r != NULL && r->cert_type != 0 ? r->cert_type
@@ -228,7 +230,14 @@ read_editor (TdAssessmentPage *self, TdResult *r)
                                                     "with at most one decimal."));
       return FALSE;
     }
-  r->outcome = outcome != NULL ? atoi (outcome) : 1;
+  td_ui_set_error (GTK_WIDGET (self->outcome_row), outcome == NULL);
+  if (outcome == NULL)
+    {
+      td_dialog_set_message (self->message_label, _("Choose the outcome: passed, failed or "
+                                                    "absent."));
+      return FALSE;
+    }
+  r->outcome = atoi (outcome);
   r->retake = gtk_switch_get_active (self->retake_switch);
   if (r->outcome != 1)
     return TRUE;   /* failed or absent: no certificate (R-ASM-002) */
@@ -439,7 +448,7 @@ td_assessment_page_init (TdAssessmentPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->selection));
   td_row_view_add_columns (self->result_view, titles, C_N, C_NAME);
-  td_ui_combo_set_codes (self->outcome_row, TD_CODES_OUTCOME, "1");
+  td_ui_combo_set_codes_optional (self->outcome_row, TD_CODES_OUTCOME, _("Not recorded"));
   td_ui_combo_set_codes (self->cert_type_row, TD_CODES_CERTIFICATE, "2");
   td_ui_combo_set_codes (self->cert_level_row, TD_CODES_LEVEL, "5");
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (load_editor),

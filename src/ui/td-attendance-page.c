@@ -227,7 +227,7 @@ fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
   TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);
 
   td_row_take (row, T_TOTAL, td_hours_format (credited));
-  td_row_take (row, T_RATE, g_strdup_printf ("%.1f%%", rate / 100.0));
+  td_row_take (row, T_RATE, td_rate_format_percent (rate));
   td_row_set_flagged (row, T_RATE, best < self->min_rate);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui/td-chart-widget.h"
+#include "ui/td-ui-util.h"
 
 struct _TdChartWidget
 {
@@ -68,7 +69,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_custom (tooltip, td_ui_tooltip_label_new (widget, text));
   return TRUE;
 }
 

@@ -29,6 +29,8 @@ struct _TdClassForm
   gboolean timetable_modified;  /* lessons changed since the load */
   gboolean filling;
   TdClassStatus status;         /* of the class as loaded */
+  TdClassLock lock;             /* what the bureau already has (issue 18.1) */
+  AdwActionRow *sent_row;       /* what may change, and what saving re-sends */
 
   GtkListBox *findings;
   GtkWidget *send_filing;
@@ -362,6 +364,7 @@ add_edit_button (TdClassForm *self, AdwActionRow *row, const TdTeacher *teacher,
 
   gtk_widget_set_name (edit, name);
   gtk_widget_set_tooltip_text (edit, _("Edit teacher"));
+  td_ui_tooltip_attach (edit);
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   g_object_set_data (G_OBJECT (edit), "index", GUINT_TO_POINTER (index));
@@ -399,6 +402,7 @@ refresh_teachers (TdClassForm *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       add_edit_button (self, ADW_ACTION_ROW (row), teacher, i);
       gtk_widget_set_tooltip_text (remove, _("Remove teacher"));
+      td_ui_tooltip_attach (remove);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
@@ -625,6 +629,97 @@ fill_combos (TdClassForm *self, const TdClass *k)
                          k->venue_region[0] ? k->venue_region : "371502");
 }
 
+/* ---- what was sent (issue 18.1) -------------------------------------------------- */
+
+/* The widgets of each field, for the rows a lock makes read-only. */
+static GPtrArray *
+field_widgets (TdClassForm *self, TdClassField field)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+#define W(w) g_ptr_array_add (list, (w))
+  switch (field)
+    {
+    case TD_CLASS_FIELD_CODE: W (self->code); break;
+    case TD_CLASS_FIELD_TITLE: W (self->title_row); break;
+    case TD_CLASS_FIELD_ITEM:
+      W (self->item_search); W (self->item_list); W (self->certificate); W (self->level);
+      break;
+    case TD_CLASS_FIELD_TRAINING_TYPE: W (self->training_type); break;
+    case TD_CLASS_FIELD_SPECIAL_ACTION: W (self->special_action); break;
+    case TD_CLASS_FIELD_MODE: W (self->mode); W (self->online_platform); break;
+    case TD_CLASS_FIELD_PROJECT_MODE: W (self->project_mode); W (self->partner_group); break;
+    case TD_CLASS_FIELD_START_DATE: W (self->start_date); break;
+    case TD_CLASS_FIELD_END_DATE: W (self->end_date); break;
+    case TD_CLASS_FIELD_HOURS: W (self->timetable); W (self->teacher_list); break;
+    case TD_CLASS_FIELD_PLANNED_SIZE: W (self->planned_size); break;
+    case TD_CLASS_FIELD_VENUE: W (self->venue_region); W (self->venue_address); break;
+    case TD_CLASS_FIELD_FUNDING_SOURCE: W (self->funding_source); break;
+    case TD_CLASS_FIELD_ASSESSMENT_METHOD: W (self->assessment_method); break;
+    case TD_CLASS_FIELD_COMMITMENT: W (self->commitment_signed_by); W (self->commitment_date); break;
+    default: break;
+    }
+#undef W
+  return list;
+}
+
+static void
+apply_lock (TdClassForm *self, const TdClass *k)
+{
+  /* unknown when the store cannot be read: then nothing may change */
+  self->lock = td_store_class_lock (self->store, k, td_day_today (), NULL);
+  for (guint f = 0; f < TD_CLASS_N_FIELDS; f++)
+    {
+      g_autoptr (GPtrArray) widgets = field_widgets (self, f);
+      gboolean locked = td_class_field_locked (f, self->lock);
+
+      for (guint i = 0; i < widgets->len; i++)
+        gtk_widget_set_sensitive (g_ptr_array_index (widgets, i), !locked);
+    }
+}
+
+/* The sent row: what the lock allows, and what saving now would re-send. */
+static void
+update_sent_row (TdClassForm *self, const TdClass *k)
+{
+  guint resent = td_class_filed_fields (td_class_changed_fields (self->klass, k));
+  g_autofree char *fields = td_class_fields_text (resent);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sent_row), self->lock != TD_CLASS_LOCK_NONE);
+  if (self->lock == TD_CLASS_LOCK_CLOSED)
+    text = g_strdup (_("The subsidy claim was sent: the class is closed and its filing "
+                       "cannot change."));
+  else if (self->lock != TD_CLASS_LOCK_NONE && resent != 0)
+    text = g_strdup_printf (_("Saving re-sends %s to the bureau: the next filing is a "
+                              "correction that supersedes the one sent."), fields);
+  else if (self->lock == TD_CLASS_LOCK_STARTED)
+    text = g_strdup (_("The class has started: the bureau accepts changes only to the end "
+                       "date, the teachers, the lessons still to come and the commitment "
+                       "(R-CLS-002), re-sent in a correction of the filing."));
+  else if (self->lock == TD_CLASS_LOCK_FILED)
+    text = g_strdup (_("A change is re-sent to the bureau in a correction that supersedes "
+                       "the filing sent."));
+  adw_action_row_set_subtitle (self->sent_row, text != NULL ? text : "");
+  if (resent != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sent_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sent_row), "warning");
+}
+
+guint
+td_class_form_get_resent_fields (TdClassForm *self)
+{
+  g_autoptr (TdClass) k = NULL;
+
+  g_return_val_if_fail (TD_IS_CLASS_FORM (self), 0);
+  if (self->lock == TD_CLASS_LOCK_NONE)
+    return 0;
+  k = td_class_copy (self->klass);
+  read_fields (self, k);
+  return td_class_filed_fields (td_class_changed_fields (self->klass, k));
+}
+
 static void
 fill_fields (TdClassForm *self, const TdClass *k, TdClassStatus status)
 {
@@ -652,6 +747,7 @@ fill_fields (TdClassForm *self, const TdClass *k, TdClassStatus status)
   load_catalog (self, k->start_date);
   select_item (self, k->item_code);
   update_item_details (self, k->certificate, k->level);
+  apply_lock (self, k);
 }
 
 /* ---- live checks ---------------------------------------------------------------- */
@@ -780,6 +876,11 @@ revalidate (TdClassForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->partner_credit_code), k->project_mode != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->partner_name), k->project_mode != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->partner_positions), k->project_mode != 0);
+  if (td_class_field_locked (TD_CLASS_FIELD_MODE, self->lock))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->online_platform), FALSE);
+  if (td_class_field_locked (TD_CLASS_FIELD_PROJECT_MODE, self->lock))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->partner_group), FALSE);
+  update_sent_row (self, k);
   update_deadline (self, k);
   findings = td_class_check (self->store, k, self->catalog, lessons, self->teachers,
                              td_day_today ());
@@ -976,7 +1077,7 @@ td_class_form_class_init (TdClassFormClass *klass)
   BIND (findings); BIND (code); BIND (title_row); BIND (start_date); BIND (end_date);
   BIND (item_search); BIND (assessment_method); BIND (online_platform);
   BIND (partner_credit_code); BIND (partner_name); BIND (venue_address);
-  BIND (commitment_signed_by); BIND (commitment_date); BIND (status_row); BIND (deadline_row);
+  BIND (commitment_signed_by); BIND (commitment_date); BIND (status_row); BIND (sent_row); BIND (deadline_row);
   BIND (catalog_row); BIND (item_info); BIND (standards_row); BIND (min_hours_row);
   BIND (item); BIND (item_list); BIND (certificate); BIND (level); BIND (training_type); BIND (special_action);
   BIND (mode); BIND (funding_source); BIND (project_mode); BIND (venue_region);

@@ -28,4 +28,8 @@ char *td_class_form_dup_findings_text (TdClassForm *self);
 void td_class_form_add_teacher (TdClassForm *self, const char *name, const char *id_number,
                                 const char *qualification);
 
+/* Of the fields already sent to the bureau, those changed in the form: what saving re-sends
+ * in a correction of the filing (td-class-lock.h bits); 0 when nothing was sent. */
+guint td_class_form_get_resent_fields (TdClassForm *self);
+
 G_END_DECLS

@@ -252,14 +252,19 @@ static gboolean
 td_class_page_save (TdPage *page, GError **error)
 {
   TdClassPage *self = TD_CLASS_PAGE (page);
+  guint resent;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
     return TRUE;
+  resent = td_class_form_get_resent_fields (self->form);
   if (!td_class_form_save (self->form, error))
     return FALSE;
   self->class_id = td_class_form_get_class_id (self->form);
   reload_list (self);
-  td_page_toast (page, _("Saved"));
+  /* what the bureau has was changed: say that it goes again (issue 18.1) */
+  td_page_toast (page, resent != 0 ? _("Saved. Export the corrected filing from Submissions "
+                                       "to send it.")
+                                   : _("Saved"));
   td_page_request_class (page, self->class_id);
   return TRUE;
 }

@@ -500,18 +500,6 @@ on_open_response (GtkNativeDialog *chooser, int response, TdImportDialog *self)
 }
 
 static void
-add_filter (GtkFileChooser *chooser, const char *name, const char *const *suffixes)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
-static void
 on_choose_clicked (TdImportDialog *self)
 {
   static const char *const both[] = { "xlsx", "csv", NULL };
@@ -523,9 +511,9 @@ on_choose_clicked (TdImportDialog *self)
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Rosters (.xlsx, .csv)"), both);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook (.xlsx)"), xlsx);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("CSV file (.csv)"), csv);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Rosters (.xlsx, .csv)"), both);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook (.xlsx)"), xlsx);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("CSV file (.csv)"), csv);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -742,6 +730,7 @@ td_import_dialog_init (TdImportDialog *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_ui_tooltips_attach_all (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
   self->rows = g_list_store_new (TD_TYPE_IMPORT_ITEM);
   self->problems_filter = GTK_FILTER (gtk_custom_filter_new (only_problems, NULL, NULL));

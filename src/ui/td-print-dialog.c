@@ -38,6 +38,7 @@ struct _TdPrintDialog
   AdwComboRow *signin_row;
   AdwComboRow *lesson_row;
   GtkLabel *message_label;
+  GtkLabel *font_label;
   GtkButton *print_button;
   GtkButton *export_button;
 };
@@ -147,6 +148,18 @@ set_message (TdPrintDialog *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), message == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), message == NULL);
+}
+
+/* Printing still works without a Chinese font, but the user learns why it shows boxes. */
+static void
+show_missing_font (TdPrintDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (td_font_check (&error))
+    return;
+  gtk_label_set_text (self->font_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->font_label), TRUE);
 }
 
 static void
@@ -356,6 +369,7 @@ td_print_dialog_class_init (TdPrintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, signin_row);
   gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, lesson_row);
   gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, font_label);
   gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, print_button);
   gtk_widget_class_bind_template_child (widget_class, TdPrintDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
@@ -369,8 +383,10 @@ td_print_dialog_init (TdPrintDialog *self)
 {
   self->lids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_ui_tooltips_attach_all (GTK_WIDGET (self));
   adw_combo_row_set_selected (self->signin_row, SIGNIN_EACH_LESSON);
   on_options_changed (self);
+  show_missing_font (self);
 }
 
 TdPrintDialog *

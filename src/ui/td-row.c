@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui/td-row.h"
+#include "ui/td-ui-util.h"
 
 struct _TdRow
 {
@@ -133,6 +134,8 @@ td_row_get_data (TdRow *self)
 /* ---- columns ---------------------------------------------------------------------- */
 
 #define CELL_ELLIPSIZE 0x10000   /* in the factory's data: the label may shorten */
+#define CELL_WRAP 0x20000       /* in the factory's data: the label wraps, never shortened */
+#define CELL_FLAGS (CELL_ELLIPSIZE | CELL_WRAP)
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
@@ -148,7 +151,16 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 10);
     }
+  if (GPOINTER_TO_UINT (data) & CELL_WRAP)
+    {
+      /* every word shown: long text takes more lines, never "…" */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
   gtk_widget_set_hexpand (label, TRUE);
+  td_ui_tooltip_attach (box);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
@@ -157,7 +169,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  guint cell = GPOINTER_TO_UINT (data) & ~CELL_ELLIPSIZE;
+  guint cell = GPOINTER_TO_UINT (data) & ~CELL_FLAGS;
   TdRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *image = gtk_widget_get_first_child (box);
@@ -183,13 +195,11 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
-GtkColumnViewColumn *
-td_row_column_new (const char *title, guint cell, gboolean expand)
+static GtkColumnViewColumn *
+column_new (const char *title, guint data, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
-
-  guint data = cell | (expand ? CELL_ELLIPSIZE : 0);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (data));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (data));
@@ -197,6 +207,18 @@ td_row_column_new (const char *title, guint cell, gboolean expand)
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   return column;
+}
+
+GtkColumnViewColumn *
+td_row_column_new (const char *title, guint cell, gboolean expand)
+{
+  return column_new (title, cell | (expand ? CELL_ELLIPSIZE : 0), expand);
+}
+
+GtkColumnViewColumn *
+td_row_column_new_wrapping (const char *title, guint cell)
+{
+  return column_new (title, cell | CELL_WRAP, TRUE);
 }
 
 void

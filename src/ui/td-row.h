@@ -30,6 +30,9 @@ gpointer td_row_get_data (TdRow *self);
  * column whose text may be shortened (the others keep their whole text).  A cell text
  * that is a themed icon name prefixed with "icon:" is drawn as that icon. */
 GtkColumnViewColumn *td_row_column_new (const char *title, guint cell, gboolean expand);
+/* A column whose text wraps onto more lines instead of being shortened (reasons, messages);
+ * it takes the spare width. */
+GtkColumnViewColumn *td_row_column_new_wrapping (const char *title, guint cell);
 /* Appends the columns, each titled from @titles (translated) and showing cells 0 … n-1. */
 void td_row_view_add_columns (GtkColumnView *view, const char * const *titles,
                               guint n_titles, guint expand_cell);

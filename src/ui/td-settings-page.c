@@ -204,6 +204,13 @@ on_backup_clicked (TdSettingsPage *self)
           td_settings_page_backup_to, _("The backup failed"));
 }
 
+void
+td_settings_page_back_up (TdSettingsPage *self)
+{
+  g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
+  on_backup_clicked (self);
+}
+
 static void
 on_outbox_clicked (TdSettingsPage *self)
 {

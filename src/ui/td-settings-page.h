@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD, SETTINGS_PAGE, AdwBi
 
 /* What the buttons do once a file is chosen (tests call them directly). */
 gboolean td_settings_page_backup_to (TdSettingsPage *self, const char *path, GError **error);
+/* Asks where to write a backup of the open database, then writes it. */
+void td_settings_page_back_up (TdSettingsPage *self);
 gboolean td_settings_page_set_outbox (TdSettingsPage *self, const char *path, GError **error);
 gboolean td_settings_page_import_catalog (TdSettingsPage *self, const char *path,
                                           GError **error);

@@ -53,18 +53,6 @@ toast (GtkWidget *page, const char *message)
     td_page_toast (TD_PAGE (page), message);
 }
 
-static void
-add_filter (GtkFileChooser *chooser, const char *name, const char *const *suffixes)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
 static char *
 chosen_path (GtkNativeDialog *chooser)
 {
@@ -147,7 +135,7 @@ td_sheet_import_choose (GtkWidget *page, TdStore *store, gint64 class_id, TdReco
                                          page_window (page), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (.xlsx, .csv)"), both);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (.xlsx, .csv)"), both);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response),
                     job_new (page, store, class_id, kind));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -198,7 +186,7 @@ td_sheet_template_choose (GtkWidget *page, TdStore *store, gint64 class_id, TdRe
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook (.xlsx)"), xlsx);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook (.xlsx)"), xlsx);
   g_signal_connect (chooser, "response", G_CALLBACK (on_template_response),
                     job_new (page, store, class_id, kind));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -257,7 +245,7 @@ td_packet_import_choose (GtkWidget *page, TdStore *store)
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Bureau packets and receipts (.xml)"), xml);
+  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Bureau packets and receipts (.xml)"), xml);
   g_signal_connect (chooser, "response", G_CALLBACK (on_packets_response),
                     job_new (page, store, 0, TD_RECORD_RESULTS));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -57,7 +57,7 @@ row_new (const TdSubsidyLine *line)
   td_row_set (row, C_NAME, e->trainee.name);
   td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
   td_row_take (row, C_HOURS, td_hours_format (line->credited));
-  td_row_take (row, C_RATE, g_strdup_printf ("%.2f%%", line->attendance_rate / 100.0));
+  td_row_take (row, C_RATE, td_rate_format_percent (line->attendance_rate));
   if (line->certificate != 0)
     {
       g_snprintf (code, sizeof code, "%d", line->level);
@@ -70,7 +70,8 @@ row_new (const TdSubsidyLine *line)
     td_row_take (row, C_STANDARD, td_money_format_display (line->standard));
   td_row_take (row, C_UPLIFT, td_money_format_display (line->uplift));
   td_row_take (row, C_AMOUNT, td_money_format_display (line->amount));
-  td_row_set (row, C_REASON, in ? _("Included") : line->explanation);
+  /* every reason, one a line (issue 17.11) */
+  td_row_take (row, C_REASON, in ? g_strdup (_("Included")) : g_strjoinv ("\n", line->reasons));
   td_row_set_flagged (row, C_REASON, !in);
   td_row_set_dimmed (row, !in);
   return row;
@@ -84,11 +85,24 @@ show_totals (TdSubsidyPage *self)
   g_autofree char *capital = td_money_capital (p->total);
   g_autofree char *text = NULL;
 
+  /* the class's trainee count, as its list and the overview give it: those who withdrew
+   * are named apart (issue 18.3) */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%d of %u trainee included · total %s (%s)",
-                                       "%d of %u trainees included · total %s (%s)",
-                                       p->lines->len),
-                          p->count, p->lines->len, money, capital);
+                                       "%d of %d trainee included · total %s (%s)",
+                                       "%d of %d trainees included · total %s (%s)",
+                                       p->enrolled),
+                          p->count, p->enrolled, money, capital);
+  if (p->withdrawn > 0)
+    {
+      g_autofree char *withdrawn = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%d more withdrew",
+                                                                 "%d more withdrew",
+                                                                 p->withdrawn),
+                                                    p->withdrawn);
+      g_autofree char *both = g_strdup_printf ("%s · %s", text, withdrawn);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->total_label, text);
 }
 
@@ -279,7 +293,13 @@ td_subsidy_page_init (TdSubsidyPage *self)
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
-  td_row_view_add_columns (self->view, titles, C_N, C_REASON);
+  for (guint i = 0; i < C_N; i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = i == C_REASON
+                                               ? td_row_column_new_wrapping (titles[i], i)
+                                               : td_row_column_new (titles[i], i, FALSE);
+      gtk_column_view_append_column (self->view, column);
+    }
   td_ui_combo_set_codes (self->payee_row, TD_CODES_PAYEE, "1");
   g_signal_connect_swapped (self->payee_row, "notify::selected", G_CALLBACK (on_payee_changed),
                             self);

@@ -82,6 +82,7 @@ icon_button (const char *icon, const char *tooltip, guint index, GCallback callb
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  td_ui_tooltip_attach (button);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
@@ -104,6 +105,7 @@ lesson_row (TdTimetableEditor *self, guint index, GString *problem)
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_set_tooltip_text (icon, problem->str);
+      td_ui_tooltip_attach (icon);
       gtk_widget_add_css_class (icon, "error");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_widget_add_css_class (row, "error");

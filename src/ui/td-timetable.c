@@ -38,8 +38,9 @@ td_timetable_generate (GPtrArray *lessons, const TdWeeklyPattern *pattern, TdDay
     {
       TdLesson *lesson;
 
-      if (!pattern->weekdays[td_day_weekday (day)]
-          || !td_calendar_is_working_day (calendar, day))
+      /* no lesson on a public holiday, even in a year the catalogue has no calendar for
+       * (issue 18.3: lessons were planned on 元旦 2027-01-01) */
+      if (!pattern->weekdays[td_day_weekday (day)] || !td_calendar_is_lesson_day (calendar, day))
         continue;
       lesson = td_lesson_new ();
       lesson->lid = td_timetable_next_lid (lessons);

@@ -26,7 +26,7 @@ typedef struct
   TdHalves online;
 } TdTimetableTotals;
 
-/* A lesson on every working day of @from..@to whose weekday the pattern names, hours from
+/* A lesson on every lesson day (td_calendar_is_lesson_day) of @from..@to whose weekday the pattern names, hours from
  * td_hours_of_interval (); lids follow on from @lessons' highest "Lnnn". Appended to
  * @lessons; returns how many were added. */
 guint td_timetable_generate (GPtrArray *lessons, const TdWeeklyPattern *pattern, TdDay from,

@@ -209,14 +209,29 @@ showing_all (TdTraineePage *self)
 static void
 update_count (TdTraineePage *self)
 {
-  guint n;
+  guint n, listed = 0;
   g_autofree char *text = NULL;
 
   if (showing_all (self))
     n = self->all != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->all)) : 0;
   else
-    n = g_list_model_get_n_items (G_LIST_MODEL (self->roster));
+    {
+      /* the class's trainee count as everywhere else: those who withdrew apart (18.3) */
+      int enrolled = self->store != NULL && self->class_id != 0
+                     ? td_store_count_enrolled (self->store, self->class_id, NULL) : -1;
+
+      listed = g_list_model_get_n_items (G_LIST_MODEL (self->roster));
+      n = enrolled >= 0 ? (guint) enrolled : listed;   /* unreadable: the rows listed */
+    }
   text = g_strdup_printf (ngettext ("%u trainee", "%u trainees", n), n);
+  if (listed > n)
+    {
+      g_autofree char *both = g_strdup_printf (ngettext ("%s · %u more withdrew",
+                                                         "%s · %u more withdrew", listed - n),
+                                               text, listed - n);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->count, text);
   gtk_widget_set_sensitive (self->edit_button, !showing_all (self));
   gtk_widget_set_sensitive (self->remove_button, !showing_all (self));

@@ -112,16 +112,26 @@ td_ui_code_model (TdCodeList list)
   return model;
 }
 
+/* Rows filled by td_ui_combo_set_codes_optional () hold a first entry that is no code. */
+#define NONE_FIRST "td-combo-none-first"
+
+static guint
+combo_offset (AdwComboRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), NONE_FIRST) != NULL ? 1 : 0;
+}
+
 void
 td_ui_combo_select_code (AdwComboRow *row, TdCodeList list, const char *code)
 {
   gsize n = 0;
   const TdCode *codes = td_codes_get (list, &n);
+  guint offset = combo_offset (row);
 
   for (gsize i = 0; i < n; i++)
     if (code != NULL && g_strcmp0 (codes[i].code, code) == 0)
       {
-        adw_combo_row_set_selected (row, i);
+        adw_combo_row_set_selected (row, i + offset);
         return;
       }
   adw_combo_row_set_selected (row, 0);
@@ -132,8 +142,21 @@ td_ui_combo_set_codes (AdwComboRow *row, TdCodeList list, const char *code)
 {
   g_autoptr (GtkStringList) model = td_ui_code_model (list);
 
+  g_object_set_data (G_OBJECT (row), NONE_FIRST, NULL);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   td_ui_combo_select_code (row, list, code);
+}
+
+void
+td_ui_combo_set_codes_optional (AdwComboRow *row, TdCodeList list, const char *none)
+{
+  g_autoptr (GtkStringList) model = td_ui_code_model (list);
+  const char *first[] = { none, NULL };
+
+  gtk_string_list_splice (model, 0, 0, first);
+  g_object_set_data (G_OBJECT (row), NONE_FIRST, GINT_TO_POINTER (1));
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, 0);
 }
 
 const char *
@@ -142,8 +165,11 @@ td_ui_combo_get_code (AdwComboRow *row, TdCodeList list)
   gsize n = 0;
   const TdCode *codes = td_codes_get (list, &n);
   guint selected = adw_combo_row_get_selected (row);
+  guint offset = combo_offset (row);
 
-  return selected < n ? codes[selected].code : NULL;
+  if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
+    return NULL;
+  return selected - offset < n ? codes[selected - offset].code : NULL;
 }
 
 char *
@@ -199,4 +225,84 @@ td_ui_find_named (GtkWidget *root, const char *name)
         return found;
     }
   return NULL;
+}
+
+/* ---- tooltips ---------------------------------------------------------------------- */
+
+/* The widest a tooltip gets before it wraps, in pixels at the widget's font. */
+#define TOOLTIP_WIDTH 360
+
+GtkWidget *
+td_ui_tooltip_label_new (GtkWidget *widget, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  /* GTK's own tooltip limits the line to as many average Latin characters as the text
+   * has: a Chinese sentence, twice as wide a character, wrapped at every few
+   * characters (issue 17.12).  Here the line is the text's own width up to
+   * TOOLTIP_WIDTH pixels. */
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (width > TOOLTIP_WIDTH)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+      gtk_widget_set_size_request (label, TOOLTIP_WIDTH, -1);
+    }
+  return label;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  gpointer data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *label;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  label = td_ui_tooltip_label_new (widget, text);
+  gtk_tooltip_set_custom (tooltip, label);
+  /* the label shown last, for tests */
+  g_object_set_data_full (G_OBJECT (widget), "td-tooltip-label", g_object_ref (label),
+                          g_object_unref);
+  return TRUE;
+}
+
+void
+td_ui_tooltip_attach (GtkWidget *widget)
+{
+  static GQuark attached;
+
+  if (attached == 0)
+    attached = g_quark_from_static_string ("td-tooltip-attached");
+  if (g_object_get_qdata (G_OBJECT (widget), attached) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (widget), attached, GINT_TO_POINTER (1));
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+void
+td_ui_tooltips_attach_all (GtkWidget *root)
+{
+  if (gtk_widget_get_has_tooltip (root) && gtk_widget_get_tooltip_text (root) != NULL)
+    td_ui_tooltip_attach (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    td_ui_tooltips_attach_all (c);
+}
+
+void
+td_ui_add_file_filter (GtkFileChooser *chooser, const char *name, const char *const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
 }

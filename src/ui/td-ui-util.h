@@ -26,6 +26,10 @@ void td_ui_show_message (GtkWidget *parent, const char *heading, const char *bod
 GtkStringList *td_ui_code_model (TdCodeList list);
 /* Sets @row's model to @list's names and selects @code (or the first entry). */
 void td_ui_combo_set_codes (AdwComboRow *row, TdCodeList list, const char *code);
+/* Like td_ui_combo_set_codes (), with a first entry @none that is no code, selected: for a
+ * choice that has no default (td_ui_combo_get_code () gives NULL while it is selected, and
+ * td_ui_combo_select_code () with NULL selects it). */
+void td_ui_combo_set_codes_optional (AdwComboRow *row, TdCodeList list, const char *none);
 /* The code selected in a combo row filled by td_ui_combo_set_codes (), or NULL. */
 const char *td_ui_combo_get_code (AdwComboRow *row, TdCodeList list);
 void td_ui_combo_select_code (AdwComboRow *row, TdCodeList list, const char *code);
@@ -45,5 +49,19 @@ void td_ui_set_error (GtkWidget *widget, gboolean error);
 /* A descendant of @root whose widget name (gtk_widget_set_name) is @name; tests drive forms
  * through it.  NULL when none. */
 GtkWidget *td_ui_find_named (GtkWidget *root, const char *name);
+
+/* Tooltips that read well in Chinese (issue 17.12): the text on one line up to a sensible
+ * width, then wrapped at that width (GTK's own wraps a short Chinese text at every
+ * character).  td_ui_tooltip_label_new builds what is shown; td_ui_tooltip_attach makes
+ * @widget show its tooltip text so (once per widget; the text may change later);
+ * td_ui_tooltips_attach_all does it for every widget under @root that has one now. */
+GtkWidget *td_ui_tooltip_label_new (GtkWidget *widget, const char *text);
+void td_ui_tooltip_attach (GtkWidget *widget);
+void td_ui_tooltips_attach_all (GtkWidget *root);
+
+/* Adds to @chooser a filter named @name for the file name suffixes @suffixes ("xlsx",
+ * NULL-terminated). */
+void td_ui_add_file_filter (GtkFileChooser *chooser, const char *name,
+                            const char *const *suffixes);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _TdWindow
   AdwWindowTitle *window_title;
   GtkDropDown *class_chooser;
   GtkStack *header_actions;
+  GtkWidget *print_button;
   GtkListBox *sidebar;
   GtkStack *page_stack;
   GtkStack *content_stack;      /* page_stack, or store_error_page for its visible page */
@@ -58,16 +59,17 @@ typedef struct
 {
   const char *name;
   GType (*get_type) (void);
+  gboolean prints;              /* has a printed form: the header's Print button shows */
 } TdPageEntry;
 
 static const TdPageEntry page_entries[] = {
   { "overview", td_overview_page_get_type },
-  { "classes", td_class_page_get_type },
-  { "trainees", td_trainee_page_get_type },
-  { "attendance", td_attendance_page_get_type },
-  { "assessment", td_assessment_page_get_type },
+  { "classes", td_class_page_get_type, TRUE },
+  { "trainees", td_trainee_page_get_type, TRUE },
+  { "attendance", td_attendance_page_get_type, TRUE },
+  { "assessment", td_assessment_page_get_type, TRUE },
   { "follow-up", td_follow_up_page_get_type },
-  { "subsidy", td_subsidy_page_get_type },
+  { "subsidy", td_subsidy_page_get_type, TRUE },
   { "submissions", td_submissions_page_get_type },
   { "settings", td_settings_page_get_type },
 };
@@ -154,6 +156,9 @@ on_sidebar_row_selected (TdWindow *self, GtkListBoxRow *row)
   gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (page));
   adw_window_title_set_subtitle (self->window_title, td_page_get_title (page));
   gtk_widget_set_visible (GTK_WIDGET (self->class_chooser), td_page_get_needs_class (page));
+  /* printing in sight, not only behind Ctrl+P (issue 18.2) */
+  gtk_widget_set_visible (self->print_button,
+                          page_entries[gtk_list_box_row_get_index (row)].prints);
   header = td_page_get_header_widget (page);
   gtk_widget_set_visible (GTK_WIDGET (self->header_actions), header != NULL);
   if (header != NULL)
@@ -274,6 +279,15 @@ on_confirm_response (AdwMessageDialog *dialog, const char *response, TdPending *
     pending->cancelled (self, pending->arg);
   g_object_unref (self);
   g_free (pending);
+}
+
+static void confirm_discard (TdWindow *self, TdThen then, gint64 arg, TdThen cancelled);
+
+void
+td_window_when_saved (TdWindow *self, void (*then) (TdWindow *self, gint64 arg), gint64 arg)
+{
+  g_return_if_fail (TD_IS_WINDOW (self));
+  confirm_discard (self, then, arg, NULL);
 }
 
 /* Runs @then now, or after asking what to do with unsaved changes. */
@@ -519,6 +533,13 @@ show_open_error (TdWindow *self, const GError *error)
   td_window_actions_update (self);
 }
 
+GSettings *
+td_window_get_settings (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return self->settings;
+}
+
 TdStore *
 td_window_get_store (TdWindow *self)
 {
@@ -568,6 +589,9 @@ td_window_set_store (TdWindow *self, TdStore *store)
   if (g_signal_lookup ("changed", TD_TYPE_STORE) != 0)
     self->store_changed_id = g_signal_connect (store, "changed",
                                                G_CALLBACK (on_store_changed), self);
+  /* the pages let go of the database shown before, even while the new one is set up */
+  for (guint i = 0; i < self->pages->len; i++)
+    td_page_set_store (g_ptr_array_index (self->pages, i), store);
   inst = td_store_get_institution (store, &error);
   if (error != NULL)
     {
@@ -581,8 +605,6 @@ td_window_set_store (TdWindow *self, TdStore *store)
       td_window_actions_update (self);
       return;
     }
-  for (guint i = 0; i < self->pages->len; i++)
-    td_page_set_store (g_ptr_array_index (self->pages, i), store);
   show_app (self);
 }
 
@@ -636,41 +658,6 @@ action_show_page (GSimpleAction *action, GVariant *param, gpointer data)
   td_window_show_page (TD_WINDOW (data), g_variant_get_string (param, NULL));
 }
 
-static void
-on_open_response (GtkNativeDialog *chooser, int response, TdWindow *self)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
-      if (store == NULL)
-        show_open_error (self, error);
-      else
-        td_window_set_store (self, store);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-action_open_database (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  TdWindow *self = TD_WINDOW (data);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open a TrainDesk Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 static const GActionEntry win_actions[] = {
   { "new-class", action_new_class },
   { "save", action_save },
@@ -681,7 +668,6 @@ static const GActionEntry win_actions[] = {
   { "export-table", td_table_export_activate, "s" },
   { "roster-template", td_roster_template_activate },
   { "show-page", action_show_page, "s" },
-  { "open-database", action_open_database },
 };
 
 /* ---- window ----------------------------------------------------------------- */
@@ -756,6 +742,8 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, class_chooser);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_actions);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, print_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
@@ -773,7 +761,9 @@ td_window_init (TdWindow *self)
   self->settings = settings_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  td_window_add_database_actions (self);
   add_pages (self);
+  td_ui_tooltips_attach_all (GTK_WIDGET (self));
   g_signal_connect_swapped (self->class_chooser, "notify::selected",
                             G_CALLBACK (on_chooser_selected), self);
   if (self->settings != NULL)

@@ -34,5 +34,19 @@ void td_window_select_class (TdWindow *self, gint64 class_id);
 void td_window_reload_classes (TdWindow *self);
 
 void td_window_toast (TdWindow *self, const char *message);
+/* The application's settings, or NULL without the schema. */
+GSettings *td_window_get_settings (TdWindow *self);
+/* Runs @then (@self, @arg) now, or once the user saved or discarded unsaved changes. */
+void td_window_when_saved (TdWindow *self, void (*then) (TdWindow *self, gint64 arg),
+                           gint64 arg);
+
+/* td-window-database.c: the main menu's database entries (win.open-database,
+ * win.new-database, win.open-recent, win.backup). */
+void td_window_add_database_actions (TdWindow *self);
+void td_window_update_recent_menu (TdWindow *self);
+/* Opens (or, with @create, creates: refused when the file exists) the database at @path in
+ * this window, and puts it first in the recent databases. */
+gboolean td_window_open_database (TdWindow *self, const char *path, gboolean create,
+                                  GError **error);
 
 G_END_DECLS

@@ -289,6 +289,18 @@ test_calendar_days (void)
   g_assert_true (td_calendar_is_working_day (NULL, D ("2026-10-01")));
   g_assert_true (td_calendar_is_working_day (calendar, D ("2027-01-01")));
   g_assert_false (td_calendar_is_working_day (calendar, D ("2027-01-02")));
+  /* Lessons (issue 18.3): never on a public holiday, even in a year the calendar does not
+   * cover, where the holidays fixed to a date still hold; the lunar ones need the calendar. */
+  g_assert_false (td_calendar_is_lesson_day (calendar, D ("2027-01-01")));
+  g_assert_cmpstr (td_calendar_public_holiday (calendar, D ("2027-01-01")), ==, "元旦");
+  g_assert_cmpstr (td_calendar_public_holiday (NULL, D ("2027-10-01")), ==, "国庆节");
+  g_assert_true (td_calendar_is_lesson_day (NULL, D ("2027-05-03")));
+  g_assert_false (td_calendar_is_lesson_day (calendar, D ("2027-05-01")));
+  g_assert_true (td_calendar_is_lesson_day (calendar, D ("2027-01-04")));
+  g_assert_false (td_calendar_is_lesson_day (calendar, D ("2026-10-02")));
+  g_assert_true (td_calendar_is_lesson_day (calendar, D ("2026-10-05")));
+  /* in a covered year, the calendar's holidays only: 2026-10-03 (a Saturday) is not listed */
+  g_assert_null (td_calendar_public_holiday (calendar, D ("2026-10-03")));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "core/td-file.h"
 #include "core/td-store.h"
+#include "../td-test-private.h"
 #include "store-fixture.h"
 
 #define ADD(name, func) \
@@ -17,16 +18,13 @@
 static void
 test_file_mode (StoreFixture *f, gconstpointer data)
 {
-  GStatBuf st;
   g_autoptr (TdInstitution) inst = sf_institution ();
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
 
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (f->path);
   /* The write-ahead log holds the same personal data: owner only as well. */
   g_assert_true (td_store_save_institution (f->store, inst, NULL));
-  g_assert_cmpint (g_stat (wal, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (wal);
   g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (td_store_get_path (f->store), ==, f->path);
 }
@@ -362,6 +360,123 @@ test_class_status (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (td_store_class_status (f->store, k, td_day_make (2026, 3, 5), &lerr), ==,
                    TD_CLASS_DRAFT);
   g_assert_no_error (lerr);
+}
+
+/* A packet of @kind about @class_id logged as sent. */
+static void
+log_sent (TdStore *store, const char *id, TdPacketKind kind, gint64 class_id)
+{
+  g_autoptr (TdPacketLog) log = td_packet_log_new ();
+  g_autoptr (GBytes) content = g_bytes_new_static ("<Packet/>", 9);
+
+  g_strlcpy (log->id, id, sizeof log->id);
+  log->kind = kind;
+  log->class_id = class_id;
+  g_strlcpy (log->created, "2026-02-20T09:30:00+08:00", sizeof log->created);
+  g_strlcpy (log->digest, "ab", sizeof log->digest);
+  log->status = TD_PACKET_SENT;
+  g_assert_true (td_store_log_packet (store, log, content, NULL));
+}
+
+/* Saves @k as changed by @change; the error's message, or NULL when saved. */
+static char *
+save_changed (TdStore *store, const TdClass *k, void (*change) (TdClass *))
+{
+  g_autoptr (TdClass) copy = td_class_copy (k);
+  g_autoptr (GError) error = NULL;
+
+  change (copy);
+  if (td_store_save_class (store, copy, &error))
+    return NULL;
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD);
+  return g_strdup (error->message);
+}
+
+static void change_code (TdClass *k) { g_free (k->code); k->code = g_strdup ("YL2026-199"); }
+static void change_start (TdClass *k) { g_strlcpy (k->start_date, "2026-03-03", TD_DATE_LEN); }
+static void change_end (TdClass *k) { g_strlcpy (k->end_date, "2026-03-27", TD_DATE_LEN); }
+static void change_venue (TdClass *k) { g_free (k->venue_address); k->venue_address = g_strdup ("新址"); }
+static void change_end_again (TdClass *k) { g_strlcpy (k->end_date, "2026-03-31", TD_DATE_LEN); }
+static void change_size (TdClass *k) { k->planned_size += 5; }
+static void change_payee (TdClass *k) { k->payee_type = 3; }
+static void change_exam (TdClass *k) { g_strlcpy (k->exam_theory_date, "2026-03-21", TD_DATE_LEN); }
+
+/* Issue 18.1: what the bureau already has changes only as it allows, whatever calls the
+ * store — not at all once the claim is sent; and a refused change leaves the class as it
+ * was. */
+static void
+test_class_lock (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-102", "2026-03-02", "2026-03-20");
+  g_autoptr (TdClass) stored = NULL;
+  char *message;
+
+  g_setenv ("TD_TODAY", "2026-02-20", TRUE);
+  /* a draft: anything changes */
+  g_assert_cmpint (td_store_class_lock (f->store, k, td_day_today (), NULL), ==, TD_CLASS_LOCK_NONE);
+  g_assert_null (save_changed (f->store, k, change_venue));
+  g_clear_pointer (&k, td_class_free);
+  k = td_store_get_class_by_code (f->store, "YL2026-102", NULL);
+
+  /* filed, not started: every change but the code (re-sent in a correction) */
+  log_sent (f->store, "22222222-2222-4222-8222-222222222222", TD_KIND_FILING, k->id);
+  g_assert_cmpint (td_store_class_lock (f->store, k, td_day_today (), NULL), ==, TD_CLASS_LOCK_FILED);
+  message = save_changed (f->store, k, change_code);
+  g_assert_cmpstr (message, ==, "Class YL2026-102 was filed with the bureau under this code: "
+                                "the code cannot change. Create a new class for another code.");
+  g_free (message);
+  g_assert_cmpuint (td_class_filed_fields (td_class_changed_fields (k, k)), ==, 0);
+
+  /* started: only the end date, hours and commitment (R-CLS-002) */
+  g_setenv ("TD_TODAY", "2026-03-05", TRUE);
+  g_assert_cmpint (td_store_class_lock (f->store, k, td_day_today (), NULL), ==,
+                   TD_CLASS_LOCK_STARTED);
+  message = save_changed (f->store, k, change_start);
+  g_assert_cmpstr (message, ==, "Class YL2026-102 was filed and started on 2026-03-02: the "
+                                "bureau accepts no change to its start date any more "
+                                "(R-CLS-002). Only the end date, the class hours, the "
+                                "commitment, the teachers and the lessons still to come can "
+                                "change, and they are re-sent in a correction of the filing.");
+  g_free (message);
+  stored = td_store_get_class (f->store, k->id, NULL);
+  g_assert_cmpstr (stored->start_date, ==, "2026-03-02");
+  g_assert_nonnull ((message = save_changed (f->store, k, change_size)));
+  g_assert_nonnull (strstr (message, "its planned size any more"));
+  g_free (message);
+  g_assert_null (save_changed (f->store, k, change_end));
+  g_clear_pointer (&k, td_class_free);
+  k = td_store_get_class_by_code (f->store, "YL2026-102", NULL);
+  g_assert_null (save_changed (f->store, k, change_exam));
+  g_clear_pointer (&k, td_class_free);
+  k = td_store_get_class_by_code (f->store, "YL2026-102", NULL);
+
+  /* the claim sent: closed */
+  log_sent (f->store, "33333333-3333-4333-8333-333333333333", TD_KIND_CLAIM, k->id);
+  g_setenv ("TD_TODAY", "2026-04-01", TRUE);
+  g_assert_cmpint (td_store_class_lock (f->store, k, td_day_today (), NULL), ==,
+                   TD_CLASS_LOCK_CLOSED);
+  message = save_changed (f->store, k, change_end_again);
+  g_assert_cmpstr (message, ==, "The subsidy claim of class YL2026-102 was sent: the class "
+                                "is closed, and its end date cannot change any more.");
+  g_free (message);
+  g_assert_nonnull ((message = save_changed (f->store, k, change_payee)));
+  g_free (message);
+  {
+    g_autoptr (TdLesson) lesson = sf_lesson (k->id, "L09", "2026-03-23", "08:00:00",
+                                             "12:00:00", 8, 'T');
+    g_autoptr (GError) error = NULL;
+
+    g_assert_false (td_store_save_lesson (f->store, lesson, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD);
+    g_assert_cmpstr (error->message, ==, "The subsidy claim of class YL2026-102 was sent: the "
+                                         "class is closed, and its timetable cannot change "
+                                         "any more.");
+  }
+  g_clear_pointer (&stored, td_class_free);
+  stored = td_store_get_class (f->store, k->id, NULL);
+  g_assert_cmpstr (stored->end_date, ==, "2026-03-27");
+  g_assert_cmpint (stored->payee_type, ==, k->payee_type);
+  g_unsetenv ("TD_TODAY");
 }
 
 static TdTeacher *
@@ -1550,7 +1665,7 @@ test_backup_while_writing (StoreFixture *f, gconstpointer data)
 
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  td_test_assert_private (copy);
   restored = td_store_open (copy, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   problems = td_store_verify (restored, &error);
@@ -1596,6 +1711,7 @@ main (int argc, char **argv)
   ADD ("/store/catalog", test_catalog);
   ADD ("/store/class", test_class);
   ADD ("/store/class-status", test_class_status);
+  ADD ("/store/class-lock", test_class_lock);
   ADD ("/store/teachers", test_teachers);
   ADD ("/store/lessons", test_lessons);
   ADD ("/store/trainees", test_trainees);

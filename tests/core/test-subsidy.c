@@ -219,6 +219,7 @@ assert_left_out (const TdSubsidyPreview *p, const char *id_number, TdSubsidyReas
 
   g_assert_cmpint (l->reason, ==, reason);
   g_assert_cmpstr (l->explanation, ==, explanation);
+  g_assert_nonnull (l->reasons);
   g_assert_cmpint (l->amount, ==, 0);
   g_assert_cmpint (l->uplift, ==, 0);
 }
@@ -234,6 +235,7 @@ assert_included (const TdSubsidyPreview *p, const char *id_number, int certifica
 
   g_assert_cmpint (l->reason, ==, TD_SUBSIDY_INCLUDED);
   g_assert_null (l->explanation);
+  g_assert_null (l->reasons);
   g_assert_cmpint (l->certificate, ==, certificate);
   g_assert_cmpint (l->level, ==, level);
   g_assert_cmpstr (s, ==, standard);
@@ -329,7 +331,7 @@ test_preview (StoreFixture *f, gconstpointer data)
   assert_left_out (p, ID_F1990, TD_SUBSIDY_FAILED, "absent from the assessment (R-SUB-001)");
   /* 6 × 20 + 5 + 0 = 125 halves of 160: 0.78125, half up to four decimals 0.7813. */
   assert_left_out (p, ID_M1985, TD_SUBSIDY_LOW_ATTENDANCE,
-                   "attendance rate 0.7813 is below 0.8000 (R-SUB-001)");
+                   "attendance rate 78.13% is below 80.00% (R-SUB-001)");
   l = line_of (p, ID_M1985);
   g_assert_cmpint (l->credited, ==, 125);
   g_assert_cmpint (l->attendance_rate, ==, 7813);
@@ -367,6 +369,73 @@ test_preview (StoreFixture *f, gconstpointer data)
   /* 1800 + 1500 × 5 + 600 + 2000 = 11900.00 yuan for 8 trainees. */
   g_assert_cmpint (p->count, ==, 8);
   g_assert_cmpint (p->total, ==, 1190000);
+  td_class_free (cc.klass);
+}
+
+/* Issue 17.11 and 18.3: a trainee left out for several reasons gets every one of them, and
+ * the class's trainee count leaves out those who withdrew. */
+static void
+test_every_reason (StoreFixture *f, gconstpointer data)
+{
+  ClaimClass cc = { 0 };
+  g_autoptr (TdSubsidyPreview) p = NULL;
+  g_autoptr (GError) error = NULL;
+  const TdSubsidyLine *l;
+  gint64 t[4];
+  static const char *const ids[4] = { ID_M1975, ID_F1993, ID_M1988, ID_F1990 };
+
+  import_catalog (f);
+  cc.klass = make_class (f->store, "YL2026-902", "4-10-01-05", "养老护理员", "2026-03-02",
+                         "2026-03-09");
+  cc.klass->payee_type = 2;   /* to the trainees: none of them has a bank account */
+  g_assert_true (td_store_save_class (f->store, cc.klass, NULL));
+  for (int i = 0; i < 8; i++)
+    {
+      g_autofree char *lid = g_strdup_printf ("L%02d", i + 1);
+      g_autofree char *date = g_strdup_printf ("2026-03-%02d", i + 2);
+      cc.lessons[i] = sf_save_lesson (f->store, cc.klass->id, lid, date, "08:00:00",
+                                      "15:30:00", 20);
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("学员%02d", i + 1);
+      t[i] = sf_enrol (f->store, cc.klass->id, ids[i], name, "01");
+    }
+  /* 0: 6 of 8 days (75.00 %), failed, no account.  1: no result, 5 of 8 days (62.50 %), no
+   * account.  2: passed, all days, no account.  3: withdrew after 2 days. */
+  attend (f->store, &cc, t[0], "PPPPPPAA");
+  attend (f->store, &cc, t[1], "PPPPPAAA");
+  attend (f->store, &cc, t[2], "PPPPPPPP");
+  attend (f->store, &cc, t[3], "PP");
+  add_result (f->store, cc.klass->id, t[0], 2, 0, 0);
+  add_result (f->store, cc.klass->id, t[2], 1, 2, 5);
+  g_assert_true (td_store_withdraw (f->store, cc.klass->id, t[3], "2026-03-04", "搬家", NULL));
+
+  p = td_subsidy_preview (f->store, cc.klass->id, &error);
+  g_assert_no_error (error);
+  assert_left_out (p, ID_M1975, TD_SUBSIDY_FAILED,
+                   "failed the assessment (R-SUB-001); attendance rate 75.00% is below 80.00% "
+                   "(R-SUB-001); the subsidy is paid to trainees, and this trainee's bank "
+                   "account is missing (R-SUB-007)");
+  l = line_of (p, ID_M1975);
+  g_assert_cmpuint (g_strv_length (l->reasons), ==, 3);
+  g_assert_cmpstr (l->reasons[1], ==, "attendance rate 75.00% is below 80.00% (R-SUB-001)");
+  assert_left_out (p, ID_F1993, TD_SUBSIDY_NO_RESULT,
+                   "no assessment result yet; attendance rate 62.50% is below 80.00% "
+                   "(R-SUB-001); the subsidy is paid to trainees, and this trainee's bank "
+                   "account is missing (R-SUB-007)");
+  assert_left_out (p, ID_M1988, TD_SUBSIDY_NO_ACCOUNT,
+                   "the subsidy is paid to trainees, and this trainee's bank account is "
+                   "missing (R-SUB-007)");
+  /* withdrawn: that alone, nothing after the withdrawal is expected of the trainee */
+  assert_left_out (p, ID_F1990, TD_SUBSIDY_WITHDRAWN, "withdrew on 2026-03-04 (R-SUB-001)");
+  g_assert_cmpuint (g_strv_length (line_of (p, ID_F1990)->reasons), ==, 1);
+  /* four on the roster, one withdrew: the class has three trainees, as its list says */
+  g_assert_cmpuint (p->lines->len, ==, 4);
+  g_assert_cmpint (p->enrolled, ==, 3);
+  g_assert_cmpint (p->enrolled, ==, td_store_count_enrolled (f->store, cc.klass->id, NULL));
+  g_assert_cmpint (p->withdrawn, ==, 1);
+  g_assert_cmpint (p->count, ==, 0);
   td_class_free (cc.klass);
 }
 
@@ -525,6 +594,7 @@ main (int argc, char **argv)
 
   ADD ("/subsidy/preview", test_preview);
   g_test_add_func ("/subsidy/planned-hours", test_planned_hours);
+  ADD ("/subsidy/every-reason", test_every_reason);
   ADD ("/subsidy/standard-and-window", test_standard_and_window);
   ADD ("/subsidy/quarter", test_quarter);
   return g_test_run ();

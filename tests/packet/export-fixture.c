@@ -261,14 +261,19 @@ fixture_assert_xmllint (const char *path)
 {
   g_autofree char *xsd = g_build_filename (g_getenv ("TD_SOURCE_ROOT"), "data", "schema",
                                            "lc-training-1.0.xsd", NULL);
-  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, path, NULL };
+  /* found here, not by the spawn: its PATH search does not add ".exe" under Wine */
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  const char *argv[] = { xmllint, "--noout", "--schema", xsd, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr (GError) error = NULL;
   int status = -1;
+  gboolean ran;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
+  g_assert_nonnull (xmllint);
+  ran = g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                      &status, &error);
   g_assert_no_error (error);
+  g_assert_true (ran);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("xmllint refused %s: %s", path, err);
   g_assert_nonnull (strstr (err, "validates"));

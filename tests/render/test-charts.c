@@ -163,16 +163,34 @@ test_actions_from_store (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdChart) chart = NULL;
+  g_autoptr (TdChartGeom) geom = NULL;
+  g_autofree char *text = NULL;
 
   g_setenv ("TD_TODAY", "2026-05-01", TRUE);
   chart = td_chart_build (f->store, TD_CHART_ACTIONS, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (td_chart_get_n_categories (chart), ==, 10);
-  /* twelve trainees of a 家政服务员 class under action 04, three with category 07 */
-  g_assert_cmpfloat (td_chart_get_value (chart, 0, 5), ==, 12);   /* 家政 */
-  g_assert_cmpfloat (td_chart_get_value (chart, 1, 5), ==, 5000);
-  g_assert_cmpfloat (td_chart_get_value (chart, 0, 1), ==, 3);    /* 残疾人 */
+  /* twelve trainees of a 家政服务员 class under action 04, three with category 07: drawn
+   * as shares of the city's targets (5000 and 600), on an axis that fits them (issue
+   * 17.15: on the targets' own scale the bars were invisible) */
+  g_assert_cmpint (td_chart_get_n_series (chart), ==, 1);
+  g_assert_cmpfloat_with_epsilon (td_chart_get_value (chart, 0, 5), 0.24, 1e-9);  /* 家政 */
+  g_assert_cmpfloat_with_epsilon (td_chart_get_value (chart, 0, 1), 0.5, 1e-9);   /* 残疾人 */
   g_assert_cmpfloat (td_chart_get_value (chart, 0, 4), ==, 0);    /* 文旅/鲁菜 */
+  td_chart_layout (chart, 800, 450, &geom);
+  text = td_chart_geom_get_text (geom);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "\n0.5%\n"));     /* the top tick: the largest share */
+  g_assert_null (strstr (text, "100%"));
+  g_assert_nonnull (strstr (text, "12 of 5000"));
+  g_assert_nonnull (strstr (text, "3 of 600"));
+  /* the two-line category labels stay inside the chart */
+  {
+    guint n;
+    const TdRect *boxes = td_chart_geom_get_label_boxes (geom, &n);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, 450);
+  }
   assert_no_overlap (chart, 800, 450);
   g_unsetenv ("TD_TODAY");
 }

@@ -321,8 +321,8 @@ test_claim_equals_preview (Fixture *f, gconstpointer data)
     const TdSubsidyLine *k = g_ptr_array_index (p->lines, failed);
     g_autofree char *money = td_money_format_display (p->total);
     g_autofree char *capital = td_money_capital (p->total);
-    g_autofree char *head = g_strdup_printf ("%d of %u trainees included", p->count,
-                                             p->lines->len);
+    g_autofree char *head = g_strdup_printf ("%d of %d trainees included", p->count,
+                                             p->enrolled);
     const char *label = gtk_label_get_text (GTK_LABEL (td_ui_find_named (page,
                                                                          "subsidy-total")));
 

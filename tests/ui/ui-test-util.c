@@ -332,3 +332,38 @@ td_test_remove_tree (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* ---- the demo in a window ---------------------------------------------------------- */
+
+TdWindow *
+td_test_demo_window_new (char **dir, TdStore **store)
+{
+  TdWindow *window;
+
+  *dir = td_test_make_dir ("td-ui-demo-XXXXXX");
+  *store = td_test_store_new (*dir, "td.db", TRUE);
+  window = td_window_new (NULL, *store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_settle (5, 10000);
+  return window;
+}
+
+void
+td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  /* dialogs left open by a failed assertion go with the window */
+  for (guint i = g_list_model_get_n_items (tops); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i - 1);
+      if (w != GTK_WINDOW (window))
+        gtk_window_destroy (w);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_spin ();
+  g_clear_object (&store);
+  td_test_remove_tree (dir);
+  g_free (dir);
+}
