@@ -64,13 +64,16 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$root/build-aux/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export G_DEBUG=gc-friendly
+# A fixed seed by default, so that a CI run and its rerun walk the same inputs (a red CI is
+# then reproducible here); TD_FUZZ_SEED=0 lets libFuzzer pick one for a longer hunt.
+seed=${TD_FUZZ_SEED:-1}
 status=0
 for h in "${harnesses[@]}"; do
   corpus=$build/corpus/$h
   crashes=$build/crashes
   mkdir -p "$corpus" "$crashes"
   echo "== $h for ${seconds}s"
-  if ! "$build/fuzz/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$build/fuzz/$h" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 \
          -print_final_stats=1 -artifact_prefix="$crashes/$h-" "$corpus" "$seeds/$h" \
          2>"$build/$h.log"; then
     tail -n 60 "$build/$h.log"
