@@ -21,8 +21,8 @@ typedef struct _TdCliContext TdCliContext;
 typedef struct
 {
   const char *name;             /* "export-table" */
-  const char *synopsis;         /* N_(): the verb's command line, "backup FILE" */
-  const char *summary;          /* N_(): one sentence for --help */
+  const char *synopsis;         /* marked N_ (translatable): the verb's command line, "backup FILE" */
+  const char *summary;          /* marked N_ (translatable): one sentence for --help */
   int (*run) (TdCliContext *ctx);
 } TdCliVerb;
 
