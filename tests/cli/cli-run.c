@@ -12,8 +12,8 @@ cli_run_clear (CliRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-static void
-remove_dir (const char *dir)
+void
+cli_remove_dir (const char *dir)
 {
   GDir *d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -22,7 +22,7 @@ remove_dir (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
+        cli_remove_dir (path);
       else
         g_remove (path);
     }
@@ -44,7 +44,7 @@ cli_fixture_set_up (CliFixture *f, gconstpointer data)
 void
 cli_fixture_tear_down (CliFixture *f, gconstpointer data)
 {
-  remove_dir (f->dir);
+  cli_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

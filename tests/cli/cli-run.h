@@ -22,6 +22,8 @@ typedef struct
 void cli_run_clear (CliRun *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
+/* Removes a folder and everything in it. */
+void cli_remove_dir (const char *dir);
 void cli_fixture_set_up (CliFixture *f, gconstpointer data);
 void cli_fixture_tear_down (CliFixture *f, gconstpointer data);
 

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cli-run.h"
+
 typedef struct
 {
   char *dir;
@@ -65,25 +67,6 @@ run_in (Run *r, const char *dir, const char *const *args)
 #define RUN(r, f, ...) run_in (r, (f)->dir, (const char *const[]) { __VA_ARGS__, NULL })
 
 static void
-remove_dir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_remove (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
-
-static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -96,7 +79,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  remove_dir (f->dir);
+  cli_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
