@@ -2,7 +2,7 @@
 /* Display tests of TdPage, the pages' base class: the class shown set as the property
  * "class-id" (the page reloads and says so by notify), another store setting the class back
  * to none, and a change in the store reloading the page once, idle, with "busy" TRUE until
- * it has. */
+ * it has; the window's actions enabled by a binding to its "ready". */
 #include "config.h"
 
 #include <adwaita.h>
@@ -169,6 +169,51 @@ test_busy_until_reloaded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->busy_seen->len, ==, 4);
 }
 
+static void
+assert_actions_enabled (TdWindow *window, gboolean enabled)
+{
+  const char *on_a_database[] = { "new-class", "save", "search", "print", "export",
+                                  "import-roster" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_a_database); i++)
+    {
+      g_test_message ("win.%s", on_a_database[i]);
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                        on_a_database[i]) == enabled);
+    }
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-page"));
+}
+
+/* The window's actions on a database follow its "ready" property: off while it says why a
+ * database could not be opened, on once one is shown. */
+static void
+test_window_actions_follow_ready (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = g_error_new_literal (TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                                                  "In use by another program.");
+  TdWindow *window;
+  guint ready_notifies = 0;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  window = td_window_new (NULL, NULL, error);
+  g_signal_connect_swapped (window, "notify::ready", G_CALLBACK (on_class_notify), f);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_spin ();
+  g_assert_false (td_window_get_ready (window));
+  assert_actions_enabled (window, FALSE);
+
+  f->class_notifies = 0;   /* counts notify::ready here */
+  td_window_set_store (window, f->store);
+  td_test_spin ();
+  g_assert_true (td_window_get_ready (window));
+  ready_notifies = f->class_notifies;
+  g_assert_cmpuint (ready_notifies, ==, 1);
+  assert_actions_enabled (window, TRUE);
+  g_assert_true (td_window_get_visible_page (window)
+                 == td_window_get_page (window, td_window_get_visible_page_name (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,5 +222,7 @@ main (int argc, char **argv)
               test_class_id_property, fixture_tear_down);
   g_test_add ("/ui/page/busy-until-reloaded", Fixture, NULL, fixture_set_up,
               test_busy_until_reloaded, fixture_tear_down);
+  g_test_add ("/ui/page/window-actions-follow-ready", Fixture, NULL, fixture_set_up,
+              test_window_actions_follow_ready, fixture_tear_down);
   return g_test_run ();
 }
