@@ -26,7 +26,7 @@ struct _TdWindow
 {
   AdwApplicationWindow parent_instance;
   TdStore *store;
-  GSettings *settings;
+  GSettings *settings;          /* the application's (NULL without the schema) */
   gulong store_changed_id;
 
   AdwToastOverlay *toast_overlay;
@@ -628,17 +628,6 @@ td_window_toast (TdWindow *self, const char *message)
 
 /* ---- window ----------------------------------------------------------------- */
 
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
-
 static void
 really_close (TdWindow *self, gint64 unused)
 {
@@ -741,7 +730,10 @@ td_window_init (TdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
   self->class_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->settings = settings_new ();
+  /* the application's; a window of the display tests, made before it has one, too */
+  self->settings = td_application_get_default_settings ();
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   td_window_add_actions (self);
   td_window_add_database_actions (self);
   add_pages (self);

@@ -8,7 +8,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ui/td-application.h"
 #include "ui/td-follow-up-page.h"
+#include "ui/td-settings-page.h"
 #include "ui-test-util.h"
 
 #define TODAY "2026-06-15"
@@ -214,6 +216,34 @@ test_window_actions_follow_ready (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One GSettings, the application's: the window keeps its size and last class in it, the
+ * Settings page's switch writes to it and follows it (the print operation's settings:
+ * tests/ui/test-print.c). */
+static void
+test_one_settings (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = td_application_get_default_settings ();
+  TdWindow *window;
+  GtkWidget *page, *backup;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  g_assert_nonnull (settings);
+  window = td_window_new (NULL, f->store, NULL);
+  g_assert_true (td_window_get_settings (window) == settings);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  page = g_object_new (TD_TYPE_SETTINGS_PAGE, NULL);
+  gtk_window_set_child (f->window, page);
+  td_page_set_store (TD_PAGE (page), f->store);
+  td_test_spin ();
+  backup = td_test_find (page, "auto_backup");
+  g_settings_set_boolean (settings, "backup-on-quit", FALSE);
+  gtk_switch_set_active (GTK_SWITCH (backup), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "backup-on-quit"));
+  g_settings_set_boolean (settings, "backup-on-quit", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (backup)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -224,5 +254,7 @@ main (int argc, char **argv)
               test_busy_until_reloaded, fixture_tear_down);
   g_test_add ("/ui/page/window-actions-follow-ready", Fixture, NULL, fixture_set_up,
               test_window_actions_follow_ready, fixture_tear_down);
+  g_test_add ("/ui/page/one-settings", Fixture, NULL, fixture_set_up, test_one_settings,
+              fixture_tear_down);
   return g_test_run ();
 }
