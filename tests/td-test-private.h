@@ -20,6 +20,17 @@
   "Wine 8.0 keeps no file DACL (Wine bug 31858): SetNamedSecurityInfo succeeds but " \
   "GetNamedSecurityInfo reads back Wine's default DACL (Windows keeps it)"
 
+/* Whether this is a Windows build (run on Windows or under Wine). */
+static inline gboolean
+td_test_on_windows (void)
+{
+#ifdef G_OS_WIN32
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 /* Whether this runs under Wine (always FALSE on Linux). */
 static inline gboolean
 td_test_under_wine (void)

@@ -656,6 +656,7 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_autofree char *backup = NULL;
   g_autofree char *backups = NULL;
   g_autofree char *outbox = NULL;
+  g_autofree char *outbox_dir = NULL;
   g_autoptr (GDir) dir = NULL;
   guint n = 0;
 
@@ -663,17 +664,20 @@ test_settings (Fixture *fixture, gconstpointer data)
   make_institution (fixture);
   open_window (fixture);
   page = TD_SETTINGS_PAGE (td_window_get_page (fixture->window, "settings"));
-  backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  /* Chinese characters and spaces in the backup's name and in the folders */
+  backup = g_build_filename (fixture->dir, "备份 副本.db", NULL);
   g_assert_true (td_settings_page_backup_to (page, backup, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (td_settings_page_set_outbox (page, fixture->dir, &error));
+  outbox_dir = g_build_filename (fixture->dir, "报送 文件", NULL);
+  g_assert_cmpint (g_mkdir (outbox_dir, 0700), ==, 0);
+  g_assert_true (td_settings_page_set_outbox (page, outbox_dir, &error));
   outbox = td_store_get_setting (fixture->store, "outbox", &lerr);
   g_assert_no_error (lerr);
-  g_assert_cmpstr (outbox, ==, fixture->dir);
+  g_assert_cmpstr (outbox, ==, outbox_dir);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (fixture->window, "outbox"))),
-                   ==, fixture->dir);
-  backups = g_build_filename (fixture->dir, "backups", NULL);
+                   ==, outbox_dir);
+  backups = g_build_filename (fixture->dir, "自动 备份", NULL);
   for (int i = 0; i < 12; i++)
     {
       g_assert_true (td_backup_rotate (fixture->store, backups, 10, NULL, &error));
