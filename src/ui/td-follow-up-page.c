@@ -115,9 +115,6 @@ reload (TdPage *page)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  const TdEnrolment *selected = current_enrolment (self);
-  gint64 selected_id = selected != NULL ? selected->trainee.id : 0;
-  guint position;
   int missing = 0, active = 0;
   g_autoptr (GError) error = NULL;
 
@@ -138,12 +135,7 @@ reload (TdPage *page)
     }
   if (self->klass != NULL)
     show_window (self, missing, active);
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
-  /* the same trainee stays chosen, wherever the sort puts it */
-  position = td_list_row_find (G_LIST_MODEL (self->selection), selected_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+  td_list_row_store_replace (self->rows, rows, self->selection);
   load_editor (self);
 }
 

@@ -140,6 +140,23 @@ td_list_row_find (GListModel *model, gint64 id)
   return GTK_INVALID_LIST_POSITION;
 }
 
+void
+td_list_row_store_replace (GListStore *store, GPtrArray *rows, GtkSingleSelection *selection)
+{
+  gpointer chosen = gtk_single_selection_get_selected_item (selection);
+  gint64 chosen_id = chosen != NULL ? td_list_row_get_id (chosen) : 0;
+  guint position;
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata,
+                       rows->len);
+  g_ptr_array_set_size (rows, 0);
+  /* wherever the sort puts it */
+  position = chosen != NULL ? td_list_row_find (G_LIST_MODEL (selection), chosen_id)
+                            : GTK_INVALID_LIST_POSITION;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (selection, position);
+}
+
 static void
 td_list_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {

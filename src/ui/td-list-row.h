@@ -42,4 +42,9 @@ const char *td_list_row_get_string (TdListRow *self, guint prop_id);
 /* The position in @model of the row whose id is @id, else GTK_INVALID_LIST_POSITION. */
 guint td_list_row_find (GListModel *model, gint64 id);
 
+/* Replaces every row of @store with @rows (TdListRow*, the array is emptied); the row
+ * @selection (over @store, sorted or not) had chosen stays chosen, by its id. */
+void td_list_row_store_replace (GListStore *store, GPtrArray *rows,
+                                GtkSingleSelection *selection);
+
 G_END_DECLS
