@@ -276,6 +276,7 @@ test_sort_by_header (Fixture *f, gconstpointer data)
   expected = sorted_lines (unsorted, FALSE, FALSE);
   g_assert_cmpstr (names, ==, expected);
   g_assert_cmpstr (names, !=, unsorted);   /* the roster's order is not the names' */
+  td_test_write_shot (GTK_WIDGET (f->window), "page-sorted-by-name");
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Full name"), GTK_SORT_DESCENDING);
   td_test_spin ();
