@@ -55,8 +55,7 @@ fixture_setup (DbFixture *f, gconstpointer data)
   f->engine = GPOINTER_TO_INT (data);
   if (f->engine == TD_DB_SQLITE)
     {
-      f->dir = g_dir_make_tmp ("td-db-XXXXXX", &error);
-      g_assert_no_error (error);
+      f->dir = td_test_make_dir ("td-db-XXXXXX");
       f->path = g_build_filename (f->dir, "test.db", NULL);
       f->db = open_sqlite (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
       return;
@@ -80,7 +79,7 @@ fixture_teardown (DbFixture *f, gconstpointer data)
     }
   g_clear_pointer (&f->db, td_db_free);
   if (f->dir != NULL)
-    sf_remove_dir (f->dir);
+    td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->schema);
