@@ -52,37 +52,21 @@ static void
 td_follow_up_row_class_init (TdFollowUpRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   const char *texts[] = { [PROP_NAME] = "name", [PROP_ID_NUMBER] = "id-number",
                           [PROP_CHECKED] = "checked", [PROP_STATUS] = "status",
                           [PROP_EMPLOYER] = "employer", [PROP_SINCE] = "since",
                           [PROP_PROOF] = "proof", [PROP_WAGE] = "wage",
                           [PROP_UPLIFT] = "uplift" };
+  const char *numbers[] = { [PROP_POSITION] = "position", [PROP_CHECKED_DAY] = "checked-day",
+                            [PROP_SINCE_DAY] = "since-day", [PROP_WAGE_FEN] = "wage-fen" };
+  const char *flags_of[] = { [PROP_STATUS_FLAGGED] = "status-flagged",
+                             [PROP_EMPLOYER_FLAGGED] = "employer-flagged" };
 
   object_class->get_property = td_list_row_get_value_property;
   object_class->finalize = td_follow_up_row_finalize;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_string (texts[i], NULL, NULL, "", flags));
-  g_object_class_install_property (object_class, PROP_POSITION,
-                                   g_param_spec_int64 ("position", NULL, NULL, 0, G_MAXINT64,
-                                                       0, flags));
-  g_object_class_install_property (object_class, PROP_CHECKED_DAY,
-                                   g_param_spec_int64 ("checked-day", NULL, NULL, 0,
-                                                       G_MAXINT64, 0, flags));
-  g_object_class_install_property (object_class, PROP_SINCE_DAY,
-                                   g_param_spec_int64 ("since-day", NULL, NULL, 0, G_MAXINT64,
-                                                       0, flags));
-  g_object_class_install_property (object_class, PROP_WAGE_FEN,
-                                   g_param_spec_int64 ("wage-fen", NULL, NULL, -1, G_MAXINT64,
-                                                       -1, flags));
-  g_object_class_install_property (object_class, PROP_STATUS_FLAGGED,
-                                   g_param_spec_boolean ("status-flagged", NULL, NULL, FALSE,
-                                                         flags));
-  g_object_class_install_property (object_class, PROP_EMPLOYER_FLAGGED,
-                                   g_param_spec_boolean ("employer-flagged", NULL, NULL,
-                                                         FALSE, flags));
+  td_list_row_class_install (object_class, G_TYPE_STRING, texts, G_N_ELEMENTS (texts));
+  td_list_row_class_install (object_class, G_TYPE_INT64, numbers, G_N_ELEMENTS (numbers));
+  td_list_row_class_install (object_class, G_TYPE_BOOLEAN, flags_of, G_N_ELEMENTS (flags_of));
 }
 
 static void

@@ -56,6 +56,28 @@ td_list_row_set_dimmed (TdListRow *self, gboolean dimmed)
 }
 
 void
+td_list_row_class_install (GObjectClass *object_class, GType type, const char *const *names,
+                           guint n_names)
+{
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      GParamSpec *pspec;
+
+      if (names[i] == NULL)
+        continue;
+      if (type == G_TYPE_STRING)
+        pspec = g_param_spec_string (names[i], NULL, NULL, "", flags);
+      else if (type == G_TYPE_INT64)
+        pspec = g_param_spec_int64 (names[i], NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+      else
+        pspec = g_param_spec_boolean (names[i], NULL, NULL, FALSE, flags);
+      g_object_class_install_property (object_class, i, pspec);
+    }
+}
+
+void
 td_list_row_init_values (TdListRow *self, guint n_props)
 {
   TdListRowPrivate *priv = PRIV (self);

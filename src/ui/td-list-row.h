@@ -27,6 +27,12 @@ gboolean td_list_row_get_dimmed (TdListRow *self);
 void td_list_row_set_id (TdListRow *self, gint64 id);
 void td_list_row_set_dimmed (TdListRow *self, gboolean dimmed);
 
+/* For subclasses: installs a read-only property of @type (G_TYPE_STRING, G_TYPE_INT64 or
+ * G_TYPE_BOOLEAN; default "", 0, FALSE) named @names[i] with the id i, for each name that is
+ * not NULL. */
+void td_list_row_class_install (GObjectClass *object_class, GType type,
+                                const char *const *names, guint n_names);
+
 /* For subclasses whose column properties are values set once, when the row is built:
  * td_list_row_init_values () in init with the subclass's number of property ids, the
  * values set by id, and td_list_row_get_value_property as the class's get_property. */

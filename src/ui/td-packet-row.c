@@ -46,32 +46,21 @@ static void
 td_packet_row_class_init (TdPacketRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   const char *texts[] = { [PROP_KIND] = "kind", [PROP_CLASS] = "class",
                           [PROP_CREATED] = "created", [PROP_STATUS] = "status",
                           [PROP_FILING_NO] = "filing-no", [PROP_APPROVED] = "approved",
                           [PROP_DUE] = "due", [PROP_FILE] = "file" };
+  const char *numbers[] = { [PROP_CREATED_TIME] = "created-time",
+                            [PROP_APPROVED_FEN] = "approved-fen" };
   const char *flags_of[] = { [PROP_STATUS_FLAGGED] = "status-flagged",
                              [PROP_DUE_FLAGGED] = "due-flagged",
                              [PROP_FILE_FLAGGED] = "file-flagged" };
 
   object_class->get_property = td_list_row_get_value_property;
   object_class->finalize = td_packet_row_finalize;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_string (texts[i], NULL, NULL, "", flags));
-  for (guint i = 0; i < G_N_ELEMENTS (flags_of); i++)
-    if (flags_of[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_boolean (flags_of[i], NULL, NULL, FALSE,
-                                                             flags));
-  g_object_class_install_property (object_class, PROP_CREATED_TIME,
-                                   g_param_spec_int64 ("created-time", NULL, NULL, G_MININT64,
-                                                       G_MAXINT64, 0, flags));
-  g_object_class_install_property (object_class, PROP_APPROVED_FEN,
-                                   g_param_spec_int64 ("approved-fen", NULL, NULL, -1,
-                                                       G_MAXINT64, -1, flags));
+  td_list_row_class_install (object_class, G_TYPE_STRING, texts, G_N_ELEMENTS (texts));
+  td_list_row_class_install (object_class, G_TYPE_INT64, numbers, G_N_ELEMENTS (numbers));
+  td_list_row_class_install (object_class, G_TYPE_BOOLEAN, flags_of, G_N_ELEMENTS (flags_of));
 }
 
 static void

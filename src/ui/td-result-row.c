@@ -49,29 +49,20 @@ static void
 td_result_row_class_init (TdResultRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   const char *texts[] = { [PROP_NAME] = "name", [PROP_ID_NUMBER] = "id-number",
                           [PROP_THEORY] = "theory", [PROP_PRACTICE] = "practice",
                           [PROP_OUTCOME] = "outcome", [PROP_CERTIFICATE] = "certificate",
                           [PROP_CERT_NUMBER] = "cert-number", [PROP_CERT_ISSUED] = "cert-issued" };
+  const char *flags_of[] = { [PROP_CERT_NUMBER_FLAGGED] = "cert-number-flagged" };
   const char *numbers[] = { [PROP_POSITION] = "position", [PROP_THEORY_TENTHS] = "theory-tenths",
                             [PROP_PRACTICE_TENTHS] = "practice-tenths",
                             [PROP_CERT_ISSUED_DAY] = "cert-issued-day" };
 
   object_class->get_property = td_list_row_get_value_property;
   object_class->finalize = td_result_row_finalize;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_string (texts[i], NULL, NULL, "", flags));
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (numbers[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_int64 (numbers[i], NULL, NULL, -1,
-                                                           G_MAXINT64, -1, flags));
-  g_object_class_install_property (object_class, PROP_CERT_NUMBER_FLAGGED,
-                                   g_param_spec_boolean ("cert-number-flagged", NULL, NULL,
-                                                         FALSE, flags));
+  td_list_row_class_install (object_class, G_TYPE_STRING, texts, G_N_ELEMENTS (texts));
+  td_list_row_class_install (object_class, G_TYPE_BOOLEAN, flags_of, G_N_ELEMENTS (flags_of));
+  td_list_row_class_install (object_class, G_TYPE_INT64, numbers, G_N_ELEMENTS (numbers));
 }
 
 static void
@@ -125,6 +116,8 @@ td_result_row_new (const TdEnrolment *e, const TdResult *r)
   if (e->withdrawn_date[0] != '\0')
     td_list_row_take_string (row, PROP_OUTCOME,
                              g_strdup_printf (_("Withdrawn %s"), e->withdrawn_date));
+  td_list_row_set_int64 (row, PROP_THEORY_TENTHS, -1);   /* no score: before any score */
+  td_list_row_set_int64 (row, PROP_PRACTICE_TENTHS, -1);
   if (r != NULL)
     set_result (row, r);
   return self;

@@ -125,7 +125,6 @@ static void
 td_trainee_row_class_init (TdTraineeRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   const char *texts[] = { [PROP_NAME] = "name", [PROP_ID_NUMBER] = "id-number",
                           [PROP_ID_ORDER] = "id-order", [PROP_GENDER] = "gender",
                           [PROP_BIRTH] = "birth", [PROP_CATEGORIES] = "categories",
@@ -135,15 +134,8 @@ td_trainee_row_class_init (TdTraineeRowClass *klass)
 
   object_class->get_property = td_trainee_row_get_property;
   object_class->finalize = td_trainee_row_finalize;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_string (texts[i], NULL, NULL, "", flags));
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (numbers[i] != NULL)
-      g_object_class_install_property (object_class, i,
-                                       g_param_spec_int64 (numbers[i], NULL, NULL, 0,
-                                                           G_MAXINT64, 0, flags));
+  td_list_row_class_install (object_class, G_TYPE_STRING, texts, G_N_ELEMENTS (texts));
+  td_list_row_class_install (object_class, G_TYPE_INT64, numbers, G_N_ELEMENTS (numbers));
 }
 
 static void
