@@ -17,12 +17,11 @@
 #include "ui/td-attendance-import-dialog.h"
 #include "ui/td-attendance-page.h"
 #include "ui/td-dialog.h"
+#include "ui/td-cell.h"
+#include "ui/td-lesson-row.h"
+#include "ui/td-record-row.h"
 #include "ui/td-row.h"
 #include "ui/td-ui-util.h"
-
-enum { L_LID, L_DATE, L_TIME, L_KIND, L_HOURS, L_RECORDED, L_LOCK, L_N };
-enum { T_POS, T_NAME, T_ID, T_STATUS, T_IN, T_OUT, T_METHOD, T_HOURS, T_LOCK, T_TOTAL, T_RATE,
-       T_N };
 
 struct _TdAttendancePage
 {
@@ -78,24 +77,29 @@ find_record (TdAttendancePage *self, gint64 lesson_id, gint64 trainee_id)
   return self->by_pair != NULL ? g_hash_table_lookup (self->by_pair, &key) : NULL;
 }
 
+/* The lesson of the row chosen (the lists sort: found by its id). */
 static TdLesson *
 current_lesson (TdAttendancePage *self)
 {
-  guint i = gtk_single_selection_get_selected (self->lesson_sel);
+  gpointer row = gtk_single_selection_get_selected_item (self->lesson_sel);
+  gint64 id = row != NULL ? td_list_row_get_id (row) : 0;
 
-  if (self->lessons == NULL || i >= self->lessons->len)
-    return NULL;
-  return g_ptr_array_index (self->lessons, i);
+  for (guint i = 0; id != 0 && self->lessons != NULL && i < self->lessons->len; i++)
+    if (((TdLesson *) g_ptr_array_index (self->lessons, i))->id == id)
+      return g_ptr_array_index (self->lessons, i);
+  return NULL;
 }
 
 static TdEnrolment *
 current_enrolment (TdAttendancePage *self)
 {
-  guint i = gtk_single_selection_get_selected (self->trainee_sel);
+  gpointer row = gtk_single_selection_get_selected_item (self->trainee_sel);
+  gint64 id = row != NULL ? td_list_row_get_id (row) : 0;
 
-  if (self->enrolments == NULL || i >= self->enrolments->len)
-    return NULL;
-  return g_ptr_array_index (self->enrolments, i);
+  for (guint i = 0; id != 0 && self->enrolments != NULL && i < self->enrolments->len; i++)
+    if (((TdEnrolment *) g_ptr_array_index (self->enrolments, i))->trainee.id == id)
+      return g_ptr_array_index (self->enrolments, i);
+  return NULL;
 }
 
 static const char *
@@ -152,16 +156,12 @@ refuse_future (TdAttendancePage *self, const TdLesson *l)
 
 /* ---- rows --------------------------------------------------------------------------- */
 
-static TdRow *
+static TdLessonRow *
 lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_lids)
 {
-  TdRow *row = td_row_new (l->id, L_N);
-  g_autofree char *start = short_time (l->start), *end = short_time (l->end);
   guint recorded = 0, offered_n = 0;
   gboolean sent = FALSE;
-  char today[TD_DATE_LEN];
 
-  td_day_to_iso (td_day_today (), today);
   for (guint i = 0; i < self->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
@@ -170,17 +170,8 @@ lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_l
       recorded += r != NULL;
       sent |= r != NULL && r->packet_id != NULL;
     }
-  td_row_set (row, L_LID, l->lid);
-  td_row_set (row, L_DATE, l->date);
-  td_row_take (row, L_TIME, g_strdup_printf ("%s–%s", start, end));
-  td_row_set (row, L_KIND, td_code_label (TD_CODES_LESSON_KIND, l->kind == 'P' ? "P" : "T"));
-  td_row_take (row, L_HOURS, td_hours_format (l->hours));
-  td_row_take (row, L_RECORDED, g_strdup_printf ("%u/%u", recorded, offered_n));
-  td_row_set (row, L_LOCK, sent ? "icon:changes-prevent-symbolic" : "");
-  td_row_set_flagged (row, L_LID, g_hash_table_contains (problem_lids, l->lid));
-  td_row_set_flagged (row, L_RECORDED, recorded < offered_n && strcmp (l->date, today) <= 0);
-  td_row_set_dimmed (row, offered_n == 0);
-  return row;
+  return td_lesson_row_new (l, recorded, offered_n, sent,
+                            g_hash_table_contains (problem_lids, l->lid));
 }
 
 /* Hours @e can still be credited: lessons from today on with no record yet. */
@@ -201,55 +192,25 @@ hours_still_open (TdAttendancePage *self, const TdEnrolment *e)
   return open;
 }
 
-/* The credited hours and the rate so far; the rate is flagged when the trainee can no
- * longer reach the threshold (R-SUB-001), not merely because the class is half done. */
-static void
-fill_totals (TdAttendancePage *self, TdRow *row, const TdEnrolment *e)
-{
-  TdHalves planned = td_subsidy_planned_hours (self->klass, self->lessons);
-  TdHalves credited = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &e->trainee.id));
-  TdRate rate = td_rate_of (credited, planned);
-  TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);
-
-  td_row_take (row, T_TOTAL, td_hours_format (credited));
-  td_row_take (row, T_RATE, td_rate_format_percent (rate));
-  td_row_set_flagged (row, T_RATE, best < self->min_rate);
-}
-
-static TdRow *
+/* The row of @e with the credited hours and the rate so far; the rate is flagged when the
+ * trainee can no longer reach the threshold (R-SUB-001), not merely because the class is half
+ * done. */
+static TdRecordRow *
 trainee_row_new (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e)
 {
-  TdRow *row = td_row_new (e->trainee.id, T_N);
   const TdAttendance *r = l != NULL ? find_record (self, l->id, e->trainee.id) : NULL;
-  char status[2] = { r != NULL ? r->status : 0, 0 };
+  TdHalves planned = td_subsidy_planned_hours (self->klass, self->lessons);
+  TdHalves credited = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &e->trainee.id));
+  TdRate best = td_rate_of (credited + hours_still_open (self, e), planned);
 
-  td_row_take (row, T_POS, g_strdup_printf ("%d", e->position));
-  td_row_set (row, T_NAME, e->trainee.name);
-  td_row_take (row, T_ID, td_id_number_mask (e->trainee.id_number));
-  if (l != NULL && !td_lesson_offered (self->klass, l, e))
-    td_row_set (row, T_STATUS, e->withdrawn_date[0] != '\0' ? _("Withdrawn") : _("Cancelled"));
-  else if (r != NULL)
-    {
-      td_row_take (row, T_STATUS, g_strdup_printf ("%s %s", status,
-                                                   td_code_label (TD_CODES_ATTENDANCE_STATUS,
-                                                                  status)));
-      td_row_take (row, T_IN, short_time (r->time_in));
-      td_row_take (row, T_OUT, short_time (r->time_out));
-      td_row_set (row, T_METHOD, td_code_label (TD_CODES_SIGN_METHOD, r->method));
-      td_row_take (row, T_HOURS, td_hours_format (r->hours));
-      td_row_set (row, T_LOCK, r->packet_id != NULL ? "icon:changes-prevent-symbolic"
-                               : r->restates != NULL ? "icon:document-edit-symbolic" : "");
-    }
-  td_row_set_dimmed (row, l != NULL && !td_lesson_offered (self->klass, l, e));
-  fill_totals (self, row, e);
-  return row;
+  return td_record_row_new (e, r, l == NULL || td_lesson_offered (self->klass, l, e), credited,
+                            td_rate_of (credited, planned), best < self->min_rate);
 }
 
 static void
 rebuild_trainees (TdAttendancePage *self)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = gtk_single_selection_get_selected (self->trainee_sel);
   TdLesson *l = current_lesson (self);
   gboolean focused = td_row_view_get_focus_position (self->trainee_view)
                      != GTK_INVALID_LIST_POSITION;
@@ -257,10 +218,7 @@ rebuild_trainees (TdAttendancePage *self)
   for (guint i = 0; self->enrolments != NULL && i < self->enrolments->len; i++)
     g_ptr_array_add (rows, trainee_row_new (self, l, g_ptr_array_index (self->enrolments, i)));
 
-  td_row_store_replace (self->trainee_rows, rows);
-  if (selected != GTK_INVALID_LIST_POSITION
-      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->trainee_rows)))
-    gtk_single_selection_set_selected (self->trainee_sel, selected);
+  td_list_row_store_replace (self->trainee_rows, rows, self->trainee_sel);
   /* the rows were replaced: the focus goes back to the selected one, not to another */
   if (focused)
     td_row_view_focus_selected (self->trainee_view);
@@ -402,7 +360,6 @@ reload (TdPage *page)
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) lids = NULL;
-  guint selected = gtk_single_selection_get_selected (self->lesson_sel);
   g_autoptr (GError) error = NULL;
   guint64 count = td_page_get_store (TD_PAGE (self)) != NULL
                       ? td_store_get_change_count (td_page_get_store (TD_PAGE (self)))
@@ -422,8 +379,8 @@ reload (TdPage *page)
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "grid" : "empty");
   if (self->klass == NULL)
     {
-      td_row_store_replace (self->lesson_rows, rows);
-      td_row_store_replace (self->trainee_rows, rows);
+      td_list_row_store_replace (self->lesson_rows, rows, self->lesson_sel);
+      td_list_row_store_replace (self->trainee_rows, rows, self->trainee_sel);
       return;
     }
   lids = show_problems (self);
@@ -431,9 +388,7 @@ reload (TdPage *page)
     g_ptr_array_add (rows, lesson_row_new (self, g_ptr_array_index (self->lessons, i), lids));
   g_signal_handlers_block_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                    self);
-  td_row_store_replace (self->lesson_rows, rows);
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->lessons->len)
-    gtk_single_selection_set_selected (self->lesson_sel, selected);
+  td_list_row_store_replace (self->lesson_rows, rows, self->lesson_sel);
   g_signal_handlers_unblock_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                      self);
   rebuild_trainees (self);
@@ -893,6 +848,11 @@ td_attendance_page_dispose (GObject *object)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (object);
 
+  /* the columns go with the views, and the sorted rows move: nothing to load then */
+  if (self->lesson_sel != NULL)
+    g_signal_handlers_disconnect_by_data (self->lesson_sel, self);
+  if (self->trainee_sel != NULL)
+    g_signal_handlers_disconnect_by_data (self->trainee_sel, self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   clear_data (self);
@@ -917,6 +877,9 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_attendance_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_LESSON_ROW);
+  g_type_ensure (TD_TYPE_RECORD_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -961,50 +924,26 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
                                        "attendance.lesson-step", "i", 1);
 }
 
-/* The lesson list shows these cells only (type and hours are in the heading of the lesson
- * chosen): with the trainees' eleven columns it fits a window 1366 pixels wide. */
-static const struct
+/* A selection over @rows sorted as @view's headers say (@rows owned by it). */
+static GtkSingleSelection *
+sorted_selection (GListStore *rows, GtkColumnView *view)
 {
-  guint cell;
-  const char *title;
-} lesson_columns[] = {
-  { L_LID, N_("Lesson") }, { L_DATE, N_("Date") }, { L_TIME, N_("Time") },
-  { L_RECORDED, N_("Recorded") }, { L_LOCK, "" },
-};
-static const char *const trainee_titles[] = {
-  N_("No."), N_("Full name"), N_("ID number"), N_("Status"), N_("In"), N_("Out"), N_("Method"),
-  N_("Hours"), "", N_("Credited"), N_("Rate"),
-};
+  GtkSorter *sorter = g_object_ref (gtk_column_view_get_sorter (view));
+  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (rows), sorter);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
 
-static void
-add_columns (GtkColumnView *view, const char *const *titles, guint n, guint expand)
-{
-  const char *translated[16];
-
-  for (guint i = 0; i < n; i++)
-    translated[i] = titles[i][0] != '\0' ? _(titles[i]) : "";
-  td_row_view_add_columns (view, translated, n, expand);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  return selection;
 }
 
 static void
 setup_views (TdAttendancePage *self)
 {
-  self->lesson_rows = g_list_store_new (TD_TYPE_ROW);
-  self->trainee_rows = g_list_store_new (TD_TYPE_ROW);
-  self->lesson_sel = gtk_single_selection_new (G_LIST_MODEL (self->lesson_rows));
-  self->trainee_sel = gtk_single_selection_new (G_LIST_MODEL (self->trainee_rows));
-  gtk_column_view_set_model (self->lesson_view, GTK_SELECTION_MODEL (self->lesson_sel));
-  gtk_column_view_set_model (self->trainee_view, GTK_SELECTION_MODEL (self->trainee_sel));
-  for (guint i = 0; i < G_N_ELEMENTS (lesson_columns); i++)
-    {
-      g_autoptr (GtkColumnViewColumn) column = NULL;
-
-      column = td_row_column_new (lesson_columns[i].title[0] != '\0'
-                                  ? _(lesson_columns[i].title) : "",
-                                  lesson_columns[i].cell, lesson_columns[i].cell == L_DATE);
-      gtk_column_view_append_column (self->lesson_view, column);
-    }
-  add_columns (self->trainee_view, trainee_titles, T_N, T_NAME);
+  /* both sorted by the column header clicked; kept across reloads */
+  self->lesson_rows = g_list_store_new (TD_TYPE_LESSON_ROW);
+  self->trainee_rows = g_list_store_new (TD_TYPE_RECORD_ROW);
+  self->lesson_sel = sorted_selection (self->lesson_rows, self->lesson_view);
+  self->trainee_sel = sorted_selection (self->trainee_rows, self->trainee_view);
   g_signal_connect_swapped (self->lesson_sel, "notify::selected",
                             G_CALLBACK (on_lesson_selected), self);
   g_signal_connect_swapped (self->trainee_sel, "notify::selected", G_CALLBACK (load_editor),

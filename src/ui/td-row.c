@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ui/td-cell.h"
 #include "ui/td-row.h"
 #include "ui/td-ui-util.h"
 
@@ -252,7 +253,9 @@ row_widget_position (GtkWidget *row)
        cell = gtk_widget_get_next_sibling (cell))
     {
       GtkWidget *box = gtk_widget_get_first_child (cell);
-      GtkListItem *item = box != NULL ? g_object_get_data (G_OBJECT (box), "td-list-item") : NULL;
+      GtkListItem *item = box == NULL ? NULL
+                          : TD_IS_CELL (box) ? td_cell_get_list_item (TD_CELL (box))
+                                             : g_object_get_data (G_OBJECT (box), "td-list-item");
 
       if (item != NULL && gtk_list_item_get_item (item) != NULL)
         return gtk_list_item_get_position (item);

@@ -12,6 +12,7 @@
 #include "ui/td-application.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-settings-page.h"
+#include "ui/td-ui-util.h"
 #include "ui-test-util.h"
 
 #define TODAY "2026-06-15"
@@ -318,6 +319,40 @@ test_sort_by_header (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
 }
 
+/* Every column of the lists made of typed rows has a sorter (a click on its header sorts):
+ * the Trainees, Attendance, Assessment, Follow-up and Submissions pages. */
+static void
+test_every_column_sorts (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *page, *view; guint columns; } lists[] = {
+    { "trainees", "roster_view", 8 }, { "trainees", "all_view", 4 },
+    { "assessment", "result-grid", 9 }, { "follow-up", "follow-up-grid", 10 },
+    { "submissions", "packet-log", 8 }, { "attendance", "lesson-grid", 5 },
+    { "attendance", "trainee-grid", 11 },
+  };
+  TdWindow *window;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  window = td_window_new (NULL, f->store, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *page = GTK_WIDGET (td_window_get_page (window, lists[i].page));
+      GtkColumnView *view = GTK_COLUMN_VIEW (td_ui_find_named (page, lists[i].view));
+      GListModel *columns = gtk_column_view_get_columns (view);
+
+      g_assert_cmpuint (g_list_model_get_n_items (columns), ==, lists[i].columns);
+      for (guint c = 0; c < lists[i].columns; c++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+          g_test_message ("%s/%s: %s", lists[i].page, lists[i].view,
+                          gtk_column_view_column_get_title (column));
+          g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 assert_actions_enabled (TdWindow *window, gboolean enabled)
 {
@@ -405,5 +440,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/page/sort-by-header", Fixture, NULL, fixture_set_up, test_sort_by_header,
               fixture_tear_down);
+  g_test_add ("/ui/page/every-column-sorts", Fixture, NULL, fixture_set_up,
+              test_every_column_sorts, fixture_tear_down);
   return g_test_run ();
 }

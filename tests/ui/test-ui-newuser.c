@@ -89,7 +89,7 @@ label_text (GtkWidget *root, const char *name)
   return gtk_label_get_text (GTK_LABEL (td_test_find (root, name)));
 }
 
-/* The row of @view showing the trainee named @name (TdRow id = trainee id), selected. */
+/* The row of @view showing the trainee named @name (the roster's order: not sorted), selected. */
 static void
 select_trainee (Fixture *f, GtkWidget *page, const char *view_name, gint64 class_id,
                 const char *name)
