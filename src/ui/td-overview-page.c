@@ -13,9 +13,8 @@
 #include "ui/td-chart-widget.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-print-dialog.h"
-#include "ui/td-row.h"
-
-enum { C_CODE, C_TITLE, C_STATUS, C_START, C_END, C_ENROLLED, C_FILING_NO, C_N };
+#include "ui/td-cell.h"
+#include "ui/td-class-row.h"
 
 struct _TdOverviewPage
 {
@@ -70,22 +69,6 @@ show_due (TdOverviewPage *self)
 }
 
 /* ---- classes and charts ------------------------------------------------------------- */
-
-static TdRow *
-class_row_new (const TdClassSummary *s)
-{
-  TdRow *row = td_row_new (s->id, C_N);
-
-  td_row_set (row, C_CODE, s->code);
-  td_row_set (row, C_TITLE, s->title);
-  td_row_set (row, C_STATUS, td_class_status_label (s->status));
-  td_row_set (row, C_START, s->start_date);
-  td_row_set (row, C_END, s->end_date);
-  td_row_take (row, C_ENROLLED, g_strdup_printf ("%d/%d", s->enrolled, s->planned_size));
-  td_row_set (row, C_FILING_NO, s->filing_no);
-  td_row_set_dimmed (row, s->status == TD_CLASS_CANCELLED);
-  return row;
-}
 
 static TdChart *
 outcome_chart (TdOverviewPage *self, GPtrArray *classes)
@@ -158,11 +141,12 @@ reload (TdPage *page)
   if (classes == NULL)
     return;
   for (guint i = 0; i < classes->len; i++)
-    g_ptr_array_add (rows, class_row_new (g_ptr_array_index (classes, i)));
+    g_ptr_array_add (rows, td_class_row_new (g_ptr_array_index (classes, i)));
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes",
                                           classes->len), classes->len);
   gtk_label_set_text (self->classes_label, heading);
-  td_row_store_replace (self->rows, rows);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
   show_due (self);
   td_chart_widget_set_chart (self->outcome_chart, outcome_chart (self, classes));
   td_chart_widget_set_chart (self->status_chart, status_chart (classes));
@@ -171,10 +155,11 @@ reload (TdPage *page)
 static void
 on_class_activate (GtkColumnView *view, guint position, TdOverviewPage *self)
 {
-  g_autoptr (TdRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));   /* sorted */
+  g_autoptr (TdListRow) row = g_list_model_get_item (shown, position);
 
   if (row != NULL)
-    td_page_request_class (TD_PAGE (self), td_row_get_id (row));
+    td_page_request_class (TD_PAGE (self), td_list_row_get_id (row));
 }
 
 static void
@@ -193,6 +178,8 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_overview_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_CLASS_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -232,16 +219,17 @@ chart_with_save (TdChartWidget *chart, const char *name, const char *basename)
 static void
 td_overview_page_init (TdOverviewPage *self)
 {
-  const char *titles[] = { _("Class code"), _("Title"), _("Status"), _("Start"), _("End"),
-                           _("Enrolled"), _("Filing number") };
   GtkSelectionModel *selection;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  self->rows = g_list_store_new (TD_TYPE_CLASS_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->class_view)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->class_view, selection);
   g_object_unref (selection);
-  td_row_view_add_columns (self->class_view, titles, C_N, C_TITLE);
   g_signal_connect (self->class_view, "activate", G_CALLBACK (on_class_activate), self);
   self->outcome_chart = TD_CHART_WIDGET (td_chart_widget_new ());
   self->status_chart = TD_CHART_WIDGET (td_chart_widget_new ());

@@ -13,12 +13,10 @@
 #include "core/td-codes.h"
 #include "core/td-idnumber.h"
 #include "core/td-subsidy.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-claim-row.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
-
-enum { C_POS, C_NAME, C_ID, C_HOURS, C_RATE, C_CERT, C_STANDARD, C_UPLIFT, C_AMOUNT, C_REASON,
-       C_N };
 
 struct _TdSubsidyPage
 {
@@ -38,39 +36,6 @@ struct _TdSubsidyPage
 };
 
 G_DEFINE_FINAL_TYPE (TdSubsidyPage, td_subsidy_page, TD_TYPE_PAGE)
-
-static TdRow *
-row_new (const TdSubsidyLine *line)
-{
-  const TdEnrolment *e = line->enrolment;
-  TdRow *row = td_row_new (e->trainee.id, C_N);
-  gboolean in = line->reason == TD_SUBSIDY_INCLUDED;
-  char code[4];
-
-  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
-  td_row_set (row, C_NAME, e->trainee.name);
-  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
-  td_row_take (row, C_HOURS, td_hours_format (line->credited));
-  td_row_take (row, C_RATE, td_rate_format_percent (line->attendance_rate));
-  if (line->certificate != 0)
-    {
-      g_snprintf (code, sizeof code, "%d", line->level);
-      td_row_take (row, C_CERT,
-                   g_strdup_printf ("%s · %s",
-                                    td_code_label (TD_CODES_CERTIFICATE,
-                                                   (char[2]){ '0' + line->certificate, 0 }),
-                                    td_code_label (TD_CODES_LEVEL, code)));
-    }
-  if (line->standard > 0)
-    td_row_take (row, C_STANDARD, td_money_format_display (line->standard));
-  td_row_take (row, C_UPLIFT, td_money_format_display (line->uplift));
-  td_row_take (row, C_AMOUNT, td_money_format_display (line->amount));
-  /* every reason, one a line (issue 17.11) */
-  td_row_take (row, C_REASON, in ? g_strdup (_("Included")) : g_strjoinv ("\n", line->reasons));
-  td_row_set_flagged (row, C_REASON, !in);
-  td_row_set_dimmed (row, !in);
-  return row;
-}
 
 static void
 show_totals (TdSubsidyPage *self)
@@ -156,7 +121,7 @@ reload (TdPage *page)
                                        ? error->message
                                        : _("Choose a class above to see its subsidy claim."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      td_row_store_replace (self->rows, rows);
+      g_list_store_remove_all (self->rows);
       return;
     }
   if (self->preview->klass->cancel_date[0] != '\0')
@@ -166,13 +131,14 @@ reload (TdPage *page)
                                                self->preview->klass->cancel_date);
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      td_row_store_replace (self->rows, rows);
+      g_list_store_remove_all (self->rows);
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "main");
   for (guint i = 0; i < self->preview->lines->len; i++)
-    g_ptr_array_add (rows, row_new (g_ptr_array_index (self->preview->lines, i)));
-  td_row_store_replace (self->rows, rows);
+    g_ptr_array_add (rows, td_claim_row_new (g_ptr_array_index (self->preview->lines, i)));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
   show_totals (self);
   show_payee (self);
 }
@@ -220,6 +186,8 @@ td_subsidy_page_class_init (TdSubsidyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_subsidy_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_CLAIM_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -236,24 +204,18 @@ td_subsidy_page_class_init (TdSubsidyPageClass *klass)
 static void
 td_subsidy_page_init (TdSubsidyPage *self)
 {
-  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Credited"), _("Rate"),
-                           _("Certificate"), _("Standard"), _("Uplift"), _("Amount"),
-                           _("Included or why not") };
   GtkSelectionModel *selection;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  /* the selection owns the store; the view owns the selection */
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  self->rows = g_list_store_new (TD_TYPE_CLAIM_ROW);
+  /* the selection owns the sorted store; the view owns the selection; sorted by the column
+   * header clicked, kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
-  for (guint i = 0; i < C_N; i++)
-    {
-      g_autoptr (GtkColumnViewColumn) column = i == C_REASON
-                                               ? td_row_column_new_wrapping (titles[i], i)
-                                               : td_row_column_new (titles[i], i, FALSE);
-      gtk_column_view_append_column (self->view, column);
-    }
   td_ui_combo_set_codes (self->payee_row, TD_CODES_PAYEE, "1");
   g_signal_connect_swapped (self->payee_row, "notify::selected", G_CALLBACK (on_payee_changed),
                             self);

@@ -320,7 +320,7 @@ test_sort_by_header (Fixture *f, gconstpointer data)
 }
 
 /* Every column of the lists made of typed rows has a sorter (a click on its header sorts):
- * the Trainees, Attendance, Assessment, Follow-up and Submissions pages. */
+ * every list of every page. */
 static void
 test_every_column_sorts (Fixture *f, gconstpointer data)
 {
@@ -328,7 +328,8 @@ test_every_column_sorts (Fixture *f, gconstpointer data)
     { "trainees", "roster_view", 8 }, { "trainees", "all_view", 4 },
     { "assessment", "result-grid", 9 }, { "follow-up", "follow-up-grid", 10 },
     { "submissions", "packet-log", 8 }, { "attendance", "lesson-grid", 5 },
-    { "attendance", "trainee-grid", 11 },
+    { "attendance", "trainee-grid", 11 }, { "overview", "overview-classes", 7 },
+    { "subsidy", "subsidy-grid", 10 },
   };
   TdWindow *window;
 
