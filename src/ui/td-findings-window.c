@@ -53,7 +53,7 @@ findings_view (const TdFindings *findings, OpenData *od)
   for (guint i = 0; findings != NULL && i < td_findings_get_n (findings); i++)
     {
       const TdFinding *f = td_findings_get (findings, i);
-      g_autoptr (TdRow) row = td_row_new (i, C_N);
+      g_autoptr (TdRow) row = td_row_new (C_N);
 
       td_row_set (row, C_RULE, f->rule);
       td_row_set (row, C_SEVERITY, severity_label (f->severity));
