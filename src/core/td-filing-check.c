@@ -414,6 +414,33 @@ td_filing_check_catalog (GPtrArray *findings, const TdClass *klass, const TdCata
                             catalog->rules.max_class_size, catalog->version));
 }
 
+/* ---- the lead time ----------------------------------------------------------------------- */
+
+void
+td_filing_check_lead (GPtrArray *findings, const char *start, const TdCatalog *catalog,
+                      TdDay created, TdFilingReader reader)
+{
+  TdDay first = start != NULL ? td_day_from_iso (start) : 0;
+  int n = catalog != NULL ? catalog->rules.filing_lead_workdays : 0;
+  TdDay deadline;
+  g_autofree char *when = NULL;
+
+  g_return_if_fail (findings != NULL && catalog != NULL);
+  if (first == 0)
+    return;
+  /* the last day with n working days strictly between it and the start */
+  deadline = td_calendar_filing_deadline (catalog->calendar, first, n);
+  if (created <= deadline)
+    return;
+  when = td_day_to_iso_dup (deadline);
+  add (findings, "R-CLS-002", TRUE, "start_date",
+       reader == TD_FILING_FOR_FORM
+       ? g_strdup_printf (_("The filing had to be sent by %s (%d working days before the "
+                            "start); choose a later start date."), when, n)
+       : g_strdup_printf (_("The filing is created fewer than %d working days before the "
+                            "start date %s."), n, start));
+}
+
 /* ---- what the form checks besides ------------------------------------------------------ */
 
 static void
@@ -432,27 +459,13 @@ check_required (GPtrArray *findings, const TdClass *klass)
     add (findings, "", TRUE, "start_date", g_strdup (_("Fill in the start and end dates.")));
 }
 
-/* R-CLS-002 for a class not filed yet. */
+/* R-CLS-002 for a class not filed yet, by today. */
 static void
 check_deadline (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog, TdDay today)
 {
-  TdDay start = td_day_from_iso (klass->start_date);
-  TdDay deadline;
-
-  if (catalog == NULL || klass->filing_no != NULL || start == 0
-      || td_day_from_iso (klass->end_date) == 0)
+  if (catalog == NULL || klass->filing_no != NULL || td_day_from_iso (klass->end_date) == 0)
     return;
-  deadline = td_calendar_filing_deadline (catalog->calendar, start,
-                                          catalog->rules.filing_lead_workdays);
-  if (today > deadline)
-    {
-      g_autofree char *when = td_day_to_iso_dup (deadline);
-
-      add (findings, "R-CLS-002", TRUE, "start_date",
-           g_strdup_printf (_("The filing had to be sent by %s (%d working days before the "
-                              "start); choose a later start date."),
-                            when, catalog->rules.filing_lead_workdays));
-    }
+  td_filing_check_lead (findings, klass->start_date, catalog, today, TD_FILING_FOR_FORM);
 }
 
 /* What the database holds, for the message of a class with no catalogue in force: the

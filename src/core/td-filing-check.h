@@ -52,6 +52,12 @@ void td_filing_check_lessons (GPtrArray *findings, GPtrArray *lessons, const cha
 void td_filing_check_content (GPtrArray *findings, const TdClass *klass, GPtrArray *lessons,
                               GPtrArray *teachers, TdFilingReader reader);
 
+/* R-CLS-002: a filing of a class starting on @start (ISO) is created on @created at the
+ * latest @catalog's lead of working days before the start (td_calendar_filing_deadline()).
+ * Added to @findings, field "start_date". */
+void td_filing_check_lead (GPtrArray *findings, const char *start, const TdCatalog *catalog,
+                           TdDay created, TdFilingReader reader);
+
 /* The rules of the catalogue in force for the class (RULES.md "(catalog)"): R-CLS-009 (the
  * item, for a packet under its name too; a standard for the certificate and level; at
  * least its hours of theory and practice) and R-CLS-006 (the planned size).  Added to

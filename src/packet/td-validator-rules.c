@@ -208,13 +208,12 @@ static void
 check_lead (TdCheck *c, xmlNode *klass, TdCatalog *catalog)
 {
   g_autofree char *start = td_xml_child_text (klass, "StartDate");
-  TdDay first = iso_day (start);
-  int n = catalog->rules.filing_lead_workdays;
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
 
-  if (first != 0 && td_calendar_working_days_between (catalog->calendar, c->day, first) < n)
-    td_check_error (c, "R-CLS-002", start, klass,
-                    _("The filing is created fewer than %d working days before the start date "
-                      "%s."), n, start);
+  td_filing_check_lead (found, start, catalog, c->day, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
+    td_check_error (c, "R-CLS-002", start, klass, "%s",
+                    ((TdFilingFinding *) g_ptr_array_index (found, i))->message);
 }
 
 /* R-CLS-006 and R-CLS-009 as td-filing-check.c has them, on the filing as read. */

@@ -334,6 +334,33 @@ test_catalog (Filing *f, gconstpointer data)
                            "not in catalogue 2026-1 under that name.\n");
 }
 
+/* R-CLS-002: 5 working days strictly between the day the filing is created and the start
+ * (Monday 2026-03-02): Sunday 2026-02-22 is the last day, Monday the 23rd is late. */
+static void
+test_lead (Filing *f, gconstpointer data)
+{
+  g_autoptr (TdCatalog) catalog = td_catalog_new ();
+  g_autoptr (GPtrArray) in_time = td_filing_findings_new ();
+  g_autoptr (GPtrArray) late = td_filing_findings_new ();
+  g_autoptr (GPtrArray) late_packet = td_filing_findings_new ();
+  g_autofree char *text = NULL, *packet_text = NULL;
+
+  catalog->rules.filing_lead_workdays = 5;
+  td_filing_check_lead (in_time, "2026-03-02", catalog, td_day_from_iso ("2026-02-22"),
+                        TD_FILING_FOR_FORM);
+  g_assert_cmpuint (in_time->len, ==, 0);
+  td_filing_check_lead (late, "2026-03-02", catalog, td_day_from_iso ("2026-02-23"),
+                        TD_FILING_FOR_FORM);
+  td_filing_check_lead (late_packet, "2026-03-02", catalog, td_day_from_iso ("2026-02-23"),
+                        TD_FILING_FOR_PACKET);
+  text = findings_text (late);
+  packet_text = findings_text (late_packet);
+  g_assert_cmpstr (text, ==, "R-CLS-002 error start_date: The filing had to be sent by "
+                   "2026-02-22 (5 working days before the start); choose a later start date.\n");
+  g_assert_cmpstr (packet_text, ==, "R-CLS-002 error start_date: The filing is created fewer "
+                   "than 5 working days before the start date 2026-03-02.\n");
+}
+
 /* The form's whole check: required fields and the timetable before the rules. */
 static void
 test_form (Filing *f, gconstpointer data)
@@ -394,6 +421,7 @@ main (int argc, char **argv)
   ADD ("/core/filing/R-CLS-008-partner", test_partner);
   ADD ("/core/filing/R-CLS-011-action", test_action);
   ADD ("/core/filing/R-CLS-006-009-catalog", test_catalog);
+  ADD ("/core/filing/R-CLS-002-lead", test_lead);
   ADD ("/core/filing/form", test_form);
   ADD ("/core/filing/offered", test_offered);
   return g_test_run ();
