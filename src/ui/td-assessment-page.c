@@ -16,19 +16,15 @@
 #include "core/td-record-rules.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-dialog.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-result-row.h"
 #include "ui/td-sheet-import-ui.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
-
-enum { C_POS, C_NAME, C_ID, C_THEORY, C_PRACTICE, C_OUTCOME, C_CERT, C_NUMBER, C_ISSUED, C_N };
 
 struct _TdAssessmentPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   TdClass *klass;
   GPtrArray *enrolments;        /* TdEnrolment* */
   GPtrArray *results;           /* TdResult* */
@@ -52,13 +48,9 @@ struct _TdAssessmentPage
   AdwEntryRow *cert_issued_row;
   AdwEntryRow *cert_issuer_row;
   GtkLabel *message_label;
-  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
-static void td_assessment_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_assessment_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, TD_TYPE_PAGE)
 
 static const TdResult *
 find_result (TdAssessmentPage *self, gint64 trainee_id)
@@ -72,46 +64,12 @@ find_result (TdAssessmentPage *self, gint64 trainee_id)
   return NULL;
 }
 
-static TdEnrolment *
+static const TdEnrolment *
 current_enrolment (TdAssessmentPage *self)
 {
-  guint i = gtk_single_selection_get_selected (self->selection);
+  gpointer row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->enrolments == NULL || i >= self->enrolments->len)
-    return NULL;
-  return g_ptr_array_index (self->enrolments, i);
-}
-
-static TdRow *
-row_new (TdAssessmentPage *self, const TdEnrolment *e)
-{
-  TdRow *row = td_row_new (e->trainee.id, C_N);
-  const TdResult *r = find_result (self, e->trainee.id);
-  char code[4];
-
-  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
-  td_row_set (row, C_NAME, e->trainee.name);
-  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
-  td_row_set_dimmed (row, e->withdrawn_date[0] != '\0');
-  if (e->withdrawn_date[0] != '\0')
-    td_row_take (row, C_OUTCOME, g_strdup_printf (_("Withdrawn %s"), e->withdrawn_date));
-  if (r == NULL)
-    return row;
-  td_row_take (row, C_THEORY, td_score_format (r->theory));
-  td_row_take (row, C_PRACTICE, td_score_format (r->practice));
-  g_snprintf (code, sizeof code, "%d", r->outcome);
-  td_row_set (row, C_OUTCOME, td_code_label (TD_CODES_OUTCOME, code));
-  if (r->cert_type != 0)
-    {
-      g_autofree char *problem = td_cert_number_problem (r->cert_type, r->cert_level,
-                                                      r->cert_number);
-      g_snprintf (code, sizeof code, "%d", r->cert_type);
-      td_row_set (row, C_CERT, td_code_label (TD_CODES_CERTIFICATE, code));
-      td_row_set (row, C_NUMBER, r->cert_number);
-      td_row_set (row, C_ISSUED, r->cert_issued);
-      td_row_set_flagged (row, C_NUMBER, problem != NULL);
-    }
-  return row;
+  return row != NULL ? td_result_row_get_enrolment (TD_RESULT_ROW (row)) : NULL;
 }
 
 static void
@@ -126,24 +84,22 @@ load_exam (TdAssessmentPage *self)
 static void load_editor (TdAssessmentPage *self);
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  TdStore *store = td_page_get_store (page);
+  gint64 class_id = td_page_get_class_id (page);
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
-  if (self->watch.store != NULL && self->class_id != 0)
-    self->klass = td_store_get_class (self->watch.store, self->class_id, &error);
+  if (store != NULL && class_id != 0)
+    self->klass = td_store_get_class (store, class_id, &error);
   if (self->klass != NULL
-      && ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
-                                                        &error)) == NULL
-          || (self->results = td_store_list_results (self->watch.store, self->class_id,
-                                                     &error)) == NULL))
+      && ((self->enrolments = td_store_list_enrolments (store, class_id, &error)) == NULL
+          || (self->results = td_store_list_results (store, class_id, &error)) == NULL))
     {
       g_clear_pointer (&self->klass, td_class_free);
       g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -153,20 +109,21 @@ reload (GtkWidget *widget)
   if (self->klass != NULL)
     {
       for (guint i = 0; i < self->enrolments->len; i++)
-        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (self->enrolments, i)));
+        {
+          const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
+
+          g_ptr_array_add (rows, td_result_row_new (e, find_result (self, e->trainee.id)));
+        }
       load_exam (self);
     }
-  td_row_store_replace (self->rows, rows);
-  if (selected != GTK_INVALID_LIST_POSITION
-      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    gtk_single_selection_set_selected (self->selection, selected);
+  td_list_row_store_replace (self->rows, rows, self->selection);
   load_editor (self);
 }
 
 static void
 load_editor (TdAssessmentPage *self)
 {
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   const TdResult *r = e != NULL ? find_result (self, e->trainee.id) : NULL;
   g_autofree char *theory = NULL, *practice = NULL;
   char outcome[4] = "", type[4], level[4];
@@ -261,26 +218,26 @@ static void
 action_save_result (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   const TdResult *old;
   g_autoptr (TdResult) r = td_result_new ();
   g_autoptr (GError) error = NULL;
 
-  if (e == NULL || e->withdrawn_date[0] != '\0' || self->watch.store == NULL)
+  if (e == NULL || e->withdrawn_date[0] != '\0' || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
   old = find_result (self, e->trainee.id);
   r->id = old != NULL ? old->id : 0;
-  r->class_id = self->class_id;
+  r->class_id = td_page_get_class_id (TD_PAGE (self));
   r->trainee_id = e->trainee.id;
   memcpy (r->id_number, e->trainee.id_number, sizeof r->id_number);
   if (!read_editor (self, r))
     return;
-  if (!td_store_save_result (self->watch.store, r, &error))
+  if (!td_store_save_result (td_page_get_store (TD_PAGE (self)), r, &error))
     {
       td_ui_show_error (widget, _("The result was not saved"), error);
       return;
     }
-  reload (widget);
+  td_page_reload (TD_PAGE (widget));
   td_page_toast (TD_PAGE (self), _("Result saved"));
 }
 
@@ -306,12 +263,12 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
   k->evaluator = td_ui_editable_dup_text (GTK_EDITABLE (self->evaluator_row));
   g_free (k->exam_place);
   k->exam_place = td_ui_editable_dup_text (GTK_EDITABLE (self->place_row));
-  if (!td_store_save_class (self->watch.store, k, &error))
+  if (!td_store_save_class (td_page_get_store (TD_PAGE (self)), k, &error))
     {
       td_ui_show_error (widget, _("The assessment was not saved"), error);
       return;
     }
-  reload (widget);
+  td_page_reload (TD_PAGE (widget));
   td_page_toast (TD_PAGE (self), _("Assessment saved"));
 }
 
@@ -320,63 +277,17 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_import_sheet_clicked (TdAssessmentPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                            td_page_get_class_id (TD_PAGE (self)), TD_RECORD_RESULTS);
 }
 
 static void
 on_sheet_template_clicked (TdAssessmentPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
-}
-
-static GtkWidget *
-td_assessment_page_get_header_widget (TdPage *page)
-{
-  return TD_ASSESSMENT_PAGE (page)->header;
-}
-
-static void
-td_assessment_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_ASSESSMENT_PAGE (page)->watch, store);
-}
-
-static void
-td_assessment_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_ASSESSMENT_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_assessment_page_get_title (TdPage *page)
-{
-  return _("Assessment");
-}
-
-static gboolean
-td_assessment_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_assessment_page_get_icon_name (TdPage *page)
-{
-  return "starred-symbolic";
-}
-
-static void
-td_assessment_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_assessment_page_set_store;
-  iface->set_class = td_assessment_page_set_class;
-  iface->get_title = td_assessment_page_get_title;
-  iface->get_needs_class = td_assessment_page_get_needs_class;
-  iface->get_icon_name = td_assessment_page_get_icon_name;
-  iface->get_header_widget = td_assessment_page_get_header_widget;
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                              td_page_get_class_id (TD_PAGE (self)), TD_RECORD_RESULTS);
 }
 
 static void
@@ -384,9 +295,10 @@ td_assessment_page_dispose (GObject *object)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
+  /* the columns go with the view, and the sorted rows move: no editor to load then */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -403,6 +315,9 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_assessment_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_RESULT_ROW);
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-assessment-page.ui");
@@ -423,7 +338,6 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   BIND (cert_issued_row);
   BIND (cert_issuer_row);
   BIND (message_label);
-  BIND (header);
   gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "assessment.save-result", NULL,
@@ -437,17 +351,15 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
 static void
 td_assessment_page_init (TdAssessmentPage *self)
 {
-  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Theory"), _("Practice"),
-                           _("Outcome"), _("Certificate"), _("Certificate number"),
-                           _("Issued on") };
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  self->rows = g_list_store_new (TD_TYPE_RESULT_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->result_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->selection));
-  td_row_view_add_columns (self->result_view, titles, C_N, C_NAME);
   td_ui_combo_set_codes_optional (self->outcome_row, TD_CODES_OUTCOME, _("Not recorded"));
   td_ui_combo_set_codes (self->cert_type_row, TD_CODES_CERTIFICATE, "2");
   td_ui_combo_set_codes (self->cert_level_row, TD_CODES_LEVEL, "5");

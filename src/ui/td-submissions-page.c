@@ -18,13 +18,11 @@
 #include "packet/td-validator.h"
 #include "ui/td-dialog.h"
 #include "ui/td-findings-window.h"
-#include "ui/td-row.h"
-#include "ui/td-store-watch.h"
+#include "ui/td-cell.h"
+#include "ui/td-packet-row.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
-
-enum { C_KIND, C_CLASS, C_CREATED, C_STATUS, C_FILING_NO, C_APPROVED, C_DUE, C_FILE, C_N };
 
 static const TdPacketKind class_kinds[] = {
   TD_KIND_FILING, TD_KIND_ROSTER, TD_KIND_ATTENDANCE, TD_KIND_ASSESSMENT, TD_KIND_FOLLOWUP,
@@ -33,10 +31,8 @@ static const TdPacketKind class_kinds[] = {
 
 struct _TdSubmissionsPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   GListStore *rows;
 
   GtkDropDown *kind_drop;
@@ -46,12 +42,9 @@ struct _TdSubmissionsPage
   GtkColumnView *view;
 };
 
-static void td_submissions_page_iface_init (TdPageInterface *iface);
 static void update_locate (TdSubmissionsPage *self);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubmissionsPage, td_submissions_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE,
-                                                      td_submissions_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdSubmissionsPage, td_submissions_page, TD_TYPE_PAGE)
 
 /* ---- deadlines ---------------------------------------------------------------------- */
 
@@ -81,11 +74,12 @@ show_due (TdSubmissionsPage *self, GError **error)
   g_autofree char *when = NULL, *text = NULL;
   gboolean urgent;
 
-  if (self->class_id != 0)
-    klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  if (td_page_get_class_id (TD_PAGE (self)) != 0)
+    klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                td_page_get_class_id (TD_PAGE (self)), NULL);
   if (klass != NULL)
-    filing = td_store_latest_packet (self->watch.store, TD_KIND_FILING, self->class_id, 0, 0,
-                                     &local);
+    filing = td_store_latest_packet (td_page_get_store (TD_PAGE (self)), TD_KIND_FILING,
+                                     td_page_get_class_id (TD_PAGE (self)), 0, 0, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -97,7 +91,7 @@ show_due (TdSubmissionsPage *self, GError **error)
       gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
       return TRUE;
     }
-  when = filing_when (self->watch.store, klass, &urgent);
+  when = filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent);
   text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
                           when);
   gtk_label_set_text (self->due_label, text);
@@ -107,66 +101,37 @@ show_due (TdSubmissionsPage *self, GError **error)
 
 /* ---- the log ------------------------------------------------------------------------ */
 
-/* A relative path (logged by an older version) is found only from the folder it was
- * written in: not reliably. */
-static gboolean
-sent_file_exists (const TdPacketLog *log)
-{
-  return log->file != NULL && g_path_is_absolute (log->file)
-         && g_file_test (log->file, G_FILE_TEST_IS_REGULAR);
-}
-
-static TdRow *
+static TdPacketRow *
 row_new (TdSubmissionsPage *self, const TdPacketLog *log)
 {
-  TdRow *row = td_row_new (0, C_N);
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+  g_autofree char *due = NULL;
+  gboolean urgent = FALSE;
 
-  td_row_set_data (row, g_strdup (log->id), g_free);
-  td_row_set (row, C_KIND, td_packet_kind_label (log->kind));
-  if (log->kind == TD_KIND_QUARTERLY)
-    td_row_take (row, C_CLASS, g_strdup_printf ("%dQ%d", log->year, log->quarter));
-  else
-    td_row_set (row, C_CLASS, log->class_code);
-  td_row_take (row, C_CREATED, g_strndup (log->created, 16));
-  g_strdelimit ((char *) td_row_get (row, C_CREATED), "T", ' ');
-  td_row_set (row, C_STATUS, td_packet_status_label (log->status));
-  td_row_set_flagged (row, C_STATUS, log->status == TD_PACKET_REJECTED);
-  td_row_set (row, C_FILING_NO, log->filing_no);
-  if (log->approved >= 0)
-    td_row_take (row, C_APPROVED, td_money_format_display (log->approved));
   if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
     {
-      g_autoptr (TdClass) klass = td_store_get_class (self->watch.store, log->class_id, NULL);
-      gboolean urgent = FALSE;
+      g_autoptr (TdClass) klass = td_store_get_class (store, log->class_id, NULL);
 
       if (klass != NULL)
-        td_row_take (row, C_DUE, filing_when (self->watch.store, klass, &urgent));
-      td_row_set_flagged (row, C_DUE, urgent);
+        due = filing_when (store, klass, &urgent);
     }
-  if (log->file != NULL && !sent_file_exists (log))
-    {
-      /* moved or deleted since: say where it was (Locate Sent File points at it again) */
-      td_row_take (row, C_FILE, g_strdup_printf (_("Not found at %s"), log->file));
-      td_row_set_flagged (row, C_FILE, TRUE);
-    }
-  else if (log->file != NULL)
-    td_row_take (row, C_FILE, g_path_get_basename (log->file));
-  return row;
+  return td_packet_row_new (log, due, urgent);
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) logs = NULL;
-  gboolean all = gtk_check_button_get_active (self->all_check) || self->class_id == 0;
+  gboolean all =
+      gtk_check_button_get_active (self->all_check) || td_page_get_class_id (TD_PAGE (self)) == 0;
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
-  if (self->watch.store != NULL)
+  if (td_page_get_store (TD_PAGE (self)) != NULL)
     {
-      logs = td_store_list_packets (self->watch.store, all ? 0 : self->class_id, &error);
+      logs = td_store_list_packets (td_page_get_store (TD_PAGE (self)),
+                                    all ? 0 : td_page_get_class_id (TD_PAGE (self)), &error);
       for (guint i = 0; logs != NULL && i < logs->len; i++)
         g_ptr_array_add (rows, row_new (self, g_ptr_array_index (logs, i)));
       if (logs != NULL)
@@ -174,7 +139,8 @@ reload (GtkWidget *widget)
     }
   td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
-  td_row_store_replace (self->rows, rows);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
   update_locate (self);
 }
 
@@ -225,11 +191,13 @@ td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
   if (kind != TD_KIND_QUARTERLY)
-    klass = td_store_get_class (self->watch.store, self->class_id, &error);
+    klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                td_page_get_class_id (TD_PAGE (self)), &error);
   if (kind == TD_KIND_QUARTERLY || klass != NULL)
-    result = td_export_packet (self->watch.store, kind, klass != NULL ? klass->code : NULL, year,
-                               quarter, &options, &findings, &error);
-  reload (GTK_WIDGET (self));
+    result = td_export_packet (td_page_get_store (TD_PAGE (self)), kind,
+                               klass != NULL ? klass->code : NULL, year, quarter, &options,
+                               &findings, &error);
+  td_page_reload (TD_PAGE (self));
   if (result == NULL)
     {
       if (findings != NULL && td_findings_get_n (findings) > 0)
@@ -273,14 +241,15 @@ static void
 choose_export_path (TdSubmissionsPage *self, TdPacketKind kind, int year, int quarter)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (TdClass) klass = self->class_id != 0 ? td_store_get_class (self->watch.store,
-                                                                        self->class_id, NULL)
-                                                  : NULL;
+  g_autoptr (TdClass) klass = td_page_get_class_id (TD_PAGE (self)) != 0
+                                  ? td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                                        td_page_get_class_id (TD_PAGE (self)), NULL)
+                                  : NULL;
   g_autofree char *created = td_instant_now ();
   g_autofree char *name = td_export_file_name (kind, klass != NULL ? klass->code : NULL, year,
                                                quarter, created);
   g_autoptr (GError) error = NULL;
-  g_autofree char *outbox = td_export_outbox_dir (self->watch.store, &error);
+  g_autofree char *outbox = td_export_outbox_dir (td_page_get_store (TD_PAGE (self)), &error);
   GtkFileChooserNative *chooser;
   ExportJob *job;
 
@@ -309,7 +278,7 @@ td_submissions_page_choose_export (TdSubmissionsPage *self, TdPacketKind kind)
 {
   g_return_if_fail (TD_IS_SUBMISSIONS_PAGE (self));
   g_return_if_fail (kind != TD_KIND_QUARTERLY);
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     {
       td_ui_show_message (GTK_WIDGET (self), _("No class chosen"),
                           _("Choose the class the packet is about above first."));
@@ -324,7 +293,7 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
   guint i = gtk_drop_down_get_selected (self->kind_drop);
 
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     {
       td_ui_show_message (widget, _("No class chosen"),
                           _("Choose the class the packet is about above first."));
@@ -366,7 +335,8 @@ action_quarterly (GtkWidget *widget, const char *name, GVariant *param)
   TdDay today = td_day_today ();
   int year = td_day_year (today), quarter = (td_day_month (today) - 1) / 3;
   g_autofree char *y = NULL, *q = NULL;
-  GtkWidget *group = adw_preferences_group_new (), *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new (),
+            *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *message = gtk_label_new (NULL);
   QuarterForm *f = g_new0 (QuarterForm, 1);
 
@@ -399,7 +369,7 @@ td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path)
   gboolean parsed;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  parsed = td_validator_check_file (self->watch.store, path, NULL, findings);
+  parsed = td_validator_check_file (td_page_get_store (TD_PAGE (self)), path, NULL, findings);
   show_findings (self, title, findings);
   return parsed && !td_findings_has_errors (findings);
 }
@@ -447,12 +417,12 @@ td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path)
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  if (!td_receipt_apply_file (self->watch.store, path, &summary, &error))
+  if (!td_receipt_apply_file (td_page_get_store (TD_PAGE (self)), path, &summary, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("The receipt was not imported"), error);
       return FALSE;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   text = receipt_summary (summary);
   if (summary->issues != NULL && summary->issues->len > 0)
     {
@@ -513,13 +483,14 @@ static TdPacketLog *
 selected_missing (TdSubmissionsPage *self)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->view));
-  TdRow *row = gtk_single_selection_get_selected_item (selection);
+  TdPacketRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr (TdPacketLog) log = NULL;
 
-  if (row == NULL || self->watch.store == NULL)
+  if (row == NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return NULL;
-  log = td_store_get_packet (self->watch.store, td_row_get_data (row), NULL);
-  if (log == NULL || log->file == NULL || sent_file_exists (log))
+  log = td_store_get_packet (td_page_get_store (TD_PAGE (self)),
+                             td_packet_row_get_packet_id (row), NULL);
+  if (log == NULL || log->file == NULL || td_packet_row_sent_file_exists (log))
     return NULL;
   return g_steal_pointer (&log);
 }
@@ -540,12 +511,12 @@ td_submissions_page_locate_file (TdSubmissionsPage *self, const char *packet_id,
   g_autofree char *msg = NULL;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  if (!td_store_relocate_packet (self->watch.store, packet_id, path, &error))
+  if (!td_store_relocate_packet (td_page_get_store (TD_PAGE (self)), packet_id, path, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("That is not the sent file"), error);
       return FALSE;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   msg = g_strdup_printf (_("The packet log points at %s again"), path);
   td_page_toast (TD_PAGE (self), msg);
   return TRUE;
@@ -598,52 +569,13 @@ action_import_receipt (GtkWidget *widget, const char *name, GVariant *param)
 /* ---- TdPage ------------------------------------------------------------------------- */
 
 static void
-td_submissions_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_SUBMISSIONS_PAGE (page)->watch, store);
-}
-
-static void
-td_submissions_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_SUBMISSIONS_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_submissions_page_get_title (TdPage *page)
-{
-  return _("Submissions");
-}
-
-static gboolean
-td_submissions_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_submissions_page_get_icon_name (TdPage *page)
-{
-  return "mail-send-symbolic";
-}
-
-static void
-td_submissions_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_submissions_page_set_store;
-  iface->set_class = td_submissions_page_set_class;
-  iface->get_title = td_submissions_page_get_title;
-  iface->get_needs_class = td_submissions_page_get_needs_class;
-  iface->get_icon_name = td_submissions_page_get_icon_name;
-}
-
-static void
 td_submissions_page_dispose (GObject *object)
 {
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
+  /* the columns go with the view, and the sorted rows move: nothing to update then */
+  if (self->view != NULL && gtk_column_view_get_model (self->view) != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (self->view), self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBMISSIONS_PAGE);
   G_OBJECT_CLASS (td_submissions_page_parent_class)->dispose (object);
@@ -657,6 +589,9 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_submissions_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_PACKET_ROW);
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-submissions-page.ui");
@@ -681,22 +616,22 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
 static void
 td_submissions_page_init (TdSubmissionsPage *self)
 {
-  const char *titles[] = { _("Packet"), _("Class"), _("Created"), _("Status"),
-                           _("Filing number"), _("Approved"), _("Send by"), _("File") };
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkSelectionModel *selection;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   for (guint i = 0; i < G_N_ELEMENTS (class_kinds); i++)
     gtk_string_list_append (kinds, td_packet_kind_label (class_kinds[i]));
   gtk_drop_down_set_model (self->kind_drop, G_LIST_MODEL (kinds));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  self->rows = g_list_store_new (TD_TYPE_PACKET_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
-  td_row_view_add_columns (self->view, titles, C_N, C_FILE);
-  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (td_page_reload), self);
   g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (update_locate),
                             self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "submissions.locate", FALSE);
