@@ -36,6 +36,8 @@ struct _TdStore
   guint64 commits;              /* commits that changed something, for td_store_get_change_count */
   int bulk_depth;               /* the depth a bulk action began at, 0 when none */
   gint64 bulk_entry;            /* its audit entry */
+  GHashTable *table_commits;    /* table (static string) → commits that changed it */
+  GHashTable *chain_marks;      /* class id → TdChainMark: how far its chain was verified */
 };
 
 typedef struct
@@ -56,6 +58,8 @@ td_store_finalize (GObject *object)
   TdStore *self = TD_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->table_commits, g_hash_table_unref);
+  g_clear_pointer (&self->chain_marks, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_array_unref (self->changes);
@@ -80,6 +84,8 @@ td_store_init (TdStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->table_commits = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chain_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 void
@@ -240,18 +246,42 @@ td_store_set_busy_timeout (TdStore *self, int ms)
 }
 
 guint64
-td_store_get_change_count (TdStore *self)
+td_store_data_version (TdStore *self)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
   guint64 version = 0;
 
-  g_return_val_if_fail (TD_IS_STORE (self), 0);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     version = (guint64) sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
+  return version;
+}
+
+guint64
+td_store_get_change_count (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), 0);
   /* both only grow: their sum moves when either does */
-  return self->commits + version;
+  return self->commits + td_store_data_version (self);
+}
+
+guint64
+td_store_get_change_count_of (TdStore *self, const char *const *tables)
+{
+  guint64 count;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && tables != NULL, 0);
+  count = td_store_data_version (self);
+  for (const char *const *t = tables; *t != NULL; t++)
+    count += GPOINTER_TO_SIZE (g_hash_table_lookup (self->table_commits, *t));
+  return count;
+}
+
+GHashTable *
+td_store_chain_marks (TdStore *self)
+{
+  return self->chain_marks;
 }
 
 int
@@ -362,8 +392,18 @@ static void
 emit_changes (TdStore *self)
 {
   g_autoptr (GArray) changes = self->changes;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  /* each table changed counts once for this commit (td_store_get_change_count_of) */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const char *table = g_array_index (changes, Change, i).table;
+
+      if (g_hash_table_add (seen, (gpointer) table))
+        g_hash_table_insert (self->table_commits, (gpointer) table, GSIZE_TO_POINTER (
+          GPOINTER_TO_SIZE (g_hash_table_lookup (self->table_commits, table)) + 1));
+    }
   for (guint i = 0; i < changes->len; i++)
     {
       Change *c = &g_array_index (changes, Change, i);

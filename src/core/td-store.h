@@ -360,8 +360,15 @@ void td_verify_problem_free (TdVerifyProblem *problem);
  * or SQLite's data_version for commits of other connections): a page re-checks what it
  * shows only when it moved. */
 guint64 td_store_get_change_count (TdStore *self);
+/* The same for what @tables hold (NULL-terminated, the names ::changed gives): it moves
+ * when a commit here changed one of them, or another connection committed anything. */
+guint64 td_store_get_change_count_of (TdStore *self, const char *const *tables);
 /* The attendance chain of one class recomputed (what the attendance page shows; the full
- * td_store_verify() is for the CLI, the backup and the settings page). */
+ * td_store_verify() is for the CLI, the backup and the settings page).  Incremental: the
+ * records this connection verified before are not read again while no other connection
+ * wrote to the database (then the whole chain is checked) and this one changed none of them
+ * (a change marks the chain from the first changed record on); a chain with a problem is
+ * checked whole every time. */
 GPtrArray *td_store_verify_class (TdStore *self, gint64 class_id, GError **error);
 /* SQLite's integrity check and every attendance chain recomputed.  Returns the problems
  * (empty when all is well). */
