@@ -235,14 +235,14 @@ page_reload (TdStore *store, gint64 class_id, int lessons, gint64 trainee)
   page = g_object_ref_sink (g_object_new (TD_TYPE_ATTENDANCE_PAGE, NULL));
   td_page_set_store (TD_PAGE (page), store);
   t0 = g_get_monotonic_time ();
-  td_page_set_class (TD_PAGE (page), class_id);
+  td_page_set_class_id (TD_PAGE (page), class_id);
   t1 = g_get_monotonic_time ();
-  td_page_set_class (TD_PAGE (page), class_id);
+  td_page_set_class_id (TD_PAGE (page), class_id);
   t2 = g_get_monotonic_time ();
   /* a change elsewhere: nothing the page shows changed */
   check (td_store_set_setting (store, "bench", "changed", &error), error);
   t3 = g_get_monotonic_time ();
-  td_page_set_class (TD_PAGE (page), class_id);
+  td_page_set_class_id (TD_PAGE (page), class_id);
   t4 = g_get_monotonic_time ();
   mark_one_more (store, class_id, lessons, trainee);
   t5 = g_get_monotonic_time ();

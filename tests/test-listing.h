@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What a folder holds and who may read a file, for the tests that a write leaves nothing
- * behind and writes owner-only (td-file.c and every writer that uses it). */
+/* What a folder holds, for the tests that a write leaves nothing behind (td-file.c and every
+ * writer that uses it). */
 #pragma once
 
 #include <glib.h>
@@ -26,14 +26,4 @@ test_listing (const char *dir)
   g_ptr_array_sort (names, test_listing_by_name);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
-}
-
-/* The permission bits of @path (0600: its owner only). */
-static inline int
-test_mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
 }

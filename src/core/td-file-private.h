@@ -15,7 +15,11 @@ int td_file_platform_sync (int fd);
  * MOVEFILE_REPLACE_EXISTING on Windows).  On failure sets @error in words. */
 gboolean td_file_platform_replace (const char *temp, const char *path, GError **error);
 /* Owner-only access to @path: mode 0600, or an owner-only ACL on Windows.  *@was_open: others
- * could read it before. */
+ * could read it before, and now cannot. */
 gboolean td_file_platform_restrict (const char *path, gboolean *was_open, GError **error);
+
+/* The translations beside the executable (relocatable installs on Windows), or NULL where
+ * the build's LOCALEDIR holds. */
+char *td_platform_locale_dir (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "core/td-file-private.h"
 #include "core/td-i18n.h"
 
 void
@@ -16,13 +17,8 @@ td_i18n_init (const char *argv0)
 
   if (override != NULL && *override != '\0')
     dir = g_strdup (override);
-#ifdef G_OS_WIN32
   if (dir == NULL)
-    {
-      g_autofree char *base = g_win32_get_package_installation_directory_of_module (NULL);
-      dir = g_build_filename (base, "share", "locale", NULL);
-    }
-#endif
+    dir = td_platform_locale_dir ();
   if (dir == NULL)
     dir = g_strdup (LOCALEDIR);
   bindtextdomain (GETTEXT_PACKAGE, dir);

@@ -18,17 +18,14 @@
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
 #include "ui/td-sheet-import-ui.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
 enum { C_POS, C_NAME, C_ID, C_THEORY, C_PRACTICE, C_OUTCOME, C_CERT, C_NUMBER, C_ISSUED, C_N };
 
 struct _TdAssessmentPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   TdClass *klass;
   GPtrArray *enrolments;        /* TdEnrolment* */
   GPtrArray *results;           /* TdResult* */
@@ -52,13 +49,9 @@ struct _TdAssessmentPage
   AdwEntryRow *cert_issued_row;
   AdwEntryRow *cert_issuer_row;
   GtkLabel *message_label;
-  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
-static void td_assessment_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_assessment_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, TD_TYPE_PAGE)
 
 static const TdResult *
 find_result (TdAssessmentPage *self, gint64 trainee_id)
@@ -126,24 +119,23 @@ load_exam (TdAssessmentPage *self)
 static void load_editor (TdAssessmentPage *self);
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  TdStore *store = td_page_get_store (page);
+  gint64 class_id = td_page_get_class_id (page);
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
-  if (self->watch.store != NULL && self->class_id != 0)
-    self->klass = td_store_get_class (self->watch.store, self->class_id, &error);
+  if (store != NULL && class_id != 0)
+    self->klass = td_store_get_class (store, class_id, &error);
   if (self->klass != NULL
-      && ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
-                                                        &error)) == NULL
-          || (self->results = td_store_list_results (self->watch.store, self->class_id,
-                                                     &error)) == NULL))
+      && ((self->enrolments = td_store_list_enrolments (store, class_id, &error)) == NULL
+          || (self->results = td_store_list_results (store, class_id, &error)) == NULL))
     {
       g_clear_pointer (&self->klass, td_class_free);
       g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -266,21 +258,21 @@ action_save_result (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (TdResult) r = td_result_new ();
   g_autoptr (GError) error = NULL;
 
-  if (e == NULL || e->withdrawn_date[0] != '\0' || self->watch.store == NULL)
+  if (e == NULL || e->withdrawn_date[0] != '\0' || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
   old = find_result (self, e->trainee.id);
   r->id = old != NULL ? old->id : 0;
-  r->class_id = self->class_id;
+  r->class_id = td_page_get_class_id (TD_PAGE (self));
   r->trainee_id = e->trainee.id;
   memcpy (r->id_number, e->trainee.id_number, sizeof r->id_number);
   if (!read_editor (self, r))
     return;
-  if (!td_store_save_result (self->watch.store, r, &error))
+  if (!td_store_save_result (td_page_get_store (TD_PAGE (self)), r, &error))
     {
       td_ui_show_error (widget, _("The result was not saved"), error);
       return;
     }
-  reload (widget);
+  td_page_reload (TD_PAGE (widget));
   td_page_toast (TD_PAGE (self), _("Result saved"));
 }
 
@@ -306,12 +298,12 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
   k->evaluator = td_ui_editable_dup_text (GTK_EDITABLE (self->evaluator_row));
   g_free (k->exam_place);
   k->exam_place = td_ui_editable_dup_text (GTK_EDITABLE (self->place_row));
-  if (!td_store_save_class (self->watch.store, k, &error))
+  if (!td_store_save_class (td_page_get_store (TD_PAGE (self)), k, &error))
     {
       td_ui_show_error (widget, _("The assessment was not saved"), error);
       return;
     }
-  reload (widget);
+  td_page_reload (TD_PAGE (widget));
   td_page_toast (TD_PAGE (self), _("Assessment saved"));
 }
 
@@ -320,63 +312,17 @@ action_save_exam (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_import_sheet_clicked (TdAssessmentPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                            td_page_get_class_id (TD_PAGE (self)), TD_RECORD_RESULTS);
 }
 
 static void
 on_sheet_template_clicked (TdAssessmentPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_RESULTS);
-}
-
-static GtkWidget *
-td_assessment_page_get_header_widget (TdPage *page)
-{
-  return TD_ASSESSMENT_PAGE (page)->header;
-}
-
-static void
-td_assessment_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_ASSESSMENT_PAGE (page)->watch, store);
-}
-
-static void
-td_assessment_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_ASSESSMENT_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_assessment_page_get_title (TdPage *page)
-{
-  return _("Assessment");
-}
-
-static gboolean
-td_assessment_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_assessment_page_get_icon_name (TdPage *page)
-{
-  return "starred-symbolic";
-}
-
-static void
-td_assessment_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_assessment_page_set_store;
-  iface->set_class = td_assessment_page_set_class;
-  iface->get_title = td_assessment_page_get_title;
-  iface->get_needs_class = td_assessment_page_get_needs_class;
-  iface->get_icon_name = td_assessment_page_get_icon_name;
-  iface->get_header_widget = td_assessment_page_get_header_widget;
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                              td_page_get_class_id (TD_PAGE (self)), TD_RECORD_RESULTS);
 }
 
 static void
@@ -384,9 +330,7 @@ td_assessment_page_dispose (GObject *object)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -403,6 +347,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_assessment_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-assessment-page.ui");
@@ -423,7 +368,6 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   BIND (cert_issued_row);
   BIND (cert_issuer_row);
   BIND (message_label);
-  BIND (header);
   gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "assessment.save-result", NULL,
@@ -442,8 +386,6 @@ td_assessment_page_init (TdAssessmentPage *self)
                            _("Issued on") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->selection));

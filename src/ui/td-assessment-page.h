@@ -8,6 +8,6 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_ASSESSMENT_PAGE (td_assessment_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, TD, ASSESSMENT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, TD, ASSESSMENT_PAGE, TdPage)
 
 G_END_DECLS

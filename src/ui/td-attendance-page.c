@@ -18,7 +18,6 @@
 #include "ui/td-attendance-page.h"
 #include "ui/td-dialog.h"
 #include "ui/td-row.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
 enum { L_LID, L_DATE, L_TIME, L_KIND, L_HOURS, L_RECORDED, L_LOCK, L_N };
@@ -27,10 +26,8 @@ enum { T_POS, T_NAME, T_ID, T_STATUS, T_IN, T_OUT, T_METHOD, T_HOURS, T_LOCK, T_
 
 struct _TdAttendancePage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   TdClass *klass;
   TdRate min_rate;
   GPtrArray *lessons;           /* TdLesson* */
@@ -61,12 +58,9 @@ struct _TdAttendancePage
   GtkDropDown *method_drop;
 };
 
-static void td_attendance_page_iface_init (TdPageInterface *iface);
+G_DEFINE_FINAL_TYPE (TdAttendancePage, td_attendance_page, TD_TYPE_PAGE)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdAttendancePage, td_attendance_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_attendance_page_iface_init))
-
-static void reload (GtkWidget *widget);
+static void reload (TdPage *page);
 
 /* ---- lookups ------------------------------------------------------------------------ */
 
@@ -319,8 +313,9 @@ change_count (TdAttendancePage *self)
 {
   static const char *const shown[] = { "class", "catalog", "lesson", "enrolment", "trainee",
                                        "attendance", NULL };
+  TdStore *store = td_page_get_store (TD_PAGE (self));
 
-  return self->watch.store != NULL ? td_store_get_change_count_of (self->watch.store, shown) : 0;
+  return store != NULL ? td_store_get_change_count_of (store, shown) : 0;
 }
 
 /* The class's chain checked again only when the data changed (the store's change counter)
@@ -333,11 +328,11 @@ show_problems (TdAttendancePage *self)
   guint64 count = change_count (self);
 
   if (self->problem_lids == NULL || count != self->checked_count
-      || self->class_id != self->checked_class)
+      || td_page_get_class_id (TD_PAGE (self)) != self->checked_class)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) problems = td_store_verify_class (self->watch.store,
-                                                              self->class_id, &error);
+      g_autoptr (GPtrArray) problems = td_store_verify_class (
+          td_page_get_store (TD_PAGE (self)), td_page_get_class_id (TD_PAGE (self)), &error);
       g_autoptr (GString) text = g_string_new (NULL);
 
       g_clear_pointer (&self->problem_lids, g_hash_table_unref);
@@ -365,7 +360,7 @@ show_problems (TdAttendancePage *self)
       g_free (self->problems_text);
       self->problems_text = g_strdup (text->str);
       self->checked_count = count;
-      self->checked_class = self->class_id;
+      self->checked_class = td_page_get_class_id (TD_PAGE (self));
     }
   gtk_label_set_text (self->problems_label, self->problems_text);
   gtk_revealer_set_reveal_child (self->problems_revealer, self->problems_text[0] != '\0');
@@ -388,14 +383,14 @@ clear_data (TdAttendancePage *self)
 static gboolean
 load_data (TdAttendancePage *self, GError **error)
 {
-  TdStore *store = self->watch.store;
+  TdStore *store = td_page_get_store (TD_PAGE (self));
   g_autoptr (TdCatalog) catalog = NULL;
   g_autoptr (GError) local = NULL;
 
   clear_data (self);
-  if (store == NULL || self->class_id == 0)
+  if (store == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     return TRUE;
-  self->klass = td_store_get_class (store, self->class_id, &local);
+  self->klass = td_store_get_class (store, td_page_get_class_id (TD_PAGE (self)), &local);
   if (self->klass == NULL)
     {
       /* a class deleted meanwhile shows the empty page; anything else is an error */
@@ -406,9 +401,14 @@ load_data (TdAttendancePage *self, GError **error)
     }
   catalog = td_store_get_class_catalog (store, self->klass, NULL);
   self->min_rate = catalog != NULL ? catalog->rules.min_attendance_rate : 0;
-  if ((self->lessons = td_store_list_lessons (store, self->class_id, error)) == NULL
-      || (self->enrolments = td_store_list_enrolments (store, self->class_id, error)) == NULL
-      || (self->records = td_store_list_attendance (store, self->class_id, error)) == NULL)
+  if ((self->lessons = td_store_list_lessons (store, td_page_get_class_id (TD_PAGE (self)), error))
+          == NULL
+      || (self->enrolments =
+              td_store_list_enrolments (store, td_page_get_class_id (TD_PAGE (self)), error))
+             == NULL
+      || (self->records =
+              td_store_list_attendance (store, td_page_get_class_id (TD_PAGE (self)), error))
+             == NULL)
     {
       clear_data (self);
       return FALSE;
@@ -429,19 +429,19 @@ load_data (TdAttendancePage *self, GError **error)
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) lids = NULL;
   guint selected = gtk_single_selection_get_selected (self->lesson_sel);
   g_autoptr (GError) error = NULL;
   guint64 count = change_count (self);
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
   /* nothing changed since the class was read (the page shown again, the same class chosen):
    * what it shows stands, only the trainees of the chosen lesson are listed again */
-  if (self->klass != NULL && self->klass->id == self->class_id && count == self->loaded_count)
+  if (self->klass != NULL && self->klass->id == td_page_get_class_id (TD_PAGE (self))
+      && count == self->loaded_count)
     {
       rebuild_trainees (self);
       return;
@@ -537,13 +537,14 @@ store_pending (Pending *p)
   TdAttendancePage *self = p->self;
   g_autoptr (GError) error = NULL;
 
-  if (!td_store_record_attendance (self->watch.store, self->class_id, p->lesson_id,
+  if (!td_store_record_attendance (td_page_get_store (TD_PAGE (self)),
+                                   td_page_get_class_id (TD_PAGE (self)), p->lesson_id,
                                    p->trainee_id, p->status, p->in, p->out, p->method, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("The attendance was not recorded"), error);
       return;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   if (p->advance)
     select_next_trainee (self);
   load_editor (self);
@@ -603,7 +604,7 @@ record (TdAttendancePage *self, char status, const char *in, const char *out,
   const TdAttendance *old;
   Pending *p;
 
-  if (l == NULL || e == NULL || self->watch.store == NULL)
+  if (l == NULL || e == NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
   p = g_new0 (Pending, 1);
   *p = (Pending){ self, l->id, e->trainee.id, status, "", "", "", advance };
@@ -713,15 +714,15 @@ store_filled (TdAttendancePage *self, GArray *entries)
   g_autofree char *msg = NULL;
   guint n = 0;
 
-  if (!td_store_record_attendance_many (self->watch.store, self->class_id,
-                                        (TdAttendanceEntry *) (void *) entries->data,
-                                        entries->len, &n, &error))
+  if (!td_store_record_attendance_many (
+          td_page_get_store (TD_PAGE (self)), td_page_get_class_id (TD_PAGE (self)),
+          (TdAttendanceEntry *) (void *) entries->data, entries->len, &n, &error))
     {
-      reload (GTK_WIDGET (self));
+      td_page_reload (TD_PAGE (self));
       td_ui_show_error (GTK_WIDGET (self), _("Nothing was stored"), error);
       return;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d trainee marked present",
                                       "%d trainees marked present", (int) n), (int) n);
   td_page_toast (TD_PAGE (self), msg);
@@ -734,7 +735,7 @@ action_lesson_present (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (TdAttendanceEntry));
   TdLesson *l = current_lesson (self);
 
-  if (l == NULL || self->watch.store == NULL || refuse_future (self, l))
+  if (l == NULL || td_page_get_store (TD_PAGE (self)) == NULL || refuse_future (self, l))
     return;
   fill_lesson (self, l, entries);
   store_filled (self, entries);
@@ -747,7 +748,7 @@ action_class_present (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (TdAttendanceEntry));
   char today[TD_DATE_LEN];
 
-  if (self->lessons == NULL || self->watch.store == NULL)
+  if (self->lessons == NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
   td_day_to_iso (td_day_today (), today);
   for (guint i = 0; i < self->lessons->len; i++)
@@ -801,10 +802,12 @@ on_change_ok (ChangeForm *f)
       return;
     }
   if (f->trainee_id != 0)
-    ok = td_store_withdraw (self->watch.store, self->class_id, f->trainee_id, date, reason,
+    ok = td_store_withdraw (td_page_get_store (TD_PAGE (self)),
+                            td_page_get_class_id (TD_PAGE (self)), f->trainee_id, date, reason,
                             &error);
   else
-    ok = td_store_cancel_class (self->watch.store, self->class_id, date, reason, &error);
+    ok = td_store_cancel_class (td_page_get_store (TD_PAGE (self)),
+                                td_page_get_class_id (TD_PAGE (self)), date, reason, &error);
   if (!ok)
     {
       td_ui_show_error (GTK_WIDGET (f->window), f->trainee_id != 0
@@ -816,7 +819,7 @@ on_change_ok (ChangeForm *f)
                  ? _("Withdrawal recorded. Export a class notice in Submissions to report it.")
                  : _("Cancellation recorded. Export a class notice in Submissions to report it."));
   gtk_window_destroy (f->window);
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
 }
 
 static void
@@ -873,10 +876,11 @@ import_file (TdAttendancePage *self, const char *path)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     return;
   td_attendance_import_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->watch.store, self->class_id, path);
+                                       td_page_get_store (TD_PAGE (self)),
+                                       td_page_get_class_id (TD_PAGE (self)), path);
 }
 
 static void
@@ -912,56 +916,6 @@ action_cancel_class (GtkWidget *widget, const char *name, GVariant *param)
 
 /* ---- TdPage ------------------------------------------------------------------------- */
 
-static void
-td_attendance_page_set_store (TdPage *page, TdStore *store)
-{
-  TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
-
-  /* another file: read and check again */
-  g_clear_pointer (&self->problem_lids, g_hash_table_unref);
-  clear_data (self);
-  td_store_watch_set (&self->watch, store);
-}
-
-static void
-td_attendance_page_set_class (TdPage *page, gint64 class_id)
-{
-  TdAttendancePage *self = TD_ATTENDANCE_PAGE (page);
-
-  self->class_id = class_id;
-  gtk_single_selection_set_selected (self->lesson_sel, GTK_INVALID_LIST_POSITION);
-  reload (GTK_WIDGET (self));
-  gtk_single_selection_set_selected (self->lesson_sel, 0);
-}
-
-static const char *
-td_attendance_page_get_title (TdPage *page)
-{
-  return _("Attendance");
-}
-
-static gboolean
-td_attendance_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_attendance_page_get_icon_name (TdPage *page)
-{
-  return "object-select-symbolic";
-}
-
-static void
-td_attendance_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_attendance_page_set_store;
-  iface->set_class = td_attendance_page_set_class;
-  iface->get_title = td_attendance_page_get_title;
-  iface->get_needs_class = td_attendance_page_get_needs_class;
-  iface->get_icon_name = td_attendance_page_get_icon_name;
-}
-
 /* ---- GObject ------------------------------------------------------------------------ */
 
 static void
@@ -969,7 +923,6 @@ td_attendance_page_dispose (GObject *object)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   clear_data (self);
@@ -994,6 +947,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_attendance_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-attendance-page.ui");
@@ -1094,7 +1048,6 @@ td_attendance_page_init (TdAttendancePage *self)
   g_autoptr (GtkStringList) methods = td_ui_code_model (TD_CODES_SIGN_METHOD);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   gtk_drop_down_set_model (self->status_drop, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->method_drop, G_LIST_MODEL (methods));
   gtk_drop_down_set_selected (self->method_drop, index_of_code (TD_CODES_SIGN_METHOD, "MANUAL"));

@@ -8,6 +8,6 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_ATTENDANCE_PAGE (td_attendance_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdAttendancePage, td_attendance_page, TD, ATTENDANCE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdAttendancePage, td_attendance_page, TD, ATTENDANCE_PAGE, TdPage)
 
 G_END_DECLS

@@ -12,21 +12,14 @@
 
 struct _TdClassPage
 {
-  AdwBin parent_instance;
-  TdStore *store;
+  TdPage parent_instance;
   GtkSearchEntry *search;
   GtkListBox *list;
   GtkStack *stack;
   TdClassForm *form;
-  GtkWidget *header;
-  gint64 class_id;
-  gulong changed_id;
 };
 
-static void td_class_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdClassPage, td_class_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_class_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdClassPage, td_class_page, TD_TYPE_PAGE)
 
 static GtkWidget *
 class_row_new (const TdClassSummary *summary)
@@ -64,7 +57,7 @@ select_row (TdClassPage *self)
 
       if (row == NULL)
         break;
-      if (row_class_id (row) == self->class_id)
+      if (row_class_id (row) == td_page_get_class_id (TD_PAGE (self)))
         {
           gtk_list_box_select_row (self->list, row);
           return;
@@ -82,9 +75,9 @@ reload_list (TdClassPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  if (self->store == NULL)
+  if (td_page_get_store (TD_PAGE (self)) == NULL)
     return;
-  classes = td_store_list_classes (self->store, &error);
+  classes = td_store_list_classes (td_page_get_store (TD_PAGE (self)), &error);
   td_page_set_store_error (TD_PAGE (self), error);
   if (classes == NULL)
     return;
@@ -135,19 +128,21 @@ td_class_page_get_form (TdClassPage *self)
 /* The list shows statuses and enrolled counts: it follows the store.  A filing exported or
  * answered changes the status the form shows too (a form being edited is left alone). */
 static void
-on_store_changed (TdStore *store, const char *table, gint64 row, TdClassPage *self)
+td_class_page_store_changed (TdPage *page, const char *table, gint64 row)
 {
+  TdClassPage *self = TD_CLASS_PAGE (page);
+  gint64 class_id = td_page_get_class_id (page);
   gboolean packet = g_str_has_prefix (table, "packet");
 
   if (g_str_has_prefix (table, "class") || g_str_has_prefix (table, "enrolment") || packet)
     reload_list (self);
-  if (packet && self->class_id != 0 && td_class_form_get_class_id (self->form) == self->class_id
+  if (packet && class_id != 0 && td_class_form_get_class_id (self->form) == class_id
       && !td_class_form_get_modified (self->form))
     {
       g_autoptr (GError) error = NULL;
 
-      if (!td_class_form_load (self->form, self->class_id, &error))
-        td_page_set_store_error (TD_PAGE (self), error);
+      if (!td_class_form_load (self->form, class_id, &error))
+        td_page_set_store_error (page, error);
     }
 }
 
@@ -168,40 +163,25 @@ on_send_filing (TdClassPage *self)
   td_submissions_page_choose_export (TD_SUBMISSIONS_PAGE (submissions), TD_KIND_FILING);
 }
 
-static void
-disconnect_store (TdClassPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_object (&self->store);
-}
-
 /* ---- TdPage ----------------------------------------------------------------- */
 
 static void
-td_class_page_set_store (TdPage *page, TdStore *store)
+on_store_notify (TdClassPage *self)
 {
-  TdClassPage *self = TD_CLASS_PAGE (page);
-
-  disconnect_store (self);
-  self->store = store != NULL ? g_object_ref (store) : NULL;
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
-  td_class_form_set_store (self->form, store);
-  self->class_id = 0;
+  td_class_form_set_store (self->form, td_page_get_store (TD_PAGE (self)));
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  reload_list (self);
 }
 
+/* The list read again and the class shown; the form keeps what is being typed when it
+ * already shows this class. */
 static void
-td_class_page_set_class (TdPage *page, gint64 class_id)
+td_class_page_reload (TdPage *page)
 {
   TdClassPage *self = TD_CLASS_PAGE (page);
+  gint64 class_id = td_page_get_class_id (page);
+  g_autoptr (GError) error = NULL;
 
-  self->class_id = class_id;
-  select_row (self);
-  /* The form keeps what is being typed when it already shows this class. */
+  reload_list (self);
   if (class_id != 0 && td_class_form_get_class_id (self->form) == class_id
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
     return;
@@ -210,33 +190,12 @@ td_class_page_set_class (TdPage *page, gint64 class_id)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  {
-    g_autoptr (GError) error = NULL;
-    if (!td_class_form_load (self->form, class_id, &error))
-      {
-        td_page_set_store_error (TD_PAGE (self), error);
-        return;
-      }
-  }
+  if (!td_class_form_load (self->form, class_id, &error))
+    {
+      td_page_set_store_error (page, error);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "form");
-}
-
-static const char *
-td_class_page_get_title (TdPage *page)
-{
-  return C_("page title", "Classes");
-}
-
-static const char *
-td_class_page_get_icon_name (TdPage *page)
-{
-  return "view-list-bullet-symbolic";
-}
-
-static GtkWidget *
-td_class_page_get_header_widget (TdPage *page)
-{
-  return TD_CLASS_PAGE (page)->header;
 }
 
 static gboolean
@@ -259,13 +218,12 @@ td_class_page_save (TdPage *page, GError **error)
   resent = td_class_form_get_resent_fields (self->form);
   if (!td_class_form_save (self->form, error))
     return FALSE;
-  self->class_id = td_class_form_get_class_id (self->form);
-  reload_list (self);
+  td_page_set_class_id (page, td_class_form_get_class_id (self->form));
   /* what the bureau has was changed: say that it goes again (issue 18.1) */
   td_page_toast (page, resent != 0 ? _("Saved. Export the corrected filing from Submissions "
                                        "to send it.")
                                    : _("Saved"));
-  td_page_request_class (page, self->class_id);
+  td_page_request_class (page, td_page_get_class_id (page));
   return TRUE;
 }
 
@@ -287,20 +245,6 @@ td_class_page_start_search (TdPage *page)
   gtk_widget_grab_focus (GTK_WIDGET (TD_CLASS_PAGE (page)->search));
 }
 
-static void
-td_class_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_class_page_set_store;
-  iface->set_class = td_class_page_set_class;
-  iface->get_title = td_class_page_get_title;
-  iface->get_icon_name = td_class_page_get_icon_name;
-  iface->get_header_widget = td_class_page_get_header_widget;
-  iface->has_unsaved_changes = td_class_page_has_unsaved_changes;
-  iface->save = td_class_page_save;
-  iface->discard_changes = td_class_page_discard_changes;
-  iface->start_search = td_class_page_start_search;
-}
-
 /* ---- type ------------------------------------------------------------------- */
 
 static void
@@ -308,33 +252,37 @@ td_class_page_dispose (GObject *object)
 {
   TdClassPage *self = TD_CLASS_PAGE (object);
 
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CLASS_PAGE);
-  disconnect_store (self);
   G_OBJECT_CLASS (td_class_page_parent_class)->dispose (object);
 }
 
 static void
 on_import_packets_clicked (TdClassPage *self)
 {
-  if (self->store != NULL)
-    td_packet_import_choose (GTK_WIDGET (self), self->store);
+  if (td_page_get_store (TD_PAGE (self)) != NULL)
+    td_packet_import_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)));
 }
 
 static void
 td_class_page_class_init (TdClassPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdPageClass *page_class = TD_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_class_page_dispose;
+  page_class->reload = td_class_page_reload;
+  page_class->store_changed = td_class_page_store_changed;
+  page_class->has_unsaved_changes = td_class_page_has_unsaved_changes;
+  page_class->save = td_class_page_save;
+  page_class->discard_changes = td_class_page_discard_changes;
+  page_class->start_search = td_class_page_start_search;
   g_type_ensure (TD_TYPE_CLASS_FORM);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-class-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/traindesk/TrainDesk/ui/td-class-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdClassPage, search);
   gtk_widget_class_bind_template_child (widget_class, TdClassPage, list);
   gtk_widget_class_bind_template_child (widget_class, TdClassPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TdClassPage, form);
-  gtk_widget_class_bind_template_child (widget_class, TdClassPage, header);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_import_packets_clicked);
@@ -344,7 +292,7 @@ static void
 td_class_page_init (TdClassPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
+  g_signal_connect (self, "notify::store", G_CALLBACK (on_store_notify), NULL);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
   g_signal_connect_swapped (self->form, "send-filing", G_CALLBACK (on_send_filing), self);
 }

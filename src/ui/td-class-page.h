@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_CLASS_PAGE (td_class_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdClassPage, td_class_page, TD, CLASS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdClassPage, td_class_page, TD, CLASS_PAGE, TdPage)
 
 /* Shows an empty filing form for a new class. */
 void td_class_page_new_class (TdClassPage *self);

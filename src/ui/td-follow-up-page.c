@@ -20,7 +20,6 @@
 #include "ui/td-follow-up-page.h"
 #include "ui/td-row.h"
 #include "ui/td-sheet-import-ui.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-ui-util.h"
 
 enum { C_POS, C_NAME, C_ID, C_CHECKED, C_STATUS, C_EMPLOYER, C_SINCE, C_PROOF, C_WAGE, C_UPLIFT,
@@ -28,10 +27,8 @@ enum { C_POS, C_NAME, C_ID, C_CHECKED, C_STATUS, C_EMPLOYER, C_SINCE, C_PROOF, C
 
 struct _TdFollowUpPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   TdClass *klass;
   int window_days;
   GPtrArray *enrolments;
@@ -51,13 +48,9 @@ struct _TdFollowUpPage
   AdwComboRow *proof_row;
   AdwEntryRow *wage_row;
   GtkLabel *message_label;
-  GtkWidget *header;            /* the header bar's buttons: import, template */
 };
 
-static void td_follow_up_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdFollowUpPage, td_follow_up_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_follow_up_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdFollowUpPage, td_follow_up_page, TD_TYPE_PAGE)
 
 static TdEnrolment *
 current_enrolment (TdFollowUpPage *self)
@@ -132,22 +125,22 @@ static void load_editor (TdFollowUpPage *self);
 static gboolean
 load_data (TdFollowUpPage *self, GError **error)
 {
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+  gint64 class_id = td_page_get_class_id (TD_PAGE (self));
   g_autoptr (TdCatalog) catalog = NULL;
 
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (store == NULL || class_id == 0)
     return TRUE;
-  self->klass = td_store_get_class (self->watch.store, self->class_id, error);
+  self->klass = td_store_get_class (store, class_id, error);
   if (self->klass == NULL)
     return FALSE;
-  catalog = td_store_get_class_catalog (self->watch.store, self->klass, NULL);
+  catalog = td_store_get_class_catalog (store, self->klass, NULL);
   self->window_days = catalog != NULL ? catalog->rules.employment_window_days : 0;
-  if ((self->enrolments = td_store_list_enrolments (self->watch.store, self->class_id,
-                                                    error)) == NULL
-      || (self->follow_ups = td_store_list_follow_ups (self->watch.store, self->class_id,
-                                                       error)) == NULL)
+  if ((self->enrolments = td_store_list_enrolments (store, class_id, error)) == NULL
+      || (self->follow_ups = td_store_list_follow_ups (store, class_id, error)) == NULL)
     {
       g_clear_pointer (&self->klass, td_class_free);
       g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -157,15 +150,14 @@ load_data (TdFollowUpPage *self, GError **error)
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (widget);
+  TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
   int missing = 0, active = 0;
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
   load_data (self, &error);
   td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "main" : "empty");
@@ -287,9 +279,9 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GError) error = NULL;
   const TdFollowUp *latest;
 
-  if (e == NULL || e->withdrawn_date[0] != '\0' || self->watch.store == NULL)
+  if (e == NULL || e->withdrawn_date[0] != '\0' || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
-  f->class_id = self->class_id;
+  f->class_id = td_page_get_class_id (TD_PAGE (self));
   f->trainee_id = e->trainee.id;
   memcpy (f->id_number, e->trainee.id_number, sizeof f->id_number);
   if (!read_editor (self, f, warning))
@@ -297,12 +289,12 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
   latest = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
   if (latest != NULL && strcmp (latest->checked, f->checked) == 0)
     f->id = latest->id;   /* the same check corrected; another date is another check */
-  if (!td_store_save_follow_up (self->watch.store, f, &error))
+  if (!td_store_save_follow_up (td_page_get_store (TD_PAGE (self)), f, &error))
     {
       td_ui_show_error (widget, _("The follow-up was not saved"), error);
       return;
     }
-  reload (widget);
+  td_page_reload (TD_PAGE (widget));
   if (warning->len > 0)
     td_dialog_set_message (self->message_label, warning->str);
   td_page_toast (TD_PAGE (self), _("Follow-up saved"));
@@ -311,63 +303,17 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_import_sheet_clicked (TdFollowUpPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_import_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_import_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                            td_page_get_class_id (TD_PAGE (self)), TD_RECORD_FOLLOW_UPS);
 }
 
 static void
 on_sheet_template_clicked (TdFollowUpPage *self)
 {
-  if (self->watch.store != NULL && self->class_id != 0)
-    td_sheet_template_choose (GTK_WIDGET (self), self->watch.store, self->class_id, TD_RECORD_FOLLOW_UPS);
-}
-
-static GtkWidget *
-td_follow_up_page_get_header_widget (TdPage *page)
-{
-  return TD_FOLLOW_UP_PAGE (page)->header;
-}
-
-static void
-td_follow_up_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_FOLLOW_UP_PAGE (page)->watch, store);
-}
-
-static void
-td_follow_up_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_FOLLOW_UP_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_follow_up_page_get_title (TdPage *page)
-{
-  return _("Follow-up");
-}
-
-static gboolean
-td_follow_up_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_follow_up_page_get_icon_name (TdPage *page)
-{
-  return "call-start-symbolic";
-}
-
-static void
-td_follow_up_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_follow_up_page_set_store;
-  iface->set_class = td_follow_up_page_set_class;
-  iface->get_title = td_follow_up_page_get_title;
-  iface->get_needs_class = td_follow_up_page_get_needs_class;
-  iface->get_icon_name = td_follow_up_page_get_icon_name;
-  iface->get_header_widget = td_follow_up_page_get_header_widget;
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    td_sheet_template_choose (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                              td_page_get_class_id (TD_PAGE (self)), TD_RECORD_FOLLOW_UPS);
 }
 
 static void
@@ -375,9 +321,7 @@ td_follow_up_page_dispose (GObject *object)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -394,6 +338,7 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_follow_up_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-follow-up-page.ui");
@@ -409,7 +354,6 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
   BIND (proof_row);
   BIND (wage_row);
   BIND (message_label);
-  BIND (header);
   gtk_widget_class_bind_template_callback (widget_class, on_import_sheet_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_template_clicked);
   gtk_widget_class_install_action (widget_class, "follow-up.save", NULL, action_save);
@@ -424,8 +368,6 @@ td_follow_up_page_init (TdFollowUpPage *self)
                            _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));

@@ -8,6 +8,6 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_FOLLOW_UP_PAGE (td_follow_up_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdFollowUpPage, td_follow_up_page, TD, FOLLOW_UP_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdFollowUpPage, td_follow_up_page, TD, FOLLOW_UP_PAGE, TdPage)
 
 G_END_DECLS

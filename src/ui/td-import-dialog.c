@@ -545,7 +545,7 @@ on_row_stored (guint done, guint total, gpointer data)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* The roster page does not follow the store's ::changed: it is told to re-read. */
+/* The roster page follows the store once idle; the import shows its rows at once. */
 static void
 refresh_roster_page (GtkWindow *parent)
 {
@@ -553,7 +553,7 @@ refresh_roster_page (GtkWindow *parent)
                                        : NULL;
 
   if (page != NULL && TD_IS_TRAINEE_PAGE (page))
-    td_trainee_page_reload (TD_TRAINEE_PAGE (page));
+    td_page_reload (TD_PAGE (page));
 }
 
 static void

@@ -14,15 +14,13 @@
 #include "ui/td-overview-page.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-row.h"
-#include "ui/td-store-watch.h"
 
 enum { C_CODE, C_TITLE, C_STATUS, C_START, C_END, C_ENROLLED, C_FILING_NO, C_N };
 
 struct _TdOverviewPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
   GListStore *rows;
   TdChartWidget *outcome_chart;
   TdChartWidget *status_chart;
@@ -33,10 +31,7 @@ struct _TdOverviewPage
   GtkBox *chart_box;
 };
 
-static void td_overview_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_overview_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD_TYPE_PAGE)
 
 /* ---- due next (computed by td_due_list) ---------------------------------------------- */
 
@@ -54,7 +49,8 @@ static void
 show_due (TdOverviewPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) due = td_due_list (self->watch.store, td_day_today (), &error);
+  g_autoptr (GPtrArray) due =
+      td_due_list (td_page_get_store (TD_PAGE (self)), td_day_today (), &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
@@ -117,7 +113,7 @@ outcome_chart (TdOverviewPage *self, GPtrArray *classes)
 
       if (s->status == TD_CLASS_CANCELLED || s->status == TD_CLASS_DRAFT)
         continue;
-      o = td_stats_class_outcome (self->watch.store, s->id, &error);
+      o = td_stats_class_outcome (td_page_get_store (TD_PAGE (self)), s->id, &error);
       if (o == NULL)
         continue;
       c = td_chart_add_category (chart, s->code);
@@ -147,18 +143,17 @@ status_chart (GPtrArray *classes)
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) classes = NULL;
   g_autofree char *heading = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
-  if (self->watch.store == NULL)
+  if (td_page_get_store (TD_PAGE (self)) == NULL)
     return;
-  classes = td_store_list_classes (self->watch.store, &error);
+  classes = td_store_list_classes (td_page_get_store (TD_PAGE (self)), &error);
   td_page_set_store_error (TD_PAGE (self), error);
   if (classes == NULL)
     return;
@@ -183,37 +178,10 @@ on_class_activate (GtkColumnView *view, guint position, TdOverviewPage *self)
 }
 
 static void
-td_overview_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_OVERVIEW_PAGE (page)->watch, store);
-}
-
-static const char *
-td_overview_page_get_title (TdPage *page)
-{
-  return _("Overview");
-}
-
-static const char *
-td_overview_page_get_icon_name (TdPage *page)
-{
-  return "view-grid-symbolic";
-}
-
-static void
-td_overview_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_overview_page_set_store;
-  iface->get_title = td_overview_page_get_title;
-  iface->get_icon_name = td_overview_page_get_icon_name;
-}
-
-static void
 td_overview_page_dispose (GObject *object)
 {
   TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
@@ -225,6 +193,7 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_overview_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-overview-page.ui");
@@ -268,7 +237,6 @@ td_overview_page_init (TdOverviewPage *self)
   GtkSelectionModel *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->class_view, selection);

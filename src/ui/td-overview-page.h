@@ -8,6 +8,6 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_OVERVIEW_PAGE (td_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD, OVERVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD, OVERVIEW_PAGE, TdPage)
 
 G_END_DECLS

@@ -19,8 +19,7 @@
 
 struct _TdSettingsPage
 {
-  AdwBin parent_instance;
-  TdStore *store;
+  TdPage parent_instance;
   GSettings *settings;
   TdInstitutionForm *institution;
   GtkListBox *catalog_list;
@@ -29,13 +28,9 @@ struct _TdSettingsPage
   AdwActionRow *auto_backup_row;
   GtkSwitch *auto_backup;
   AdwActionRow *outbox_row;
-  GtkWidget *header;
 };
 
-static void td_settings_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdSettingsPage, td_settings_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_settings_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD_TYPE_PAGE)
 
 static void
 reload_catalogs (TdSettingsPage *self)
@@ -46,8 +41,9 @@ reload_catalogs (TdSettingsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
     gtk_list_box_remove (self->catalog_list, child);
-  versions = self->store != NULL ? td_store_list_catalog_versions (self->store, &error)
-                                 : g_ptr_array_new ();
+  versions = td_page_get_store (TD_PAGE (self)) != NULL
+                 ? td_store_list_catalog_versions (td_page_get_store (TD_PAGE (self)), &error)
+                 : g_ptr_array_new ();
   if (versions == NULL)
     {
       /* the page stays usable (backup, another file); the list says why it is unknown */
@@ -62,7 +58,8 @@ reload_catalogs (TdSettingsPage *self)
   for (guint i = 0; i < versions->len; i++)
     {
       const char *version = g_ptr_array_index (versions, i);
-      g_autoptr (TdCatalog) catalog = td_store_get_catalog (self->store, version, NULL);
+      g_autoptr (TdCatalog) catalog =
+          td_store_get_catalog (td_page_get_store (TD_PAGE (self)), version, NULL);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
@@ -85,19 +82,22 @@ reload_catalogs (TdSettingsPage *self)
 }
 
 static void
-reload (TdSettingsPage *self)
+reload (TdPage *page)
 {
+  TdSettingsPage *self = TD_SETTINGS_PAGE (page);
   g_autoptr (TdInstitution) inst = NULL;
   g_autofree char *outbox = NULL;
   g_autoptr (GError) error = NULL;
 
   /* an unreadable institution leaves the form empty: the outbox row below says why */
-  inst = self->store != NULL ? td_store_get_institution (self->store, &error) : NULL;
+  inst = td_page_get_store (TD_PAGE (self)) != NULL
+             ? td_store_get_institution (td_page_get_store (TD_PAGE (self)), &error)
+             : NULL;
   td_institution_form_set (self->institution, inst);
-  adw_action_row_set_subtitle (self->path_row, self->store != NULL
-                               ? td_store_get_path (self->store) : "");
-  if (error == NULL && self->store != NULL)
-    outbox = td_store_get_setting (self->store, "outbox", &error);
+  adw_action_row_set_subtitle (self->path_row, td_page_get_store (TD_PAGE (self)) != NULL
+                               ? td_store_get_path (td_page_get_store (TD_PAGE (self))) : "");
+  if (error == NULL && td_page_get_store (TD_PAGE (self)) != NULL)
+    outbox = td_store_get_setting (td_page_get_store (TD_PAGE (self)), "outbox", &error);
   adw_action_row_set_subtitle (self->outbox_row, error != NULL ? error->message
                                : outbox != NULL ? outbox
                                : _("Not chosen yet: packets are saved where you choose each "
@@ -111,7 +111,7 @@ gboolean
 td_settings_page_backup_to (TdSettingsPage *self, const char *path, GError **error)
 {
   g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
-  if (!td_store_backup (self->store, path, NULL, error))
+  if (!td_store_backup (td_page_get_store (TD_PAGE (self)), path, NULL, error))
     return FALSE;
   td_page_toast (TD_PAGE (self), _("Backed up"));
   return TRUE;
@@ -121,9 +121,9 @@ gboolean
 td_settings_page_set_outbox (TdSettingsPage *self, const char *path, GError **error)
 {
   g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
-  if (!td_store_set_setting (self->store, "outbox", path, error))
+  if (!td_store_set_setting (td_page_get_store (TD_PAGE (self)), "outbox", path, error))
     return FALSE;
-  reload (self);
+  td_page_reload (TD_PAGE (self));
   td_page_toast (TD_PAGE (self), _("Saved"));
   return TRUE;
 }
@@ -133,7 +133,7 @@ td_settings_page_import_catalog (TdSettingsPage *self, const char *path, GError 
 {
   g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), FALSE);
 #ifdef TD_HAVE_CATALOG_IMPORT
-  if (!td_catalog_import_file (self->store, path, error))
+  if (!td_catalog_import_file (td_page_get_store (TD_PAGE (self)), path, error))
     return FALSE;
   reload_catalogs (self);
   td_page_toast (TD_PAGE (self), _("Catalogue imported"));
@@ -227,31 +227,10 @@ on_import_catalog_clicked (TdSettingsPage *self)
 
 /* ---- TdPage -------------------------------------------------------------------- */
 
+/* A change elsewhere leaves the institution being typed as it is. */
 static void
-td_settings_page_set_store (TdPage *page, TdStore *store)
+td_settings_page_store_changed (TdPage *page, const char *table, gint64 row)
 {
-  TdSettingsPage *self = TD_SETTINGS_PAGE (page);
-
-  g_set_object (&self->store, store);
-  reload (self);
-}
-
-static const char *
-td_settings_page_get_title (TdPage *page)
-{
-  return C_("page title", "Settings");
-}
-
-static const char *
-td_settings_page_get_icon_name (TdPage *page)
-{
-  return "preferences-system-symbolic";
-}
-
-static GtkWidget *
-td_settings_page_get_header_widget (TdPage *page)
-{
-  return TD_SETTINGS_PAGE (page)->header;
 }
 
 static gboolean
@@ -265,7 +244,7 @@ td_settings_page_save (TdPage *page, GError **error)
 {
   TdSettingsPage *self = TD_SETTINGS_PAGE (page);
 
-  if (!td_institution_form_save (self->institution, self->store, error))
+  if (!td_institution_form_save (self->institution, td_page_get_store (TD_PAGE (self)), error))
     return FALSE;
   td_page_toast (page, _("Saved"));
   return TRUE;
@@ -274,19 +253,7 @@ td_settings_page_save (TdPage *page, GError **error)
 static void
 td_settings_page_discard_changes (TdPage *page)
 {
-  reload (TD_SETTINGS_PAGE (page));
-}
-
-static void
-td_settings_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_settings_page_set_store;
-  iface->get_title = td_settings_page_get_title;
-  iface->get_icon_name = td_settings_page_get_icon_name;
-  iface->get_header_widget = td_settings_page_get_header_widget;
-  iface->has_unsaved_changes = td_settings_page_has_unsaved_changes;
-  iface->save = td_settings_page_save;
-  iface->discard_changes = td_settings_page_discard_changes;
+  td_page_reload (page);
 }
 
 /* ---- type ------------------------------------------------------------------- */
@@ -296,9 +263,7 @@ td_settings_page_dispose (GObject *object)
 {
   TdSettingsPage *self = TD_SETTINGS_PAGE (object);
 
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SETTINGS_PAGE);
-  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (td_settings_page_parent_class)->dispose (object);
 }
@@ -307,11 +272,17 @@ static void
 td_settings_page_class_init (TdSettingsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdPageClass *page_class = TD_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_settings_page_dispose;
+  page_class->reload = reload;
+  page_class->store_changed = td_settings_page_store_changed;
+  page_class->has_unsaved_changes = td_settings_page_has_unsaved_changes;
+  page_class->save = td_settings_page_save;
+  page_class->discard_changes = td_settings_page_discard_changes;
   g_type_ensure (TD_TYPE_INSTITUTION_FORM);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-settings-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/traindesk/TrainDesk/ui/td-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, institution);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, catalog_list);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, import_catalog_button);
@@ -319,7 +290,6 @@ td_settings_page_class_init (TdSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup_row);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, outbox_row);
-  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, header);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_outbox_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_import_catalog_clicked);
@@ -351,6 +321,5 @@ static void
 td_settings_page_init (TdSettingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
   bind_settings (self);
 }

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_SETTINGS_PAGE (td_settings_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD, SETTINGS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD, SETTINGS_PAGE, TdPage)
 
 /* What the buttons do once a file is chosen (tests call them directly). */
 gboolean td_settings_page_backup_to (TdSettingsPage *self, const char *path, GError **error);

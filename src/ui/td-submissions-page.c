@@ -19,7 +19,6 @@
 #include "ui/td-dialog.h"
 #include "ui/td-findings-window.h"
 #include "ui/td-row.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
@@ -33,10 +32,8 @@ static const TdPacketKind class_kinds[] = {
 
 struct _TdSubmissionsPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   GListStore *rows;
 
   GtkDropDown *kind_drop;
@@ -46,12 +43,9 @@ struct _TdSubmissionsPage
   GtkColumnView *view;
 };
 
-static void td_submissions_page_iface_init (TdPageInterface *iface);
 static void update_locate (TdSubmissionsPage *self);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubmissionsPage, td_submissions_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE,
-                                                      td_submissions_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdSubmissionsPage, td_submissions_page, TD_TYPE_PAGE)
 
 /* ---- deadlines ---------------------------------------------------------------------- */
 
@@ -81,11 +75,12 @@ show_due (TdSubmissionsPage *self, GError **error)
   g_autofree char *when = NULL, *text = NULL;
   gboolean urgent;
 
-  if (self->class_id != 0)
-    klass = td_store_get_class (self->watch.store, self->class_id, NULL);
+  if (td_page_get_class_id (TD_PAGE (self)) != 0)
+    klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                td_page_get_class_id (TD_PAGE (self)), NULL);
   if (klass != NULL)
-    filing = td_store_latest_packet (self->watch.store, TD_KIND_FILING, self->class_id, 0, 0,
-                                     &local);
+    filing = td_store_latest_packet (td_page_get_store (TD_PAGE (self)), TD_KIND_FILING,
+                                     td_page_get_class_id (TD_PAGE (self)), 0, 0, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -97,7 +92,7 @@ show_due (TdSubmissionsPage *self, GError **error)
       gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
       return TRUE;
     }
-  when = filing_when (self->watch.store, klass, &urgent);
+  when = filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent);
   text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
                           when);
   gtk_label_set_text (self->due_label, text);
@@ -136,11 +131,12 @@ row_new (TdSubmissionsPage *self, const TdPacketLog *log)
     td_row_take (row, C_APPROVED, td_money_format_display (log->approved));
   if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
     {
-      g_autoptr (TdClass) klass = td_store_get_class (self->watch.store, log->class_id, NULL);
+      g_autoptr (TdClass) klass =
+          td_store_get_class (td_page_get_store (TD_PAGE (self)), log->class_id, NULL);
       gboolean urgent = FALSE;
 
       if (klass != NULL)
-        td_row_take (row, C_DUE, filing_when (self->watch.store, klass, &urgent));
+        td_row_take (row, C_DUE, filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent));
       td_row_set_flagged (row, C_DUE, urgent);
     }
   if (log->file != NULL && !sent_file_exists (log))
@@ -155,18 +151,19 @@ row_new (TdSubmissionsPage *self, const TdPacketLog *log)
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
+  TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) logs = NULL;
-  gboolean all = gtk_check_button_get_active (self->all_check) || self->class_id == 0;
+  gboolean all =
+      gtk_check_button_get_active (self->all_check) || td_page_get_class_id (TD_PAGE (self)) == 0;
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
-  if (self->watch.store != NULL)
+  if (td_page_get_store (TD_PAGE (self)) != NULL)
     {
-      logs = td_store_list_packets (self->watch.store, all ? 0 : self->class_id, &error);
+      logs = td_store_list_packets (td_page_get_store (TD_PAGE (self)),
+                                    all ? 0 : td_page_get_class_id (TD_PAGE (self)), &error);
       for (guint i = 0; logs != NULL && i < logs->len; i++)
         g_ptr_array_add (rows, row_new (self, g_ptr_array_index (logs, i)));
       if (logs != NULL)
@@ -225,11 +222,13 @@ td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
   if (kind != TD_KIND_QUARTERLY)
-    klass = td_store_get_class (self->watch.store, self->class_id, &error);
+    klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                td_page_get_class_id (TD_PAGE (self)), &error);
   if (kind == TD_KIND_QUARTERLY || klass != NULL)
-    result = td_export_packet (self->watch.store, kind, klass != NULL ? klass->code : NULL, year,
-                               quarter, &options, &findings, &error);
-  reload (GTK_WIDGET (self));
+    result = td_export_packet (td_page_get_store (TD_PAGE (self)), kind,
+                               klass != NULL ? klass->code : NULL, year, quarter, &options,
+                               &findings, &error);
+  td_page_reload (TD_PAGE (self));
   if (result == NULL)
     {
       if (findings != NULL && td_findings_get_n (findings) > 0)
@@ -273,14 +272,15 @@ static void
 choose_export_path (TdSubmissionsPage *self, TdPacketKind kind, int year, int quarter)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (TdClass) klass = self->class_id != 0 ? td_store_get_class (self->watch.store,
-                                                                        self->class_id, NULL)
-                                                  : NULL;
+  g_autoptr (TdClass) klass = td_page_get_class_id (TD_PAGE (self)) != 0
+                                  ? td_store_get_class (td_page_get_store (TD_PAGE (self)),
+                                                        td_page_get_class_id (TD_PAGE (self)), NULL)
+                                  : NULL;
   g_autofree char *created = td_instant_now ();
   g_autofree char *name = td_export_file_name (kind, klass != NULL ? klass->code : NULL, year,
                                                quarter, created);
   g_autoptr (GError) error = NULL;
-  g_autofree char *outbox = td_export_outbox_dir (self->watch.store, &error);
+  g_autofree char *outbox = td_export_outbox_dir (td_page_get_store (TD_PAGE (self)), &error);
   GtkFileChooserNative *chooser;
   ExportJob *job;
 
@@ -309,7 +309,7 @@ td_submissions_page_choose_export (TdSubmissionsPage *self, TdPacketKind kind)
 {
   g_return_if_fail (TD_IS_SUBMISSIONS_PAGE (self));
   g_return_if_fail (kind != TD_KIND_QUARTERLY);
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     {
       td_ui_show_message (GTK_WIDGET (self), _("No class chosen"),
                           _("Choose the class the packet is about above first."));
@@ -324,7 +324,7 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (widget);
   guint i = gtk_drop_down_get_selected (self->kind_drop);
 
-  if (self->watch.store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     {
       td_ui_show_message (widget, _("No class chosen"),
                           _("Choose the class the packet is about above first."));
@@ -366,7 +366,8 @@ action_quarterly (GtkWidget *widget, const char *name, GVariant *param)
   TdDay today = td_day_today ();
   int year = td_day_year (today), quarter = (td_day_month (today) - 1) / 3;
   g_autofree char *y = NULL, *q = NULL;
-  GtkWidget *group = adw_preferences_group_new (), *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new (),
+            *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *message = gtk_label_new (NULL);
   QuarterForm *f = g_new0 (QuarterForm, 1);
 
@@ -399,7 +400,7 @@ td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path)
   gboolean parsed;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  parsed = td_validator_check_file (self->watch.store, path, NULL, findings);
+  parsed = td_validator_check_file (td_page_get_store (TD_PAGE (self)), path, NULL, findings);
   show_findings (self, title, findings);
   return parsed && !td_findings_has_errors (findings);
 }
@@ -447,12 +448,12 @@ td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path)
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  if (!td_receipt_apply_file (self->watch.store, path, &summary, &error))
+  if (!td_receipt_apply_file (td_page_get_store (TD_PAGE (self)), path, &summary, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("The receipt was not imported"), error);
       return FALSE;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   text = receipt_summary (summary);
   if (summary->issues != NULL && summary->issues->len > 0)
     {
@@ -516,9 +517,9 @@ selected_missing (TdSubmissionsPage *self)
   TdRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr (TdPacketLog) log = NULL;
 
-  if (row == NULL || self->watch.store == NULL)
+  if (row == NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return NULL;
-  log = td_store_get_packet (self->watch.store, td_row_get_data (row), NULL);
+  log = td_store_get_packet (td_page_get_store (TD_PAGE (self)), td_row_get_data (row), NULL);
   if (log == NULL || log->file == NULL || sent_file_exists (log))
     return NULL;
   return g_steal_pointer (&log);
@@ -540,12 +541,12 @@ td_submissions_page_locate_file (TdSubmissionsPage *self, const char *packet_id,
   g_autofree char *msg = NULL;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
-  if (!td_store_relocate_packet (self->watch.store, packet_id, path, &error))
+  if (!td_store_relocate_packet (td_page_get_store (TD_PAGE (self)), packet_id, path, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("That is not the sent file"), error);
       return FALSE;
     }
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
   msg = g_strdup_printf (_("The packet log points at %s again"), path);
   td_page_toast (TD_PAGE (self), msg);
   return TRUE;
@@ -598,52 +599,10 @@ action_import_receipt (GtkWidget *widget, const char *name, GVariant *param)
 /* ---- TdPage ------------------------------------------------------------------------- */
 
 static void
-td_submissions_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_SUBMISSIONS_PAGE (page)->watch, store);
-}
-
-static void
-td_submissions_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_SUBMISSIONS_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_submissions_page_get_title (TdPage *page)
-{
-  return _("Submissions");
-}
-
-static gboolean
-td_submissions_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_submissions_page_get_icon_name (TdPage *page)
-{
-  return "mail-send-symbolic";
-}
-
-static void
-td_submissions_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_submissions_page_set_store;
-  iface->set_class = td_submissions_page_set_class;
-  iface->get_title = td_submissions_page_get_title;
-  iface->get_needs_class = td_submissions_page_get_needs_class;
-  iface->get_icon_name = td_submissions_page_get_icon_name;
-}
-
-static void
 td_submissions_page_dispose (GObject *object)
 {
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBMISSIONS_PAGE);
   G_OBJECT_CLASS (td_submissions_page_parent_class)->dispose (object);
@@ -657,6 +616,7 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_submissions_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-submissions-page.ui");
@@ -687,7 +647,6 @@ td_submissions_page_init (TdSubmissionsPage *self)
   GtkSelectionModel *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   for (guint i = 0; i < G_N_ELEMENTS (class_kinds); i++)
     gtk_string_list_append (kinds, td_packet_kind_label (class_kinds[i]));
   gtk_drop_down_set_model (self->kind_drop, G_LIST_MODEL (kinds));
@@ -696,7 +655,7 @@ td_submissions_page_init (TdSubmissionsPage *self)
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
   td_row_view_add_columns (self->view, titles, C_N, C_FILE);
-  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (td_page_reload), self);
   g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (update_locate),
                             self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "submissions.locate", FALSE);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_SUBMISSIONS_PAGE (td_submissions_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdSubmissionsPage, td_submissions_page, TD, SUBMISSIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdSubmissionsPage, td_submissions_page, TD, SUBMISSIONS_PAGE, TdPage)
 
 /* The work behind the page's actions, with the file already chosen (tests call these). */
 gboolean td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year,

@@ -14,7 +14,6 @@
 #include "core/td-idnumber.h"
 #include "core/td-subsidy.h"
 #include "ui/td-row.h"
-#include "ui/td-store-watch.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
 
@@ -23,10 +22,8 @@ enum { C_POS, C_NAME, C_ID, C_HOURS, C_RATE, C_CERT, C_STANDARD, C_UPLIFT, C_AMO
 
 struct _TdSubsidyPage
 {
-  AdwBin parent_instance;
+  TdPage parent_instance;
 
-  TdStoreWatch watch;
-  gint64 class_id;
   TdSubsidyPreview *preview;
   GListStore *rows;
   gboolean loading;
@@ -40,10 +37,7 @@ struct _TdSubsidyPage
   GtkLabel *declaration_label;
 };
 
-static void td_subsidy_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdSubsidyPage, td_subsidy_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_subsidy_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdSubsidyPage, td_subsidy_page, TD_TYPE_PAGE)
 
 static TdRow *
 row_new (const TdSubsidyLine *line)
@@ -61,10 +55,11 @@ row_new (const TdSubsidyLine *line)
   if (line->certificate != 0)
     {
       g_snprintf (code, sizeof code, "%d", line->level);
-      td_row_take (row, C_CERT, g_strdup_printf ("%s · %s",
-                                                 td_code_label (TD_CODES_CERTIFICATE,
-                                                                (char[2]){ '0' + line->certificate, 0 }),
-                                                 td_code_label (TD_CODES_LEVEL, code)));
+      td_row_take (row, C_CERT,
+                   g_strdup_printf ("%s · %s",
+                                    td_code_label (TD_CODES_CERTIFICATE,
+                                                   (char[2]){ '0' + line->certificate, 0 }),
+                                    td_code_label (TD_CODES_LEVEL, code)));
     }
   if (line->standard > 0)
     td_row_take (row, C_STANDARD, td_money_format_display (line->standard));
@@ -111,7 +106,8 @@ show_payee (TdSubsidyPage *self)
 {
   const TdClass *k = self->preview->klass;
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self->watch.store, &error);
+  g_autoptr (TdInstitution) inst =
+      td_store_get_institution (td_page_get_store (TD_PAGE (self)), &error);
   g_autofree char *account = NULL, *declaration = NULL;
   char code[4];
 
@@ -142,16 +138,16 @@ show_payee (TdSubsidyPage *self)
 }
 
 static void
-reload (GtkWidget *widget)
+reload (TdPage *page)
 {
-  TdSubsidyPage *self = TD_SUBSIDY_PAGE (widget);
+  TdSubsidyPage *self = TD_SUBSIDY_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->watch.idle, g_source_remove);
   g_clear_pointer (&self->preview, td_subsidy_preview_free);
-  if (self->watch.store != NULL && self->class_id != 0)
-    self->preview = td_subsidy_preview (self->watch.store, self->class_id, &error);
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
+    self->preview = td_subsidy_preview (td_page_get_store (TD_PAGE (self)),
+                                        td_page_get_class_id (TD_PAGE (self)), &error);
   /* a database that cannot be read is not "no claim": the window shows why instead */
   td_page_set_store_error (TD_PAGE (self), td_ui_store_read_error (error));
   if (self->preview == NULL)
@@ -193,9 +189,9 @@ on_payee_changed (TdSubsidyPage *self)
     return;
   k = td_class_copy (self->preview->klass);
   k->payee_type = atoi (code);
-  if (!td_store_save_class (self->watch.store, k, &error))
+  if (!td_store_save_class (td_page_get_store (TD_PAGE (self)), k, &error))
     td_ui_show_error (GTK_WIDGET (self), _("The payee was not saved"), error);
-  reload (GTK_WIDGET (self));
+  td_page_reload (TD_PAGE (self));
 }
 
 const TdSubsidyPreview *
@@ -206,52 +202,10 @@ td_subsidy_page_get_preview (TdSubsidyPage *self)
 }
 
 static void
-td_subsidy_page_set_store (TdPage *page, TdStore *store)
-{
-  td_store_watch_set (&TD_SUBSIDY_PAGE (page)->watch, store);
-}
-
-static void
-td_subsidy_page_set_class (TdPage *page, gint64 class_id)
-{
-  TD_SUBSIDY_PAGE (page)->class_id = class_id;
-  reload (GTK_WIDGET (page));
-}
-
-static const char *
-td_subsidy_page_get_title (TdPage *page)
-{
-  return _("Subsidy");
-}
-
-static gboolean
-td_subsidy_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_subsidy_page_get_icon_name (TdPage *page)
-{
-  return "emblem-documents-symbolic";
-}
-
-static void
-td_subsidy_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_subsidy_page_set_store;
-  iface->set_class = td_subsidy_page_set_class;
-  iface->get_title = td_subsidy_page_get_title;
-  iface->get_needs_class = td_subsidy_page_get_needs_class;
-  iface->get_icon_name = td_subsidy_page_get_icon_name;
-}
-
-static void
 td_subsidy_page_dispose (GObject *object)
 {
   TdSubsidyPage *self = TD_SUBSIDY_PAGE (object);
 
-  td_store_watch_clear (&self->watch);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBSIDY_PAGE);
   g_clear_pointer (&self->preview, td_subsidy_preview_free);
@@ -266,6 +220,7 @@ td_subsidy_page_class_init (TdSubsidyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_subsidy_page_dispose;
+  TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
                                                "td-subsidy-page.ui");
@@ -287,7 +242,6 @@ td_subsidy_page_init (TdSubsidyPage *self)
   GtkSelectionModel *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_store_watch_init (&self->watch, GTK_WIDGET (self), reload);
   self->rows = g_list_store_new (TD_TYPE_ROW);
   /* the selection owns the store; the view owns the selection */
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_SUBSIDY_PAGE (td_subsidy_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdSubsidyPage, td_subsidy_page, TD, SUBSIDY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdSubsidyPage, td_subsidy_page, TD, SUBSIDY_PAGE, TdPage)
 
 /* The claim preview the page shows (NULL when none), for tests and the other pages. */
 const TdSubsidyPreview *td_subsidy_page_get_preview (TdSubsidyPage *self);

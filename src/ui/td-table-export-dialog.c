@@ -18,7 +18,6 @@ typedef struct
   TdStore *store;               /* NULL for the template */
   char *class_code;
   TdExportKind kind;
-  GtkFileFilter *csv_filter;
 } TdSaveJob;
 
 static void
@@ -110,28 +109,40 @@ td_table_export_dialog_write (GtkWindow *parent, TdStore *store, const char *cla
   return TRUE;
 }
 
-static void
-on_export_response (GtkNativeDialog *chooser, int response, TdSaveJob *job)
+gboolean
+td_table_export_dialog_save_chosen (GtkWindow *parent, TdStore *store, const char *class_code,
+                                    TdExportKind kind, GtkFileChooser *chooser, GFile *file,
+                                    GError **error)
 {
-  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
   g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkFileChooser *fc = GTK_FILE_CHOOSER (chooser);
   TdTableOptions options = { FALSE, TD_CSV_UTF8 };
   gboolean csv;
 
-  if (chosen != NULL)
-    {
-      csv = gtk_file_chooser_get_filter (fc) == job->csv_filter;
-      path = path_with_suffix (chosen, csv);
-      options.show_id = g_strcmp0 (gtk_file_chooser_get_choice (fc, "id"), "full") == 0;
-      td_csv_encoding_from_string (gtk_file_chooser_get_choice (fc, "encoding"),
-                                   &options.encoding);
-      if (!td_table_export_dialog_write (job->parent, job->store, job->class_code, job->kind,
-                                         path, &options, &error))
-        td_ui_show_error (job->parent != NULL ? GTK_WIDGET (job->parent) : NULL,
-                          _("The table could not be exported"), error);
-    }
+  if (chosen == NULL)
+    return TRUE;
+  csv = gtk_file_chooser_get_filter (chooser) == g_object_get_data (G_OBJECT (chooser),
+                                                                     "td-csv-filter");
+  path = path_with_suffix (chosen, csv);
+  options.show_id = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "full-id"), "true") == 0;
+  if (g_strcmp0 (gtk_file_chooser_get_choice (chooser, "gbk"), "true") == 0)
+    options.encoding = TD_CSV_GBK;
+  return td_table_export_dialog_write (parent, store, class_code, kind, path, &options, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser, int response, TdSaveJob *job)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                             ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (file != NULL
+      && !td_table_export_dialog_save_chosen (job->parent, job->store, job->class_code,
+                                              job->kind, GTK_FILE_CHOOSER (chooser), file,
+                                              &error))
+    td_ui_show_error (job->parent != NULL ? GTK_WIDGET (job->parent) : NULL,
+                      _("The table could not be exported"), error);
   save_job_free (job);
   g_object_unref (chooser);
 }
@@ -170,49 +181,46 @@ export_file_name (TdExportKind kind, const char *class_code)
     }
 }
 
-/* Id numbers masked unless chosen (personal data leaves the program), and the CSV encoding
- * for the Excel that opens it. */
-static void
-add_choices (GtkFileChooser *chooser)
+/* Two ticks, not choices with options: GTK 4.8's own chooser (Linux without a portal) never
+ * reports the option picked in those (it always reads back NULL), while a tick box is read
+ * back by every chooser, the native Windows one included.  Id numbers stay masked unless
+ * ticked: personal data leaves the program.  CSV is UTF-8 with a byte order mark unless GBK
+ * is ticked; either way with CRLF, as Excel on Windows opens it. */
+GtkFileChooserNative *
+td_table_export_chooser_new (GtkWindow *parent, const char *class_code, TdExportKind kind)
 {
-  const char *id_options[] = { "masked", "full", NULL };
-  const char *id_labels[] = { _("Masked (first 6 and last 4 digits)"), _("In full"), NULL };
-  const char *encodings[] = { "utf-8", "gbk", NULL };
-  const char *encoding_labels[] = { _("UTF-8 (Excel 2016 and later)"), _("GBK (older Excel)"),
-                                    NULL };
+  g_autofree char *name = export_file_name (kind, class_code);
+  GtkFileChooserNative *chooser = save_chooser_new (parent, export_title (kind), name);
+  g_autoptr (GtkFileFilter) xlsx = filter_new (_("Excel workbook (.xlsx)"), "xlsx");
+  g_autoptr (GtkFileFilter) csv = filter_new (_("CSV file (.csv)"), "csv");
 
-  gtk_file_chooser_add_choice (chooser, "id", _("Id numbers"), id_options, id_labels);
-  gtk_file_chooser_set_choice (chooser, "id", "masked");
-  gtk_file_chooser_add_choice (chooser, "encoding", _("CSV encoding"), encodings,
-                               encoding_labels);
-  gtk_file_chooser_set_choice (chooser, "encoding", "utf-8");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_object_set_data (G_OBJECT (chooser), "td-csv-filter", csv);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "full-id",
+                               _("Id numbers in full (not masked)"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "full-id", "false");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "gbk",
+                               _("CSV in GBK for older Excel (else UTF-8)"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "gbk", "false");
+  return chooser;
 }
 
 void
 td_table_export_dialog (GtkWindow *parent, TdStore *store, const char *class_code,
                         TdExportKind kind)
 {
-  g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
-  GtkFileFilter *xlsx;
   TdSaveJob *job;
 
   g_return_if_fail (TD_IS_STORE (store));
   g_return_if_fail (class_code != NULL);
-  name = export_file_name (kind, class_code);
-  chooser = save_chooser_new (parent, export_title (kind), name);
+  chooser = td_table_export_chooser_new (parent, class_code, kind);
   job = g_new0 (TdSaveJob, 1);
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   job->store = g_object_ref (store);
   job->class_code = g_strdup (class_code);
   job->kind = kind;
-  xlsx = filter_new (_("Excel workbook (.xlsx)"), "xlsx");
-  job->csv_filter = filter_new (_("CSV file (.csv)"), "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), job->csv_filter);
-  g_object_unref (xlsx);
-  g_object_unref (job->csv_filter);
-  add_choices (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -23,6 +23,18 @@ gboolean td_table_export_dialog_write (GtkWindow *parent, TdStore *store,
                                        const char *path, const TdTableOptions *options,
                                        GError **error);
 
+/* The save chooser td_table_export_dialog shows: .xlsx and .csv filters, and two tick boxes
+ * ("true" or "false"): "full-id" (id numbers not masked) and "gbk" (CSV in GBK, not UTF-8). */
+GtkFileChooserNative *td_table_export_chooser_new (GtkWindow *parent, const char *class_code,
+                                                   TdExportKind kind);
+/* Writes the table to @file, chosen in @chooser (one from td_table_export_chooser_new), as
+ * its filter and choices say: the suffix of the filter added when the name has none
+ * (nothing is written, and TRUE returned, when @file is NULL). */
+gboolean td_table_export_dialog_save_chosen (GtkWindow *parent, TdStore *store,
+                                             const char *class_code, TdExportKind kind,
+                                             GtkFileChooser *chooser, GFile *file,
+                                             GError **error);
+
 /* Asks for a file name, then writes the roster template (.xlsx; the suffix is added when
  * missing). */
 void td_roster_template_dialog (GtkWindow *parent);

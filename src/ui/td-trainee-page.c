@@ -13,9 +13,7 @@
 
 struct _TdTraineePage
 {
-  AdwBin parent_instance;
-  TdStore *store;
-  gint64 class_id;
+  TdPage parent_instance;
 
   GtkSearchEntry *search;
   GtkLabel *count;
@@ -24,7 +22,6 @@ struct _TdTraineePage
   GtkColumnView *all_view;
   GtkWidget *edit_button;
   GtkWidget *remove_button;
-  GtkWidget *header;
 
   GListStore *roster;
   TdTraineeFilter *roster_filter;
@@ -35,10 +32,7 @@ struct _TdTraineePage
   GtkFilterListModel *all_filtered;
 };
 
-static void td_trainee_page_iface_init (TdPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TdTraineePage, td_trainee_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (TD_TYPE_PAGE, td_trainee_page_iface_init))
+G_DEFINE_FINAL_TYPE (TdTraineePage, td_trainee_page, TD_TYPE_PAGE)
 
 typedef enum
 {
@@ -141,8 +135,8 @@ setup_roster_view (TdTraineePage *self)
   add_column (self->roster_view, _("Status"), COL_STATUS, NULL, FALSE);
   self->roster = g_list_store_new (TD_TYPE_TRAINEE_ROW);
   self->roster_filter = td_trainee_filter_new ();
-  self->roster_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->roster)),
-                                                     GTK_FILTER (g_object_ref (self->roster_filter)));
+  self->roster_filtered = gtk_filter_list_model_new (
+      G_LIST_MODEL (g_object_ref (self->roster)), GTK_FILTER (g_object_ref (self->roster_filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->roster_filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->roster_view)));
   self->roster_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
@@ -158,7 +152,7 @@ setup_all_view (TdTraineePage *self)
   GtkSortListModel *sorted;
   GtkNoSelection *selection;
 
-  if (self->all != NULL || self->store == NULL)
+  if (self->all != NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
   if (gtk_column_view_get_columns (self->all_view) != NULL
       && g_list_model_get_n_items (gtk_column_view_get_columns (self->all_view)) == 0)
@@ -170,7 +164,7 @@ setup_all_view (TdTraineePage *self)
     }
   {
     g_autoptr (GError) error = NULL;
-    self->all = td_trainee_model_new (self->store, "name", &error);
+    self->all = td_trainee_model_new (td_page_get_store (TD_PAGE (self)), "name", &error);
     td_page_set_store_error (TD_PAGE (self), error);
     if (self->all == NULL)
       return;
@@ -217,8 +211,11 @@ update_count (TdTraineePage *self)
   else
     {
       /* the class's trainee count as everywhere else: those who withdrew apart (18.3) */
-      int enrolled = self->store != NULL && self->class_id != 0
-                     ? td_store_count_enrolled (self->store, self->class_id, NULL) : -1;
+      int enrolled =
+          td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0
+              ? td_store_count_enrolled (td_page_get_store (TD_PAGE (self)),
+                                         td_page_get_class_id (TD_PAGE (self)), NULL)
+              : -1;
 
       listed = g_list_model_get_n_items (G_LIST_MODEL (self->roster));
       n = enrolled >= 0 ? (guint) enrolled : listed;   /* unreadable: the rows listed */
@@ -237,17 +234,18 @@ update_count (TdTraineePage *self)
   gtk_widget_set_sensitive (self->remove_button, !showing_all (self));
 }
 
-void
-td_trainee_page_reload (TdTraineePage *self)
+static void
+reload (TdPage *page)
 {
+  TdTraineePage *self = TD_TRAINEE_PAGE (page);
   g_autoptr (GPtrArray) enrolments = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_return_if_fail (TD_IS_TRAINEE_PAGE (self));
   g_list_store_remove_all (self->roster);
-  if (self->store != NULL && self->class_id != 0)
+  if (td_page_get_store (TD_PAGE (self)) != NULL && td_page_get_class_id (TD_PAGE (self)) != 0)
     {
-      enrolments = td_store_list_enrolments (self->store, self->class_id, &error);
+      enrolments = td_store_list_enrolments (td_page_get_store (TD_PAGE (self)),
+                                             td_page_get_class_id (TD_PAGE (self)), &error);
       for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
         {
           g_autoptr (TdTraineeRow) row =
@@ -267,7 +265,7 @@ on_saved (gpointer data, gint64 trainee_id)
 {
   TdTraineePage *self = data;
 
-  td_trainee_page_reload (self);
+  td_page_reload (TD_PAGE (self));
   td_page_toast (TD_PAGE (self), _("Saved"));
 }
 
@@ -275,15 +273,15 @@ GtkWindow *
 td_trainee_page_add_trainee (TdTraineePage *self)
 {
   g_return_val_if_fail (TD_IS_TRAINEE_PAGE (self), NULL);
-  if (self->store == NULL || self->class_id == 0)
+  if (td_page_get_store (TD_PAGE (self)) == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     {
       td_ui_show_message (GTK_WIDGET (self), _("No class chosen"),
                           _("Choose the class in the header bar first, or file one under "
                             "Classes."));
       return NULL;
     }
-  return td_trainee_dialog_open (GTK_WIDGET (self), self->store, self->class_id, NULL,
-                                 on_saved, self);
+  return td_trainee_dialog_open (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                                 td_page_get_class_id (TD_PAGE (self)), NULL, on_saved, self);
 }
 
 static void
@@ -305,8 +303,9 @@ edit_row (TdTraineePage *self, TdTraineeRow *row)
 {
   if (row == NULL || td_trainee_row_get_enrolment (row) == NULL)
     return;
-  td_trainee_dialog_open (GTK_WIDGET (self), self->store, self->class_id,
-                          td_trainee_row_get_enrolment (row), on_saved, self);
+  td_trainee_dialog_open (GTK_WIDGET (self), td_page_get_store (TD_PAGE (self)),
+                          td_page_get_class_id (TD_PAGE (self)), td_trainee_row_get_enrolment (row),
+                          on_saved, self);
 }
 
 static void
@@ -335,13 +334,14 @@ remove_row (TdTraineePage *self, TdTraineeRow *row)
                           _("Click a trainee in the list first."));
       return;
     }
-  if (!td_store_remove_enrolment (self->store, self->class_id,
+  if (!td_store_remove_enrolment (td_page_get_store (TD_PAGE (self)),
+                                  td_page_get_class_id (TD_PAGE (self)),
                                   td_trainee_row_get_trainee (row)->id, &error))
     {
       td_ui_show_error (GTK_WIDGET (self), _("The trainee was not removed"), error);
       return;
     }
-  td_trainee_page_reload (self);
+  td_page_reload (TD_PAGE (self));
   td_page_toast (TD_PAGE (self), _("Removed from the roster"));
 }
 
@@ -391,68 +391,19 @@ on_view_changed (TdTraineePage *self)
 
 /* ---- TdPage --------------------------------------------------------------------- */
 
+/* Another store: the all-trainees list is read again from it, when shown. */
 static void
-td_trainee_page_set_store (TdPage *page, TdStore *store)
+on_store_notify (TdTraineePage *self)
 {
-  TdTraineePage *self = TD_TRAINEE_PAGE (page);
-
   drop_all_view (self);
-  g_set_object (&self->store, store);
-  self->class_id = 0;
   if (showing_all (self))
     setup_all_view (self);
-  td_trainee_page_reload (self);
-}
-
-static void
-td_trainee_page_set_class (TdPage *page, gint64 class_id)
-{
-  TdTraineePage *self = TD_TRAINEE_PAGE (page);
-
-  self->class_id = class_id;
-  td_trainee_page_reload (self);
-}
-
-static const char *
-td_trainee_page_get_title (TdPage *page)
-{
-  return C_("page title", "Trainees");
-}
-
-static gboolean
-td_trainee_page_get_needs_class (TdPage *page)
-{
-  return TRUE;
-}
-
-static const char *
-td_trainee_page_get_icon_name (TdPage *page)
-{
-  return "system-users-symbolic";
-}
-
-static GtkWidget *
-td_trainee_page_get_header_widget (TdPage *page)
-{
-  return TD_TRAINEE_PAGE (page)->header;
 }
 
 static void
 td_trainee_page_start_search (TdPage *page)
 {
   gtk_widget_grab_focus (GTK_WIDGET (TD_TRAINEE_PAGE (page)->search));
-}
-
-static void
-td_trainee_page_iface_init (TdPageInterface *iface)
-{
-  iface->set_store = td_trainee_page_set_store;
-  iface->set_class = td_trainee_page_set_class;
-  iface->get_title = td_trainee_page_get_title;
-  iface->get_needs_class = td_trainee_page_get_needs_class;
-  iface->get_icon_name = td_trainee_page_get_icon_name;
-  iface->get_header_widget = td_trainee_page_get_header_widget;
-  iface->start_search = td_trainee_page_start_search;
 }
 
 /* ---- type ------------------------------------------------------------------------ */
@@ -463,13 +414,11 @@ td_trainee_page_dispose (GObject *object)
   TdTraineePage *self = TD_TRAINEE_PAGE (object);
 
   drop_all_view (self);
-  g_clear_object (&self->header);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_TRAINEE_PAGE);
   g_clear_object (&self->roster_selection);
   g_clear_object (&self->roster_filtered);
   g_clear_object (&self->roster_filter);
   g_clear_object (&self->roster);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_trainee_page_parent_class)->dispose (object);
 }
 
@@ -479,8 +428,10 @@ td_trainee_page_class_init (TdTraineePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_trainee_page_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/traindesk/TrainDesk/ui/td-trainee-page.ui");
+  TD_PAGE_CLASS (klass)->reload = reload;
+  TD_PAGE_CLASS (klass)->start_search = td_trainee_page_start_search;
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/traindesk/TrainDesk/ui/td-trainee-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, search);
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, count);
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, stack);
@@ -488,7 +439,6 @@ td_trainee_page_class_init (TdTraineePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, all_view);
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, TdTraineePage, remove_button);
-  gtk_widget_class_bind_template_child (widget_class, TdTraineePage, header);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
@@ -501,6 +451,6 @@ static void
 td_trainee_page_init (TdTraineePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_ref (self->header);
   setup_roster_view (self);
+  g_signal_connect (self, "notify::store", G_CALLBACK (on_store_notify), NULL);
 }

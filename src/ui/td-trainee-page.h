@@ -10,12 +10,10 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_TRAINEE_PAGE (td_trainee_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdTraineePage, td_trainee_page, TD, TRAINEE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdTraineePage, td_trainee_page, TD, TRAINEE_PAGE, TdPage)
 
 /* Opens the add-trainee dialog (returns it; NULL without a class). */
 GtkWindow *td_trainee_page_add_trainee (TdTraineePage *self);
-/* Re-reads the roster. */
-void td_trainee_page_reload (TdTraineePage *self);
 /* Rows shown in the roster view after the search (for tests). */
 GListModel *td_trainee_page_get_roster_model (TdTraineePage *self);
 /* Selects the roster row at @position and removes that trainee, as the Remove button does. */

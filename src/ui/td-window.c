@@ -59,17 +59,16 @@ typedef struct
 {
   const char *name;
   GType (*get_type) (void);
-  gboolean prints;              /* has a printed form: the header's Print button shows */
 } TdPageEntry;
 
 static const TdPageEntry page_entries[] = {
   { "overview", td_overview_page_get_type },
-  { "classes", td_class_page_get_type, TRUE },
-  { "trainees", td_trainee_page_get_type, TRUE },
-  { "attendance", td_attendance_page_get_type, TRUE },
-  { "assessment", td_assessment_page_get_type, TRUE },
+  { "classes", td_class_page_get_type },
+  { "trainees", td_trainee_page_get_type },
+  { "attendance", td_attendance_page_get_type },
+  { "assessment", td_assessment_page_get_type },
   { "follow-up", td_follow_up_page_get_type },
-  { "subsidy", td_subsidy_page_get_type, TRUE },
+  { "subsidy", td_subsidy_page_get_type },
   { "submissions", td_submissions_page_get_type },
   { "settings", td_settings_page_get_type },
 };
@@ -139,7 +138,7 @@ show_store_error (TdWindow *self)
 }
 
 static void
-on_page_store_error (TdWindow *self, const char *message)
+on_page_store_error (TdWindow *self)
 {
   show_store_error (self);
 }
@@ -157,8 +156,7 @@ on_sidebar_row_selected (TdWindow *self, GtkListBoxRow *row)
   adw_window_title_set_subtitle (self->window_title, td_page_get_title (page));
   gtk_widget_set_visible (GTK_WIDGET (self->class_chooser), td_page_get_needs_class (page));
   /* printing in sight, not only behind Ctrl+P (issue 18.2) */
-  gtk_widget_set_visible (self->print_button,
-                          page_entries[gtk_list_box_row_get_index (row)].prints);
+  gtk_widget_set_visible (self->print_button, td_page_get_printable (page));
   header = td_page_get_header_widget (page);
   gtk_widget_set_visible (GTK_WIDGET (self->header_actions), header != NULL);
   if (header != NULL)
@@ -208,8 +206,8 @@ add_pages (TdWindow *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (page, "toast", G_CALLBACK (on_page_toast), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (page, "store-error", G_CALLBACK (on_page_store_error), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "notify::store-error", G_CALLBACK (on_page_store_error),
+                               self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -351,7 +349,7 @@ apply_class (TdWindow *self, gint64 class_id)
   self->class_id = class_id;
   sync_chooser (self);
   for (guint i = 0; i < self->pages->len; i++)
-    td_page_set_class (g_ptr_array_index (self->pages, i), class_id);
+    td_page_set_class_id (g_ptr_array_index (self->pages, i), class_id);
   remember_class (self);
 }
 

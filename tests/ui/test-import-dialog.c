@@ -15,6 +15,7 @@
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
+#include "../test-listing.h"
 #include "ui-test-util.h"
 #include "ui/td-window.h"
 #include "table/td-table-export.h"
@@ -295,6 +296,72 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "李四"));
 }
 
+/* The export chooser as a user on Windows fills it in: a name with Chinese characters and a
+ * space and no suffix, the CSV filter, and each encoding Excel opens (the GBK one with id
+ * numbers in full).  UTF-8 starts with a byte order mark, GBK has none; CRLF either way. */
+static void
+test_export_chosen_csv (Fixture *f, gconstpointer data)
+{
+  const char *encodings[] = { "utf-8", "gbk" };
+  const char *ticked[] = { "false", "true" };
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  load (f, f->csv);
+  td_test_press (f->dialog, "import_button");
+  g_assert_cmpuint (td_import_dialog_get_n_imported (f->dialog), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr (GtkFileChooserNative) chooser = td_table_export_chooser_new (
+        GTK_WINDOW (f->dialog), f->klass->code, TD_EXPORT_ROSTER);
+      GtkFileChooser *fc = GTK_FILE_CHOOSER (chooser);
+      g_autoptr (GListModel) filters = gtk_file_chooser_get_filters (fc);
+      g_autoptr (GtkFileFilter) csv = g_list_model_get_item (filters, 1);
+      g_autofree char *name = g_strdup_printf ("花名册 %s", encodings[i]);
+      g_autofree char *chosen = g_build_filename (f->dir, name, NULL);
+      g_autofree char *written = g_strconcat (chosen, ".csv", NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (chosen);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *bytes = NULL;
+      g_autofree char *text = NULL;
+      gsize len = 0;
+
+      g_assert_cmpstr (gtk_file_filter_get_name (csv), ==, "CSV file (.csv)");
+      gtk_file_chooser_set_filter (fc, csv);
+      g_assert_cmpstr (gtk_file_chooser_get_choice (fc, "gbk"), ==, "false");
+      g_assert_cmpstr (gtk_file_chooser_get_choice (fc, "full-id"), ==, "false");
+      gtk_file_chooser_set_choice (fc, "gbk", ticked[i]);
+      gtk_file_chooser_set_choice (fc, "full-id", ticked[i]);
+      g_assert_cmpstr (gtk_file_chooser_get_choice (fc, "gbk"), ==, ticked[i]);
+      g_assert_true (td_table_export_dialog_save_chosen (GTK_WINDOW (f->dialog), f->store,
+                                                         f->klass->code, TD_EXPORT_ROSTER, fc,
+                                                         file, &error));
+      g_assert_no_error (error);
+      if (!g_file_get_contents (written, &bytes, &len, NULL))
+        g_error ("not written: %s (the folder holds: %s)", written, test_listing (f->dir));
+      if (i == 0)
+        {
+          g_assert_true (g_str_has_prefix (bytes, "\xEF\xBB\xBF"));
+          text = g_strndup (bytes + 3, len - 3);
+        }
+      else
+        {
+          g_assert_false (g_str_has_prefix (bytes, "\xEF\xBB\xBF"));
+          g_assert_false (g_utf8_validate (bytes, (gssize) len, NULL));
+          text = g_convert (bytes, (gssize) len, "UTF-8", "GBK", NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      /* 张三 is the first row; id numbers masked unless ticked */
+      g_assert_true (g_str_has_prefix (text, "序号,姓名,身份证号码,"));
+      g_assert_nonnull (strstr (text, "\r\n1,张三,"));
+      if (i == 0)
+        g_assert_null (strstr (text, f->ids[0]));
+      else
+        g_assert_nonnull (strstr (text, f->ids[0]));
+      for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+        g_assert_cmpint (p[-1], ==, '\r');
+    }
+}
+
 /* Cancel is pressed after the second of the three rows is stored. */
 static void
 on_progress (TdImportDialog *dialog, guint done, guint total, Fixture *f)
@@ -533,6 +600,7 @@ main (int argc, char **argv)
   ADD ("/ui/import/cancel", test_cancel);
   ADD ("/ui/import/refused", test_refused);
   ADD ("/ui/import/template", test_template);
+  ADD ("/ui/import/export-chosen-csv", test_export_chosen_csv);
   ADD ("/ui/import/long", test_long);
   ADD ("/ui/import/window-action", test_window_action);
   ADD ("/ui/import/screenshot", test_screenshot);

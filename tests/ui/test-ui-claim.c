@@ -75,7 +75,7 @@ show_page (Fixture *f, GType type)
 
   gtk_window_set_child (f->window, page);
   td_page_set_store (TD_PAGE (page), f->store);
-  td_page_set_class (TD_PAGE (page), f->cid);
+  td_page_set_class_id (TD_PAGE (page), f->cid);
   gtk_window_present (f->window);
   td_test_spin ();
   return page;

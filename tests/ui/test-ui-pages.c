@@ -81,7 +81,7 @@ show_page (Fixture *f, GType type, const char *code)
   gtk_window_set_child (f->window, page);
   td_page_set_store (TD_PAGE (page), f->store);
   if (code != NULL)
-    td_page_set_class (TD_PAGE (page), class_id (f, code));
+    td_page_set_class_id (TD_PAGE (page), class_id (f, code));
   gtk_window_present (f->window);
   td_test_spin ();
   return page;
@@ -496,7 +496,7 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
   /* record that trainee as failed on the Assessment page: the preview leaves them out */
   assess = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   td_page_set_store (TD_PAGE (assess), f->store);
-  td_page_set_class (TD_PAGE (assess), cid);
+  td_page_set_class_id (TD_PAGE (assess), cid);
   sel = view_selection (assess, "result-grid");
   enrolments = td_store_list_enrolments (f->store, cid, &lerr);
   g_assert_no_error (lerr);

@@ -71,7 +71,7 @@ show_page (Fixture *f, GType type, TdStore *store)
   gtk_window_set_child (f->window, page);
   td_page_set_store (TD_PAGE (page), store);
   if (td_page_get_needs_class (TD_PAGE (page)))
-    td_page_set_class (TD_PAGE (page), f->cid);
+    td_page_set_class_id (TD_PAGE (page), f->cid);
   g_signal_connect (page, "toast", G_CALLBACK (on_toast), f);
   gtk_window_present (f->window);
   td_test_spin ();

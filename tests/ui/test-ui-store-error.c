@@ -104,7 +104,7 @@ assert_pages_say (Fixture *f, const char *message)
       gtk_window_set_child (f->window, page);
       gtk_window_present (f->window);
       td_page_set_store (TD_PAGE (page), f->store);
-      td_page_set_class (TD_PAGE (page), f->class_id);
+      td_page_set_class_id (TD_PAGE (page), f->class_id);
       td_test_spin ();
       said = td_page_get_store_error (TD_PAGE (page));
       g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (page), said);

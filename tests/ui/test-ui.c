@@ -17,6 +17,7 @@
 #include "ui/td-settings-page.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
+#include "../td-test-private.h"
 #include "ui-test-util.h"
 #include "ui/td-window.h"
 
@@ -635,9 +636,11 @@ test_store_notice (Fixture *fixture, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   g_clear_object (&fixture->store);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  td_test_make_shared (path);
   fixture->store = td_store_open (path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  if (!td_test_acls_kept ())
+    return;
   open_window (fixture);
   td_test_settle (3, 20000);
   g_assert_true (shows_label (GTK_WIDGET (fixture->window), notice));
@@ -653,6 +656,7 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_autofree char *backup = NULL;
   g_autofree char *backups = NULL;
   g_autofree char *outbox = NULL;
+  g_autofree char *outbox_dir = NULL;
   g_autoptr (GDir) dir = NULL;
   guint n = 0;
 
@@ -660,17 +664,20 @@ test_settings (Fixture *fixture, gconstpointer data)
   make_institution (fixture);
   open_window (fixture);
   page = TD_SETTINGS_PAGE (td_window_get_page (fixture->window, "settings"));
-  backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  /* Chinese characters and spaces in the backup's name and in the folders */
+  backup = g_build_filename (fixture->dir, "备份 副本.db", NULL);
   g_assert_true (td_settings_page_backup_to (page, backup, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (td_settings_page_set_outbox (page, fixture->dir, &error));
+  outbox_dir = g_build_filename (fixture->dir, "报送 文件", NULL);
+  g_assert_cmpint (g_mkdir (outbox_dir, 0700), ==, 0);
+  g_assert_true (td_settings_page_set_outbox (page, outbox_dir, &error));
   outbox = td_store_get_setting (fixture->store, "outbox", &lerr);
   g_assert_no_error (lerr);
-  g_assert_cmpstr (outbox, ==, fixture->dir);
+  g_assert_cmpstr (outbox, ==, outbox_dir);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (td_test_find (fixture->window, "outbox"))),
-                   ==, fixture->dir);
-  backups = g_build_filename (fixture->dir, "backups", NULL);
+                   ==, outbox_dir);
+  backups = g_build_filename (fixture->dir, "自动 备份", NULL);
   for (int i = 0; i < 12; i++)
     {
       g_assert_true (td_backup_rotate (fixture->store, backups, 10, NULL, &error));

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Display tests of TdPage, the pages' base class: the class shown set as the property
+ * "class-id" (the page reloads and says so by notify), another store setting the class back
+ * to none, and a change in the store reloading the page once, idle, with "busy" TRUE until
+ * it has. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ui/td-follow-up-page.h"
+#include "ui-test-util.h"
+
+#define TODAY "2026-06-15"
+#define NOW "2026-06-15T17:00:00+08:00"
+#define RUNNING_CLASS "DG2026-021"
+#define CLAIMED_CLASS "CY2026-004"
+
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  GtkWindow *window;
+  GtkWidget *page;
+  guint class_notifies;
+  GArray *busy_seen;            /* gboolean, the value at each notify::busy */
+} Fixture;
+
+static void
+on_class_notify (Fixture *f)
+{
+  f->class_notifies++;
+}
+
+static void
+on_busy_notify (TdPage *page, GParamSpec *pspec, Fixture *f)
+{
+  gboolean busy = td_page_get_busy (page);
+
+  g_array_append_val (f->busy_seen, busy);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  if (!td_test_have_display ())
+    return;
+  f->dir = td_test_make_dir ("td-ui-page-XXXXXX");
+  f->store = td_test_store_new (f->dir, "td.db", TRUE);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1146, 700);
+  f->page = g_object_new (TD_TYPE_FOLLOW_UP_PAGE, NULL);
+  gtk_window_set_child (f->window, f->page);
+  gtk_window_present (f->window);
+  f->busy_seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_signal_connect_swapped (f->page, "notify::class-id", G_CALLBACK (on_class_notify), f);
+  g_signal_connect (f->page, "notify::busy", G_CALLBACK (on_busy_notify), f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (!td_test_have_display ())
+    return;
+  gtk_window_destroy (f->window);
+  td_test_spin ();
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->busy_seen, g_array_unref);
+  td_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* What the follow-up page says of its class ("Employment window: … of N trainees."), or
+ * NULL when it shows no class. */
+static const char *
+window_text (Fixture *f)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (f->page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "main") != 0)
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (td_test_find (f->page, "follow-up-window")));
+}
+
+/* The page shows the class its property names, reloads when it is set (also to the same
+ * class) and notifies only when it changed. */
+static void
+test_class_id_property (Fixture *f, gconstpointer data)
+{
+  gint64 running, claimed;
+  g_autofree char *first = NULL;
+  gint64 shown = -1;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  running = td_test_class_id (f->store, RUNNING_CLASS);
+  claimed = td_test_class_id (f->store, CLAIMED_CLASS);
+  g_object_set (f->page, "store", f->store, NULL);
+  g_assert_true (td_page_get_store (TD_PAGE (f->page)) == f->store);
+  g_assert_null (window_text (f));
+
+  g_object_set (f->page, "class-id", running, NULL);
+  g_assert_cmpuint (f->class_notifies, ==, 1);
+  g_object_get (f->page, "class-id", &shown, NULL);
+  g_assert_cmpint (shown, ==, running);
+  first = g_strdup (window_text (f));
+  g_assert_nonnull (first);
+  g_assert_nonnull (strstr (first, "2026-"));   /* the class's employment window */
+
+  g_object_set (f->page, "class-id", claimed, NULL);
+  g_assert_cmpuint (f->class_notifies, ==, 2);
+  g_assert_nonnull (window_text (f));
+  g_assert_cmpstr (window_text (f), !=, first);
+
+  /* the same class again: read again, no notify */
+  g_object_set (f->page, "class-id", claimed, NULL);
+  g_assert_cmpuint (f->class_notifies, ==, 2);
+
+  /* another store (here: the same one set again) starts with no class */
+  td_page_set_store (TD_PAGE (f->page), f->store);
+  g_assert_cmpint (td_page_get_class_id (TD_PAGE (f->page)), ==, 0);
+  g_assert_cmpuint (f->class_notifies, ==, 3);
+  g_assert_null (window_text (f));
+  g_assert_false (td_page_get_busy (TD_PAGE (f->page)));
+}
+
+/* A change in the store: "busy" goes TRUE (notified) at once, the page reloads once when
+ * the loop is idle and "busy" goes FALSE (notified); the page then shows the change. */
+static void
+test_busy_until_reloaded (Fixture *f, gconstpointer data)
+{
+  gint64 running;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  const TdEnrolment *e;
+  g_autofree char *before = NULL;
+  g_autoptr (GError) error = NULL;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  running = td_test_class_id (f->store, RUNNING_CLASS);
+  td_page_set_store (TD_PAGE (f->page), f->store);
+  td_page_set_class_id (TD_PAGE (f->page), running);
+  td_test_spin ();
+  before = g_strdup (window_text (f));
+  g_array_set_size (f->busy_seen, 0);   /* the reloads of setting store and class */
+
+  enrolments = td_store_list_enrolments (f->store, running, &error);
+  g_assert_no_error (error);
+  e = g_ptr_array_index (enrolments, 0);
+  g_assert_cmpstr (e->withdrawn_date, ==, "");
+  g_assert_true (td_store_withdraw (f->store, running, e->trainee.id, TODAY, "moved away",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (td_page_get_busy (TD_PAGE (f->page)));
+  g_assert_cmpuint (f->busy_seen->len, ==, 1);
+  g_assert_true (g_array_index (f->busy_seen, gboolean, 0));
+  g_assert_cmpstr (window_text (f), ==, before);   /* not yet read again */
+
+  while (td_page_get_busy (TD_PAGE (f->page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (f->busy_seen->len, ==, 2);
+  g_assert_false (g_array_index (f->busy_seen, gboolean, 1));
+  /* one trainee fewer to follow up: "… of N trainees." counts one fewer */
+  g_assert_cmpstr (window_text (f), !=, before);
+
+  /* a page that says it works is busy until it says it is done */
+  td_page_set_busy (TD_PAGE (f->page), TRUE);
+  g_assert_true (td_page_get_busy (TD_PAGE (f->page)));
+  g_object_set (f->page, "busy", FALSE, NULL);
+  g_assert_false (td_page_get_busy (TD_PAGE (f->page)));
+  g_assert_cmpuint (f->busy_seen->len, ==, 4);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv, TODAY, NOW);
+  g_test_add ("/ui/page/class-id-property", Fixture, NULL, fixture_set_up,
+              test_class_id_property, fixture_tear_down);
+  g_test_add ("/ui/page/busy-until-reloaded", Fixture, NULL, fixture_set_up,
+              test_busy_until_reloaded, fixture_tear_down);
+  return g_test_run ();
+}
