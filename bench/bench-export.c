@@ -246,7 +246,7 @@ page_reload (TdStore *store, gint64 class_id, int lessons, gint64 trainee)
   t4 = g_get_monotonic_time ();
   mark_one_more (store, class_id, lessons, trainee);
   t5 = g_get_monotonic_time ();
-  td_page_set_class (TD_PAGE (page), class_id);
+  td_page_set_class_id (TD_PAGE (page), class_id);
   t6 = g_get_monotonic_time ();
   printf ("  attendance page: first show %.0f ms (whole chain checked); reload %.0f ms, after "
           "a setting changed %.0f ms, after a record of the class was added %.0f ms (read "
