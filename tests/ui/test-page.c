@@ -2,13 +2,15 @@
 /* Display tests of TdPage, the pages' base class: the class shown set as the property
  * "class-id" (the page reloads and says so by notify), another store setting the class back
  * to none, and a change in the store reloading the page once, idle, with "busy" TRUE until
- * it has. */
+ * it has; the window's actions enabled by a binding to its "ready". */
 #include "config.h"
 
 #include <adwaita.h>
 #include <string.h>
 
+#include "ui/td-application.h"
 #include "ui/td-follow-up-page.h"
+#include "ui/td-settings-page.h"
 #include "ui-test-util.h"
 
 #define TODAY "2026-06-15"
@@ -169,6 +171,79 @@ test_busy_until_reloaded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->busy_seen->len, ==, 4);
 }
 
+static void
+assert_actions_enabled (TdWindow *window, gboolean enabled)
+{
+  const char *on_a_database[] = { "new-class", "save", "search", "print", "export",
+                                  "import-roster" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_a_database); i++)
+    {
+      g_test_message ("win.%s", on_a_database[i]);
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                        on_a_database[i]) == enabled);
+    }
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-page"));
+}
+
+/* The window's actions on a database follow its "ready" property: off while it says why a
+ * database could not be opened, on once one is shown. */
+static void
+test_window_actions_follow_ready (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = g_error_new_literal (TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
+                                                  "In use by another program.");
+  TdWindow *window;
+  guint ready_notifies = 0;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  window = td_window_new (NULL, NULL, error);
+  g_signal_connect_swapped (window, "notify::ready", G_CALLBACK (on_class_notify), f);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_spin ();
+  g_assert_false (td_window_get_ready (window));
+  assert_actions_enabled (window, FALSE);
+
+  f->class_notifies = 0;   /* counts notify::ready here */
+  td_window_set_store (window, f->store);
+  td_test_spin ();
+  g_assert_true (td_window_get_ready (window));
+  ready_notifies = f->class_notifies;
+  g_assert_cmpuint (ready_notifies, ==, 1);
+  assert_actions_enabled (window, TRUE);
+  g_assert_true (td_window_get_visible_page (window)
+                 == td_window_get_page (window, td_window_get_visible_page_name (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One GSettings, the application's: the window keeps its size and last class in it, the
+ * Settings page's switch writes to it and follows it (the print operation's settings:
+ * tests/ui/test-print.c). */
+static void
+test_one_settings (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = td_application_get_default_settings ();
+  TdWindow *window;
+  GtkWidget *page, *backup;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  g_assert_nonnull (settings);
+  window = td_window_new (NULL, f->store, NULL);
+  g_assert_true (td_window_get_settings (window) == settings);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  page = g_object_new (TD_TYPE_SETTINGS_PAGE, NULL);
+  gtk_window_set_child (f->window, page);
+  td_page_set_store (TD_PAGE (page), f->store);
+  td_test_spin ();
+  backup = td_test_find (page, "auto_backup");
+  g_settings_set_boolean (settings, "backup-on-quit", FALSE);
+  gtk_switch_set_active (GTK_SWITCH (backup), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "backup-on-quit"));
+  g_settings_set_boolean (settings, "backup-on-quit", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (backup)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,5 +252,9 @@ main (int argc, char **argv)
               test_class_id_property, fixture_tear_down);
   g_test_add ("/ui/page/busy-until-reloaded", Fixture, NULL, fixture_set_up,
               test_busy_until_reloaded, fixture_tear_down);
+  g_test_add ("/ui/page/window-actions-follow-ready", Fixture, NULL, fixture_set_up,
+              test_window_actions_follow_ready, fixture_tear_down);
+  g_test_add ("/ui/page/one-settings", Fixture, NULL, fixture_set_up, test_one_settings,
+              fixture_tear_down);
   return g_test_run ();
 }

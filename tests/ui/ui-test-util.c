@@ -11,11 +11,14 @@
 #include "core/td-i18n.h"
 #include "packet/td-catalog-import.h"
 #include "packet/td-demo.h"
+#include "ui/td-application.h"
 #include "ui/td-ui-util.h"
 
 static gboolean have_display;
 static guint spin_passes = 1;
 static gulong spin_usec;
+
+static TdApplication *test_app;
 
 gboolean
 td_test_init (int *argc, char ***argv, const char *today, const char *now)
@@ -29,6 +32,10 @@ td_test_init (int *argc, char ***argv, const char *today, const char *now)
   have_display = gtk_init_check ();
   if (have_display)
     adw_init ();
+  /* the process's TdApplication, as in the app: its settings are the ones the window, the
+   * pages and the print dialogs use (kept until the test program exits) */
+  if (g_application_get_default () == NULL)
+    test_app = td_application_new ();
   return have_display;
 }
 
