@@ -569,7 +569,7 @@ bulk_record (TdStore *self, const BulkContext *c, gint64 class_id,
                    _("The trainee is not on this class's roster."));
       return NULL;
     }
-  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+  if (!td_enrolment_on_roster (e, l->date))
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
                    _("%s withdrew on %s and has no attendance after that (R-ATT-002)."),

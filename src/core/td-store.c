@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TdStore: opening, migrations, transactions, and the records of set-up and filing
- * (institution, settings, catalogues, classes, teachers, lessons, trainees, rosters).
- * td-store-records.c holds what happens in a class and the logs. */
+/* TdStore itself: opening (a file checked before it is trusted, migrated forward with
+ * td-store-schema.c), the statement cache, errors said as what they mean (full disk, damage,
+ * a newer file), nested transactions and the change count, the bind and column helpers the
+ * other td-store-*.c share (td-store-private.h), and the notices shown after opening.
+ * The records are elsewhere: td-store-setup.c (settings, institution, catalogues),
+ * td-store-class.c (classes, teachers, timetables), td-store-roster.c (trainees, rosters),
+ * td-store-attendance.c and td-store-import.c (attendance and its chain),
+ * td-store-records.c (results, follow-ups, claims, the packet log, verification, backups),
+ * td-store-audit.c (the audit log) and td-store-files.c (the files beside the database). */
 #define G_LOG_DOMAIN "td-store"
 
 #include "config.h"

@@ -12,7 +12,7 @@
 #include "ui/td-class-form.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-subsidy-page.h"
-#include "ui/td-timetable.h"
+#include "core/td-timetable.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
 #include "ui-test-util.h"

@@ -294,16 +294,6 @@ td_test_answer_file_chooser (const char *path)
 
 /* ---- the database ----------------------------------------------------------------- */
 
-char *
-td_test_make_dir (const char *tmpl)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 TdStore *
 td_test_store_new (const char *dir, const char *file, gboolean demo)
 {
@@ -320,24 +310,6 @@ td_test_store_new (const char *dir, const char *file, gboolean demo)
       g_assert_no_error (error);
     }
   return g_steal_pointer (&store);
-}
-
-void
-td_test_remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-        td_test_remove_tree (p);
-      else
-        g_remove (p);
-    }
-  g_rmdir (dir);
 }
 
 /* ---- the demo in a window ---------------------------------------------------------- */
