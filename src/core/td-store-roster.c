@@ -194,6 +194,36 @@ td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error)
   return codes;
 }
 
+GHashTable *
+td_store_list_enrolled_elsewhere (TdStore *self, gint64 class_id, GError **error)
+{
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT t.id_number, c.code FROM enrolment e "
+    "JOIN class c ON c.id = e.class_id JOIN trainee t ON t.id = e.trainee_id "
+    "WHERE e.class_id != ? ORDER BY t.id_number, c.start_date", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      GPtrArray *codes = g_hash_table_lookup (people, id);
+
+      if (codes == NULL)
+        {
+          codes = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (people, g_strdup (id), codes);
+        }
+      g_ptr_array_add (codes, td_col_dup (stmt, 1));
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&people);
+}
+
 /* ---- enrolments ---- */
 
 #define ENROLMENT_SELECT \
@@ -354,6 +384,165 @@ td_store_save_enrolment (TdStore *self, TdEnrolment *e, GError **error)
   return td_store_commit (self, error);
 fail:
   td_store_rollback (self);
+  return FALSE;
+}
+
+/* The checks of td_store_save_enrolment () that need nothing stored. */
+static gboolean
+check_enrolment (TdEnrolment *e, GError **error)
+{
+  if (e->categories == NULL || *e->categories == '\0' || td_day_from_iso (e->consent_date) == 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Trainee %s: at least one category and the consent date are needed."),
+                   e->trainee.name != NULL ? e->trainee.name : e->trainee.id_number);
+      return FALSE;
+    }
+  return check_trainee (&e->trainee, error);
+}
+
+typedef struct
+{
+  sqlite3_stmt *trainee, *enrolment, *number;
+} AddStatements;
+
+static void
+add_statements_clear (AddStatements *st)
+{
+  g_clear_pointer (&st->trainee, sqlite3_finalize);
+  g_clear_pointer (&st->enrolment, sqlite3_finalize);
+  g_clear_pointer (&st->number, sqlite3_finalize);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AddStatements, add_statements_clear)
+
+static gboolean
+add_prepare (TdStore *self, AddStatements *st, GError **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO trainee (id_number, name, gender, birth_date, phone, education, "
+    "household_region) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET "
+    "name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, "
+    "phone = excluded.phone, education = excluded.education, "
+    "household_region = excluded.household_region RETURNING id",
+    "INSERT INTO enrolment (categories, employment_before, consent_date, withdrawn_date, "
+    "withdrawn_reason, bank, account, position, class_id, trainee_id) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (class_id, trainee_id) DO NOTHING",
+    "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?, ?, ?)",
+  };
+  sqlite3_stmt **out[] = { &st->trainee, &st->enrolment, &st->number };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      int rc = sqlite3_prepare_v2 (td_store_db (self), sql[i], -1, out[i], NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          td_store_set_error (self, rc, error, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Stores the person and the enrolment of @e (a new one); FALSE with @error when the person
+ * is on the roster already or SQLite refuses. */
+static gboolean
+add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
+{
+  sqlite3_stmt *stmt = st->trainee;
+  int rc;
+
+  td_bind_text (stmt, 1, e->trainee.id_number);
+  td_bind_text (stmt, 2, e->trainee.name);
+  td_bind_int (stmt, 3, e->trainee.gender);
+  td_bind_text (stmt, 4, e->trainee.birth_date);
+  td_bind_text (stmt, 5, e->trainee.phone);
+  td_bind_text (stmt, 6, e->trainee.education);
+  td_bind_text (stmt, 7, e->trainee.household_region);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e->trainee.id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  stmt = st->enrolment;
+  td_bind_text (stmt, 1, e->categories);
+  td_bind_int (stmt, 2, e->employment_before);
+  td_bind_text (stmt, 3, e->consent_date);
+  td_bind_text (stmt, 4, e->withdrawn_date);
+  td_bind_text (stmt, 5, e->withdrawn_reason);
+  td_bind_text (stmt, 6, e->bank);
+  td_bind_text (stmt, 7, e->account);
+  td_bind_int (stmt, 8, e->position);
+  td_bind_int (stmt, 9, e->class_id);
+  td_bind_int (stmt, 10, e->trainee.id);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (td_store_db (self)) == 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s (%s) is already on this class's roster."), e->trainee.name,
+                   e->trainee.id_number);
+      return FALSE;
+    }
+  e->id = td_store_last_insert_id (self);
+  return TRUE;
+}
+
+gboolean
+td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
+                         const char *const *terminal_numbers, guint n, guint *failed,
+                         GError **error)
+{
+  g_auto (AddStatements) st = { NULL };
+  gint64 next;
+  guint i;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && (enrolments != NULL || n == 0), FALSE);
+  for (i = 0; i < n; i++)
+    if (!check_enrolment (enrolments[i], error))
+      goto refused;
+  if (!td_store_begin (self, error))
+    return FALSE;
+  next = scalar (self, "SELECT coalesce(max(position), 0) + 1 FROM enrolment WHERE class_id = ?",
+                 class_id, 0, error);
+  if (next < 0 || !add_prepare (self, &st, error))
+    goto fail;
+  for (i = 0; i < n; i++)
+    {
+      TdEnrolment *e = enrolments[i];
+      const char *number = terminal_numbers != NULL ? terminal_numbers[i] : NULL;
+
+      e->class_id = class_id;
+      e->position = (int) next++;
+      if (!add_one (self, &st, e, error))
+        goto fail_at;
+      /* a number equal to the position is the default, as td_store_set_terminal_number has
+       * it */
+      if (number != NULL && *number != '\0' && g_ascii_strtoll (number, NULL, 10) != e->position)
+        {
+          td_bind_int (st.number, 1, e->id);
+          td_bind_int (st.number, 2, class_id);
+          td_bind_text (st.number, 3, number);
+          if (!td_store_step_done (self, st.number, error))
+            goto fail_at;
+        }
+    }
+  td_store_note_change (self, "trainee", 0);
+  td_store_note_change (self, "enrolment", 0);
+  return td_store_commit (self, error);
+fail_at:
+  if (failed != NULL)
+    *failed = i;
+fail:
+  td_store_rollback (self);
+  return FALSE;
+refused:
+  if (failed != NULL)
+    *failed = i;
   return FALSE;
 }
 

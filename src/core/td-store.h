@@ -163,6 +163,10 @@ gint64 td_store_count_trainees (TdStore *self, GError **error);   /* -1 on error
 GArray *td_store_list_trainee_ids (TdStore *self, const char *order, GError **error);
 /* Classes (codes) a trainee is or was enrolled in. */
 GPtrArray *td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error);
+/* Everyone on the roster of a class other than @class_id: id number → GPtrArray of the
+ * codes of those classes (char*, by start date, as td_store_list_trainee_classes () gives
+ * them).  One read for a whole import's R-ROS-001 checks. */
+GHashTable *td_store_list_enrolled_elsewhere (TdStore *self, gint64 class_id, GError **error);
 
 /* TdEnrolment*, by position. */
 GPtrArray *td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error);
@@ -171,6 +175,16 @@ TdEnrolment *td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trai
 /* Saves the person (reusing the row of the same id number) and the enrolment.
  * Refuses a trainee already on this roster (when enrolment->id is 0). */
 gboolean td_store_save_enrolment (TdStore *self, TdEnrolment *enrolment, GError **error);
+/* A roster grows by @n new enrolments of @class_id at once (an import): each checked as
+ * td_store_save_enrolment() checks it, in memory before anything is written; then the
+ * people stored (the row of the same id number reused) and the enrolments added, positions
+ * after the roster's last, with @terminal_numbers (NULL, or one per enrolment: NULL for
+ * the roster position) — one transaction, statements prepared once.  On a refusal nothing
+ * is stored and *@failed is the index of the enrolment refused.  Sets each enrolment's id,
+ * trainee id and position. */
+gboolean td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
+                                  const char *const *terminal_numbers, guint n, guint *failed,
+                                  GError **error);
 /* Only a trainee with no attendance, result or follow-up in the class. */
 gboolean td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
                                     GError **error);
