@@ -494,8 +494,9 @@ add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
 
 gboolean
 td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
-                         const char *const *terminal_numbers, guint n, guint *failed,
-                         GError **error)
+                         const char *const *terminal_numbers, guint n,
+                         TdStoreProgress progress, gpointer user_data,
+                         GCancellable *cancellable, guint *failed, GError **error)
 {
   g_auto (AddStatements) st = { NULL };
   gint64 next;
@@ -530,6 +531,10 @@ td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enr
           if (!td_store_step_done (self, st.number, error))
             goto fail_at;
         }
+      if (progress != NULL)
+        progress (i + 1, n, user_data);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
     }
   td_store_note_change (self, "trainee", 0);
   td_store_note_change (self, "enrolment", 0);

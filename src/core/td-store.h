@@ -179,12 +179,15 @@ gboolean td_store_save_enrolment (TdStore *self, TdEnrolment *enrolment, GError 
  * td_store_save_enrolment() checks it, in memory before anything is written; then the
  * people stored (the row of the same id number reused) and the enrolments added, positions
  * after the roster's last, with @terminal_numbers (NULL, or one per enrolment: NULL for
- * the roster position) — one transaction, statements prepared once.  On a refusal nothing
- * is stored and *@failed is the index of the enrolment refused.  Sets each enrolment's id,
- * trainee id and position. */
+ * the roster position) — one transaction, statements prepared once.  @progress (may be
+ * NULL) is told after each enrolment; @cancellable stops it.  On a refusal or a cancel
+ * nothing is stored, and after a refusal *@failed is the index of the enrolment refused.
+ * Sets each enrolment's id, trainee id and position. */
+typedef void (*TdStoreProgress) (guint done, guint total, gpointer user_data);
 gboolean td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
-                                  const char *const *terminal_numbers, guint n, guint *failed,
-                                  GError **error);
+                                  const char *const *terminal_numbers, guint n,
+                                  TdStoreProgress progress, gpointer user_data,
+                                  GCancellable *cancellable, guint *failed, GError **error);
 /* Only a trainee with no attendance, result or follow-up in the class. */
 gboolean td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
                                     GError **error);

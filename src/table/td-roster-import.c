@@ -954,10 +954,11 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  failed = copies->len;
   if (!td_store_add_enrolments (self->store, self->klass->id,
                                 (TdEnrolment *const *) copies->pdata,
-                                (const char *const *) numbers->pdata, copies->len, &failed,
-                                error))
+                                (const char *const *) numbers->pdata, copies->len, progress,
+                                user_data, cancellable, &failed, error))
     {
       guint line = failed < lines->len ? g_array_index (lines, guint, failed) : 0;
 
@@ -967,8 +968,6 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
         g_prefix_error (error, _("Line %u: "), line);
       return FALSE;
     }
-  if (progress != NULL)
-    progress (copies->len, copies->len, user_data);
   *n_imported = copies->len;
   return TRUE;
 }
