@@ -419,8 +419,8 @@ emit_changes (TdStore *self)
 
 /* Rewriting a row rewrites its blob (a packet's bytes, when its status changes): the old
  * pages go back to the file system once more than a megabyte is free, so a sent batch does
- * not leave the file twice its size.  (Files created before auto_vacuum was set keep theirs
- * until a backup, which writes a compact copy.) */
+ * not leave the file twice its size.  (A file created before auto_vacuum was set is
+ * rewritten with it once, when it is opened: give_back_space_from_now_on.) */
 static gboolean
 give_back_space (TdStore *self, GError **error)
 {
@@ -703,6 +703,43 @@ open_connection (const char *path, gboolean read_only, GError **error)
   return g_steal_pointer (&self);
 }
 
+/* A file made before TrainDesk set auto_vacuum (and before the audit log was compacted by
+ * the migration to version 4) keeps every page it ever used: rewritten once with
+ * incremental auto_vacuum, its free pages go back to the file system, now and at each
+ * commit after (give_back_space).  Not being able to (a full disk) only leaves it as large
+ * as it was. */
+static void
+give_back_space_from_now_on (TdStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 mode = -1, pages = 0, free_pages = 0;
+  GStatBuf before, after;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT * FROM pragma_auto_vacuum, pragma_page_count, "
+                          "pragma_freelist_count", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      mode = sqlite3_column_int64 (stmt, 0);
+      pages = sqlite3_column_int64 (stmt, 1);
+      free_pages = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  if (mode != 0 || free_pages < 256)
+    return;   /* set already, or less than a megabyte to give back (it can wait) */
+  g_debug ("%s: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " pages free, rewritten with "
+           "auto_vacuum", self->path, free_pages, pages);
+  if (g_stat (self->path, &before) != 0
+      || sqlite3_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM; "
+                       "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK
+      || g_stat (self->path, &after) != 0)
+    return;
+  if (before.st_size - after.st_size >= 1000000)
+    td_store_add_notice (self, g_strdup_printf (_("The database was made smaller (%.1f MB to "
+                                                  "%.1f MB): the space of old audit entries and "
+                                                  "removed records went back to the disk."),
+                                                before.st_size / 1e6, after.st_size / 1e6));
+}
+
 static int
 read_user_version (TdStore *self)
 {
@@ -761,6 +798,8 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
     }
   if (!read_only && !td_store_check_audit (self, error))
     return NULL;
+  if (!read_only)
+    give_back_space_from_now_on (self);
   if (!read_only && self->schema_version >= 2)
     td_store_tidy_files (self);
   return g_steal_pointer (&self);
