@@ -18,6 +18,7 @@ typedef struct
   TdDb base;
   PGconn *conn;
   char *message;          /* the last failure, libpq's words */
+  TdDbRc last_error;
   gint64 changes;
   guint statements;       /* for naming them */
 } PgDb;
@@ -71,9 +72,21 @@ rc_of_state (PgDb *db, const char *state)
   return TD_DB_FAILED;
 }
 
+static TdDbRc check_result_rc (PgDb *db, PGresult *result);
+
 /* TD_DB_OK for a result that succeeded (its changed rows noted), else why it failed. */
 static TdDbRc
 check_result (PgDb *db, PGresult *result)
+{
+  TdDbRc rc = check_result_rc (db, result);
+
+  if (rc != TD_DB_OK)
+    db->last_error = rc;
+  return rc;
+}
+
+static TdDbRc
+check_result_rc (PgDb *db, PGresult *result)
 {
   ExecStatusType status = PQresultStatus (result);
   const char *tuples;
@@ -339,6 +352,50 @@ pq_message (TdDb *db)
   return PG_DB (db)->message != NULL ? PG_DB (db)->message : "not an error";
 }
 
+static TdDbRc
+pq_last_error (TdDb *db)
+{
+  return PG_DB (db)->last_error;
+}
+
+static TdDbRc
+pq_listen (TdDb *db, const char *channel)
+{
+  PGconn *conn = PG_DB (db)->conn;
+  char *quoted = PQescapeIdentifier (conn, channel, strlen (channel));
+  g_autofree char *sql = NULL;
+
+  if (quoted == NULL)
+    {
+      set_message (PG_DB (db), PQerrorMessage (conn));
+      return TD_DB_FAILED;
+    }
+  sql = g_strdup_printf ("LISTEN %s", quoted);
+  PQfreemem (quoted);
+  return pq_exec (db, sql);
+}
+
+static gboolean
+pq_take_notifications (TdDb *db, GPtrArray *into)
+{
+  PGconn *conn = PG_DB (db)->conn;
+  PGnotify *notify;
+
+  /* reads what the server sent without waiting; a lost connection fails here */
+  if (!PQconsumeInput (conn))
+    {
+      set_message (PG_DB (db), PQerrorMessage (conn));
+      PG_DB (db)->last_error = TD_DB_GONE;
+      return FALSE;
+    }
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      g_ptr_array_add (into, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+  return TRUE;
+}
+
 static const TdDbClass pg_class = {
   .engine = TD_DB_POSTGRESQL,
   .begin_sql = "BEGIN",
@@ -361,6 +418,9 @@ static const TdDbClass pg_class = {
   .blob = pq_blob,
   .changes = pq_changes,
   .message = pq_message,
+  .last_error = pq_last_error,
+  .listen = pq_listen,
+  .take_notifications = pq_take_notifications,
 };
 
 static void

@@ -29,6 +29,9 @@ typedef struct
   gconstpointer (*blob) (TdStmt *stmt, int column, gsize *size);
   gint64 (*changes) (TdDb *db);
   const char *(*message) (TdDb *db);
+  TdDbRc (*last_error) (TdDb *db);
+  TdDbRc (*listen) (TdDb *db, const char *channel);            /* NULL: nothing to hear */
+  gboolean (*take_notifications) (TdDb *db, GPtrArray *into);
 } TdDbClass;
 
 struct _TdDb

@@ -23,8 +23,8 @@ typedef struct
 #define HANDLE(stmt) (((SqliteStmt *) (stmt))->handle)
 #define DB_HANDLE(db) (((SqliteDb *) (db))->handle)
 
-static TdDbRc
-rc_of (int rc)
+TdDbRc
+td_db_sqlite_rc (int rc)
 {
   switch (rc & 0xff)
     {
@@ -54,7 +54,7 @@ lite_close (TdDb *db)
 static TdDbRc
 lite_exec (TdDb *db, const char *sql)
 {
-  return rc_of (sqlite3_exec (DB_HANDLE (db), sql, NULL, NULL, NULL));
+  return td_db_sqlite_rc (sqlite3_exec (DB_HANDLE (db), sql, NULL, NULL, NULL));
 }
 
 static TdStmt *
@@ -63,7 +63,7 @@ lite_prepare (TdDb *db, const char *sql, TdDbRc *rc)
   sqlite3_stmt *handle = NULL;
   SqliteStmt *stmt;
 
-  *rc = rc_of (sqlite3_prepare_v3 (DB_HANDLE (db), sql, -1, SQLITE_PREPARE_PERSISTENT,
+  *rc = td_db_sqlite_rc (sqlite3_prepare_v3 (DB_HANDLE (db), sql, -1, SQLITE_PREPARE_PERSISTENT,
                                    &handle, NULL));
   if (*rc != TD_DB_OK)
     return NULL;
@@ -125,7 +125,7 @@ lite_param_count (TdStmt *stmt)
 static TdDbRc
 lite_step (TdStmt *stmt)
 {
-  return rc_of (sqlite3_step (HANDLE (stmt)));
+  return td_db_sqlite_rc (sqlite3_step (HANDLE (stmt)));
 }
 
 static int
@@ -173,6 +173,12 @@ lite_message (TdDb *db)
   return sqlite3_errmsg (DB_HANDLE (db));
 }
 
+static TdDbRc
+lite_last_error (TdDb *db)
+{
+  return td_db_sqlite_rc (sqlite3_errcode (DB_HANDLE (db)));
+}
+
 static const TdDbClass sqlite_class = {
   .engine = TD_DB_SQLITE,
   .begin_sql = "BEGIN IMMEDIATE",
@@ -195,6 +201,7 @@ static const TdDbClass sqlite_class = {
   .blob = lite_blob,
   .changes = lite_changes,
   .message = lite_message,
+  .last_error = lite_last_error,
 };
 
 TdDb *

@@ -95,6 +95,12 @@ td_db_message (TdDb *db)
   return db->klass->message (db);
 }
 
+TdDbRc
+td_db_last_error (TdDb *db)
+{
+  return db->klass->last_error (db);
+}
+
 void
 td_db_set_error (TdDb *db, TdDbRc rc, GError **error, const char *what)
 {
@@ -186,6 +192,23 @@ TdDbRc
 td_db_rollback_to (TdDb *db, int depth)
 {
   return exec_free (db, g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d", depth, depth));
+}
+
+TdDbRc
+td_db_listen (TdDb *db, const char *channel)
+{
+  g_return_val_if_fail (channel != NULL, TD_DB_FAILED);
+  return db->klass->listen != NULL ? db->klass->listen (db, channel) : TD_DB_OK;
+}
+
+GPtrArray *
+td_db_take_notifications (TdDb *db)
+{
+  g_autoptr (GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+
+  if (db->klass->take_notifications != NULL && !db->klass->take_notifications (db, heard))
+    return NULL;
+  return g_steal_pointer (&heard);
 }
 
 gint64

@@ -61,6 +61,10 @@ GQuark td_db_error_quark (void);
 TdDbEngine td_db_engine (TdDb *db);
 /* The engine's words for the last failure on @db. */
 const char *td_db_message (TdDb *db);
+/* What the last call on @db that failed failed with (TD_DB_OK when none has). */
+TdDbRc td_db_last_error (TdDb *db);
+/* An SQLite result code in the layer's terms (for the calls only SQLite has). */
+TdDbRc td_db_sqlite_rc (int rc);
 /* The last failure as a TD_DB_ERROR (code: @rc), prefixed with @what when not NULL. */
 void td_db_set_error (TdDb *db, TdDbRc rc, GError **error, const char *what);
 
@@ -85,6 +89,14 @@ TdDbRc td_db_rollback_to (TdDb *db, int depth);
 
 /* Rows the last INSERT, UPDATE or DELETE on @db changed. */
 gint64 td_db_changes (TdDb *db);
+
+/* Other desks' changes.  On PostgreSQL, @db hears "NOTIFY @channel" from now on (a
+ * notification reaches it once the sender's transaction commits); on SQLite there is no
+ * server to tell it and td_store_get_change_count reads the file's data_version instead. */
+TdDbRc td_db_listen (TdDb *db, const char *channel);
+/* What @db heard since the last call, without waiting (the payloads, oldest first; empty
+ * when nothing came).  NULL when the connection was lost (td_db_message says why). */
+GPtrArray *td_db_take_notifications (TdDb *db);
 
 /* Parameters count from 1.  Text and blobs are copied. */
 void td_stmt_bind_null (TdStmt *stmt, int index);

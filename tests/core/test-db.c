@@ -263,6 +263,46 @@ test_read_only (DbFixture *f, gconstpointer data)
   g_assert_cmpint (count_rows (reader), ==, 0);
 }
 
+/* Another desk's change is heard once it commits, not before (PostgreSQL's LISTEN/NOTIFY);
+ * an SQLite file has no server to tell it: nothing is heard, nothing fails. */
+static void
+test_notify (DbFixture *f, gconstpointer data)
+{
+  g_autoptr (TdDb) other = open_other (f);
+  g_autoptr (GPtrArray) heard = NULL;
+  g_autofree char *notify = NULL;
+  const char *channel = f->schema != NULL ? f->schema : "td_change";
+
+  g_assert_cmpint (td_db_listen (f->db, channel), ==, TD_DB_OK);
+  heard = td_db_take_notifications (f->db);
+  g_assert_cmpuint (heard->len, ==, 0);
+  if (f->engine == TD_DB_SQLITE)
+    return;
+  notify = g_strdup_printf ("SELECT pg_notify('%s', 'attendance 5')", channel);
+  g_assert_cmpint (td_db_begin (other), ==, TD_DB_OK);
+  g_assert_cmpint (td_db_exec (other, notify), ==, TD_DB_OK);
+  g_assert_cmpint (td_db_exec (f->db, "SELECT 1"), ==, TD_DB_OK);
+  g_clear_pointer (&heard, g_ptr_array_unref);
+  heard = td_db_take_notifications (f->db);
+  g_assert_cmpuint (heard->len, ==, 0);
+  g_assert_cmpint (td_db_commit (other), ==, TD_DB_OK);
+  /* the server sends it as soon as the commit is done; a round trip on the listening
+   * connection brings it in (waits up to 10 s on a loaded machine, never fails early) */
+  for (int i = 0; i < 1000 && heard->len == 0; i++)
+    {
+      g_assert_cmpint (td_db_exec (f->db, "SELECT 1"), ==, TD_DB_OK);
+      g_clear_pointer (&heard, g_ptr_array_unref);
+      heard = td_db_take_notifications (f->db);
+      if (heard->len == 0)
+        g_usleep (10000);
+    }
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (heard, 0), ==, "attendance 5");
+  g_clear_pointer (&heard, g_ptr_array_unref);
+  heard = td_db_take_notifications (f->db);
+  g_assert_cmpuint (heard->len, ==, 0);
+}
+
 static void
 test_number_params (void)
 {
@@ -346,6 +386,7 @@ add_engine_tests (const char *engine, TdDbEngine which)
     { "constraint", test_constraint },
     { "busy", test_busy },
     { "read-only", test_read_only },
+    { "notify", test_notify },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (tests); i++)

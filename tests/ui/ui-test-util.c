@@ -31,7 +31,16 @@ td_test_init (int *argc, char ***argv, const char *today, const char *now)
   g_test_init (argc, argv, NULL);
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      /* the app's stylesheet, as AdwApplication loads it when the app starts */
+      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+      adw_init ();
+      gtk_css_provider_load_from_resource (css, "/io/github/traindesk/TrainDesk/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   /* the process's TdApplication, as in the app: its settings are the ones the window, the
    * pages and the print dialogs use (kept until the test program exits) */
   if (g_application_get_default () == NULL)
