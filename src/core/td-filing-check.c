@@ -344,6 +344,103 @@ td_filing_check_content (GPtrArray *findings, const TdClass *klass, GPtrArray *l
   check_action (findings, klass, reader);
 }
 
+/* ---- the catalogue ------------------------------------------------------------------------- */
+
+/* R-CLS-009: the item (for a packet also under its name), its standard, the hours. */
+static void
+check_standard (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog,
+                TdFilingReader reader)
+{
+  gboolean form = reader == TD_FILING_FOR_FORM;
+  const TdCatalogItem *item = empty (klass->item_code)
+                              ? NULL : td_catalog_find_item (catalog, klass->item_code);
+  const TdStandard *standard;
+  TdHalves planned = MAX (klass->planned_theory, 0) + MAX (klass->planned_practice, 0);
+  g_autofree char *min = NULL;
+
+  if (item == NULL || (!form && g_strcmp0 (item->name, klass->item_name) != 0))
+    {
+      add (findings, "R-CLS-009", TRUE, "item_code",
+           form ? g_strdup_printf (_("Choose a catalogue item of catalogue %s."),
+                                   catalog->version)
+                : g_strdup_printf (_("The catalogue item %s “%s” is not in catalogue %s under "
+                                     "that name."), klass->item_code, klass->item_name,
+                                   catalog->version));
+      return;
+    }
+  standard = td_catalog_item_find_standard (item, klass->certificate, klass->level);
+  if (standard == NULL)
+    {
+      add (findings, "R-CLS-009", TRUE, "certificate",
+           form ? g_strdup (_("The item has no subsidy standard for this certificate and "
+                              "level."))
+                : g_strdup_printf (_("The catalogue item %s has no subsidy standard for "
+                                     "certificate type %d at level %d."), klass->item_code,
+                                   klass->certificate, klass->level));
+      return;
+    }
+  if (planned >= standard->min_hours)
+    return;
+  min = td_hours_format (standard->min_hours);
+  if (form)
+    {
+      g_autofree char *have = td_hours_format (planned);
+
+      add (findings, "R-CLS-009", TRUE, "timetable",
+           g_strdup_printf (_("The timetable has %s class hours; this standard needs at least "
+                              "%s."), have, min));
+    }
+  else
+    add (findings, "R-CLS-009", TRUE, "timetable",
+         g_strdup_printf (_("Theory and practice add up to fewer than the %s class hours the "
+                            "standard needs."), min));
+}
+
+void
+td_filing_check_catalog (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog,
+                         TdFilingReader reader)
+{
+  g_return_if_fail (findings != NULL && klass != NULL && catalog != NULL);
+  check_standard (findings, klass, catalog, reader);
+  /* R-CLS-006 */
+  if (klass->planned_size < catalog->rules.min_class_size
+      || klass->planned_size > catalog->rules.max_class_size)
+    add (findings, "R-CLS-006", TRUE, "planned_size",
+         reader == TD_FILING_FOR_FORM
+         ? g_strdup_printf (_("The planned size must be between %d and %d trainees."),
+                            catalog->rules.min_class_size, catalog->rules.max_class_size)
+         : g_strdup_printf (_("The planned size %d is outside %d–%d of catalogue %s."),
+                            klass->planned_size, catalog->rules.min_class_size,
+                            catalog->rules.max_class_size, catalog->version));
+}
+
+/* ---- the lead time ----------------------------------------------------------------------- */
+
+void
+td_filing_check_lead (GPtrArray *findings, const char *start, const TdCatalog *catalog,
+                      TdDay created, TdFilingReader reader)
+{
+  TdDay first = start != NULL ? td_day_from_iso (start) : 0;
+  int n = catalog != NULL ? catalog->rules.filing_lead_workdays : 0;
+  TdDay deadline;
+  g_autofree char *when = NULL;
+
+  g_return_if_fail (findings != NULL && catalog != NULL);
+  if (first == 0)
+    return;
+  /* the last day with n working days strictly between it and the start */
+  deadline = td_calendar_filing_deadline (catalog->calendar, first, n);
+  if (created <= deadline)
+    return;
+  when = td_day_to_iso_dup (deadline);
+  add (findings, "R-CLS-002", TRUE, "start_date",
+       reader == TD_FILING_FOR_FORM
+       ? g_strdup_printf (_("The filing had to be sent by %s (%d working days before the "
+                            "start); choose a later start date."), when, n)
+       : g_strdup_printf (_("The filing is created fewer than %d working days before the "
+                            "start date %s."), n, start));
+}
+
 /* ---- what the form checks besides ------------------------------------------------------ */
 
 static void
@@ -362,40 +459,13 @@ check_required (GPtrArray *findings, const TdClass *klass)
     add (findings, "", TRUE, "start_date", g_strdup (_("Fill in the start and end dates.")));
 }
 
-/* R-CLS-002 for a class not filed yet. */
+/* R-CLS-002 for a class not filed yet, by today. */
 static void
 check_deadline (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog, TdDay today)
 {
-  TdDay start = td_day_from_iso (klass->start_date);
-  TdDay deadline;
-
-  if (catalog == NULL || klass->filing_no != NULL || start == 0
-      || td_day_from_iso (klass->end_date) == 0)
+  if (catalog == NULL || klass->filing_no != NULL || td_day_from_iso (klass->end_date) == 0)
     return;
-  deadline = td_calendar_filing_deadline (catalog->calendar, start,
-                                          catalog->rules.filing_lead_workdays);
-  if (today > deadline)
-    {
-      g_autofree char *when = td_day_to_iso_dup (deadline);
-
-      add (findings, "R-CLS-002", TRUE, "start_date",
-           g_strdup_printf (_("The filing had to be sent by %s (%d working days before the "
-                              "start); choose a later start date."),
-                            when, catalog->rules.filing_lead_workdays));
-    }
-}
-
-/* R-CLS-006 */
-static void
-check_size (GPtrArray *findings, const TdClass *klass, const TdCatalog *catalog)
-{
-  if (catalog == NULL)
-    return;
-  if (klass->planned_size < catalog->rules.min_class_size
-      || klass->planned_size > catalog->rules.max_class_size)
-    add (findings, "R-CLS-006", TRUE, "planned_size",
-         g_strdup_printf (_("The planned size must be between %d and %d trainees."),
-                          catalog->rules.min_class_size, catalog->rules.max_class_size));
+  td_filing_check_lead (findings, klass->start_date, catalog, today, TD_FILING_FOR_FORM);
 }
 
 /* What the database holds, for the message of a class with no catalogue in force: the
@@ -449,42 +519,16 @@ td_filing_catalog_gap (TdStore *store, const char *start, const TdCatalog *catal
                           year, catalog->version, catalog->effective, year, year, year);
 }
 
-/* R-CLS-009 */
+/* R-CLS-009: the catalogue in force; then the item, its standard and hours, the size. */
 static void
 check_item (GPtrArray *findings, TdStore *store, const TdClass *klass, const TdCatalog *catalog)
 {
-  const TdCatalogItem *item;
-  const TdStandard *standard;
-  g_autofree char *min = NULL;
-  g_autofree char *have = NULL;
   char *gap = td_filing_catalog_gap (store, klass->start_date, catalog);
 
   if (gap != NULL)
     add (findings, "R-CLS-009", catalog == NULL, "start_date", gap);
-  if (catalog == NULL)
-    return;
-  item = empty (klass->item_code) ? NULL : td_catalog_find_item (catalog, klass->item_code);
-  if (item == NULL)
-    {
-      add (findings, "R-CLS-009", TRUE, "item_code",
-           g_strdup_printf (_("Choose a catalogue item of catalogue %s."), catalog->version));
-      return;
-    }
-  standard = td_catalog_item_find_standard (item, klass->certificate, klass->level);
-  if (standard == NULL)
-    {
-      add (findings, "R-CLS-009", TRUE, "certificate",
-           g_strdup (_("The item has no subsidy standard for this certificate and level.")));
-      return;
-    }
-  if (klass->planned_theory + klass->planned_practice < standard->min_hours)
-    {
-      min = td_hours_format (standard->min_hours);
-      have = td_hours_format (klass->planned_theory + klass->planned_practice);
-      add (findings, "R-CLS-009", TRUE, "timetable",
-           g_strdup_printf (_("The timetable has %s class hours; this standard needs at least "
-                              "%s."), have, min));
-    }
+  if (catalog != NULL)
+    td_filing_check_catalog (findings, klass, catalog, TD_FILING_FOR_FORM);
 }
 
 GPtrArray *
@@ -497,7 +541,6 @@ td_filing_check (TdStore *store, const TdClass *klass, const TdCatalog *catalog,
   check_required (findings, klass);
   check_deadline (findings, klass, catalog, today);
   check_item (findings, store, klass, catalog);
-  check_size (findings, klass, catalog);
   if (teachers == NULL || teachers->len == 0)
     add (findings, "", TRUE, "teachers", g_strdup (_("Add at least one teacher.")));
   if (lessons == NULL || lessons->len == 0)

@@ -52,6 +52,19 @@ void td_filing_check_lessons (GPtrArray *findings, GPtrArray *lessons, const cha
 void td_filing_check_content (GPtrArray *findings, const TdClass *klass, GPtrArray *lessons,
                               GPtrArray *teachers, TdFilingReader reader);
 
+/* R-CLS-002: a filing of a class starting on @start (ISO) is created on @created at the
+ * latest @catalog's lead of working days before the start (td_calendar_filing_deadline()).
+ * Added to @findings, field "start_date". */
+void td_filing_check_lead (GPtrArray *findings, const char *start, const TdCatalog *catalog,
+                           TdDay created, TdFilingReader reader);
+
+/* The rules of the catalogue in force for the class (RULES.md "(catalog)"): R-CLS-009 (the
+ * item, for a packet under its name too; a standard for the certificate and level; at
+ * least its hours of theory and practice) and R-CLS-006 (the planned size).  Added to
+ * @findings. */
+void td_filing_check_catalog (GPtrArray *findings, const TdClass *klass,
+                              const TdCatalog *catalog, TdFilingReader reader);
+
 /* What the filing form checks: the required fields, td_filing_check_content(), the filing
  * deadline by @today (R-CLS-002), the catalogue item, standard and hours (R-CLS-009) and
  * the planned size (R-CLS-006) against @catalog (NULL: R-CLS-009 says which catalogue is

@@ -565,6 +565,22 @@ apply_attendance (Import *imp, const Packet *p, const TdClass *k, GError **error
 
 /* ---- Assessment ------------------------------------------------------------------------ */
 
+/* The stored person a result, follow-up or claim line names by @id; NULL with @error when
+ * the store cannot be read or the person is not on record. */
+static TdTrainee *
+record_trainee (Import *imp, const Packet *p, const TdClass *k, const char *id,
+                GError **error)
+{
+  g_autoptr (TdTrainee) t = NULL;
+
+  if (!known_trainee (imp->store, id, &t, error))
+    return NULL;
+  if (t == NULL)
+    refuse (error, TD_PACKET_IMPORT_ERROR_INVALID, _("%s: %s is not on the roster of class %s."),
+            p->path, id, k->code);
+  return g_steal_pointer (&t);
+}
+
 static gboolean
 apply_assessment (Import *imp, const Packet *p, TdClass *k, GError **error)
 {
@@ -586,11 +602,8 @@ apply_assessment (Import *imp, const Packet *p, TdClass *k, GError **error)
       xmlNode *cert = td_xml_child (n, "Certificate");
       g_autoptr (TdTrainee) t = NULL;
 
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       r->class_id = k->id;
       r->trainee_id = t->id;
       g_strlcpy (r->id_number, id, sizeof r->id_number);
@@ -624,11 +637,8 @@ apply_follow_up (Import *imp, const Packet *p, const TdClass *k, GError **error)
       xmlNode *employer = td_xml_child (n, "Employer");
       g_autoptr (TdTrainee) t = NULL;
 
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       f->class_id = k->id;
       f->trainee_id = t->id;
       g_strlcpy (f->id_number, id, sizeof f->id_number);
@@ -715,11 +725,8 @@ apply_claim (Import *imp, const Packet *p, TdClass *k, GError **error)
       g_autoptr (TdTrainee) t = NULL;
 
       g_ptr_array_add (claim->lines, l);
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       l->trainee_id = t->id;
       g_strlcpy (l->id_number, id, sizeof l->id_number);
       l->certificate = td_xml_attr_int (n, "certificate", 0);

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/td-filing-check.h"
 #include "packet/td-digest.h"
+#include "packet/td-filing-read.h"
 #include "packet/td-validator-private.h"
 
 #define ZEROS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -206,54 +208,38 @@ static void
 check_lead (TdCheck *c, xmlNode *klass, TdCatalog *catalog)
 {
   g_autofree char *start = td_xml_child_text (klass, "StartDate");
-  TdDay first = iso_day (start);
-  int n = catalog->rules.filing_lead_workdays;
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
 
-  if (first != 0 && td_calendar_working_days_between (catalog->calendar, c->day, first) < n)
-    td_check_error (c, "R-CLS-002", start, klass,
-                    _("The filing is created fewer than %d working days before the start date "
-                      "%s."), n, start);
+  td_filing_check_lead (found, start, catalog, c->day, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
+    td_check_error (c, "R-CLS-002", start, klass, "%s",
+                    ((TdFilingFinding *) g_ptr_array_index (found, i))->message);
 }
 
+/* R-CLS-006 and R-CLS-009 as td-filing-check.c has them, on the filing as read. */
 static void
 check_filing_catalog (TdCheck *c, TdCatalog *catalog)
 {
   xmlNode *klass = td_xml_child (c->kind, "Class");
-  xmlNode *item = td_xml_child (klass, "CatalogItem");
-  g_autofree char *code = td_xml_attr (item, "code");
-  g_autofree char *name = td_xml_attr (item, "name");
+  g_autoptr (TdClass) filed = td_filing_read_class (c->kind);
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
   g_autofree char *size_text = td_xml_child_text (klass, "PlannedSize");
-  xmlNode *hours = td_xml_child (klass, "Hours");
-  int size = size_text != NULL ? atoi (size_text) : 0;
-  int certificate = td_xml_attr_int (td_xml_child (klass, "AssessmentPlan"), "certificate", 0);
-  g_autofree char *level_text = td_xml_child_text (klass, "Level");
-  int level = level_text != NULL ? atoi (level_text) : -1;
-  const TdCatalogItem *it = td_catalog_find_item (catalog, code);
-  const TdStandard *s = it != NULL ? td_catalog_item_find_standard (it, certificate, level) : NULL;
-  TdHalves planned = MAX (td_xml_attr_hours (hours, "theory", -1), 0)
-                     + MAX (td_xml_attr_hours (hours, "practice", -1), 0);
 
   if (c->supersedes == NULL)
     check_lead (c, klass, catalog);
-  if (size < catalog->rules.min_class_size || size > catalog->rules.max_class_size)
-    td_check_error (c, "R-CLS-006", size_text, klass,
-                    _("The planned size %d is outside %d–%d of catalogue %s."), size,
-                    catalog->rules.min_class_size, catalog->rules.max_class_size,
-                    catalog->version);
-  if (it == NULL || g_strcmp0 (it->name, name) != 0)
-    td_check_error (c, "R-CLS-009", code, item,
-                    _("The catalogue item %s “%s” is not in catalogue %s under that name."),
-                    code, name, catalog->version);
-  else if (s == NULL)
-    td_check_error (c, "R-CLS-009", code, item,
-                    _("The catalogue item %s has no subsidy standard for certificate type %d at "
-                      "level %d."), code, certificate, level);
-  else if (planned < s->min_hours)
+  td_filing_check_catalog (found, filed, catalog, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
     {
-      g_autofree char *min = td_hours_format (s->min_hours);
-      td_check_error (c, "R-CLS-009", code, hours,
-                      _("Theory and practice add up to fewer than the %s class hours the "
-                        "standard needs."), min);
+      const TdFilingFinding *f = g_ptr_array_index (found, i);
+
+      if (g_strcmp0 (f->field, "planned_size") == 0)
+        td_check_error (c, f->rule, size_text, klass, "%s", f->message);
+      else if (g_strcmp0 (f->field, "timetable") == 0)
+        td_check_error (c, f->rule, filed->item_code, td_xml_child (klass, "Hours"), "%s",
+                        f->message);
+      else
+        td_check_error (c, f->rule, filed->item_code, td_xml_child (klass, "CatalogItem"),
+                        "%s", f->message);
     }
 }
 

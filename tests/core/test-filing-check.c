@@ -263,6 +263,104 @@ test_action (Filing *f, gconstpointer data)
                    "filed under SpecialAction 01, 02 or 09, not 05\n");
 }
 
+static char *
+check_catalog (Filing *f, const TdCatalog *catalog, TdFilingReader reader)
+{
+  g_autoptr (GPtrArray) findings = td_filing_findings_new ();
+
+  td_filing_check_catalog (findings, f->klass, catalog, reader);
+  return findings_text (findings);
+}
+
+static void
+assert_catalog_findings (Filing *f, const TdCatalog *catalog, const char *form,
+                         const char *packet)
+{
+  g_autofree char *for_form = check_catalog (f, catalog, TD_FILING_FOR_FORM);
+  g_autofree char *for_packet = check_catalog (f, catalog, TD_FILING_FOR_PACKET);
+
+  g_assert_cmpstr (for_form, ==, form);
+  g_assert_cmpstr (for_packet, ==, packet);
+}
+
+/* R-CLS-009: the item (in a packet under its name too), a standard for the certificate and
+ * level, enough hours; R-CLS-006: the planned size within the catalogue's limits. */
+static void
+test_catalog (Filing *f, gconstpointer data)
+{
+  g_autoptr (TdCatalog) catalog = td_catalog_new ();
+  TdCatalogItem *item = td_catalog_item_new ();
+  TdStandard standard = { 2, 5, 150000, -1, 16 };   /* 8 class hours at least */
+
+  catalog->version = g_strdup ("2026-1");
+  catalog->rules.min_class_size = 10;
+  catalog->rules.max_class_size = 60;
+  item->code = g_strdup ("4-10-01-05");
+  item->name = g_strdup ("养老护理员");
+  g_array_append_val (item->standards, standard);
+  g_ptr_array_add (catalog->items, item);
+  f->klass->item_code = g_strdup ("4-10-01-05");
+  f->klass->item_name = g_strdup ("养老护理员");
+  f->klass->certificate = 2;
+  f->klass->level = 5;
+  f->klass->planned_size = 60;
+  assert_catalog_findings (f, catalog, "", "");
+
+  f->klass->planned_size = 61;
+  f->klass->planned_practice -= 1;
+  assert_catalog_findings (f, catalog,
+                           "R-CLS-009 error timetable: The timetable has 7.5 class hours; this "
+                           "standard needs at least 8.\n"
+                           "R-CLS-006 error planned_size: The planned size must be between 10 "
+                           "and 60 trainees.\n",
+                           "R-CLS-009 error timetable: Theory and practice add up to fewer than "
+                           "the 8 class hours the standard needs.\n"
+                           "R-CLS-006 error planned_size: The planned size 61 is outside 10–60 "
+                           "of catalogue 2026-1.\n");
+  f->klass->planned_size = 30;
+  f->klass->planned_practice += 1;
+  f->klass->level = 4;
+  assert_catalog_findings (f, catalog,
+                           "R-CLS-009 error certificate: The item has no subsidy standard for "
+                           "this certificate and level.\n",
+                           "R-CLS-009 error certificate: The catalogue item 4-10-01-05 has no "
+                           "subsidy standard for certificate type 2 at level 4.\n");
+  /* a packet names the item by code and name; the form by code only */
+  g_free (f->klass->item_name);
+  f->klass->item_name = g_strdup ("电工");
+  f->klass->level = 5;
+  assert_catalog_findings (f, catalog, "",
+                           "R-CLS-009 error item_code: The catalogue item 4-10-01-05 “电工” is "
+                           "not in catalogue 2026-1 under that name.\n");
+}
+
+/* R-CLS-002: 5 working days strictly between the day the filing is created and the start
+ * (Monday 2026-03-02): Sunday 2026-02-22 is the last day, Monday the 23rd is late. */
+static void
+test_lead (Filing *f, gconstpointer data)
+{
+  g_autoptr (TdCatalog) catalog = td_catalog_new ();
+  g_autoptr (GPtrArray) in_time = td_filing_findings_new ();
+  g_autoptr (GPtrArray) late = td_filing_findings_new ();
+  g_autoptr (GPtrArray) late_packet = td_filing_findings_new ();
+  g_autofree char *text = NULL, *packet_text = NULL;
+
+  catalog->rules.filing_lead_workdays = 5;
+  td_filing_check_lead (in_time, "2026-03-02", catalog, td_day_from_iso ("2026-02-22"),
+                        TD_FILING_FOR_FORM);
+  g_assert_cmpuint (in_time->len, ==, 0);
+  td_filing_check_lead (late, "2026-03-02", catalog, td_day_from_iso ("2026-02-23"),
+                        TD_FILING_FOR_FORM);
+  td_filing_check_lead (late_packet, "2026-03-02", catalog, td_day_from_iso ("2026-02-23"),
+                        TD_FILING_FOR_PACKET);
+  text = findings_text (late);
+  packet_text = findings_text (late_packet);
+  g_assert_cmpstr (text, ==, "R-CLS-002 error start_date: The filing had to be sent by "
+                   "2026-02-22 (5 working days before the start); choose a later start date.\n");
+  g_assert_cmpstr (packet_text, ==, "R-CLS-002 error start_date: The filing is created fewer "
+                   "than 5 working days before the start date 2026-03-02.\n");
+}
+
 /* The form's whole check: required fields and the timetable before the rules. */
 static void
 test_form (Filing *f, gconstpointer data)
@@ -322,6 +420,8 @@ main (int argc, char **argv)
   ADD ("/core/filing/R-CLS-007-mode", test_mode);
   ADD ("/core/filing/R-CLS-008-partner", test_partner);
   ADD ("/core/filing/R-CLS-011-action", test_action);
+  ADD ("/core/filing/R-CLS-006-009-catalog", test_catalog);
+  ADD ("/core/filing/R-CLS-002-lead", test_lead);
   ADD ("/core/filing/form", test_form);
   ADD ("/core/filing/offered", test_offered);
   return g_test_run ();

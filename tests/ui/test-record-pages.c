@@ -44,7 +44,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-pages-XXXXXX");
+  f->dir = td_test_make_dir ("td-record-pages-XXXXXX");
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1146, 700);
@@ -651,19 +651,19 @@ int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
-  g_test_add ("/ui/pages/catalog-same-day", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/catalog-same-day", Fixture, NULL, fixture_set_up,
               test_catalog_same_day, fixture_tear_down);
-  g_test_add ("/ui/pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
               test_attendance_keyboard, fixture_tear_down);
-  g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/attendance-correction", Fixture, NULL, fixture_set_up,
               test_attendance_correction, fixture_tear_down);
-  g_test_add ("/ui/pages/withdrawal", Fixture, NULL, fixture_set_up, test_withdrawal,
+  g_test_add ("/ui/record-pages/withdrawal", Fixture, NULL, fixture_set_up, test_withdrawal,
               fixture_tear_down);
-  g_test_add ("/ui/pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
+  g_test_add ("/ui/record-pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
               fixture_tear_down);
-  g_test_add ("/ui/pages/submissions-locate", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/submissions-locate", Fixture, NULL, fixture_set_up,
               test_submissions_locate, fixture_tear_down);
-  g_test_add ("/ui/pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
+  g_test_add ("/ui/record-pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
   return g_test_run ();
 }
