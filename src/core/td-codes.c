@@ -370,6 +370,28 @@ lookup_number (TdCodeList list, const char *folded)
   return NULL;
 }
 
+char *
+td_code_unknown_reason (TdCodeList list, const char *text)
+{
+  switch (list)
+    {
+    case TD_CODES_EDUCATION:
+      return g_strdup_printf (_("“%s” is not a level of education."), text);
+    case TD_CODES_EMPLOYMENT_STATUS:
+      return g_strdup_printf (_("“%s” is not an employment status."), text);
+    case TD_CODES_GENDER:
+      return g_strdup_printf (_("“%s” is not a gender."), text);
+    case TD_CODES_LEVEL:
+      return g_strdup_printf (_("“%s” is not a certificate level."), text);
+    case TD_CODES_OUTCOME:
+      return g_strdup_printf (_("“%s” is not an outcome: 合格, 不合格 or 缺考."), text);
+    case TD_CODES_PROOF:
+      return g_strdup_printf (_("“%s” is not a kind of proof."), text);
+    default:
+      return g_strdup_printf (_("“%s” is not one of the codes of this column."), text);
+    }
+}
+
 const char *
 td_code_lookup (TdCodeList list, const char *text)
 {

@@ -31,6 +31,9 @@ void td_store_read_error (TdStore *self, TdDbRc rc, GError **error);
 /* Turns the connection's last error (@rc says what kind) into a TD_STORE_ERROR. */
 void td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what);
 gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
+/* PostgreSQL (td-store-schema-pg.c): the script that creates the newest schema a server
+ * database can have, its version in *@version. */
+const char *td_store_pg_schema_sql (int *version);
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
 gint64 td_store_last_insert_id (TdStore *self);

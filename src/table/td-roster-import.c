@@ -370,20 +370,6 @@ check_phone (TdRosterImport *self, guint row, TdImportRow *out)
   out->enrolment->trainee.phone = phone;
 }
 
-static char *
-unknown_code_reason (TdRosterField field, const char *text)
-{
-  switch (field)
-    {
-    case TD_ROSTER_FIELD_EDUCATION:
-      return g_strdup_printf (_("“%s” is not a level of education."), text);
-    case TD_ROSTER_FIELD_EMPLOYMENT:
-      return g_strdup_printf (_("“%s” is not an employment status."), text);
-    default:
-      return g_strdup_printf (_("“%s” is not a gender."), text);
-    }
-}
-
 /* A code of @list from the cell, or NULL with a problem; @fallback when the cell is empty
  * (NULL: the cell is required). */
 static const char *
@@ -402,7 +388,7 @@ check_code (TdRosterImport *self, guint row, TdImportRow *out, TdRosterField fie
     }
   code = td_code_lookup (list, text);
   if (code == NULL)
-    add_problem (self, out, field, unknown_code_reason (field, text));
+    add_problem (self, out, field, td_code_unknown_reason (list, text));
   return code;
 }
 
