@@ -81,5 +81,20 @@ int td_store_depth (TdStore *self);
 
 /* Attendance chain helpers (td-store-attendance.c). */
 GPtrArray *td_store_verify_chains (TdStore *self, GError **error);
+/* SQLite's data_version: moves when another connection committed. */
+guint64 td_store_data_version (TdStore *self);
+/* How far this connection verified a class's chain (td_store_verify_class): the records up
+ * to @seq recompute, the one at @seq has @hash, and no other connection had written when
+ * the database was at @data_version. */
+typedef struct
+{
+  gint64 seq;
+  char hash[65];
+  guint64 data_version;
+} TdChainMark;
+/* class id → TdChainMark* (owned by the store). */
+GHashTable *td_store_chain_marks (TdStore *self);
+/* This connection rewrote the chain of @class_id from @from_seq on (0: all of it). */
+void td_store_chain_touched (TdStore *self, gint64 class_id, gint64 from_seq);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "render/td-form-private.h"
 
 #define SIZE_TITLE 16.0
@@ -125,19 +127,56 @@ unit_new (UnitKind kind, double gap)
   return unit;
 }
 
+/* What makes two shared texts the same (shared_text): compared without printing a key,
+ * a sign-in sheet looks up its cells some 600,000 times. */
+typedef struct
+{
+  int size, width;              /* thousandths of a point */
+  int bold, align;
+  char *text;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer p)
+{
+  const TextKey *k = p;
+
+  return g_str_hash (k->text) ^ (guint) (k->size * 31 + k->width * 17 + k->bold * 7 + k->align);
+}
+
+static gboolean
+text_key_equal (gconstpointer a, gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->bold == y->bold
+         && x->align == y->align && strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_key_free (gpointer p)
+{
+  TextKey *k = p;
+
+  g_free (k->text);
+  g_free (k);
+}
+
 static PangoLayout *
 shared_text (TdFormLayout *self, const char *text, double size, gboolean bold, double width,
              PangoAlignment align)
 {
-  /* sizes and widths in thousandths of a point: integers print fast */
-  g_autofree char *key = g_strdup_printf ("%d %d %d %d %s", (int) (size * 1000), bold,
-                                          (int) (width * 1000), align, text != NULL ? text : "");
-  PangoLayout *layout = g_hash_table_lookup (self->texts, key);
+  TextKey key = { (int) (size * 1000), (int) (width * 1000), bold != FALSE, align,
+                  (char *) (text != NULL ? text : "") };
+  PangoLayout *layout = g_hash_table_lookup (self->texts, &key);
 
   if (layout == NULL)
     {
+      TextKey *owned = g_memdup2 (&key, sizeof key);
+
+      owned->text = g_strdup (key.text);
       layout = td_text_layout (self->context, text, size, bold, width, align);
-      g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+      g_hash_table_insert (self->texts, owned, layout);
     }
   return g_object_ref (layout);
 }
@@ -508,8 +547,8 @@ td_form_layout_section (TdForm *form, const TdPageSetup *setup, guint first, gui
   /* a new context looks every font up again: sections share one, and the measured texts */
   self->context = share != NULL ? g_object_ref (share->context) : td_text_context_new ();
   self->texts = share != NULL ? g_hash_table_ref (share->texts)
-                              : g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       g_object_unref);
+                              : g_hash_table_new_full (text_key_hash, text_key_equal,
+                                                       text_key_free, g_object_unref);
   self->left = self->setup.margin_left;
   self->width = self->setup.width - self->setup.margin_left - self->setup.margin_right;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
