@@ -433,7 +433,7 @@ assign_punches (TdAttendanceImport *self, Match *m)
         }
       if (!name_agrees (self, e, p, names, m->held))
         continue;
-      if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, p->date) < 0)
+      if (!td_enrolment_on_roster (e, p->date))
         {
           group_add (withdrawn, withdrawn_order, e->trainee.id_number, p, e->trainee.name);
           continue;
@@ -693,7 +693,7 @@ match_lesson (TdAttendanceImport *self, Match *m, const TdLesson *l)
   for (guint i = 0; i < self->roster->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (self->roster, i);
-      if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+      if (!td_enrolment_on_roster (e, l->date))
         continue;
       match_row (self, m, l, e);
     }

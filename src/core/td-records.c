@@ -348,6 +348,19 @@ td_enrolment_free (TdEnrolment *e)
 }
 
 gboolean
+td_enrolment_on_roster (const TdEnrolment *enrolment, const char *date)
+{
+  return enrolment->withdrawn_date[0] == '\0' || strcmp (enrolment->withdrawn_date, date) >= 0;
+}
+
+gboolean
+td_lesson_offered (const TdClass *klass, const TdLesson *lesson, const TdEnrolment *enrolment)
+{
+  return td_enrolment_on_roster (enrolment, lesson->date)
+         && (klass->cancel_date[0] == '\0' || strcmp (klass->cancel_date, lesson->date) >= 0);
+}
+
+gboolean
 td_enrolment_has_category (const TdEnrolment *e, const char *code)
 {
   g_auto (GStrv) parts = NULL;

@@ -253,6 +253,13 @@ TdEnrolment *td_enrolment_copy (const TdEnrolment *enrolment);
 void td_enrolment_free (TdEnrolment *enrolment);
 /* TRUE when @categories (comma-separated) holds @code. */
 gboolean td_enrolment_has_category (const TdEnrolment *enrolment, const char *code);
+/* R-ATT-002: TRUE when @enrolment is on the roster on @date (ISO): it did not withdraw
+ * before that day. */
+gboolean td_enrolment_on_roster (const TdEnrolment *enrolment, const char *date);
+/* TRUE when @lesson is given to @enrolment: the trainee is on the roster that day and the
+ * class was not cancelled before it. */
+gboolean td_lesson_offered (const TdClass *klass, const TdLesson *lesson,
+                            const TdEnrolment *enrolment);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdEnrolment, td_enrolment_free)
 
 /* ---- attendance ------------------------------------------------------- */

@@ -26,29 +26,29 @@
   "JOIN trainee t ON t.id = a.trainee_id "
 
 static TdAttendance *
-attendance_from_row (sqlite3_stmt *stmt)
+attendance_from_row (TdStmt *stmt)
 {
   TdAttendance *r = td_attendance_new ();
   const char *status;
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->class_id = sqlite3_column_int64 (stmt, 1);
-  r->seq = sqlite3_column_int64 (stmt, 2);
-  r->lesson_id = sqlite3_column_int64 (stmt, 3);
+  r->id = td_stmt_int64 (stmt, 0);
+  r->class_id = td_stmt_int64 (stmt, 1);
+  r->seq = td_stmt_int64 (stmt, 2);
+  r->lesson_id = td_stmt_int64 (stmt, 3);
   td_col_copy (stmt, 4, r->lid, sizeof r->lid);
   td_col_copy (stmt, 5, r->date, sizeof r->date);
-  r->trainee_id = sqlite3_column_int64 (stmt, 6);
+  r->trainee_id = td_stmt_int64 (stmt, 6);
   td_col_copy (stmt, 7, r->id_number, sizeof r->id_number);
-  status = (const char *) sqlite3_column_text (stmt, 8);
+  status = td_stmt_text (stmt, 8);
   r->status = status != NULL ? status[0] : 'A';
   td_col_copy (stmt, 9, r->time_in, sizeof r->time_in);
   td_col_copy (stmt, 10, r->time_out, sizeof r->time_out);
-  r->hours = sqlite3_column_int (stmt, 11);
+  r->hours = (int) td_stmt_int64 (stmt, 11);
   td_col_copy (stmt, 12, r->method, sizeof r->method);
   td_col_copy (stmt, 13, r->hash, sizeof r->hash);
   r->packet_id = td_col_dup (stmt, 14);
   r->restates = td_col_dup (stmt, 15);
-  r->replaced = sqlite3_column_int (stmt, 16);
+  r->replaced = (int) td_stmt_int64 (stmt, 16);
   return r;
 }
 
@@ -59,13 +59,13 @@ list_where (TdStore *self, const char *where, gint64 class_id, GError **error)
                                           where);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                 td_attendance_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, attendance_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -103,31 +103,31 @@ record_line (const TdAttendance *r)
 static char *
 hash_before (TdStore *self, gint64 class_id, gint64 seq)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
-                                               "AND seq < ? ORDER BY seq DESC LIMIT 1", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
+                                         "AND seq < ? ORDER BY seq DESC LIMIT 1", NULL);
   char *hash = NULL;
 
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     hash = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return hash != NULL ? hash : g_strdup (TD_CHAIN_ZERO);
 }
 
 char *
 td_store_chain_sent_head (TdStore *self, gint64 class_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
-                                               "AND packet_id IS NOT NULL ORDER BY seq DESC "
-                                               "LIMIT 1", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? "
+                                         "AND packet_id IS NOT NULL ORDER BY seq DESC "
+                                         "LIMIT 1", error);
   char *hash = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     hash = td_col_dup (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     {
@@ -143,17 +143,17 @@ static GPtrArray *
 list_bound (TdStore *self, const char *sql, gint64 a, gint64 b, gint64 c)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  TdStmt *stmt = td_store_prepare (self, sql, NULL);
 
   if (stmt == NULL)
     return list;
   td_bind_int (stmt, 1, a);
   td_bind_int (stmt, 2, b);
-  if (sqlite3_bind_parameter_count (stmt) > 2)
+  if (td_stmt_param_count (stmt) > 2)
     td_bind_int (stmt, 3, c);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_DB_ROW)
     g_ptr_array_add (list, attendance_from_row (stmt));
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return list;
 }
 
@@ -171,7 +171,7 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
     {
       TdAttendance *r = g_ptr_array_index (pending, i);
       g_autofree char *line = NULL;
-      sqlite3_stmt *stmt;
+      TdStmt *stmt;
 
       if (r->seq < from_seq)
         continue;
@@ -198,7 +198,7 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
 static gint64
 insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT (SELECT max(seq) FROM attendance WHERE class_id = ?1 AND lesson_id = ?2 AND "
     "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
     NULL);
@@ -206,10 +206,10 @@ insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
 
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, lesson_id);
-  sqlite3_step (stmt);
-  seq = sqlite3_column_type (stmt, 0) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 0) + 1
-                                                      : sqlite3_column_int64 (stmt, 1) + 1;
-  sqlite3_reset (stmt);
+  td_stmt_step (stmt);
+  seq = !td_stmt_is_null (stmt, 0) ? td_stmt_int64 (stmt, 0) + 1
+                                                      : td_stmt_int64 (stmt, 1) + 1;
+  td_stmt_reset (stmt);
   return seq;
 }
 
@@ -224,7 +224,7 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
 
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      sqlite3_stmt *stmt = td_store_prepare (self, steps[i], error);
+      TdStmt *stmt = td_store_prepare (self, steps[i], error);
       if (stmt == NULL)
         return FALSE;
       td_bind_int (stmt, 1, class_id);
@@ -239,7 +239,7 @@ static gboolean
 insert_record (TdStore *self, const TdAttendance *r, GError **error)
 {
   gint64 seq = insertion_seq (self, r->class_id, r->lesson_id);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!make_room (self, r->class_id, seq, error))
     return FALSE;
@@ -252,7 +252,7 @@ insert_record (TdStore *self, const TdAttendance *r, GError **error)
   td_bind_int (stmt, 2, seq);
   td_bind_int (stmt, 3, r->lesson_id);
   td_bind_int (stmt, 4, r->trainee_id);
-  sqlite3_bind_text (stmt, 5, &r->status, 1, SQLITE_TRANSIENT);
+  td_bind_char (stmt, 5, r->status);
   td_bind_text (stmt, 6, r->time_in);
   td_bind_text (stmt, 7, r->time_out);
   td_bind_int (stmt, 8, r->hours);
@@ -266,12 +266,12 @@ insert_record (TdStore *self, const TdAttendance *r, GError **error)
 static gboolean
 update_pending (TdStore *self, const TdAttendance *old, const TdAttendance *r, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "UPDATE attendance SET status = ?, time_in = ?, "
+  TdStmt *stmt = td_store_prepare (self, "UPDATE attendance SET status = ?, time_in = ?, "
     "time_out = ?, hours = ?, method = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, &r->status, 1, SQLITE_TRANSIENT);
+  td_bind_char (stmt, 1, r->status);
   td_bind_text (stmt, 2, r->time_in);
   td_bind_text (stmt, 3, r->time_out);
   td_bind_int (stmt, 4, r->hours);
@@ -285,7 +285,7 @@ update_pending (TdStore *self, const TdAttendance *old, const TdAttendance *r, G
 static gboolean
 set_replaced (TdStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "UPDATE attendance SET replaced = 1 WHERE id = ?",
+  TdStmt *stmt = td_store_prepare (self, "UPDATE attendance SET replaced = 1 WHERE id = ?",
                                          error);
 
   if (stmt == NULL)
@@ -546,7 +546,7 @@ bulk_record (TdStore *self, const BulkContext *c, gint64 class_id,
                    _("The trainee is not on this class's roster."));
       return NULL;
     }
-  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+  if (!td_enrolment_on_roster (e, l->date))
     {
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
                    _("%s withdrew on %s and has no attendance after that (R-ATT-002)."),
@@ -670,7 +670,7 @@ gboolean
 td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
                                const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   g_autoptr (GString) details = NULL;
 
   /* one statement over the range, one audit entry for the batch */
@@ -690,7 +690,7 @@ td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
   details = g_string_new ("{\"packet_id\":");
   td_json_append_string (details, packet_id);
   g_string_append_printf (details, ",\"last_seq\":%" G_GINT64_FORMAT ",\"records\":%d}",
-                          last_seq, sqlite3_changes (td_store_db (self)));
+                          last_seq, (int) td_db_changes (td_store_conn (self)));
   td_store_note_change (self, "attendance", class_id);
   return td_store_commit_bulk (self, details->str, error);
 fail:
@@ -701,7 +701,7 @@ fail:
 static gint64
 class_scalar (TdStore *self, const char *sql, gint64 class_id, const char *text)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, NULL);
+  TdStmt *stmt = td_store_prepare (self, sql, NULL);
   gint64 value = 0;
 
   if (stmt == NULL)
@@ -709,9 +709,9 @@ class_scalar (TdStore *self, const char *sql, gint64 class_id, const char *text)
   td_bind_int (stmt, 1, class_id);
   if (text != NULL)
     td_bind_text (stmt, 2, text);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     value = td_col_int_or (stmt, 0, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return value;
 }
 
@@ -720,12 +720,12 @@ static gboolean
 class_exec (TdStore *self, const char *sql, gint64 class_id, const char *packet_id,
             GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, class_id);
-  if (sqlite3_bind_parameter_count (stmt) > 1)
+  if (td_stmt_param_count (stmt) > 1)
     td_bind_text (stmt, 2, packet_id);
   return td_store_step_done (self, stmt, error);
 }
@@ -783,7 +783,7 @@ td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error
 TdHalves
 td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT coalesce(sum(hours), 0) FROM attendance "
+  TdStmt *stmt = td_store_prepare (self, "SELECT coalesce(sum(hours), 0) FROM attendance "
     "WHERE class_id = ? AND trainee_id = ? AND replaced = 0", error);
   TdHalves total = 0;
   int rc;
@@ -792,8 +792,8 @@ td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee_id, GErr
     return 0;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    total = sqlite3_column_int (stmt, 0);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    total = (int) td_stmt_int64 (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     return 0;
   return total;
@@ -822,24 +822,24 @@ problem_new (const char *code, const TdAttendance *r, char *message)
 static void
 name_from_audit (TdStore *self, gint64 class_id, gint64 seq, TdVerifyProblem *p)
 {
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (td_store_db (self),
+  if (td_store_prepare_once (self,
         "SELECT l.lid, t.id_number FROM audit a "
         "JOIN lesson l ON l.id = json_extract (a.old, '$.lesson_id') "
         "JOIN trainee t ON t.id = json_extract (a.old, '$.trainee_id') "
         "WHERE a.tbl = 'attendance' AND a.op = 'delete' "
         "AND json_extract (a.old, '$.class_id') = ?1 AND json_extract (a.old, '$.seq') = ?2 "
-        "ORDER BY a.id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+        "ORDER BY a.id DESC LIMIT 1", &stmt) != TD_DB_OK)
     return;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     {
       p->lid = td_col_dup (stmt, 0);
       p->id_number = td_col_dup (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  td_stmt_free (stmt);
 }
 
 /* Records missing from the chain leave a gap in the sequence numbers: one problem for the gap
@@ -911,14 +911,14 @@ td_store_verify_chains (TdStore *self, GError **error)
                                                                     td_verify_problem_free);
   g_autoptr (GPtrArray) classes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, code FROM class ORDER BY id", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT id, code FROM class ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = td_stmt_int64 (stmt, 0);
       g_array_append_val (ids, id);
       g_ptr_array_add (classes, td_col_dup (stmt, 1));
     }
@@ -937,32 +937,32 @@ gboolean
 td_store_foreach_pending_attendance (TdStore *self, gint64 class_id, gint64 last_seq,
                                      TdAttendanceFunc func, gpointer user_data, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self) && func != NULL, FALSE);
   /* a statement of its own: @func may read the store through the cached ones */
-  rc = sqlite3_prepare_v2 (td_store_db (self), ATT_SELECT "WHERE a.class_id = ?1 AND "
-                           "a.packet_id IS NULL AND (?2 = 0 OR a.seq <= ?2) ORDER BY a.seq",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_store_prepare_once (self, ATT_SELECT "WHERE a.class_id = ?1 AND "
+                                    "a.packet_id IS NULL AND (?2 = 0 OR a.seq <= ?2) ORDER BY a.seq",
+                              &stmt);
+  if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
       return FALSE;
     }
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, last_seq);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       g_autoptr (TdAttendance) r = attendance_from_row (stmt);
       if (!func (r, user_data))
         {
-          rc = SQLITE_DONE;
+          rc = TD_DB_DONE;
           break;
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_free (stmt);
+  if (rc != TD_DB_DONE)
     {
       td_store_set_error (self, rc, error, NULL);
       return FALSE;
@@ -981,7 +981,7 @@ gboolean
 td_store_get_pending_attendance (TdStore *self, gint64 class_id, TdPendingAttendance *out,
                                  GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "WITH p AS (SELECT seq, restates FROM attendance WHERE class_id = ?1 AND packet_id IS NULL),"
     " first AS (SELECT restates FROM p WHERE restates IS NOT NULL ORDER BY seq LIMIT 1),"
     " cut AS (SELECT min(seq) AS seq FROM p WHERE restates IS NOT NULL AND restates != "
@@ -995,16 +995,16 @@ td_store_get_pending_attendance (TdStore *self, gint64 class_id, TdPendingAttend
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, class_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (td_stmt_step (stmt) != TD_DB_ROW)
     {
-      td_store_set_error (self, sqlite3_errcode (td_store_db (self)), error, NULL);
-      sqlite3_reset (stmt);
+      td_store_set_error (self, td_db_last_error (td_store_conn (self)), error, NULL);
+      td_stmt_reset (stmt);
       return FALSE;
     }
-  out->n_pending = sqlite3_column_int (stmt, 0);
+  out->n_pending = (int) td_stmt_int64 (stmt, 0);
   out->restates = td_col_dup (stmt, 1);
-  out->n_batch = sqlite3_column_int (stmt, 2);
+  out->n_batch = (int) td_stmt_int64 (stmt, 2);
   out->last_seq = td_col_int_or (stmt, 3, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return TRUE;
 }

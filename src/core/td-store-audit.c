@@ -25,7 +25,7 @@
 
 /* The content of an entry the chain covers, hashed after the previous hash. */
 static void
-entry_hash (const guint8 prev[HASH_LEN], sqlite3_stmt *stmt, guint8 out[HASH_LEN])
+entry_hash (const guint8 prev[HASH_LEN], TdStmt *stmt, guint8 out[HASH_LEN])
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   gsize len = HASH_LEN;
@@ -33,12 +33,11 @@ entry_hash (const guint8 prev[HASH_LEN], sqlite3_stmt *stmt, guint8 out[HASH_LEN
   g_checksum_update (sum, prev, HASH_LEN);
   for (int c = 0; c < 7; c++)
     {
-      const guchar *text = sqlite3_column_text (stmt, c);
-      int n = sqlite3_column_bytes (stmt, c);
+      const guchar *text = (const guchar *) td_stmt_text (stmt, c);
+      int n = td_col_bytes (stmt, c);
 
       /* a field's length before it, so no two entries hash alike by moving a separator */
-      g_autofree char *field_len = g_strdup_printf ("%d:", sqlite3_column_type (stmt, c) ==
-                                                         SQLITE_NULL ? -1 : n);
+      g_autofree char *field_len = g_strdup_printf ("%d:", td_stmt_is_null (stmt, c) ? -1 : n);
       g_checksum_update (sum, (const guchar *) field_len, -1);
       if (text != NULL)
         g_checksum_update (sum, text, n);
@@ -52,7 +51,7 @@ entry_hash (const guint8 prev[HASH_LEN], sqlite3_stmt *stmt, guint8 out[HASH_LEN
 static gboolean
 read_head (TdStore *self, gint64 *last, guint8 hash[HASH_LEN], GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT last, hash FROM audit_head WHERE id = 1",
+  TdStmt *stmt = td_store_prepare (self, "SELECT last, hash FROM audit_head WHERE id = 1",
                                          error);
   gboolean found = FALSE;
   int rc;
@@ -61,11 +60,11 @@ read_head (TdStore *self, gint64 *last, guint8 hash[HASH_LEN], GError **error)
   memset (hash, 0, HASH_LEN);
   if (stmt == NULL)
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW
-      && sqlite3_column_bytes (stmt, 1) == HASH_LEN)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW
+      && td_col_bytes (stmt, 1) == HASH_LEN)
     {
-      *last = sqlite3_column_int64 (stmt, 0);
-      memcpy (hash, sqlite3_column_blob (stmt, 1), HASH_LEN);
+      *last = td_stmt_int64 (stmt, 0);
+      memcpy (hash, td_col_blob (stmt, 1), HASH_LEN);
       found = TRUE;
     }
   if (!td_store_read_end (self, stmt, rc, error))
@@ -76,15 +75,14 @@ read_head (TdStore *self, gint64 *last, guint8 hash[HASH_LEN], GError **error)
 gint64
 td_store_audit_mark (TdStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
   gint64 mark = 0;
 
   /* not a cached statement: on opening, the table may be missing until it is repaired */
-  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT coalesce(max(id), 0) FROM audit", -1,
-                          &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    mark = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (td_store_prepare_once (self, "SELECT coalesce(max(id), 0) FROM audit", &stmt) == TD_DB_OK
+      && td_stmt_step (stmt) == TD_DB_ROW)
+    mark = td_stmt_int64 (stmt, 0);
+  td_stmt_free (stmt);
   return mark;
 }
 
@@ -101,7 +99,7 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
   g_autoptr (GError) local = NULL;
   guint8 prev[HASH_LEN];
   gint64 last;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   read_head (self, &last, prev, &local);
@@ -115,9 +113,9 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, after);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      Sealed s = { sqlite3_column_int64 (stmt, 0) };
+      Sealed s = { td_stmt_int64 (stmt, 0) };
 
       entry_hash (prev, stmt, s.hash);
       memcpy (prev, s.hash, HASH_LEN);
@@ -134,7 +132,7 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
       stmt = td_store_prepare (self, "UPDATE audit SET hash = ? WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_blob (stmt, 1, s->hash, HASH_LEN, SQLITE_TRANSIENT);
+      td_stmt_bind_blob (stmt, 1, s->hash, HASH_LEN);
       td_bind_int (stmt, 2, s->id);
       if (!td_store_step_done (self, stmt, error))
         return FALSE;
@@ -145,15 +143,14 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, g_array_index (sealed, Sealed, sealed->len - 1).id);
-  sqlite3_bind_blob (stmt, 2, g_array_index (sealed, Sealed, sealed->len - 1).hash, HASH_LEN,
-                     SQLITE_TRANSIENT);
+  td_stmt_bind_blob (stmt, 2, g_array_index (sealed, Sealed, sealed->len - 1).hash, HASH_LEN);
   return td_store_step_done (self, stmt, error);
 }
 
 gboolean
 td_store_audit_note (TdStore *self, const char *what, const char *message, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, op, new) VALUES "
+  TdStmt *stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, op, new) VALUES "
     "(strftime('%Y-%m-%dT%H:%M:%S','now','localtime'), 'audit', ?, json_object('notice', ?))",
     error);
 
@@ -186,7 +183,7 @@ td_store_verify_audit (TdStore *self, GError **error)
   guint8 prev[HASH_LEN] = { 0 }, head_hash[HASH_LEN];
   gint64 head_last = 0, last_sealed = 0, n_entries = 0, outside = 0;
   gboolean has_head, broken = FALSE;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   has_head = read_head (self, &head_last, head_hash, &local);
@@ -198,26 +195,26 @@ td_store_verify_audit (TdStore *self, GError **error)
   stmt = td_store_prepare (self, "SELECT " ENTRY_COLUMNS ", hash FROM audit ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = td_stmt_int64 (stmt, 0);
       guint8 mine[HASH_LEN];
 
       n_entries++;
-      if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+      if (td_stmt_is_null (stmt, 7))
         {
           if (outside++ < MAX_OUTSIDE)
             add_problem (problems, g_strdup_printf (
               _("the audit log has an entry TrainDesk did not write: %s of %s row %lld at %s "
-                "(a change made outside TrainDesk)"), (const char *) sqlite3_column_text (stmt, 4),
-              (const char *) sqlite3_column_text (stmt, 2),
-              (long long) sqlite3_column_int64 (stmt, 3),
-              (const char *) sqlite3_column_text (stmt, 1)));
+                "(a change made outside TrainDesk)"), td_stmt_text (stmt, 4),
+              td_stmt_text (stmt, 2),
+              (long long) td_stmt_int64 (stmt, 3),
+              td_stmt_text (stmt, 1)));
           continue;
         }
       entry_hash (prev, stmt, mine);
-      if (sqlite3_column_bytes (stmt, 7) != HASH_LEN
-          || memcmp (mine, sqlite3_column_blob (stmt, 7), HASH_LEN) != 0)
+      if (td_col_bytes (stmt, 7) != HASH_LEN
+          || memcmp (mine, td_col_blob (stmt, 7), HASH_LEN) != 0)
         {
           if (!broken)
             add_problem (problems, g_strdup_printf (
@@ -225,8 +222,8 @@ td_store_verify_audit (TdStore *self, GError **error)
                 "was changed or removed outside TrainDesk"), (long long) id));
           broken = TRUE;   /* one break is reported once, not at every later entry */
         }
-      if (sqlite3_column_bytes (stmt, 7) == HASH_LEN)
-        memcpy (prev, sqlite3_column_blob (stmt, 7), HASH_LEN);
+      if (td_col_bytes (stmt, 7) == HASH_LEN)
+        memcpy (prev, td_col_blob (stmt, 7), HASH_LEN);
       last_sealed = id;
     }
   if (!td_store_read_end (self, stmt, rc, error))
@@ -270,7 +267,7 @@ gboolean
 td_store_begin_bulk (TdStore *self, const char *action, const char *table, gint64 class_id,
                      GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && action != NULL, FALSE);
   if (!td_store_begin (self, error))
@@ -299,7 +296,7 @@ td_store_commit_bulk (TdStore *self, const char *details, GError **error)
 {
   gint64 entry = td_store_bulk_entry (self);
   const char *sql;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
   if (entry == 0 || details == NULL)

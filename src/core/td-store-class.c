@@ -19,32 +19,32 @@
   "payee_type"
 
 static TdClass *
-class_from_row (sqlite3_stmt *stmt)
+class_from_row (TdStmt *stmt)
 {
   TdClass *k = td_class_new ();
 
-  k->id = sqlite3_column_int64 (stmt, 0);
+  k->id = td_stmt_int64 (stmt, 0);
   k->code = td_col_dup (stmt, 1);
   k->title = td_col_dup (stmt, 2);
   k->catalog_version = td_col_dup (stmt, 3);
   k->item_code = td_col_dup (stmt, 4);
   k->item_name = td_col_dup (stmt, 5);
-  k->level = sqlite3_column_int (stmt, 6);
+  k->level = (int) td_stmt_int64 (stmt, 6);
   td_col_copy (stmt, 7, k->training_type, sizeof k->training_type);
   td_col_copy (stmt, 8, k->special_action, sizeof k->special_action);
-  k->project_mode = sqlite3_column_int (stmt, 9);
-  k->mode = sqlite3_column_int (stmt, 10);
+  k->project_mode = (int) td_stmt_int64 (stmt, 9);
+  k->mode = (int) td_stmt_int64 (stmt, 10);
   td_col_copy (stmt, 11, k->start_date, sizeof k->start_date);
   td_col_copy (stmt, 12, k->end_date, sizeof k->end_date);
-  k->planned_theory = sqlite3_column_int (stmt, 13);
-  k->planned_practice = sqlite3_column_int (stmt, 14);
-  k->planned_online = sqlite3_column_int (stmt, 15);
-  k->planned_size = sqlite3_column_int (stmt, 16);
+  k->planned_theory = (int) td_stmt_int64 (stmt, 13);
+  k->planned_practice = (int) td_stmt_int64 (stmt, 14);
+  k->planned_online = (int) td_stmt_int64 (stmt, 15);
+  k->planned_size = (int) td_stmt_int64 (stmt, 16);
   td_col_copy (stmt, 17, k->venue_region, sizeof k->venue_region);
   k->venue_address = td_col_dup (stmt, 18);
   k->online_platform = td_col_dup (stmt, 19);
-  k->funding_source = sqlite3_column_int (stmt, 20);
-  k->certificate = sqlite3_column_int (stmt, 21);
+  k->funding_source = (int) td_stmt_int64 (stmt, 20);
+  k->certificate = (int) td_stmt_int64 (stmt, 21);
   k->assessment_method = td_col_dup (stmt, 22);
   k->partner_credit_code = td_col_dup (stmt, 23);
   k->partner_name = td_col_dup (stmt, 24);
@@ -58,7 +58,7 @@ class_from_row (sqlite3_stmt *stmt)
   td_col_copy (stmt, 32, k->exam_practice_date, sizeof k->exam_practice_date);
   k->evaluator = td_col_dup (stmt, 33);
   k->exam_place = td_col_dup (stmt, 34);
-  k->payee_type = sqlite3_column_int (stmt, 35);
+  k->payee_type = (int) td_stmt_int64 (stmt, 35);
   return k;
 }
 
@@ -66,7 +66,7 @@ static TdClass *
 get_class_where (TdStore *self, const char *where, gint64 id, const char *code, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS " FROM class WHERE %s", where);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   TdClass *k = NULL;
   int rc;
 
@@ -76,7 +76,7 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
     td_bind_text (stmt, 1, code);
   else
     td_bind_int (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     k = class_from_row (stmt);
   if (!td_store_read_end (self, stmt, rc, error))
     {
@@ -110,7 +110,7 @@ td_store_get_class_by_code (TdStore *self, const char *code, GError **error)
 }
 
 static void
-bind_class (sqlite3_stmt *stmt, const TdClass *k)
+bind_class (TdStmt *stmt, const TdClass *k)
 {
   td_bind_text (stmt, 1, k->code);
   td_bind_text (stmt, 2, k->title);
@@ -152,14 +152,14 @@ bind_class (sqlite3_stmt *stmt, const TdClass *k)
 static gboolean
 class_code_taken (TdStore *self, const TdClass *k)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT 1 FROM class WHERE code = ? AND id != ?",
+  TdStmt *stmt = td_store_prepare (self, "SELECT 1 FROM class WHERE code = ? AND id != ?",
                                          NULL);
   gboolean taken;
 
   td_bind_text (stmt, 1, k->code);
   td_bind_int (stmt, 2, k->id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  taken = td_stmt_step (stmt) == TD_DB_ROW;
+  td_stmt_reset (stmt);
   return taken;
 }
 
@@ -311,7 +311,7 @@ check_timetable_open (TdStore *self, gint64 class_id, GError **error)
 gboolean
 td_store_save_class (TdStore *self, TdClass *k, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && k != NULL, FALSE);
   if (!check_class (self, k, error) || !check_lock (self, k, error)
@@ -354,7 +354,7 @@ fail:
 static gboolean
 exec_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -366,15 +366,15 @@ exec_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
 static gint64
 count_with_id (TdStore *self, const char *sql, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   gint64 n = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
   td_bind_int (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    n = td_stmt_int64 (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     return -1;
   return n;
@@ -433,7 +433,7 @@ td_store_cancel_class (TdStore *self, gint64 class_id, const char *date, const c
 gboolean
 td_store_set_filing_no (TdStore *self, gint64 class_id, const char *filing_no, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_store_begin (self, error))
     return FALSE;
@@ -482,7 +482,7 @@ td_store_list_classes (TdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                 td_class_summary_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " CLASS_COLUMNS ", (SELECT count(*) "
+  TdStmt *stmt = td_store_prepare (self, "SELECT " CLASS_COLUMNS ", (SELECT count(*) "
     "FROM enrolment e WHERE e.class_id = class.id AND e.withdrawn_date IS NULL) "
     "FROM class ORDER BY start_date, code", error);
   TdDay today = td_day_today ();
@@ -490,7 +490,7 @@ td_store_list_classes (TdStore *self, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       g_autoptr (TdClass) k = class_from_row (stmt);
       TdClassSummary *s = g_new0 (TdClassSummary, 1);
@@ -501,7 +501,7 @@ td_store_list_classes (TdStore *self, GError **error)
       memcpy (s->start_date, k->start_date, sizeof s->start_date);
       memcpy (s->end_date, k->end_date, sizeof s->end_date);
       s->planned_size = k->planned_size;
-      s->enrolled = sqlite3_column_int (stmt, 36);
+      s->enrolled = (int) td_stmt_int64 (stmt, 36);
       s->filing_no = g_strdup (k->filing_no);
       memcpy (s->special_action, k->special_action, sizeof s->special_action);
       s->item_name = g_strdup (k->item_name);
@@ -535,17 +535,17 @@ td_store_list_teachers (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, class_id, tid, name, id_number, "
+  TdStmt *stmt = td_store_prepare (self, "SELECT id, class_id, tid, name, id_number, "
     "qualification FROM teacher WHERE class_id = ? ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdTeacher *t = td_teacher_new ();
-      t->id = sqlite3_column_int64 (stmt, 0);
-      t->class_id = sqlite3_column_int64 (stmt, 1);
+      t->id = td_stmt_int64 (stmt, 0);
+      t->class_id = td_stmt_int64 (stmt, 1);
       t->tid = td_col_dup (stmt, 2);
       t->name = td_col_dup (stmt, 3);
       t->id_number = td_col_dup (stmt, 4);
@@ -568,8 +568,8 @@ td_store_set_teachers (TdStore *self, gint64 class_id, GPtrArray *teachers, GErr
   for (guint i = 0; i < teachers->len; i++)
     {
       TdTeacher *t = g_ptr_array_index (teachers, i);
-      sqlite3_stmt *stmt = td_store_prepare (self, "INSERT INTO teacher (class_id, tid, name, "
-                                                   "id_number, qualification) VALUES (?,?,?,?,?)",
+      TdStmt *stmt = td_store_prepare (self, "INSERT INTO teacher (class_id, tid, name, "
+                                             "id_number, qualification) VALUES (?,?,?,?,?)",
                                              error);
       if (stmt == NULL)
         goto fail;
@@ -595,21 +595,21 @@ fail:
 #define LESSON_COLUMNS "id, class_id, lid, date, start, end, hours, kind, online, teacher, content"
 
 static TdLesson *
-lesson_from_row (sqlite3_stmt *stmt)
+lesson_from_row (TdStmt *stmt)
 {
   TdLesson *l = td_lesson_new ();
   const char *kind;
 
-  l->id = sqlite3_column_int64 (stmt, 0);
-  l->class_id = sqlite3_column_int64 (stmt, 1);
+  l->id = td_stmt_int64 (stmt, 0);
+  l->class_id = td_stmt_int64 (stmt, 1);
   l->lid = td_col_dup (stmt, 2);
   td_col_copy (stmt, 3, l->date, sizeof l->date);
   td_col_copy (stmt, 4, l->start, sizeof l->start);
   td_col_copy (stmt, 5, l->end, sizeof l->end);
-  l->hours = sqlite3_column_int (stmt, 6);
-  kind = (const char *) sqlite3_column_text (stmt, 7);
+  l->hours = (int) td_stmt_int64 (stmt, 6);
+  kind = td_stmt_text (stmt, 7);
   l->kind = kind != NULL ? kind[0] : 'T';
-  l->online = sqlite3_column_int (stmt, 8);
+  l->online = (int) td_stmt_int64 (stmt, 8);
   l->teacher = td_col_dup (stmt, 9);
   l->content = td_col_dup (stmt, 10);
   return l;
@@ -620,14 +620,14 @@ td_store_list_lessons (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
-                                               "WHERE class_id = ? ORDER BY date, start, lid",
+  TdStmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
+                                         "WHERE class_id = ? ORDER BY date, start, lid",
                                          error);
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, lesson_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -637,15 +637,15 @@ td_store_list_lessons (TdStore *self, gint64 class_id, GError **error)
 TdLesson *
 td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
-                                               "WHERE id = ?", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
+                                         "WHERE id = ?", error);
   TdLesson *l = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, lesson_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     l = lesson_from_row (stmt);
   if (!td_store_read_end (self, stmt, rc, error))
     {
@@ -692,7 +692,7 @@ lesson_has_attendance (TdStore *self, gint64 lesson_id)
 gboolean
 td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && l != NULL, FALSE);
   if (!check_lesson (self, l, error) || !check_timetable_open (self, l->class_id, error))
@@ -727,7 +727,7 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
   td_bind_text (stmt, 3, l->start);
   td_bind_text (stmt, 4, l->end);
   td_bind_int (stmt, 5, l->hours);
-  sqlite3_bind_text (stmt, 6, l->kind == 'P' ? "P" : "T", -1, SQLITE_STATIC);
+  td_stmt_bind_text (stmt, 6, l->kind == 'P' ? "P" : "T");
   td_bind_int (stmt, 7, l->online);
   td_bind_text (stmt, 8, l->teacher);
   td_bind_text (stmt, 9, l->content);

@@ -45,7 +45,7 @@ static gboolean
 set_status (TdStore *self, const char *packet_id, const char *from, const char *to,
             GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_store_begin (self, error))
     return FALSE;
@@ -79,7 +79,7 @@ td_store_finish_packet (TdStore *self, const char *packet_id, GError **error)
 static gboolean
 delete_for (TdStore *self, const char *sql, const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -169,21 +169,21 @@ reconcile (TdStore *self, const char *id, const char *path, const void *content,
 static void
 reconcile_writing (TdStore *self, GHashTable *dirs)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, file, content FROM packet "
-                                               "WHERE status = 'writing'", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT id, file, content FROM packet "
+                                         "WHERE status = 'writing'", NULL);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr (GPtrArray) blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
     {
       char *row[] = { td_col_dup (stmt, 0), td_col_dup (stmt, 1), NULL };
 
       g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
-      g_ptr_array_add (blobs, g_bytes_new (sqlite3_column_blob (stmt, 2),
-                                           sqlite3_column_bytes (stmt, 2)));
+      g_ptr_array_add (blobs, g_bytes_new (td_col_blob (stmt, 2),
+                                           td_col_bytes (stmt, 2)));
     }
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    td_stmt_reset (stmt);
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
@@ -200,8 +200,8 @@ reconcile_writing (TdStore *self, GHashTable *dirs)
 static void
 packet_dirs (TdStore *self, GHashTable *dirs)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT DISTINCT file FROM packet WHERE file "
-                                               "IS NOT NULL", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT DISTINCT file FROM packet WHERE file "
+                                         "IS NOT NULL", NULL);
   /* tidying is best effort: an unreadable setting only leaves the outbox untidied */
   char *outbox = td_store_get_setting (self, "outbox", NULL);
 
@@ -210,15 +210,15 @@ packet_dirs (TdStore *self, GHashTable *dirs)
   else
     g_free (outbox);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
     {
-      const char *file = (const char *) sqlite3_column_text (stmt, 0);
+      const char *file = td_stmt_text (stmt, 0);
 
       if (file != NULL && g_path_is_absolute (file))
         g_hash_table_add (dirs, g_path_get_dirname (file));
     }
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    td_stmt_reset (stmt);
 }
 
 void

@@ -21,7 +21,7 @@ td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error)
 {
   g_autoptr (GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           g_free);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self), NULL);
@@ -29,11 +29,11 @@ td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (numbers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    g_hash_table_insert (numbers, g_memdup2 (&(gint64) { td_stmt_int64 (stmt, 0) },
                                              sizeof (gint64)), td_col_dup (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DB_DONE)
     {
       td_store_set_error (self, rc, error, NULL);
       return NULL;
@@ -46,8 +46,8 @@ static gboolean
 find_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, gint64 *enrolment_id,
                 char **position, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, CAST (position AS TEXT) FROM "
-                                               "enrolment WHERE class_id = ? AND trainee_id = ?",
+  TdStmt *stmt = td_store_prepare (self, "SELECT id, CAST (position AS TEXT) FROM "
+                                         "enrolment WHERE class_id = ? AND trainee_id = ?",
                                          error);
   gboolean found;
 
@@ -55,13 +55,13 @@ find_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, gint64 *enrol
     return FALSE;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  found = td_stmt_step (stmt) == TD_DB_ROW;
   if (found)
     {
-      *enrolment_id = sqlite3_column_int64 (stmt, 0);
+      *enrolment_id = td_stmt_int64 (stmt, 0);
       *position = td_col_dup (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   if (!found)
     g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
                  _("The trainee is not on this class's roster."));
@@ -73,7 +73,7 @@ static char *
 holder_of (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *number)
 {
   char *name = NULL;
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT t.name FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
     "LEFT JOIN terminal_no n ON n.enrolment_id = e.id WHERE e.class_id = ?1 AND e.id != ?2 "
     "AND coalesce (n.number, CAST (e.position AS TEXT)) = ?3", NULL);
@@ -82,9 +82,9 @@ holder_of (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *numb
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, enrolment_id);
   td_bind_text (stmt, 3, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     name = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return name;
 }
 
@@ -93,7 +93,7 @@ write_number (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *n
               const char *position, GError **error)
 {
   gboolean is_default = number == NULL || g_strcmp0 (number, position) == 0;
-  sqlite3_stmt *stmt = td_store_prepare (self, is_default
+  TdStmt *stmt = td_store_prepare (self, is_default
     ? "DELETE FROM terminal_no WHERE enrolment_id = ?1"
     : "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (enrolment_id) DO UPDATE SET number = excluded.number "
@@ -155,7 +155,7 @@ fail:
 char *
 td_store_import_details (TdStore *self, const TdImportLog *log)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   char *json = NULL;
 
   g_return_val_if_fail (TD_IS_STORE (self) && log != NULL, NULL);
@@ -172,8 +172,8 @@ td_store_import_details (TdStore *self, const TdImportLog *log)
   td_bind_int (stmt, 6, log->n_changed);
   td_bind_int (stmt, 7, log->n_corrections);
   td_bind_int (stmt, 8, log->n_exceptions);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     json = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return json;
 }

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "core/td-db.h"
 #include "core/td-store.h"
 
 G_BEGIN_DECLS
@@ -11,32 +12,41 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a TrainDesk database: "TDk1". */
 #define TD_STORE_APPLICATION_ID 0x54446b31
 
+/* The connection every statement goes through (td-db.h), and on SQLite its sqlite3 * for
+ * what only SQLite has (backups, blob writes, the schema's sqlite_master). */
+TdDb *td_store_conn (TdStore *self);
 sqlite3 *td_store_db (TdStore *self);
 gboolean td_store_exec (TdStore *self, const char *sql, GError **error);
-/* A cached prepared statement, reset and with its bindings cleared. */
-sqlite3_stmt *td_store_prepare (TdStore *self, const char *sql, GError **error);
+/* A kept prepared statement, reset and with its bindings cleared. */
+TdStmt *td_store_prepare (TdStore *self, const char *sql, GError **error);
+/* A statement of the caller's in *@stmt (td_stmt_free), or why it could not be prepared. */
+TdDbRc td_store_prepare_once (TdStore *self, const char *sql, TdStmt **stmt);
 /* Steps a write statement to completion; FALSE with an error on failure. */
-gboolean td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error);
-/* Ends a read: resets @stmt; when @rc (the last sqlite3_step) is neither SQLITE_DONE nor
- * SQLITE_ROW, sets @error and returns FALSE.  A read that fails never looks like "none". */
-gboolean td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error);
+gboolean td_store_step_done (TdStore *self, TdStmt *stmt, GError **error);
+/* Ends a read: resets @stmt; when @rc (the last td_stmt_step) is neither TD_DB_DONE nor
+ * TD_DB_ROW, sets @error and returns FALSE.  A read that fails never looks like "none". */
+gboolean td_store_read_end (TdStore *self, TdStmt *stmt, TdDbRc rc, GError **error);
 /* The error of a read that failed with @rc ("in use", "damaged", "cannot be read"). */
-void td_store_read_error (TdStore *self, int rc, GError **error);
-/* Turns the connection's last error into a TD_STORE_ERROR. */
-void td_store_set_error (TdStore *self, int rc, GError **error, const char *what);
+void td_store_read_error (TdStore *self, TdDbRc rc, GError **error);
+/* Turns the connection's last error (@rc says what kind) into a TD_STORE_ERROR. */
+void td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what);
 gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
 gint64 td_store_last_insert_id (TdStore *self);
 
 /* Bind helpers: NULL and "" bind NULL. */
-void td_bind_text (sqlite3_stmt *stmt, int index, const char *text);
-void td_bind_int (sqlite3_stmt *stmt, int index, gint64 value);
+void td_bind_text (TdStmt *stmt, int index, const char *text);
+void td_bind_char (TdStmt *stmt, int index, char c);     /* a one-character text */
+void td_bind_int (TdStmt *stmt, int index, gint64 value);
 /* Binds NULL when @value equals @none. */
-void td_bind_int_or_null (sqlite3_stmt *stmt, int index, gint64 value, gint64 none);
-char *td_col_dup (sqlite3_stmt *stmt, int column);                 /* NULL for NULL */
-void td_col_copy (sqlite3_stmt *stmt, int column, char *buf, gsize size); /* "" for NULL */
-gint64 td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none);
+void td_bind_int_or_null (TdStmt *stmt, int index, gint64 value, gint64 none);
+char *td_col_dup (TdStmt *stmt, int column);                 /* NULL for NULL */
+void td_col_copy (TdStmt *stmt, int column, char *buf, gsize size); /* "" for NULL */
+gint64 td_col_int_or (TdStmt *stmt, int column, gint64 none);
+/* A column's bytes (a blob's, or a text's without its NUL) and their length. */
+gconstpointer td_col_blob (TdStmt *stmt, int column);
+int td_col_bytes (TdStmt *stmt, int column);
 
 /* Something opening did that the user should know (td_store_get_notices); takes @notice. */
 void td_store_add_notice (TdStore *self, char *notice);

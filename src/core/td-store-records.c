@@ -33,7 +33,7 @@ finish_write (TdStore *self, gboolean ok, const char *table, gint64 row, GError 
 static gboolean
 delete_by_id (TdStore *self, const char *sql, const char *table, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_store_begin (self, error))
     return FALSE;
@@ -51,7 +51,7 @@ td_store_list_results (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_result_free);
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT r.id, r.class_id, r.trainee_id, t.id_number, r.theory, r.practice, r.outcome, "
     "r.retake, r.cert_type, r.cert_level, r.cert_number, r.cert_issued, r.cert_issuer "
     "FROM result r JOIN trainee t ON t.id = r.trainee_id "
@@ -61,17 +61,17 @@ td_store_list_results (TdStore *self, gint64 class_id, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdResult *r = td_result_new ();
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->class_id = sqlite3_column_int64 (stmt, 1);
-      r->trainee_id = sqlite3_column_int64 (stmt, 2);
+      r->id = td_stmt_int64 (stmt, 0);
+      r->class_id = td_stmt_int64 (stmt, 1);
+      r->trainee_id = td_stmt_int64 (stmt, 2);
       td_col_copy (stmt, 3, r->id_number, sizeof r->id_number);
       r->theory = (int) td_col_int_or (stmt, 4, -1);
       r->practice = (int) td_col_int_or (stmt, 5, -1);
-      r->outcome = sqlite3_column_int (stmt, 6);
-      r->retake = sqlite3_column_int (stmt, 7);
+      r->outcome = (int) td_stmt_int64 (stmt, 6);
+      r->retake = (int) td_stmt_int64 (stmt, 7);
       r->cert_type = (int) td_col_int_or (stmt, 8, 0);
       r->cert_level = (int) td_col_int_or (stmt, 9, 0);
       r->cert_number = td_col_dup (stmt, 10);
@@ -87,7 +87,7 @@ td_store_list_results (TdStore *self, gint64 class_id, GError **error)
 gboolean
 td_store_save_result (TdStore *self, TdResult *r, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok;
   g_autoptr (TdEnrolment) e = td_store_get_enrolment (self, r->class_id, r->trainee_id, error);
 
@@ -127,12 +127,12 @@ td_store_save_result (TdStore *self, TdResult *r, GError **error)
       td_bind_text (stmt, 9, r->cert_number);
       td_bind_text (stmt, 10, r->cert_issued);
       td_bind_text (stmt, 11, r->cert_issuer);
-      ok = sqlite3_step (stmt) == SQLITE_ROW;
+      ok = td_stmt_step (stmt) == TD_DB_ROW;
       if (ok)
-        r->id = sqlite3_column_int64 (stmt, 0);
+        r->id = td_stmt_int64 (stmt, 0);
       else
-        td_store_set_error (self, sqlite3_errcode (td_store_db (self)), error, NULL);
-      sqlite3_reset (stmt);
+        td_store_set_error (self, td_db_last_error (td_store_conn (self)), error, NULL);
+      td_stmt_reset (stmt);
     }
   return finish_write (self, ok, "result", r->id, error);
 }
@@ -150,7 +150,7 @@ td_store_list_follow_ups (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_follow_up_free);
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT f.id, f.class_id, f.trainee_id, t.id_number, f.checked, f.status, "
     "f.employer_credit_code, f.employer_name, f.since, f.proof, f.monthly_wage "
     "FROM follow_up f JOIN trainee t ON t.id = f.trainee_id "
@@ -160,15 +160,15 @@ td_store_list_follow_ups (TdStore *self, gint64 class_id, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdFollowUp *f = td_follow_up_new ();
-      f->id = sqlite3_column_int64 (stmt, 0);
-      f->class_id = sqlite3_column_int64 (stmt, 1);
-      f->trainee_id = sqlite3_column_int64 (stmt, 2);
+      f->id = td_stmt_int64 (stmt, 0);
+      f->class_id = td_stmt_int64 (stmt, 1);
+      f->trainee_id = td_stmt_int64 (stmt, 2);
       td_col_copy (stmt, 3, f->id_number, sizeof f->id_number);
       td_col_copy (stmt, 4, f->checked, sizeof f->checked);
-      f->status = sqlite3_column_int (stmt, 5);
+      f->status = (int) td_stmt_int64 (stmt, 5);
       f->employer_credit_code = td_col_dup (stmt, 6);
       f->employer_name = td_col_dup (stmt, 7);
       td_col_copy (stmt, 8, f->since, sizeof f->since);
@@ -184,7 +184,7 @@ td_store_list_follow_ups (TdStore *self, gint64 class_id, GError **error)
 gboolean
 td_store_save_follow_up (TdStore *self, TdFollowUp *f, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok;
   g_autoptr (TdEnrolment) e = td_store_get_enrolment (self, f->class_id, f->trainee_id, error);
 
@@ -248,7 +248,7 @@ insert_claim_lines (TdStore *self, TdClaim *c, GError **error)
   for (guint i = 0; i < c->lines->len; i++)
     {
       TdClaimLine *l = g_ptr_array_index (c->lines, i);
-      sqlite3_stmt *stmt = td_store_prepare (self, "INSERT INTO claim_line (claim_id, trainee_id, "
+      TdStmt *stmt = td_store_prepare (self, "INSERT INTO claim_line (claim_id, trainee_id, "
         "certificate, level, attendance_rate, standard, uplift, amount, bank, account, approved) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
       if (stmt == NULL)
@@ -273,7 +273,7 @@ insert_claim_lines (TdStore *self, TdClaim *c, GError **error)
 gboolean
 td_store_save_claim (TdStore *self, TdClaim *c, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (TD_IS_STORE (self) && c != NULL && c->packet_id != NULL, FALSE);
@@ -310,7 +310,7 @@ td_store_save_claim (TdStore *self, TdClaim *c, GError **error)
 static gboolean
 load_claim_lines (TdStore *self, TdClaim *c, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT l.trainee_id, t.id_number, l.certificate, "
+  TdStmt *stmt = td_store_prepare (self, "SELECT l.trainee_id, t.id_number, l.certificate, "
     "l.level, l.attendance_rate, l.standard, l.uplift, l.amount, l.bank, l.account, l.approved "
     "FROM claim_line l JOIN trainee t ON t.id = l.trainee_id WHERE l.claim_id = ? ORDER BY l.id",
     error);
@@ -319,17 +319,17 @@ load_claim_lines (TdStore *self, TdClaim *c, GError **error)
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, c->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdClaimLine *l = td_claim_line_new ();
-      l->trainee_id = sqlite3_column_int64 (stmt, 0);
+      l->trainee_id = td_stmt_int64 (stmt, 0);
       td_col_copy (stmt, 1, l->id_number, sizeof l->id_number);
-      l->certificate = sqlite3_column_int (stmt, 2);
-      l->level = sqlite3_column_int (stmt, 3);
-      l->attendance_rate = sqlite3_column_int (stmt, 4);
-      l->standard = sqlite3_column_int64 (stmt, 5);
-      l->uplift = sqlite3_column_int64 (stmt, 6);
-      l->amount = sqlite3_column_int64 (stmt, 7);
+      l->certificate = (int) td_stmt_int64 (stmt, 2);
+      l->level = (int) td_stmt_int64 (stmt, 3);
+      l->attendance_rate = (int) td_stmt_int64 (stmt, 4);
+      l->standard = td_stmt_int64 (stmt, 5);
+      l->uplift = td_stmt_int64 (stmt, 6);
+      l->amount = td_stmt_int64 (stmt, 7);
       l->bank = td_col_dup (stmt, 8);
       l->account = td_col_dup (stmt, 9);
       l->approved = td_col_int_or (stmt, 10, -1);
@@ -343,22 +343,22 @@ load_claim_lines (TdStore *self, TdClaim *c, GError **error)
   "signed_by, date, count, total, approved FROM claim "
 
 static TdClaim *
-claim_from_row (sqlite3_stmt *stmt)
+claim_from_row (TdStmt *stmt)
 {
   TdClaim *c = td_claim_new ();
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->class_id = sqlite3_column_int64 (stmt, 1);
+  c->id = td_stmt_int64 (stmt, 0);
+  c->class_id = td_stmt_int64 (stmt, 1);
   c->packet_id = td_col_dup (stmt, 2);
   c->catalog_version = td_col_dup (stmt, 3);
-  c->payee_type = sqlite3_column_int (stmt, 4);
+  c->payee_type = (int) td_stmt_int64 (stmt, 4);
   c->account_name = td_col_dup (stmt, 5);
   c->bank = td_col_dup (stmt, 6);
   c->account = td_col_dup (stmt, 7);
   c->signed_by = td_col_dup (stmt, 8);
   td_col_copy (stmt, 9, c->date, sizeof c->date);
-  c->count = sqlite3_column_int (stmt, 10);
-  c->total = sqlite3_column_int64 (stmt, 11);
+  c->count = (int) td_stmt_int64 (stmt, 10);
+  c->total = td_stmt_int64 (stmt, 11);
   c->approved = td_col_int_or (stmt, 12, -1);
   return c;
 }
@@ -367,14 +367,14 @@ GPtrArray *
 td_store_list_claims (TdStore *self, gint64 class_id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_claim_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE class_id = ? ORDER BY id",
+  TdStmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE class_id = ? ORDER BY id",
                                          error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, claim_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -387,14 +387,14 @@ td_store_list_claims (TdStore *self, gint64 class_id, GError **error)
 TdClaim *
 td_store_get_claim_by_packet (TdStore *self, const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE packet_id = ?", error);
+  TdStmt *stmt = td_store_prepare (self, CLAIM_SELECT "WHERE packet_id = ?", error);
   g_autoptr (TdClaim) c = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, packet_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     c = claim_from_row (stmt);
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -409,7 +409,7 @@ td_store_set_claim_approved (TdStore *self, const char *packet_id, TdFen total,
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (TdClaim) c = td_store_get_claim_by_packet (self, packet_id, &local);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok = TRUE;
 
   if (local != NULL)
@@ -461,7 +461,7 @@ td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_subsidy_history_free);
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT k.code, k.item_code, l.certificate, l.level, k.end_date, "
     "coalesce(l.approved, l.amount) FROM claim_line l JOIN claim c ON c.id = l.claim_id "
     "JOIN packet p ON p.id = c.packet_id JOIN class k ON k.id = c.class_id "
@@ -474,15 +474,15 @@ td_store_list_subsidy_history (TdStore *self, gint64 trainee_id, gint64 exclude_
     return NULL;
   td_bind_int (stmt, 1, trainee_id);
   td_bind_int (stmt, 2, exclude_class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdSubsidyHistory *h = g_new0 (TdSubsidyHistory, 1);
       h->class_code = td_col_dup (stmt, 0);
       h->item_code = td_col_dup (stmt, 1);
-      h->certificate = sqlite3_column_int (stmt, 2);
-      h->level = sqlite3_column_int (stmt, 3);
+      h->certificate = (int) td_stmt_int64 (stmt, 2);
+      h->level = (int) td_stmt_int64 (stmt, 3);
       td_col_copy (stmt, 4, h->end_date, sizeof h->end_date);
-      h->approved = sqlite3_column_int64 (stmt, 5);
+      h->approved = td_stmt_int64 (stmt, 5);
       g_ptr_array_add (list, h);
     }
   if (!td_store_read_end (self, stmt, rc, error))
@@ -507,7 +507,7 @@ status_from_token (const char *token, TdPacketStatus *status)
 gboolean
 td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (TD_IS_STORE (self) && log != NULL && content != NULL, FALSE);
@@ -528,8 +528,8 @@ td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GEr
       td_bind_text (stmt, 8, log->file);
       td_bind_text (stmt, 9, td_packet_status_token (log->status));
       td_bind_text (stmt, 10, log->supersedes);
-      sqlite3_bind_blob (stmt, 11, g_bytes_get_data (content, NULL),
-                         (int) g_bytes_get_size (content), SQLITE_TRANSIENT);
+      td_stmt_bind_blob (stmt, 11, g_bytes_get_data (content, NULL),
+                         (int) g_bytes_get_size (content));
       ok = td_store_step_done (self, stmt, error);
     }
   return finish_write (self, ok, "packet", 0, error);
@@ -541,20 +541,20 @@ td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GEr
   "p.approved, p.received, p.issued FROM packet p LEFT JOIN class k ON k.id = p.class_id "
 
 static TdPacketLog *
-packet_from_row (sqlite3_stmt *stmt)
+packet_from_row (TdStmt *stmt)
 {
   TdPacketLog *log = td_packet_log_new ();
 
   td_col_copy (stmt, 0, log->id, sizeof log->id);
-  td_packet_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &log->kind);
-  log->class_id = sqlite3_column_int64 (stmt, 2);
+  td_packet_kind_from_string (td_stmt_text (stmt, 1), &log->kind);
+  log->class_id = td_stmt_int64 (stmt, 2);
   log->class_code = td_col_dup (stmt, 3);
-  log->year = sqlite3_column_int (stmt, 4);
-  log->quarter = sqlite3_column_int (stmt, 5);
+  log->year = (int) td_stmt_int64 (stmt, 4);
+  log->quarter = (int) td_stmt_int64 (stmt, 5);
   td_col_copy (stmt, 6, log->created, sizeof log->created);
   td_col_copy (stmt, 7, log->digest, sizeof log->digest);
   log->file = td_col_dup (stmt, 8);
-  status_from_token ((const char *) sqlite3_column_text (stmt, 9), &log->status);
+  status_from_token (td_stmt_text (stmt, 9), &log->status);
   log->supersedes = td_col_dup (stmt, 10);
   log->filing_no = td_col_dup (stmt, 11);
   log->approved = td_col_int_or (stmt, 12, -1);
@@ -564,23 +564,23 @@ packet_from_row (sqlite3_stmt *stmt)
 }
 
 static GBytes *
-blob_of (sqlite3_stmt *stmt, int column)
+blob_of (TdStmt *stmt, int column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (td_stmt_is_null (stmt, column))
     return NULL;
-  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+  return g_bytes_new (td_col_blob (stmt, column), td_col_bytes (stmt, column));
 }
 
 static GPtrArray *
 load_issues (TdStore *self, const char *packet_id)
 {
   GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) td_packet_issue_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT rule, severity, ref, message FROM "
-                                               "packet_issue WHERE packet_id = ? ORDER BY id",
+  TdStmt *stmt = td_store_prepare (self, "SELECT rule, severity, ref, message FROM "
+                                         "packet_issue WHERE packet_id = ? ORDER BY id",
                                          NULL);
 
   td_bind_text (stmt, 1, packet_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_DB_ROW)
     {
       TdPacketIssue *i = g_new0 (TdPacketIssue, 1);
       i->rule = td_col_dup (stmt, 0);
@@ -589,14 +589,14 @@ load_issues (TdStore *self, const char *packet_id)
       i->message = td_col_dup (stmt, 3);
       g_ptr_array_add (issues, i);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return issues;
 }
 
 TdPacketLog *
 td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT content, receipt FROM packet WHERE id = ?",
+  TdStmt *stmt = td_store_prepare (self, "SELECT content, receipt FROM packet WHERE id = ?",
                                          error);
   g_autoptr (GBytes) content = NULL;
   g_autoptr (GBytes) receipt = NULL;
@@ -606,7 +606,7 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, packet_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       content = blob_of (stmt, 0);
       receipt = blob_of (stmt, 1);
@@ -621,9 +621,9 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
     }
   stmt = td_store_prepare (self, PACKET_SELECT "WHERE p.id = ?", error);
   td_bind_text (stmt, 1, packet_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     log = packet_from_row (stmt);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   log->content = g_steal_pointer (&content);
   log->receipt = g_steal_pointer (&receipt);
   log->issues = load_issues (self, packet_id);
@@ -635,13 +635,13 @@ td_store_list_packets (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_packet_log_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, PACKET_SELECT
+  TdStmt *stmt = td_store_prepare (self, PACKET_SELECT
     "WHERE ?1 = 0 OR p.class_id = ?1 ORDER BY p.created DESC, p.rowid DESC", error);
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, packet_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -652,7 +652,7 @@ TdPacketLog *
 td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id, int year, int quarter,
                         GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, PACKET_SELECT "WHERE p.kind = ? AND "
+  TdStmt *stmt = td_store_prepare (self, PACKET_SELECT "WHERE p.kind = ? AND "
     "coalesce(p.class_id, 0) = ? AND coalesce(p.year, 0) = ? AND coalesce(p.quarter, 0) = ? "
     "ORDER BY p.created DESC, p.rowid DESC LIMIT 1", error);
   TdPacketLog *log = NULL;
@@ -664,7 +664,7 @@ td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id, int y
   td_bind_int (stmt, 2, class_id);
   td_bind_int (stmt, 3, year);
   td_bind_int (stmt, 4, quarter);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     log = packet_from_row (stmt);
   if (!td_store_read_end (self, stmt, rc, error))
     g_clear_pointer (&log, td_packet_log_free);
@@ -675,7 +675,7 @@ gboolean
 td_store_set_packet_file (TdStore *self, const char *packet_id, const char *file,
                           GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_store_begin (self, error))
     return FALSE;
@@ -692,7 +692,7 @@ td_store_set_packet_file (TdStore *self, const char *packet_id, const char *file
 static gboolean
 insert_issues (TdStore *self, const char *packet_id, GPtrArray *issues, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "DELETE FROM packet_issue WHERE packet_id = ?",
+  TdStmt *stmt = td_store_prepare (self, "DELETE FROM packet_issue WHERE packet_id = ?",
                                          error);
 
   if (stmt == NULL)
@@ -711,8 +711,7 @@ insert_issues (TdStore *self, const char *packet_id, GPtrArray *issues, GError *
       td_bind_text (stmt, 2, issue->rule);
       td_bind_text (stmt, 3, issue->severity);
       td_bind_text (stmt, 4, issue->ref);
-      sqlite3_bind_text (stmt, 5, issue->message != NULL ? issue->message : "", -1,
-                         SQLITE_TRANSIENT);
+      td_stmt_bind_text (stmt, 5, issue->message != NULL ? issue->message : "");
       if (!td_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -724,7 +723,7 @@ td_store_set_packet_receipt (TdStore *self, const char *packet_id, TdPacketStatu
                              const char *received, const char *issued, const char *filing_no,
                              TdFen approved, GPtrArray *issues, GBytes *receipt, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok;
 
   if (!td_store_begin (self, error))
@@ -740,11 +739,11 @@ td_store_set_packet_receipt (TdStore *self, const char *packet_id, TdPacketStatu
       td_bind_text (stmt, 4, filing_no);
       td_bind_int_or_null (stmt, 5, approved, -1);
       if (receipt != NULL)
-        sqlite3_bind_blob (stmt, 6, g_bytes_get_data (receipt, NULL),
-                           (int) g_bytes_get_size (receipt), SQLITE_TRANSIENT);
+        td_stmt_bind_blob (stmt, 6, g_bytes_get_data (receipt, NULL),
+                           (int) g_bytes_get_size (receipt));
       td_bind_text (stmt, 7, packet_id);
       ok = td_store_step_done (self, stmt, error)
-           && sqlite3_changes (td_store_db (self)) == 1;
+           && (int) td_db_changes (td_store_conn (self)) == 1;
       if (!ok && error != NULL && *error == NULL)
         g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
                      _("No packet with the id %s was written by this database."), packet_id);
@@ -760,7 +759,7 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GE
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id, at, tbl, row, op, old, new FROM audit "
+  TdStmt *stmt = td_store_prepare (self, "SELECT id, at, tbl, row, op, old, new FROM audit "
     "WHERE (?1 IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", error);
 
   if (stmt == NULL)
@@ -768,13 +767,13 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GE
   td_bind_text (stmt, 1, table);
   td_bind_int (stmt, 2, row);
   td_bind_int (stmt, 3, limit > 0 ? limit : G_MAXINT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdAuditEntry *e = g_new0 (TdAuditEntry, 1);
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = td_stmt_int64 (stmt, 0);
       e->at = td_col_dup (stmt, 1);
       e->table_name = td_col_dup (stmt, 2);
-      e->row = sqlite3_column_int64 (stmt, 3);
+      e->row = td_stmt_int64 (stmt, 3);
       e->op = td_col_dup (stmt, 4);
       e->old_values = td_col_dup (stmt, 5);
       e->new_values = td_col_dup (stmt, 6);
@@ -803,20 +802,20 @@ GPtrArray *
 td_store_verify (TdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) problems = NULL;
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self), NULL);
-  rc = sqlite3_prepare_v2 (td_store_db (self), "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_store_prepare_once (self, "PRAGMA integrity_check", &stmt);
+  if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
       return NULL;
     }
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) td_verify_problem_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      const char *msg = (const char *) sqlite3_column_text (stmt, 0);
+      const char *msg = td_stmt_text (stmt, 0);
       if (g_strcmp0 (msg, "ok") != 0)
         {
           TdVerifyProblem *p = g_new0 (TdVerifyProblem, 1);
@@ -824,8 +823,8 @@ td_store_verify (TdStore *self, GError **error)
           g_ptr_array_add (problems, p);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_free (stmt);
+  if (rc != TD_DB_DONE)
     {
       td_store_set_error (self, rc, error, NULL);
       return NULL;
@@ -916,7 +915,7 @@ write_content_from_file (TdStore *self, const char *id, const char *path, goffse
   g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
   g_autofree guint8 *buf = g_malloc (65536);
   sqlite3_blob *blob = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 rowid = 0;
   goffset done = 0;
   int rc;
@@ -927,9 +926,9 @@ write_content_from_file (TdStore *self, const char *id, const char *path, goffse
   if (stmt == NULL)
     return FALSE;
   td_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    rowid = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
   rc = sqlite3_blob_open (td_store_db (self), "main", "packet", "content", rowid, 1, &blob);
   while (rc == SQLITE_OK && done < size)
     {
@@ -949,7 +948,7 @@ write_content_from_file (TdStore *self, const char *id, const char *path, goffse
     sqlite3_blob_close (blob);
   if (rc != SQLITE_OK)
     {
-      td_store_set_error (self, rc, error, NULL);
+      td_store_set_error (self, td_db_sqlite_rc (rc), error, NULL);
       return FALSE;
     }
   return TRUE;
@@ -963,7 +962,7 @@ td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *pat
   g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
   g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   goffset size;
 
   g_return_val_if_fail (TD_IS_STORE (self) && log != NULL && path != NULL, FALSE);

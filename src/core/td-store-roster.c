@@ -13,12 +13,12 @@
   "t.id, t.id_number, t.name, t.gender, t.birth_date, t.phone, t.education, t.household_region"
 
 static void
-trainee_from_row (sqlite3_stmt *stmt, int first, TdTrainee *t)
+trainee_from_row (TdStmt *stmt, int first, TdTrainee *t)
 {
-  t->id = sqlite3_column_int64 (stmt, first);
+  t->id = td_stmt_int64 (stmt, first);
   td_col_copy (stmt, first + 1, t->id_number, sizeof t->id_number);
   t->name = td_col_dup (stmt, first + 2);
-  t->gender = sqlite3_column_int (stmt, first + 3);
+  t->gender = (int) td_stmt_int64 (stmt, first + 3);
   td_col_copy (stmt, first + 4, t->birth_date, sizeof t->birth_date);
   t->phone = td_col_dup (stmt, first + 5);
   td_col_copy (stmt, first + 6, t->education, sizeof t->education);
@@ -31,7 +31,7 @@ get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_n
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " TRAINEE_COLUMNS " FROM trainee t WHERE %s",
                                           where);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   TdTrainee *t = NULL;
   int rc;
 
@@ -41,7 +41,7 @@ get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_n
     td_bind_text (stmt, 1, id_number);
   else
     td_bind_int (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       t = td_trainee_new ();
       trainee_from_row (stmt, 0, t);
@@ -98,7 +98,7 @@ check_trainee (const TdTrainee *t, GError **error)
 gboolean
 td_store_save_trainee (TdStore *self, TdTrainee *t, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && t != NULL, FALSE);
   if (!check_trainee (t, error) || !td_store_begin (self, error))
@@ -118,14 +118,14 @@ td_store_save_trainee (TdStore *self, TdTrainee *t, GError **error)
   td_bind_text (stmt, 5, t->phone);
   td_bind_text (stmt, 6, t->education);
   td_bind_text (stmt, 7, t->household_region);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (td_stmt_step (stmt) != TD_DB_ROW)
     {
-      td_store_set_error (self, sqlite3_errcode (td_store_db (self)), error, NULL);
-      sqlite3_reset (stmt);
+      td_store_set_error (self, td_db_last_error (td_store_conn (self)), error, NULL);
+      td_stmt_reset (stmt);
       goto fail;
     }
-  t->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  t->id = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
   td_store_note_change (self, "trainee", t->id);
   return td_store_commit (self, error);
 fail:
@@ -136,14 +136,14 @@ fail:
 gint64
 td_store_count_trainees (TdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee", error);
   gint64 n = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    n = td_stmt_int64 (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     return -1;
   return n;
@@ -155,7 +155,7 @@ td_store_list_trainee_ids (TdStore *self, const char *order, GError **error)
   int rc;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *sql = "SELECT id FROM trainee ORDER BY id";
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (g_strcmp0 (order, "name") == 0)
     sql = "SELECT id FROM trainee ORDER BY name, id";
@@ -166,9 +166,9 @@ td_store_list_trainee_ids (TdStore *self, const char *order, GError **error)
   stmt = td_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = td_stmt_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (!td_store_read_end (self, stmt, rc, error))
@@ -181,13 +181,13 @@ td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error)
 {
   int rc;
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT c.code FROM enrolment e JOIN class c "
+  TdStmt *stmt = td_store_prepare (self, "SELECT c.code FROM enrolment e JOIN class c "
     "ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date", error);
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, trainee_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (codes, td_col_dup (stmt, 0));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -202,15 +202,15 @@ td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error)
   " FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
 
 static TdEnrolment *
-enrolment_from_row (sqlite3_stmt *stmt)
+enrolment_from_row (TdStmt *stmt)
 {
   TdEnrolment *e = td_enrolment_new ();
 
-  e->id = sqlite3_column_int64 (stmt, 0);
-  e->class_id = sqlite3_column_int64 (stmt, 1);
-  e->position = sqlite3_column_int (stmt, 2);
+  e->id = td_stmt_int64 (stmt, 0);
+  e->class_id = td_stmt_int64 (stmt, 1);
+  e->position = (int) td_stmt_int64 (stmt, 2);
   e->categories = td_col_dup (stmt, 3);
-  e->employment_before = sqlite3_column_int (stmt, 4);
+  e->employment_before = (int) td_stmt_int64 (stmt, 4);
   td_col_copy (stmt, 5, e->consent_date, sizeof e->consent_date);
   td_col_copy (stmt, 6, e->withdrawn_date, sizeof e->withdrawn_date);
   e->withdrawn_reason = td_col_dup (stmt, 7);
@@ -225,13 +225,13 @@ td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
+  TdStmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
                                          "WHERE e.class_id = ? ORDER BY e.position, e.id", error);
 
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, enrolment_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -241,7 +241,7 @@ td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error)
 TdEnrolment *
 td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
+  TdStmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
                                          "WHERE e.class_id = ? AND e.trainee_id = ?", error);
   TdEnrolment *e = NULL;
   int rc;
@@ -250,7 +250,7 @@ td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GErro
     return NULL;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, trainee_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     e = enrolment_from_row (stmt);
   if (!td_store_read_end (self, stmt, rc, error))
     {
@@ -267,17 +267,17 @@ td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GErro
 static gint64
 scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   gint64 n = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
   td_bind_int (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) > 1)
+  if (td_stmt_param_count (stmt) > 1)
     td_bind_int (stmt, 2, b);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    n = td_stmt_int64 (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     return -1;
   return n;
@@ -286,7 +286,7 @@ scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
 static gboolean
 write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (e->id == 0)
     {
@@ -360,7 +360,7 @@ fail:
 gboolean
 td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 used = scalar (self, "SELECT (SELECT count(*) FROM attendance WHERE class_id = ?1 AND "
                               "trainee_id = ?2) + (SELECT count(*) FROM result WHERE class_id "
                               "= ?1 AND trainee_id = ?2) + (SELECT count(*) FROM follow_up "

@@ -210,17 +210,17 @@ logged_columns (TdStore *self, const char *table, int version)
 {
   GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (td_store_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (td_store_prepare_once (self, sql, &stmt) != TD_DB_OK)
     return columns;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_DB_ROW)
     {
-      const char *col = (const char *) sqlite3_column_text (stmt, 1);
-      if (column_logged (table, col, (const char *) sqlite3_column_text (stmt, 2), version))
+      const char *col = td_stmt_text (stmt, 1);
+      if (column_logged (table, col, td_stmt_text (stmt, 2), version))
         g_ptr_array_add (columns, g_strdup (col));
     }
-  sqlite3_finalize (stmt);
+  td_stmt_free (stmt);
   return columns;
 }
 
@@ -348,18 +348,18 @@ audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
   GHashTableIter it;
   gpointer name, sql;
 
-  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT type, name, sql FROM sqlite_master WHERE "
-                          "type IN ('table', 'trigger')", -1, &stmt, NULL) != SQLITE_OK)
+  if (td_store_prepare_once (self, "SELECT type, name, sql FROM sqlite_master WHERE "
+                                   "type IN ('table', 'trigger')", &stmt) != TD_DB_OK)
     return found;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (present, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_reset (stmt);
-  sqlite3_finalize (stmt);
+  while (td_stmt_step (stmt) == TD_DB_ROW)
+    g_hash_table_insert (present, g_strdup (td_stmt_text (stmt, 1)),
+                         g_strdup (td_stmt_text (stmt, 2)));
+  td_stmt_reset (stmt);
+  td_stmt_free (stmt);
   for (gsize i = 0; i < G_N_ELEMENTS (audit_tables); i++)
     if (!g_hash_table_contains (present, audit_tables[i].table))
       g_ptr_array_add (found, g_strdup_printf (_("the table %s was missing"),
@@ -375,12 +375,12 @@ audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
         g_ptr_array_add (found, g_strdup_printf (_("the trigger %s was changed"),
                                                  (const char *) name));
     }
-  if (sqlite3_prepare_v2 (td_store_db (self), "SELECT name FROM sqlite_master WHERE type = "
-                          "'trigger'", -1, &stmt, NULL) == SQLITE_OK)
+  if (td_store_prepare_once (self, "SELECT name FROM sqlite_master WHERE type = "
+                                   "'trigger'", &stmt) == TD_DB_OK)
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (td_stmt_step (stmt) == TD_DB_ROW)
         {
-          const char *t = (const char *) sqlite3_column_text (stmt, 0);
+          const char *t = td_stmt_text (stmt, 0);
           if (!g_hash_table_contains (expected, t))
             {
               g_ptr_array_add (found, g_strdup_printf (_("the trigger %s is not TrainDesk's"),
@@ -388,15 +388,14 @@ audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
               g_ptr_array_add (stray, g_strdup (t));
             }
         }
-      sqlite3_finalize (stmt);
+      td_stmt_free (stmt);
     }
   if (g_hash_table_contains (present, "audit_pause")
-      && sqlite3_prepare_v2 (td_store_db (self), "SELECT count(*) FROM audit_pause", -1, &stmt,
-                             NULL) == SQLITE_OK)
+      && td_store_prepare_once (self, "SELECT count(*) FROM audit_pause", &stmt) == TD_DB_OK)
     {
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+      if (td_stmt_step (stmt) == TD_DB_ROW && (int) td_stmt_int64 (stmt, 0) > 0)
         g_ptr_array_add (found, g_strdup (_("the audit log was paused")));
-      sqlite3_finalize (stmt);
+      td_stmt_free (stmt);
     }
   return found;
 }

@@ -13,14 +13,14 @@
 char *
 td_store_get_setting (TdStore *self, const char *key, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT value FROM setting WHERE key = ?", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT value FROM setting WHERE key = ?", error);
   char *value = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, key);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     value = td_col_dup (stmt, 0);
   if (!td_store_read_end (self, stmt, rc, error))
     g_clear_pointer (&value, g_free);
@@ -30,7 +30,7 @@ td_store_get_setting (TdStore *self, const char *key, GError **error)
 gboolean
 td_store_set_setting (TdStore *self, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_store_begin (self, error))
     return FALSE;
@@ -44,7 +44,7 @@ td_store_set_setting (TdStore *self, const char *key, const char *value, GError 
     goto fail;
   td_bind_text (stmt, 1, key);
   if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+    td_stmt_bind_text (stmt, 2, value);
   if (!td_store_step_done (self, stmt, error))
     goto fail;
   td_store_note_change (self, "setting", 0);
@@ -59,7 +59,7 @@ fail:
 TdInstitution *
 td_store_get_institution (TdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT credit_code, name, license_no, region, contact_name, contact_phone, legal_rep, "
     "account_name, bank, account FROM institution WHERE id = 1", error);
   TdInstitution *inst = NULL;
@@ -67,7 +67,7 @@ td_store_get_institution (TdStore *self, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       inst = td_institution_new ();
       inst->credit_code = td_col_dup (stmt, 0);
@@ -98,7 +98,7 @@ require_text (const char *value, const char *field, GError **error)
 gboolean
 td_store_save_institution (TdStore *self, const TdInstitution *inst, GError **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_STORE (self) && inst != NULL, FALSE);
   if (!require_text (inst->credit_code, _("The unified social credit code"), error)
@@ -144,22 +144,22 @@ fail:
 static gint64
 catalog_row (TdStore *self, const char *version)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT id FROM catalog WHERE version = ?", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT id FROM catalog WHERE version = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
   td_bind_text (stmt, 1, version);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    id = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
   return id;
 }
 
 GBytes *
 td_store_get_catalog_source (TdStore *self, const char *version, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT source FROM catalog WHERE version = ?",
+  TdStmt *stmt = td_store_prepare (self, "SELECT source FROM catalog WHERE version = ?",
                                          error);
   GBytes *bytes = NULL;
   int rc;
@@ -167,8 +167,8 @@ td_store_get_catalog_source (TdStore *self, const char *version, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, version);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW && !td_stmt_is_null (stmt, 0))
+    bytes = g_bytes_new (td_col_blob (stmt, 0), td_col_bytes (stmt, 0));
   if (!td_store_read_end (self, stmt, rc, error))
     g_clear_pointer (&bytes, g_bytes_unref);
   return bytes;
@@ -177,7 +177,7 @@ td_store_get_catalog_source (TdStore *self, const char *version, GError **error)
 static gboolean
 insert_catalog_rules (TdStore *self, const TdCatalog *c, GBytes *source, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "INSERT INTO catalog (version, effective, filing_lead_workdays, min_class_size, "
     "max_class_size, min_age, max_age, min_attendance_rate, max_subsidies_per_year, "
     "employment_window_days, employment_uplift_rate, claim_window_days, source, imported) "
@@ -200,8 +200,7 @@ insert_catalog_rules (TdStore *self, const TdCatalog *c, GBytes *source, GError 
   td_bind_int (stmt, 11, r->employment_uplift_rate);
   td_bind_int (stmt, 12, r->claim_window_days);
   if (source != NULL)
-    sqlite3_bind_blob (stmt, 13, g_bytes_get_data (source, NULL), (int) g_bytes_get_size (source),
-                       SQLITE_TRANSIENT);
+    td_stmt_bind_blob (stmt, 13, g_bytes_get_data (source, NULL), (int) g_bytes_get_size (source));
   return td_store_step_done (self, stmt, error);
 }
 
@@ -209,7 +208,7 @@ insert_catalog_rules (TdStore *self, const TdCatalog *c, GBytes *source, GError 
 static gboolean
 insert_calendar (TdStore *self, gint64 catalog_id, const TdCalendar *calendar, GError **error)
 {
-  sqlite3_stmt *year_stmt, *day_stmt;
+  TdStmt *year_stmt, *day_stmt;
 
   for (int year = 1900; year < 2200; year++)
     {
@@ -254,7 +253,7 @@ insert_items (TdStore *self, gint64 catalog_id, const TdCatalog *c, GError **err
   for (guint i = 0; i < c->items->len; i++)
     {
       const TdCatalogItem *item = g_ptr_array_index (c->items, i);
-      sqlite3_stmt *stmt = td_store_prepare (self,
+      TdStmt *stmt = td_store_prepare (self,
         "INSERT INTO catalog_item (catalog_id, code, name, kind, shortage, green, digital) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       gint64 item_id;
@@ -297,17 +296,17 @@ insert_items (TdStore *self, gint64 catalog_id, const TdCatalog *c, GError **err
 static char *
 catalog_same_day (TdStore *self, const TdCatalog *catalog)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT version FROM catalog WHERE effective = ? "
-                                               "AND version != ? LIMIT 1", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT version FROM catalog WHERE effective = ? "
+                                         "AND version != ? LIMIT 1", NULL);
   char *version = NULL;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, catalog->effective);
   td_bind_text (stmt, 2, catalog->version);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_DB_ROW)
     version = td_col_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return version;
 }
 
@@ -365,13 +364,13 @@ GPtrArray *
 td_store_list_catalog_versions (TdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT version FROM catalog "
-                                               "ORDER BY effective DESC, id DESC", error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT version FROM catalog "
+                                         "ORDER BY effective DESC, id DESC", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, td_col_dup (stmt, 0));
   if (!td_store_read_end (self, stmt, rc, error))
     return NULL;
@@ -381,31 +380,31 @@ td_store_list_catalog_versions (TdStore *self, GError **error)
 static void
 load_calendar (TdStore *self, gint64 id, TdCatalog *c)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT year FROM catalog_year "
-                                               "WHERE catalog_id = ?", NULL);
+  TdStmt *stmt = td_store_prepare (self, "SELECT year FROM catalog_year "
+                                         "WHERE catalog_id = ?", NULL);
 
   td_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    td_calendar_add_year (c->calendar, sqlite3_column_int (stmt, 0));
-  sqlite3_reset (stmt);
+  while (td_stmt_step (stmt) == TD_DB_ROW)
+    td_calendar_add_year (c->calendar, (int) td_stmt_int64 (stmt, 0));
+  td_stmt_reset (stmt);
   stmt = td_store_prepare (self, "SELECT date, kind, name FROM catalog_day "
                                  "WHERE catalog_id = ?", NULL);
   td_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_DB_ROW)
     {
-      TdDay day = td_day_from_iso ((const char *) sqlite3_column_text (stmt, 0));
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "H") == 0)
-        td_calendar_add_holiday (c->calendar, day, (const char *) sqlite3_column_text (stmt, 2));
+      TdDay day = td_day_from_iso (td_stmt_text (stmt, 0));
+      if (g_strcmp0 (td_stmt_text (stmt, 1), "H") == 0)
+        td_calendar_add_holiday (c->calendar, day, td_stmt_text (stmt, 2));
       else
         td_calendar_add_workday (c->calendar, day);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
 }
 
 static void
 load_items (TdStore *self, gint64 id, TdCatalog *c)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
+  TdStmt *stmt = td_store_prepare (self,
     "SELECT i.id, i.code, i.name, i.kind, i.shortage, i.green, i.digital, s.certificate, "
     "s.level, s.amount, s.per_hour, s.min_hours FROM catalog_item i "
     "LEFT JOIN catalog_standard s ON s.item_id = i.id WHERE i.catalog_id = ? "
@@ -414,34 +413,34 @@ load_items (TdStore *self, gint64 id, TdCatalog *c)
   TdCatalogItem *item = NULL;
 
   td_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_DB_ROW)
     {
-      gint64 item_id = sqlite3_column_int64 (stmt, 0);
+      gint64 item_id = td_stmt_int64 (stmt, 0);
       if (item_id != last)
         {
           item = td_catalog_item_new ();
           item->code = td_col_dup (stmt, 1);
           item->name = td_col_dup (stmt, 2);
           item->kind = td_col_dup (stmt, 3);
-          item->shortage = sqlite3_column_int (stmt, 4);
-          item->green = sqlite3_column_int (stmt, 5);
-          item->digital = sqlite3_column_int (stmt, 6);
+          item->shortage = (int) td_stmt_int64 (stmt, 4);
+          item->green = (int) td_stmt_int64 (stmt, 5);
+          item->digital = (int) td_stmt_int64 (stmt, 6);
           g_ptr_array_add (c->items, item);
           last = item_id;
         }
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+      if (!td_stmt_is_null (stmt, 7))
         {
           TdStandard s = {
-            .certificate = sqlite3_column_int (stmt, 7),
-            .level = sqlite3_column_int (stmt, 8),
-            .amount = sqlite3_column_int64 (stmt, 9),
+            .certificate = (int) td_stmt_int64 (stmt, 7),
+            .level = (int) td_stmt_int64 (stmt, 8),
+            .amount = td_stmt_int64 (stmt, 9),
             .per_hour = td_col_int_or (stmt, 10, -1),
-            .min_hours = sqlite3_column_int (stmt, 11),
+            .min_hours = (int) td_stmt_int64 (stmt, 11),
           };
           g_array_append_val (item->standards, s);
         }
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
 }
 
 static TdCatalog *
@@ -451,33 +450,33 @@ load_catalog (TdStore *self, const char *where, const char *arg, GError **error)
     "SELECT id, version, effective, filing_lead_workdays, min_class_size, max_class_size, "
     "min_age, max_age, min_attendance_rate, max_subsidies_per_year, employment_window_days, "
     "employment_uplift_rate, claim_window_days FROM catalog %s", where);
-  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   g_autoptr (TdCatalog) c = NULL;
   gint64 id;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, arg);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (td_stmt_step (stmt) != TD_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
       return NULL;
     }
   c = td_catalog_new ();
-  id = sqlite3_column_int64 (stmt, 0);
+  id = td_stmt_int64 (stmt, 0);
   c->version = td_col_dup (stmt, 1);
   td_col_copy (stmt, 2, c->effective, sizeof c->effective);
-  c->rules.filing_lead_workdays = sqlite3_column_int (stmt, 3);
-  c->rules.min_class_size = sqlite3_column_int (stmt, 4);
-  c->rules.max_class_size = sqlite3_column_int (stmt, 5);
-  c->rules.min_age = sqlite3_column_int (stmt, 6);
-  c->rules.max_age = sqlite3_column_int (stmt, 7);
-  c->rules.min_attendance_rate = sqlite3_column_int (stmt, 8);
-  c->rules.max_subsidies_per_year = sqlite3_column_int (stmt, 9);
-  c->rules.employment_window_days = sqlite3_column_int (stmt, 10);
-  c->rules.employment_uplift_rate = sqlite3_column_int (stmt, 11);
-  c->rules.claim_window_days = sqlite3_column_int (stmt, 12);
-  sqlite3_reset (stmt);
+  c->rules.filing_lead_workdays = (int) td_stmt_int64 (stmt, 3);
+  c->rules.min_class_size = (int) td_stmt_int64 (stmt, 4);
+  c->rules.max_class_size = (int) td_stmt_int64 (stmt, 5);
+  c->rules.min_age = (int) td_stmt_int64 (stmt, 6);
+  c->rules.max_age = (int) td_stmt_int64 (stmt, 7);
+  c->rules.min_attendance_rate = (int) td_stmt_int64 (stmt, 8);
+  c->rules.max_subsidies_per_year = (int) td_stmt_int64 (stmt, 9);
+  c->rules.employment_window_days = (int) td_stmt_int64 (stmt, 10);
+  c->rules.employment_uplift_rate = (int) td_stmt_int64 (stmt, 11);
+  c->rules.claim_window_days = (int) td_stmt_int64 (stmt, 12);
+  td_stmt_reset (stmt);
   load_calendar (self, id, c);
   load_items (self, id, c);
   return g_steal_pointer (&c);

@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TdStore: opening, migrations, transactions, and the records of set-up and filing
- * (institution, settings, catalogues, classes, teachers, lessons, trainees, rosters).
- * td-store-records.c holds what happens in a class and the logs. */
+/* TdStore itself: opening (a file checked before it is trusted, migrated forward with
+ * td-store-schema.c), its connection (td-db.h: every statement goes through it, kept
+ * prepared), errors said as what they mean (full disk, damage, a newer file), nested
+ * transactions and the change count, the bind and column helpers the other td-store-*.c
+ * share (td-store-private.h), and the notices shown after opening.
+ * The records are elsewhere: td-store-setup.c (settings, institution, catalogues),
+ * td-store-class.c (classes, teachers, timetables), td-store-roster.c (trainees, rosters),
+ * td-store-attendance.c and td-store-import.c (attendance and its chain),
+ * td-store-records.c (results, follow-ups, claims, the packet log, verification, backups),
+ * td-store-audit.c (the audit log) and td-store-files.c (the files beside the database). */
 #define G_LOG_DOMAIN "td-store"
 
 #include "config.h"
@@ -26,8 +33,8 @@ struct _TdStore
 {
   GObject parent_instance;
   char *path;
-  sqlite3 *db;
-  GHashTable *statements;       /* sql → sqlite3_stmt* */
+  sqlite3 *db;                  /* SQLite: the handle conn wraps */
+  TdDb *conn;                   /* every statement goes through it (td-db.h) */
   int depth;                    /* open transactions and savepoints */
   GArray *changes;              /* queued ::changed emissions */
   int schema_version;
@@ -55,8 +62,9 @@ td_store_finalize (GObject *object)
 {
   TdStore *self = TD_STORE (object);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
+  if (self->conn != NULL)
+    td_db_free (self->conn);    /* closes self->db too */
+  else if (self->db != NULL)
     sqlite3_close (self->db);
   g_array_unref (self->changes);
   g_ptr_array_unref (self->notices);
@@ -76,8 +84,6 @@ td_store_class_init (TdStoreClass *klass)
 static void
 td_store_init (TdStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   self->notices = g_ptr_array_new_with_free_func (g_free);
 }
@@ -97,6 +103,12 @@ td_store_get_notices (TdStore *self)
 
 /* ---- low-level helpers (td-store-private.h) ---- */
 
+TdDb *
+td_store_conn (TdStore *self)
+{
+  return self->conn;
+}
+
 sqlite3 *
 td_store_db (TdStore *self)
 {
@@ -104,38 +116,34 @@ td_store_db (TdStore *self)
 }
 
 void
-td_store_set_error (TdStore *self, int rc, GError **error, const char *what)
+td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what)
 {
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *detail = td_db_message (self->conn);
 
-  switch (rc & 0xff)
+  switch (rc)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case TD_DB_BUSY:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
                    _("The database is in use by another program, so nothing was saved. "
                      "Close the other program (or wait for it to finish) and try again."));
       break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
+    case TD_DB_READ_ONLY:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
                    _("The database file %s cannot be written (it or its folder is "
                      "read-only), so nothing was saved. Copy it to a folder you can write "
                      "to and open it from there."), self->path);
       break;
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
+    case TD_DB_FULL:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FULL,
                    _("The disk is full or failing, so nothing was saved (%s). Free some "
                      "space and save again; what you typed is still on screen."), detail);
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case TD_DB_CORRUPT:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT,
                    _("The database file %s is damaged (%s). Restore it from a backup."),
                    self->path, detail);
       break;
-    case SQLITE_CONSTRAINT:
+    case TD_DB_CONSTRAINT:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
                    _("%s was refused: it would duplicate or break a stored record (%s)."),
                    what != NULL ? what : _("The change"), detail);
@@ -149,9 +157,9 @@ td_store_set_error (TdStore *self, int rc, GError **error, const char *what)
 gboolean
 td_store_exec (TdStore *self, const char *sql, GError **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  TdDbRc rc = td_db_exec (self->conn, sql);
 
-  if (rc != SQLITE_OK)
+  if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
       return FALSE;
@@ -159,39 +167,39 @@ td_store_exec (TdStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
-sqlite3_stmt *
+TdStmt *
 td_store_prepare (TdStore *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  TdDbRc rc;
+  TdStmt *stmt = td_db_prepare (self->conn, sql, &rc);
 
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (stmt == NULL)
     {
       /* a damaged or locked file fails here too (reading the schema): only a statement
-       * SQLite cannot compile is the program's fault */
-      if ((rc & 0xff) == SQLITE_ERROR)
-        g_critical ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+       * the engine cannot compile is the program's fault */
+      if (rc == TD_DB_FAILED)
+        g_critical ("cannot prepare %s: %s", sql, td_db_message (self->conn));
       td_store_read_error (self, rc, error);
-      return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
-gboolean
-td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error)
+TdDbRc
+td_store_prepare_once (TdStore *self, const char *sql, TdStmt **stmt)
 {
-  int rc = sqlite3_step (stmt);
+  TdDbRc rc;
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  *stmt = td_db_prepare_once (self->conn, sql, &rc);
+  return rc;
+}
+
+gboolean
+td_store_step_done (TdStore *self, TdStmt *stmt, GError **error)
+{
+  TdDbRc rc = td_stmt_step (stmt);
+
+  td_stmt_reset (stmt);
+  if (rc != TD_DB_DONE && rc != TD_DB_ROW)
     {
       td_store_set_error (self, rc, error, NULL);
       return FALSE;
@@ -200,20 +208,19 @@ td_store_step_done (TdStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 void
-td_store_read_error (TdStore *self, int rc, GError **error)
+td_store_read_error (TdStore *self, TdDbRc rc, GError **error)
 {
-  switch (rc & 0xff)
+  switch (rc)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case TD_DB_BUSY:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED,
                    _("The database is in use by another program and cannot be read now. "
                      "Close the other program (or wait for it to finish) and try again."));
       break;
-    case SQLITE_IOERR:
+    case TD_DB_FULL:
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FULL,
                    _("The database file %s cannot be read: the disk is failing or was "
-                     "removed (%s)."), self->path, sqlite3_errmsg (self->db));
+                     "removed (%s)."), self->path, td_db_message (self->conn));
       break;
     default:
       td_store_set_error (self, rc, error, NULL);
@@ -221,10 +228,10 @@ td_store_read_error (TdStore *self, int rc, GError **error)
 }
 
 gboolean
-td_store_read_end (TdStore *self, sqlite3_stmt *stmt, int rc, GError **error)
+td_store_read_end (TdStore *self, TdStmt *stmt, TdDbRc rc, GError **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  td_stmt_reset (stmt);
+  if (rc != TD_DB_DONE && rc != TD_DB_ROW)
     {
       td_store_read_error (self, rc, error);
       return FALSE;
@@ -242,14 +249,14 @@ td_store_set_busy_timeout (TdStore *self, int ms)
 guint64
 td_store_get_change_count (TdStore *self)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
+  TdStmt *stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
   guint64 version = 0;
 
   g_return_val_if_fail (TD_IS_STORE (self), 0);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = (guint64) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
+    version = (guint64) td_stmt_int64 (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    td_stmt_reset (stmt);
   /* both only grow: their sum moves when either does */
   return self->commits + version;
 }
@@ -282,7 +289,7 @@ td_store_depth (TdStore *self)
 gint64
 td_store_last_insert_id (TdStore *self)
 {
-  return sqlite3_last_insert_rowid (self->db);
+  return sqlite3_last_insert_rowid (self->db);   /* SQLite only: RETURNING id is portable */
 }
 
 void
@@ -294,49 +301,74 @@ td_store_note_change (TdStore *self, const char *table, gint64 row)
 }
 
 void
-td_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+td_bind_text (TdStmt *stmt, int index, const char *text)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
+    td_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    td_stmt_bind_text (stmt, index, text);
 }
 
 void
-td_bind_int (sqlite3_stmt *stmt, int index, gint64 value)
+td_bind_char (TdStmt *stmt, int index, char c)
 {
-  sqlite3_bind_int64 (stmt, index, value);
+  char text[2] = { c, '\0' };
+
+  td_stmt_bind_text (stmt, index, text);
 }
 
 void
-td_bind_int_or_null (sqlite3_stmt *stmt, int index, gint64 value, gint64 none)
+td_bind_int (TdStmt *stmt, int index, gint64 value)
+{
+  td_stmt_bind_int64 (stmt, index, value);
+}
+
+void
+td_bind_int_or_null (TdStmt *stmt, int index, gint64 value, gint64 none)
 {
   if (value == none)
-    sqlite3_bind_null (stmt, index);
+    td_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, value);
+    td_stmt_bind_int64 (stmt, index, value);
 }
 
 char *
-td_col_dup (sqlite3_stmt *stmt, int column)
+td_col_dup (TdStmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (td_stmt_text (stmt, column));
 }
 
 void
-td_col_copy (sqlite3_stmt *stmt, int column, char *buf, gsize size)
+td_col_copy (TdStmt *stmt, int column, char *buf, gsize size)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = td_stmt_text (stmt, column);
 
   g_strlcpy (buf, text != NULL ? text : "", size);
 }
 
 gint64
-td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none)
+td_col_int_or (TdStmt *stmt, int column, gint64 none)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (td_stmt_is_null (stmt, column))
     return none;
-  return sqlite3_column_int64 (stmt, column);
+  return td_stmt_int64 (stmt, column);
+}
+
+gconstpointer
+td_col_blob (TdStmt *stmt, int column)
+{
+  gsize size;
+
+  return td_stmt_blob (stmt, column, &size);
+}
+
+int
+td_col_bytes (TdStmt *stmt, int column)
+{
+  gsize size = 0;
+
+  td_stmt_blob (stmt, column, &size);
+  return (int) size;
 }
 
 /* ---- transactions ---- */
@@ -344,13 +376,15 @@ td_col_int_or (sqlite3_stmt *stmt, int column, gint64 none)
 gboolean
 td_store_begin (TdStore *self, GError **error)
 {
-  g_autofree char *sql = NULL;
+  TdDbRc rc;
 
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                         : g_strdup_printf ("SAVEPOINT sp%d", self->depth);
-  if (!td_store_exec (self, sql, error))
-    return FALSE;
+  rc = self->depth == 0 ? td_db_begin (self->conn) : td_db_savepoint (self->conn, self->depth);
+  if (rc != TD_DB_OK)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
   /* what the audit log held before: the entries after it are this transaction's to seal */
   if (self->depth == 0 && self->schema_version >= 4)
     self->audit_mark = td_store_audit_mark (self);
@@ -378,33 +412,33 @@ emit_changes (TdStore *self)
 static gboolean
 give_back_space (TdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "PRAGMA freelist_count", error);
+  TdStmt *stmt = td_store_prepare (self, "PRAGMA freelist_count", error);
   gint64 free_pages = 0;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    free_pages = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    free_pages = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
   return free_pages < 256 || td_store_exec (self, "PRAGMA incremental_vacuum", error);
 }
 
 gboolean
 td_store_commit (TdStore *self, GError **error)
 {
-  g_autofree char *sql = NULL;
+  TdDbRc rc;
 
   g_return_val_if_fail (TD_IS_STORE (self) && self->depth > 0, FALSE);
-  sql = self->depth == 1 ? g_strdup ("COMMIT")
-                         : g_strdup_printf ("RELEASE sp%d", self->depth - 1);
   if (self->depth == 1 && self->schema_version >= 4
       && (!td_store_audit_seal (self, self->audit_mark, error) || !give_back_space (self, error)))
     {
       td_store_rollback (self);
       return FALSE;
     }
-  if (!td_store_exec (self, sql, error))
+  rc = self->depth == 1 ? td_db_commit (self->conn) : td_db_release (self->conn, self->depth - 1);
+  if (rc != TD_DB_OK)
     {
+      td_store_set_error (self, rc, error, NULL);
       td_store_rollback (self);
       return FALSE;
     }
@@ -420,8 +454,6 @@ td_store_commit (TdStore *self, GError **error)
 void
 td_store_rollback (TdStore *self)
 {
-  g_autofree char *sql = NULL;
-
   g_return_if_fail (TD_IS_STORE (self));
   if (self->depth == 0)
     return;
@@ -429,15 +461,11 @@ td_store_rollback (TdStore *self)
     td_store_bulk_started (self, 0);   /* the pause and its entry went with the savepoint */
   if (self->depth == 1)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      td_db_rollback (self->conn);
       g_array_set_size (self->changes, 0);
     }
   else
-    {
-      sql = g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d", self->depth - 1,
-                             self->depth - 1);
-      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-    }
+    td_db_rollback_to (self->conn, self->depth - 1);
   self->depth--;
 }
 
@@ -649,6 +677,7 @@ open_connection (const char *path, gboolean read_only, GError **error)
       set_open_error (path, self->db, rc, error);
       return NULL;
     }
+  self->conn = td_db_new_sqlite (self->db);
   return g_steal_pointer (&self);
 }
 

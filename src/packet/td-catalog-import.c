@@ -114,22 +114,6 @@ read_calendar (xmlNode *cal, TdCalendar *calendar, TdFindings *findings)
     }
 }
 
-static gboolean
-attr_bool (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return g_strcmp0 (text, "true") == 0;
-}
-
-static int
-attr_int (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? (int) g_ascii_strtoll (text, NULL, 10) : 0;
-}
-
 static void
 read_standard (xmlNode *node, TdCatalogItem *item)
 {
@@ -138,8 +122,8 @@ read_standard (xmlNode *node, TdCatalogItem *item)
   g_autofree char *min_hours = td_xml_attr (node, "minHours");
   TdStandard s = { 0 };
 
-  s.certificate = attr_int (node, "certificate");
-  s.level = attr_int (node, "level");
+  s.certificate = td_xml_attr_int (node, "certificate", 0);
+  s.level = td_xml_attr_int (node, "level", 0);
   if (!td_money_parse (amount, &s.amount))
     s.amount = 0;
   if (per_hour == NULL || !td_money_parse (per_hour, &s.per_hour))
@@ -156,9 +140,9 @@ read_item (xmlNode *node)
   item->code = td_xml_attr (node, "code");
   item->name = td_xml_attr (node, "name");
   item->kind = td_xml_attr (node, "kind");
-  item->shortage = attr_bool (node, "shortage");
-  item->green = attr_bool (node, "green");
-  item->digital = attr_bool (node, "digital");
+  item->shortage = td_xml_attr_is (node, "shortage", "true");
+  item->green = td_xml_attr_is (node, "green", "true");
+  item->digital = td_xml_attr_is (node, "digital", "true");
   for (xmlNode *s = td_xml_child (node, "Standard"); s != NULL; s = td_xml_next (s, "Standard"))
     read_standard (s, item);
   return item;

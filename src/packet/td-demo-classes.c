@@ -333,7 +333,7 @@ attend_days (Demo *d, const Spec *s, const TdClass *k, TdDay from, TdDay to, GEr
       for (guint j = 0; j < roster->len; j++)
         {
           const TdEnrolment *e = g_ptr_array_index (roster, j);
-          if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
+          if (!td_enrolment_on_roster (e, l->date))
             continue;
           if (!attend (d, k, l, e, j % 11 == 7, s->method, error))
             return FALSE;

@@ -12,14 +12,16 @@
 #include "core/td-hours.h"
 #include "core/td-idnumber.h"
 #include "core/td-money.h"
+#include "core/td-chain.h"
+#include "core/td-filing-check.h"
 #include "packet/td-digest.h"
+#include "packet/td-filing-read.h"
 #include "packet/td-packet-check.h"
 #include "packet/td-schema.h"
 
 /* RULES.md R-PKT-003 */
 #define EARLIEST_CREATED "2025-01-01T00:00:00+08:00"
 #define CLOCK_SKEW_USEC (10 * G_TIME_SPAN_MINUTE)
-#define MAX_FILING_DAYS 366
 
 typedef struct
 {
@@ -82,71 +84,8 @@ td_packet_kind (xmlDoc *doc)
   return kind != NULL ? (const char *) kind->name : NULL;
 }
 
-/* The hours (in halves) of an HoursType attribute, -1 when absent or malformed. */
-static TdHalves
-attr_halves (xmlNode    *node,
-             const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? td_hours_parse (text) : -1;
-}
-
-static int
-attr_time (xmlNode    *node,
-           const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? td_time_from_iso (text) : -1;
-}
-
-static TdDay
-attr_day (xmlNode    *node,
-          const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? td_day_from_iso (text) : 0;
-}
-
-static TdDay
-child_day (xmlNode    *node,
-           const char *name)
-{
-  g_autofree char *text = td_xml_child_text (node, name);
-
-  return text != NULL ? td_day_from_iso (text) : 0;
-}
-
-static gboolean
-attr_money (xmlNode    *node,
-            const char *name,
-            TdFen      *out)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL && td_money_parse (text, out);
-}
-
-static gint64
-attr_int (xmlNode    *node,
-          const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
-
-static gboolean
-attr_is (xmlNode    *node,
-         const char *name,
-         const char *value)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return g_strcmp0 (text, value) == 0;
-}
+/* A money attribute that is absent or malformed. */
+#define NO_MONEY G_MININT64
 
 /* R-PKT-002 */
 
@@ -392,323 +331,84 @@ check_identities (Check *c)
   check_credit_codes_in (c, c->root, codes);
 }
 
-/* Class filing: R-CLS-001, -003, -004, -005, -007, -008, -011 */
+/* Class filing: R-CLS-001, -003, -004, -005, -007, -008, -011, the rules of
+ * td-filing-check.c on the filing as read, each reported at its element. */
 
-typedef struct
+static xmlNode *
+filing_node (xmlNode *klass, GPtrArray *lesson_nodes, GPtrArray *lessons,
+             const TdFilingFinding *f, const char **ref)
 {
-  xmlNode *node;
-  char *id;
-  TdDay date;
-  int start;
-  int end;
-} Lesson;
+  static const char *const places[][3] = {
+    /* field, element, reference */
+    { "end_date", "EndDate", "EndDate" },
+    { "planned_theory", "Hours", "Hours" },
+    { "planned_practice", "Hours", "Hours" },
+    { "planned_online", "Hours", "Hours" },
+    { "online_platform", "OnlinePlatform", "OnlinePlatform" },
+    { "partner", "ProjectMode", "Partner" },
+    { "project_mode", "Partner", "Partner" },
+    { "special_action", "SpecialAction", "SpecialAction" },
+  };
 
-static void
-lesson_clear (gpointer data)
-{
-  Lesson *lesson = data;
-
-  g_free (lesson->id);
-}
-
-static void
-check_filing_dates (Check   *c,
-                    xmlNode *klass,
-                    TdDay    start,
-                    TdDay    end)
-{
-  xmlNode *end_node = td_xml_child (klass, "EndDate");
-
-  if (start == 0 || end == 0)
-    return;
-  if (end < start)
-    ERROR (c, "R-CLS-001", end_node, "EndDate", _("EndDate is before StartDate"));
-  else if (end - start > MAX_FILING_DAYS)
-    ERROR (c, "R-CLS-001", end_node, "EndDate",
-           _("EndDate is %u days after StartDate; a class lasts at most %d days"),
-           (guint) (end - start), MAX_FILING_DAYS);
-}
-
-static void
-check_hours_sum (Check      *c,
-                 xmlNode    *hours,
-                 const char *attribute,
-                 TdHalves    sum)
-{
-  TdHalves filed = attr_halves (hours, attribute);
-  g_autofree char *sum_text = td_hours_format (sum);
-  g_autofree char *filed_text = td_xml_attr (hours, attribute);
-
-  if (filed < 0 || filed == sum)
-    return;
-  if (g_str_equal (attribute, "theory"))
-    ERROR (c, "R-CLS-003", hours, "Hours",
-           _("The theory lessons add up to %s hours, but Hours/@theory is %s"), sum_text,
-           filed_text);
-  else if (g_str_equal (attribute, "practice"))
-    ERROR (c, "R-CLS-003", hours, "Hours",
-           _("The practice lessons add up to %s hours, but Hours/@practice is %s"), sum_text,
-           filed_text);
-  else
-    ERROR (c, "R-CLS-003", hours, "Hours",
-           _("The online lessons add up to %s hours, but Hours/@online is %s"), sum_text,
-           filed_text);
-}
-
-static void
-check_lesson (Check   *c,
-              Lesson  *lesson,
-              TdDay    start,
-              TdDay    end,
-              GHashTable *teachers)
-{
-  g_autofree char *hours_text = td_xml_attr (lesson->node, "hours");
-  g_autofree char *start_text = td_xml_attr (lesson->node, "start");
-  g_autofree char *end_text = td_xml_attr (lesson->node, "end");
-  g_autofree char *date_text = td_xml_attr (lesson->node, "date");
-  g_autofree char *teacher = td_xml_attr (lesson->node, "teacher");
-  TdHalves hours = td_hours_parse (hours_text);
-
-  if (lesson->date != 0 && start != 0 && end != 0 && (lesson->date < start || lesson->date > end))
-    ERROR (c, "R-CLS-004", lesson->node, lesson->id,
-           _("Lesson %s: the date %s is outside StartDate..EndDate"), lesson->id, date_text);
-  if (lesson->end <= lesson->start)
-    ERROR (c, "R-CLS-004", lesson->node, lesson->id,
-           _("Lesson %s: the end %s is not after the start %s"), lesson->id, end_text, start_text);
-  else if (hours > td_hours_of_interval (lesson->start, lesson->end))
+  if (g_strcmp0 (f->field, "lesson") == 0)
     {
-      g_autofree char *max = td_hours_format (td_hours_of_interval (lesson->start, lesson->end));
-      ERROR (c, "R-CLS-004", lesson->node, lesson->id,
-             _("Lesson %s: hours %s is more than the %s class hours of %s–%s"), lesson->id,
-             hours_text, max, start_text, end_text);
+      *ref = ((TdLesson *) g_ptr_array_index (lessons, f->lesson))->lid;
+      return g_ptr_array_index (lesson_nodes, f->lesson);
     }
-  if (teacher != NULL && !g_hash_table_contains (teachers, teacher))
-    ERROR (c, "R-CLS-005", lesson->node, lesson->id,
-           _("Lesson %s: the teacher %s is not a Teacher of the filing"), lesson->id, teacher);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (g_strcmp0 (f->field, places[i][0]) == 0)
+      {
+        xmlNode *node = td_xml_child (klass, places[i][1]);
 
-static int
-compare_lessons (gconstpointer a,
-                 gconstpointer b)
-{
-  const Lesson *la = a;
-  const Lesson *lb = b;
-
-  if (la->date != lb->date)
-    return la->date < lb->date ? -1 : 1;
-  if (la->start != lb->start)
-    return la->start < lb->start ? -1 : 1;
-  return (la->end > lb->end) - (la->end < lb->end);
-}
-
-/* Half-open intervals: sorted by date and start, a lesson overlaps when it starts before the
- * latest end so far that day. */
-static void
-check_overlaps (Check  *c,
-                GArray *lessons)
-{
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Lesson), lessons->len);
-  const Lesson *latest = NULL;
-
-  for (guint i = 0; i < lessons->len; i++)
-    if (g_array_index (lessons, Lesson, i).end > g_array_index (lessons, Lesson, i).start)
-      g_array_append_val (sorted, g_array_index (lessons, Lesson, i));
-  g_array_sort (sorted, compare_lessons);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const Lesson *l = &g_array_index (sorted, Lesson, i);
-
-      if (latest != NULL && latest->date == l->date && l->start < latest->end)
-        ERROR (c, "R-CLS-005", l->node, l->id, _("Lesson %s overlaps lesson %s"), l->id,
-               latest->id);
-      if (latest == NULL || latest->date != l->date || l->end > latest->end)
-        latest = l;
-    }
-}
-
-static GHashTable *
-teacher_ids (xmlNode *filing)
-{
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  xmlNode *teachers = td_xml_child (filing, "Teachers");
-
-  for (xmlNode *t = td_xml_child (teachers, "Teacher"); t != NULL; t = td_xml_next (t, "Teacher"))
-    {
-      char *id = td_xml_attr (t, "id");
-      if (id != NULL)
-        g_hash_table_add (ids, id);
-    }
-  return ids;
-}
-
-static GArray *
-read_lessons (xmlNode *filing)
-{
-  GArray *lessons = g_array_new (FALSE, TRUE, sizeof (Lesson));
-  xmlNode *timetable = td_xml_child (filing, "Timetable");
-
-  g_array_set_clear_func (lessons, lesson_clear);
-  for (xmlNode *n = td_xml_child (timetable, "Lesson"); n != NULL; n = td_xml_next (n, "Lesson"))
-    {
-      Lesson lesson = { n, td_xml_attr (n, "id"), attr_day (n, "date"), attr_time (n, "start"),
-                        attr_time (n, "end") };
-      g_array_append_val (lessons, lesson);
-    }
-  return lessons;
-}
-
-static void
-check_timetable (Check   *c,
-                 xmlNode *filing,
-                 xmlNode *klass)
-{
-  g_autoptr(GArray) lessons = read_lessons (filing);
-  g_autoptr(GHashTable) teachers = teacher_ids (filing);
-  xmlNode *hours = td_xml_child (klass, "Hours");
-  TdDay start = child_day (klass, "StartDate");
-  TdDay end = child_day (klass, "EndDate");
-  TdHalves theory = 0, practice = 0, online = 0;
-
-  for (guint i = 0; i < lessons->len; i++)
-    {
-      Lesson *lesson = &g_array_index (lessons, Lesson, i);
-      TdHalves h = MAX (attr_halves (lesson->node, "hours"), 0);
-
-      check_lesson (c, lesson, start, end, teachers);
-      if (attr_is (lesson->node, "kind", "T"))
-        theory += h;
-      else if (attr_is (lesson->node, "kind", "P"))
-        practice += h;
-      if (attr_is (lesson->node, "online", "true"))
-        online += h;
-    }
-  check_overlaps (c, lessons);
-  check_hours_sum (c, hours, "theory", theory);
-  check_hours_sum (c, hours, "practice", practice);
-  check_hours_sum (c, hours, "online", online);
-}
-
-static void
-check_mode (Check   *c,
-            xmlNode *klass)
-{
-  g_autofree char *mode = td_xml_child_text (klass, "Mode");
-  xmlNode *hours = td_xml_child (klass, "Hours");
-  xmlNode *platform = td_xml_child (klass, "OnlinePlatform");
-  TdHalves total = attr_halves (hours, "theory") + attr_halves (hours, "practice");
-  TdHalves online = attr_halves (hours, "online");
-  gboolean offline = g_strcmp0 (mode, "1") == 0;
-  g_autofree char *online_text = td_xml_attr (hours, "online");
-  g_autofree char *total_text = td_hours_format (total);
-
-  if (offline && platform != NULL)
-    ERROR (c, "R-CLS-007", platform, "OnlinePlatform",
-           _("OnlinePlatform is given, but Mode 1 (in person) has no online part"));
-  if (!offline && platform == NULL)
-    ERROR (c, "R-CLS-007", td_xml_child (klass, "Mode"), "OnlinePlatform",
-           _("Mode %s needs an OnlinePlatform"), mode);
-  if (offline && online != 0)
-    ERROR (c, "R-CLS-007", hours, "Hours",
-           _("Hours/@online is %s, but Mode 1 (in person) has no online hours"), online_text);
-  else if (g_strcmp0 (mode, "2") == 0 && online != total)
-    ERROR (c, "R-CLS-007", hours, "Hours",
-           _("Hours/@online is %s, but Mode 2 (online) gives all %s hours online"), online_text,
-           total_text);
-  else if (g_strcmp0 (mode, "3") == 0 && (online < 0 || online > total))
-    ERROR (c, "R-CLS-007", hours, "Hours",
-           _("Hours/@online is %s, more than the %s hours of theory and practice"), online_text,
-           total_text);
-}
-
-static void
-check_project (Check   *c,
-               xmlNode *klass)
-{
-  xmlNode *project = td_xml_child (klass, "ProjectMode");
-  xmlNode *partner = td_xml_child (klass, "Partner");
-  g_autofree char *mode = td_xml_text (project);
-  gboolean needs_partner = g_strcmp0 (mode, "0") != 0;
-
-  if (needs_partner && partner == NULL)
-    ERROR (c, "R-CLS-008", project, "Partner",
-           _("ProjectMode %s needs a Partner employer"), mode);
-  else if (!needs_partner && partner != NULL)
-    ERROR (c, "R-CLS-008", partner, "Partner",
-           _("A Partner is given, but ProjectMode is 0 (not a project-mode class)"));
-}
-
-static void
-check_action (Check   *c,
-              xmlNode *klass)
-{
-  xmlNode *action_node = td_xml_child (klass, "SpecialAction");
-  g_autofree char *action = td_xml_text (action_node);
-  g_autofree char *type = td_xml_child_text (klass, "TrainingType");
-
-  if (g_strcmp0 (action, "09") == 0 && g_strcmp0 (type, "03") != 0)
-    report (c, "R-CLS-011", TD_SEVERITY_WARNING, action_node, "SpecialAction",
-            _("SpecialAction 09 (entrepreneurship) is for TrainingType 03, not %s"), type);
-  else if (g_strcmp0 (type, "03") == 0 && g_strcmp0 (action, "01") != 0
-           && g_strcmp0 (action, "02") != 0 && g_strcmp0 (action, "09") != 0)
-    report (c, "R-CLS-011", TD_SEVERITY_WARNING, action_node, "SpecialAction",
-            _("TrainingType 03 (entrepreneurship) is filed under SpecialAction 01, 02 or 09, "
-              "not %s"), action);
+        *ref = places[i][2];
+        /* "Mode 2 needs an OnlinePlatform": there is none to point at */
+        return node != NULL ? node : td_xml_child (klass, "Mode");
+      }
+  *ref = "Class";
+  return klass;
 }
 
 static void
 check_filing (Check *c)
 {
   xmlNode *klass = td_xml_child (c->kind, "Class");
+  xmlNode *timetable = td_xml_child (c->kind, "Timetable");
+  g_autoptr (TdClass) filed = td_filing_read_class (c->kind);
+  g_autoptr (GPtrArray) teachers = td_filing_read_teachers (c->kind, 0);
+  g_autoptr (GPtrArray) lessons = td_filing_read_lessons (c->kind, 0);
+  g_autoptr (GPtrArray) lesson_nodes = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
 
-  check_filing_dates (c, klass, child_day (klass, "StartDate"), child_day (klass, "EndDate"));
-  check_timetable (c, c->kind, klass);
-  check_mode (c, klass);
-  check_project (c, klass);
-  check_action (c, klass);
+  for (xmlNode *n = td_xml_child (timetable, "Lesson"); n != NULL; n = td_xml_next (n, "Lesson"))
+    g_ptr_array_add (lesson_nodes, n);
+  td_filing_check_content (found, filed, lessons, teachers, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const TdFilingFinding *f = g_ptr_array_index (found, i);
+      const char *ref = NULL;
+      xmlNode *node = filing_node (klass, lesson_nodes, lessons, f, &ref);
+
+      report (c, f->rule, f->error ? TD_SEVERITY_ERROR : TD_SEVERITY_WARNING, node, ref, "%s",
+              f->message);
+    }
 }
 
 /* Attendance: R-ATT-003 and R-ATT-004 (the parts without the timetable), R-ATT-005 */
 
-static gboolean
-hex_to_bytes (const char *hex,
-              guint8      out[32])
+/* The record's line of the chain (td-chain.h), its fields as written. */
+static char *
+chain_line (const char *date, const char *lesson, xmlNode *record)
 {
-  if (hex == NULL || strlen (hex) != 64)
-    return FALSE;
-  for (int i = 0; i < 32; i++)
-    {
-      int hi = g_ascii_xdigit_value (hex[2 * i]);
-      int lo = g_ascii_xdigit_value (hex[2 * i + 1]);
-      if (hi < 0 || lo < 0)
-        return FALSE;
-      out[i] = (guint8) (hi * 16 + lo);
-    }
-  return TRUE;
-}
+  g_autofree char *id = td_xml_attr (record, "id");
+  g_autofree char *status = td_xml_attr (record, "status");
+  g_autofree char *in = td_xml_attr (record, "in");
+  g_autofree char *out = td_xml_attr (record, "out");
+  g_autofree char *hours = td_xml_attr (record, "hours");
+  g_autofree char *method = td_xml_attr (record, "method");
 
-/* h = SHA-256(h ‖ "date|lesson|id|status|in|out|hours|method\n"), fields as written. */
-static void
-chain_step (guint8      h[32],
-            const char *date,
-            const char *lesson,
-            xmlNode    *record)
-{
-  static const char *const fields[] = { "id", "status", "in", "out", "hours", "method" };
-  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GString) line = g_string_new (NULL);
-  gsize len = 32;
-
-  g_string_append_printf (line, "%s|%s", date != NULL ? date : "", lesson != NULL ? lesson : "");
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *value = td_xml_attr (record, fields[i]);
-      g_string_append_printf (line, "|%s", value != NULL ? value : "");
-    }
-  g_string_append_c (line, '\n');
-  g_checksum_update (sha, h, 32);
-  g_checksum_update (sha, (const guchar *) line->str, line->len);
-  g_checksum_get_digest (sha, h, &len);
+  return td_chain_line (date != NULL ? date : "", lesson != NULL ? lesson : "",
+                        id != NULL ? id : "", status != NULL ? status[0] : '\0', in, out,
+                        hours != NULL ? hours : "", method != NULL ? method : "");
 }
 
 char *
@@ -716,14 +416,17 @@ td_packet_chain_head (xmlNode    *attendance,
                       const char *prev,
                       guint      *count)
 {
-  guint8 h[32];
+  char h[65];
   guint n = 0;
-  GString *hex;
 
   g_return_val_if_fail (attendance != NULL, NULL);
 
-  if (!hex_to_bytes (prev, h))
+  if (prev == NULL || strlen (prev) != 64)
     return NULL;
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (prev[i]))
+      return NULL;
+  g_strlcpy (h, prev, sizeof h);
   for (xmlNode *s = td_xml_child (attendance, "Session"); s != NULL; s = td_xml_next (s, "Session"))
     {
       g_autofree char *date = td_xml_attr (s, "date");
@@ -731,16 +434,17 @@ td_packet_chain_head (xmlNode    *attendance,
 
       for (xmlNode *r = td_xml_child (s, "Record"); r != NULL; r = td_xml_next (r, "Record"))
         {
-          chain_step (h, date, lesson, r);
+          g_autofree char *line = chain_line (date, lesson, r);
+
+          if (!td_chain_step (h, line, h))
+            return NULL;
           n++;
         }
     }
   if (count != NULL)
     *count = n;
-  hex = g_string_sized_new (64);
-  for (int i = 0; i < 32; i++)
-    g_string_append_printf (hex, "%02x", h[i]);
-  return g_string_free (hex, FALSE);
+  /* lower case, as td_chain_step writes it, also when @prev was written in capitals */
+  return g_ascii_strdown (h, -1);
 }
 
 static void
@@ -750,7 +454,7 @@ check_chain (Check *c)
   g_autofree char *prev = td_xml_attr (chain, "prev");
   g_autofree char *head = td_xml_attr (chain, "head");
   g_autofree char *computed = NULL;
-  gint64 count = attr_int (chain, "count");
+  gint64 count = td_xml_attr_int (chain, "count", -1);
   guint n = 0;
 
   computed = td_packet_chain_head (c->kind, prev, &n);
@@ -794,7 +498,7 @@ check_record_times (Check      *c,
            _("Lesson %s, trainee %s: status %s has no sign-in, so it carries no in or out time"),
            lesson, id, status);
 
-  if (!present && attr_halves (record, "hours") != 0)
+  if (!present && td_xml_attr_hours (record, "hours", -1) != 0)
     {
       g_autofree char *hours = td_xml_attr (record, "hours");
       ERROR (c, "R-ATT-004", record, id,
@@ -843,7 +547,7 @@ static void
 check_assessment (Check *c)
 {
   xmlNode *exam = td_xml_child (c->kind, "Exam");
-  TdDay latest = MAX (attr_day (exam, "theoryDate"), attr_day (exam, "practiceDate"));
+  TdDay latest = MAX (td_xml_attr_day (exam, "theoryDate"), td_xml_attr_day (exam, "practiceDate"));
   char latest_iso[11];
 
   td_day_to_iso (latest, latest_iso);
@@ -855,9 +559,9 @@ check_assessment (Check *c)
 
       if (cert == NULL)
         continue;
-      if (attr_is (cert, "type", "2"))
+      if (td_xml_attr_is (cert, "type", "2"))
         check_certificate_number (c, cert, id);
-      if (latest != 0 && attr_day (cert, "issued") != 0 && attr_day (cert, "issued") < latest)
+      if (latest != 0 && td_xml_attr_day (cert, "issued") != 0 && td_xml_attr_day (cert, "issued") < latest)
         ERROR (c, "R-ASM-004", cert, id,
                _("Trainee %s: the certificate is issued on %s, before the exam ended on %s"), id,
                issued, latest_iso);
@@ -904,10 +608,12 @@ check_claim_line (Check   *c,
   g_autofree char *id = td_xml_attr (line, "id");
   g_autofree char *bank = td_xml_attr (line, "bank");
   g_autofree char *account = td_xml_attr (line, "account");
-  TdFen standard = 0, uplift = 0, amount = 0;
+  TdFen standard = td_xml_attr_money (line, "standard", NO_MONEY);
+  TdFen uplift = td_xml_attr_money (line, "uplift", NO_MONEY);
+  TdFen amount = td_xml_attr_money (line, "amount", NO_MONEY);
 
-  if (attr_money (line, "standard", &standard) && attr_money (line, "uplift", &uplift)
-      && attr_money (line, "amount", &amount) && amount != standard + uplift)
+  if (standard != NO_MONEY && uplift != NO_MONEY && amount != NO_MONEY
+      && amount != standard + uplift)
     {
       g_autofree char *a = td_money_format (amount);
       g_autofree char *s = td_money_format (standard);
@@ -926,27 +632,27 @@ check_claim_line (Check   *c,
 static void
 check_claim (Check *c)
 {
-  gboolean to_trainees = attr_is (td_xml_child (c->kind, "Payee"), "type", "2");
+  gboolean to_trainees = td_xml_attr_is (td_xml_child (c->kind, "Payee"), "type", "2");
   xmlNode *total = td_xml_child (c->kind, "Total");
-  TdFen sum = 0, written = 0;
+  TdFen sum = 0, written = td_xml_attr_money (total, "amount", NO_MONEY);
   gint64 n = 0;
 
   for (xmlNode *l = td_xml_child (c->kind, "Line"); l != NULL; l = td_xml_next (l, "Line"))
     {
-      TdFen amount = 0;
+      TdFen amount = td_xml_attr_money (l, "amount", NO_MONEY);
 
       check_claim_line (c, l, to_trainees);
-      if (attr_money (l, "amount", &amount))
+      if (amount != NO_MONEY)
         sum += amount;
       n++;
     }
-  if (attr_int (total, "count") != n)
+  if (td_xml_attr_int (total, "count", -1) != n)
     {
       g_autofree char *count = td_xml_attr (total, "count");
       ERROR (c, "R-SUB-004", total, "Total",
              _("Total/@count is %s, but the claim has %d lines"), count, (int) n);
     }
-  if (attr_money (total, "amount", &written) && written != sum)
+  if (written != NO_MONEY && written != sum)
     {
       g_autofree char *w = td_money_format (written);
       g_autofree char *s = td_money_format (sum);
@@ -962,10 +668,10 @@ check_quarterly_row (Check   *c,
                      xmlNode *row,
                      const char *key)
 {
-  gint64 enrolled = attr_int (row, "enrolled");
-  gint64 completed = attr_int (row, "completed");
-  gint64 certified = attr_int (row, "certified");
-  gint64 employed = attr_int (row, "employed");
+  gint64 enrolled = td_xml_attr_int (row, "enrolled", -1);
+  gint64 completed = td_xml_attr_int (row, "completed", -1);
+  gint64 certified = td_xml_attr_int (row, "certified", -1);
+  gint64 employed = td_xml_attr_int (row, "employed", -1);
 
   if (completed > enrolled)
     ERROR (c, "R-QTR-002", row, key, _("Row %s: more completed than enrolled"), key);

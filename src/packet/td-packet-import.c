@@ -9,6 +9,7 @@
 
 #include "core/td-date.h"
 #include "packet/td-catalog-import.h"
+#include "packet/td-filing-read.h"
 #include "packet/td-finding.h"
 #include "packet/td-packet-check.h"
 #include "packet/td-packet-import.h"
@@ -59,52 +60,6 @@ packet_free (Packet *p)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Packet, packet_free)
 
 /* ---- small readers ---------------------------------------------------------------------- */
-
-static int
-attr_int (xmlNode *node, const char *name, int none)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-  return text != NULL && text[0] != '\0' ? atoi (text) : none;
-}
-
-static int
-child_int (xmlNode *node, const char *name, int none)
-{
-  g_autofree char *text = td_xml_child_text (node, name);
-  return text != NULL && text[0] != '\0' ? atoi (text) : none;
-}
-
-static void
-attr_copy (xmlNode *node, const char *name, char *out, gsize size)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-  g_strlcpy (out, text != NULL ? text : "", size);
-}
-
-static void
-child_copy (xmlNode *node, const char *name, char *out, gsize size)
-{
-  g_autofree char *text = td_xml_child_text (node, name);
-  g_strlcpy (out, text != NULL ? text : "", size);
-}
-
-static TdHalves
-attr_hours (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-  return text != NULL ? td_hours_parse (text) : 0;
-}
-
-static TdFen
-attr_money (xmlNode *node, const char *name, TdFen none)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-  TdFen fen = none;
-
-  if (text != NULL && !td_money_parse (text, &fen))
-    fen = none;
-  return fen;
-}
 
 static char *
 class_ref_code (xmlNode *body)
@@ -376,94 +331,6 @@ contradicts (const Packet *p, const char *what, GString *diff, GError **error)
 
 /* ---- ClassFiling ------------------------------------------------------------------------ */
 
-static TdClass *
-read_class (xmlNode *filing)
-{
-  TdClass *k = td_class_new ();
-  xmlNode *c = td_xml_child (filing, "Class");
-  xmlNode *item = td_xml_child (c, "CatalogItem"), *hours = td_xml_child (c, "Hours");
-  xmlNode *venue = td_xml_child (c, "Venue"), *plan = td_xml_child (c, "AssessmentPlan");
-  xmlNode *partner = td_xml_child (c, "Partner"), *commit = td_xml_child (filing, "Commitment");
-
-  k->code = td_xml_attr (c, "code");
-  k->filing_no = td_xml_attr (c, "filingNo");
-  k->title = td_xml_child_text (c, "Title");
-  k->item_code = td_xml_attr (item, "code");
-  k->item_name = td_xml_attr (item, "name");
-  k->catalog_version = td_xml_attr (item, "catalogVersion");
-  k->level = child_int (c, "Level", 0);
-  child_copy (c, "TrainingType", k->training_type, sizeof k->training_type);
-  child_copy (c, "SpecialAction", k->special_action, sizeof k->special_action);
-  k->project_mode = child_int (c, "ProjectMode", 0);
-  k->mode = child_int (c, "Mode", 1);
-  child_copy (c, "StartDate", k->start_date, sizeof k->start_date);
-  child_copy (c, "EndDate", k->end_date, sizeof k->end_date);
-  k->planned_theory = attr_hours (hours, "theory");
-  k->planned_practice = attr_hours (hours, "practice");
-  k->planned_online = attr_hours (hours, "online");
-  k->planned_size = child_int (c, "PlannedSize", 0);
-  attr_copy (venue, "region", k->venue_region, sizeof k->venue_region);
-  k->venue_address = td_xml_child_text (venue, "Address");
-  k->online_platform = td_xml_child_text (c, "OnlinePlatform");
-  k->funding_source = child_int (c, "FundingSource", 1);
-  k->certificate = attr_int (plan, "certificate", 0);
-  k->assessment_method = td_xml_child_text (plan, "Method");
-  if (partner != NULL)
-    {
-      k->partner_credit_code = td_xml_child_text (partner, "CreditCode");
-      k->partner_name = td_xml_child_text (partner, "Name");
-      k->partner_positions = child_int (partner, "Positions", 0);
-    }
-  k->commitment_signed_by = td_xml_attr (commit, "signedBy");
-  attr_copy (commit, "date", k->commitment_date, sizeof k->commitment_date);
-  return k;
-}
-
-static GPtrArray *
-read_teachers (xmlNode *filing, gint64 class_id)
-{
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_teacher_free);
-  xmlNode *teachers = td_xml_child (filing, "Teachers");
-
-  for (xmlNode *n = td_xml_child (teachers, "Teacher"); n != NULL; n = td_xml_next (n, "Teacher"))
-    {
-      TdTeacher *t = td_teacher_new ();
-      t->class_id = class_id;
-      t->tid = td_xml_attr (n, "id");
-      t->name = td_xml_child_text (n, "Name");
-      t->id_number = td_xml_child_text (n, "IdNumber");
-      t->qualification = td_xml_child_text (n, "Qualification");
-      g_ptr_array_add (list, t);
-    }
-  return list;
-}
-
-static GPtrArray *
-read_lessons (xmlNode *filing, gint64 class_id)
-{
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
-  xmlNode *timetable = td_xml_child (filing, "Timetable");
-
-  for (xmlNode *n = td_xml_child (timetable, "Lesson"); n != NULL; n = td_xml_next (n, "Lesson"))
-    {
-      TdLesson *l = td_lesson_new ();
-      g_autofree char *kind = td_xml_attr (n, "kind"), *online = td_xml_attr (n, "online");
-
-      l->class_id = class_id;
-      l->lid = td_xml_attr (n, "id");
-      attr_copy (n, "date", l->date, sizeof l->date);
-      attr_copy (n, "start", l->start, sizeof l->start);
-      attr_copy (n, "end", l->end, sizeof l->end);
-      l->hours = attr_hours (n, "hours");
-      l->kind = kind != NULL && kind[0] == 'P' ? 'P' : 'T';
-      l->online = g_strcmp0 (online, "true") == 0;
-      l->teacher = td_xml_attr (n, "teacher");
-      l->content = td_xml_text (n);
-      g_ptr_array_add (list, l);
-    }
-  return list;
-}
-
 static const TdLesson *
 find_lesson (GPtrArray *lessons, const char *lid)
 {
@@ -516,7 +383,7 @@ store_lessons (TdStore *store, gint64 class_id, GPtrArray *lessons, GError **err
 static gboolean
 apply_filing (Import *imp, const Packet *p, gboolean draft, GError **error)
 {
-  g_autoptr (TdClass) k = read_class (p->body);
+  g_autoptr (TdClass) k = td_filing_read_class (p->body);
   g_autoptr (TdClass) old = td_store_get_class_by_code (imp->store, k->code, NULL);
   g_autoptr (GPtrArray) teachers = NULL, lessons = NULL;
   g_autoptr (GString) diff = g_string_new (NULL);
@@ -548,8 +415,8 @@ apply_filing (Import *imp, const Packet *p, gboolean draft, GError **error)
     g_clear_pointer (&k->filing_no, g_free);
   if (!td_store_save_class (imp->store, k, error))
     return FALSE;
-  teachers = read_teachers (p->body, k->id);
-  lessons = read_lessons (p->body, k->id);
+  teachers = td_filing_read_teachers (p->body, k->id);
+  lessons = td_filing_read_lessons (p->body, k->id);
   return td_store_set_teachers (imp->store, k->id, teachers, error)
          && store_lessons (imp->store, k->id, lessons, error)
          && complete_institution (imp, k->commitment_signed_by, NULL, error);
@@ -589,20 +456,20 @@ read_trainee (xmlNode *n, gint64 class_id, int position)
 
   e->class_id = class_id;
   e->position = position;
-  child_copy (n, "IdNumber", e->trainee.id_number, sizeof e->trainee.id_number);
+  td_xml_child_copy (n, "IdNumber", e->trainee.id_number, sizeof e->trainee.id_number);
   e->trainee.name = td_xml_child_text (n, "Name");
-  e->trainee.gender = child_int (n, "Gender", 0);
-  child_copy (n, "BirthDate", e->trainee.birth_date, sizeof e->trainee.birth_date);
+  e->trainee.gender = td_xml_child_int (n, "Gender", 0);
+  td_xml_child_copy (n, "BirthDate", e->trainee.birth_date, sizeof e->trainee.birth_date);
   e->trainee.phone = td_xml_child_text (n, "Phone");
-  child_copy (n, "Education", e->trainee.education, sizeof e->trainee.education);
-  child_copy (n, "HouseholdRegion", e->trainee.household_region,
+  td_xml_child_copy (n, "Education", e->trainee.education, sizeof e->trainee.education);
+  td_xml_child_copy (n, "HouseholdRegion", e->trainee.household_region,
               sizeof e->trainee.household_region);
   for (xmlNode *c = td_xml_child (cats, "Category"); c != NULL; c = td_xml_next (c, "Category"))
     g_ptr_array_add (codes, td_xml_text (c));
   g_ptr_array_add (codes, NULL);
   e->categories = g_strjoinv (",", (char **) codes->pdata);
-  e->employment_before = child_int (n, "EmploymentBefore", 0);
-  attr_copy (td_xml_child (n, "Consent"), "date", e->consent_date, sizeof e->consent_date);
+  e->employment_before = td_xml_child_int (n, "EmploymentBefore", 0);
+  td_xml_attr_copy (td_xml_child (n, "Consent"), "date", e->consent_date, sizeof e->consent_date);
   return e;
 }
 
@@ -698,13 +565,29 @@ apply_attendance (Import *imp, const Packet *p, const TdClass *k, GError **error
 
 /* ---- Assessment ------------------------------------------------------------------------ */
 
+/* The stored person a result, follow-up or claim line names by @id; NULL with @error when
+ * the store cannot be read or the person is not on record. */
+static TdTrainee *
+record_trainee (Import *imp, const Packet *p, const TdClass *k, const char *id,
+                GError **error)
+{
+  g_autoptr (TdTrainee) t = NULL;
+
+  if (!known_trainee (imp->store, id, &t, error))
+    return NULL;
+  if (t == NULL)
+    refuse (error, TD_PACKET_IMPORT_ERROR_INVALID, _("%s: %s is not on the roster of class %s."),
+            p->path, id, k->code);
+  return g_steal_pointer (&t);
+}
+
 static gboolean
 apply_assessment (Import *imp, const Packet *p, TdClass *k, GError **error)
 {
   xmlNode *exam = td_xml_child (p->body, "Exam");
 
-  attr_copy (exam, "theoryDate", k->exam_theory_date, sizeof k->exam_theory_date);
-  attr_copy (exam, "practiceDate", k->exam_practice_date, sizeof k->exam_practice_date);
+  td_xml_attr_copy (exam, "theoryDate", k->exam_theory_date, sizeof k->exam_theory_date);
+  td_xml_attr_copy (exam, "practiceDate", k->exam_practice_date, sizeof k->exam_practice_date);
   g_free (k->evaluator);
   k->evaluator = td_xml_child_text (exam, "Evaluator");
   g_free (k->exam_place);
@@ -719,24 +602,21 @@ apply_assessment (Import *imp, const Packet *p, TdClass *k, GError **error)
       xmlNode *cert = td_xml_child (n, "Certificate");
       g_autoptr (TdTrainee) t = NULL;
 
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       r->class_id = k->id;
       r->trainee_id = t->id;
       g_strlcpy (r->id_number, id, sizeof r->id_number);
       r->theory = theory != NULL ? (int) (g_ascii_strtod (theory, NULL) * 10 + 0.5) : -1;
       r->practice = practice != NULL ? (int) (g_ascii_strtod (practice, NULL) * 10 + 0.5) : -1;
-      r->outcome = attr_int (n, "outcome", 0);
+      r->outcome = td_xml_attr_int (n, "outcome", 0);
       r->retake = g_strcmp0 (retake, "true") == 0;
       if (cert != NULL)
         {
-          r->cert_type = attr_int (cert, "type", 0);
-          r->cert_level = attr_int (cert, "level", 0);
+          r->cert_type = td_xml_attr_int (cert, "type", 0);
+          r->cert_level = td_xml_attr_int (cert, "level", 0);
           r->cert_number = td_xml_attr (cert, "number");
-          attr_copy (cert, "issued", r->cert_issued, sizeof r->cert_issued);
+          td_xml_attr_copy (cert, "issued", r->cert_issued, sizeof r->cert_issued);
           r->cert_issuer = td_xml_attr (cert, "issuer");
         }
       if (!td_store_save_result (imp->store, r, error))
@@ -757,19 +637,16 @@ apply_follow_up (Import *imp, const Packet *p, const TdClass *k, GError **error)
       xmlNode *employer = td_xml_child (n, "Employer");
       g_autoptr (TdTrainee) t = NULL;
 
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       f->class_id = k->id;
       f->trainee_id = t->id;
       g_strlcpy (f->id_number, id, sizeof f->id_number);
-      attr_copy (n, "checked", f->checked, sizeof f->checked);
-      f->status = attr_int (n, "status", 0);
-      attr_copy (n, "since", f->since, sizeof f->since);
-      f->proof = attr_int (n, "proof", 0);
-      f->monthly_wage = attr_money (n, "monthlyWage", -1);
+      td_xml_attr_copy (n, "checked", f->checked, sizeof f->checked);
+      f->status = td_xml_attr_int (n, "status", 0);
+      td_xml_attr_copy (n, "since", f->since, sizeof f->since);
+      f->proof = td_xml_attr_int (n, "proof", 0);
+      f->monthly_wage = td_xml_attr_money (n, "monthlyWage", -1);
       if (employer != NULL)
         {
           f->employer_credit_code = td_xml_attr (employer, "creditCode");
@@ -833,14 +710,14 @@ apply_claim (Import *imp, const Packet *p, TdClass *k, GError **error)
   claim->class_id = k->id;
   claim->packet_id = g_strdup (p->id);
   claim->catalog_version = td_xml_attr (p->body, "catalogVersion");
-  claim->payee_type = attr_int (payee, "type", 1);
+  claim->payee_type = td_xml_attr_int (payee, "type", 1);
   claim->account_name = td_xml_child_text (payee, "AccountName");
   claim->bank = td_xml_child_text (payee, "Bank");
   claim->account = td_xml_child_text (payee, "Account");
   claim->signed_by = td_xml_attr (declaration, "signedBy");
-  attr_copy (declaration, "date", claim->date, sizeof claim->date);
-  claim->count = attr_int (total, "count", 0);
-  claim->total = attr_money (total, "amount", 0);
+  td_xml_attr_copy (declaration, "date", claim->date, sizeof claim->date);
+  claim->count = td_xml_attr_int (total, "count", 0);
+  claim->total = td_xml_attr_money (total, "amount", 0);
   for (xmlNode *n = td_xml_child (p->body, "Line"); n != NULL; n = td_xml_next (n, "Line"))
     {
       TdClaimLine *l = td_claim_line_new ();
@@ -848,19 +725,16 @@ apply_claim (Import *imp, const Packet *p, TdClass *k, GError **error)
       g_autoptr (TdTrainee) t = NULL;
 
       g_ptr_array_add (claim->lines, l);
-      if (!known_trainee (imp->store, id, &t, error))
+      if ((t = record_trainee (imp, p, k, id, error)) == NULL)
         return FALSE;
-      if (t == NULL)
-        return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
-                       _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
       l->trainee_id = t->id;
       g_strlcpy (l->id_number, id, sizeof l->id_number);
-      l->certificate = attr_int (n, "certificate", 0);
-      l->level = attr_int (n, "level", 0);
+      l->certificate = td_xml_attr_int (n, "certificate", 0);
+      l->level = td_xml_attr_int (n, "level", 0);
       l->attendance_rate = td_rate_parse (rate);
-      l->standard = attr_money (n, "standard", 0);
-      l->uplift = attr_money (n, "uplift", 0);
-      l->amount = attr_money (n, "amount", 0);
+      l->standard = td_xml_attr_money (n, "standard", 0);
+      l->uplift = td_xml_attr_money (n, "uplift", 0);
+      l->amount = td_xml_attr_money (n, "amount", 0);
       l->bank = td_xml_attr (n, "bank");
       l->account = td_xml_attr (n, "account");
     }

@@ -104,10 +104,4 @@ void td_check_quarterly (TdCheck *c);
 /* Catalogue rules that need no history (R-CLS-002 first filing, -006, -009, R-ATT-007). */
 void td_check_catalog_only (TdCheck *c);
 
-/* Small attribute helpers. */
-int td_attr_int (xmlNode *node, const char *name, int none);
-TdHalves td_attr_hours (xmlNode *node, const char *name);
-TdFen td_attr_money (xmlNode *node, const char *name);
-TdDay td_attr_day (xmlNode *node, const char *name);
-
 G_END_DECLS

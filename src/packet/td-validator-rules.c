@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/td-filing-check.h"
 #include "packet/td-digest.h"
+#include "packet/td-filing-read.h"
 #include "packet/td-validator-private.h"
 
 #define ZEROS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -131,8 +133,8 @@ check_supersedes (TdCheck *c)
   if (c->class_code != NULL)
     same_subject = g_strcmp0 (old->class_code, c->class_code) == 0;
   else
-    same_subject = td_attr_int (old->kind, "year", -1) == td_attr_int (c->kind, "year", -2)
-                   && td_attr_int (old->kind, "quarter", -1) == td_attr_int (c->kind, "quarter",
+    same_subject = td_xml_attr_int (old->kind, "year", -1) == td_xml_attr_int (c->kind, "year", -2)
+                   && td_xml_attr_int (old->kind, "quarter", -1) == td_xml_attr_int (c->kind, "quarter",
                                                                              -2);
   if (!td_xml_is (old->kind, c->kind_name) || !same_subject || old->created >= c->created_us)
     td_check_error (c, "R-PKT-004", c->supersedes, NULL,
@@ -206,54 +208,38 @@ static void
 check_lead (TdCheck *c, xmlNode *klass, TdCatalog *catalog)
 {
   g_autofree char *start = td_xml_child_text (klass, "StartDate");
-  TdDay first = iso_day (start);
-  int n = catalog->rules.filing_lead_workdays;
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
 
-  if (first != 0 && td_calendar_working_days_between (catalog->calendar, c->day, first) < n)
-    td_check_error (c, "R-CLS-002", start, klass,
-                    _("The filing is created fewer than %d working days before the start date "
-                      "%s."), n, start);
+  td_filing_check_lead (found, start, catalog, c->day, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
+    td_check_error (c, "R-CLS-002", start, klass, "%s",
+                    ((TdFilingFinding *) g_ptr_array_index (found, i))->message);
 }
 
+/* R-CLS-006 and R-CLS-009 as td-filing-check.c has them, on the filing as read. */
 static void
 check_filing_catalog (TdCheck *c, TdCatalog *catalog)
 {
   xmlNode *klass = td_xml_child (c->kind, "Class");
-  xmlNode *item = td_xml_child (klass, "CatalogItem");
-  g_autofree char *code = td_xml_attr (item, "code");
-  g_autofree char *name = td_xml_attr (item, "name");
+  g_autoptr (TdClass) filed = td_filing_read_class (c->kind);
+  g_autoptr (GPtrArray) found = td_filing_findings_new ();
   g_autofree char *size_text = td_xml_child_text (klass, "PlannedSize");
-  xmlNode *hours = td_xml_child (klass, "Hours");
-  int size = size_text != NULL ? atoi (size_text) : 0;
-  int certificate = td_attr_int (td_xml_child (klass, "AssessmentPlan"), "certificate", 0);
-  g_autofree char *level_text = td_xml_child_text (klass, "Level");
-  int level = level_text != NULL ? atoi (level_text) : -1;
-  const TdCatalogItem *it = td_catalog_find_item (catalog, code);
-  const TdStandard *s = it != NULL ? td_catalog_item_find_standard (it, certificate, level) : NULL;
-  TdHalves planned = MAX (td_attr_hours (hours, "theory"), 0)
-                     + MAX (td_attr_hours (hours, "practice"), 0);
 
   if (c->supersedes == NULL)
     check_lead (c, klass, catalog);
-  if (size < catalog->rules.min_class_size || size > catalog->rules.max_class_size)
-    td_check_error (c, "R-CLS-006", size_text, klass,
-                    _("The planned size %d is outside %d–%d of catalogue %s."), size,
-                    catalog->rules.min_class_size, catalog->rules.max_class_size,
-                    catalog->version);
-  if (it == NULL || g_strcmp0 (it->name, name) != 0)
-    td_check_error (c, "R-CLS-009", code, item,
-                    _("The catalogue item %s “%s” is not in catalogue %s under that name."),
-                    code, name, catalog->version);
-  else if (s == NULL)
-    td_check_error (c, "R-CLS-009", code, item,
-                    _("The catalogue item %s has no subsidy standard for certificate type %d at "
-                      "level %d."), code, certificate, level);
-  else if (planned < s->min_hours)
+  td_filing_check_catalog (found, filed, catalog, TD_FILING_FOR_PACKET);
+  for (guint i = 0; i < found->len; i++)
     {
-      g_autofree char *min = td_hours_format (s->min_hours);
-      td_check_error (c, "R-CLS-009", code, hours,
-                      _("Theory and practice add up to fewer than the %s class hours the "
-                        "standard needs."), min);
+      const TdFilingFinding *f = g_ptr_array_index (found, i);
+
+      if (g_strcmp0 (f->field, "planned_size") == 0)
+        td_check_error (c, f->rule, size_text, klass, "%s", f->message);
+      else if (g_strcmp0 (f->field, "timetable") == 0)
+        td_check_error (c, f->rule, filed->item_code, td_xml_child (klass, "Hours"), "%s",
+                        f->message);
+      else
+        td_check_error (c, f->rule, filed->item_code, td_xml_child (klass, "CatalogItem"),
+                        "%s", f->message);
     }
 }
 
@@ -263,7 +249,7 @@ check_batch_lateness (TdCheck *c, TdCatalog *catalog)
   TdDay latest = 0;
 
   for (xmlNode *s = td_xml_child (c->kind, "Session"); s != NULL; s = td_xml_next (s, "Session"))
-    latest = MAX (latest, td_attr_day (s, "date"));
+    latest = MAX (latest, td_xml_attr_day (s, "date"));
   if (latest != 0 && td_calendar_working_days_after (catalog->calendar, latest, c->day) > 3)
     {
       g_autofree char *date = td_day_to_iso_dup (latest);
@@ -374,7 +360,7 @@ check_started_changes (TdCheck *c, xmlNode *old_filing)
         {
           xmlNode *other = g_hash_table_lookup (pass == 0 ? new_lessons : old_lessons, key);
           g_autofree char *a = node_signature (value), *b = node_signature (other);
-          TdDay d1 = td_attr_day (value, "date"), d2 = other ? td_attr_day (other, "date") : 0;
+          TdDay d1 = td_xml_attr_day (value, "date"), d2 = other ? td_xml_attr_day (other, "date") : 0;
           if ((pass == 1 && other != NULL) || strcmp (a, b) == 0
               || (d1 > c->day && (other == NULL || d2 > c->day)))
             continue;
@@ -431,7 +417,7 @@ check_trainee (TdCheck *c, xmlNode *t, const char *id, GPtrArray *others)
   g_autofree char *birth = td_xml_child_text (t, "BirthDate");
   int age = td_day_age (iso_day (birth), start);
   xmlNode *consent = td_xml_child (t, "Consent");
-  TdDay consent_day = td_attr_day (consent, "date");
+  TdDay consent_day = td_xml_attr_day (consent, "date");
   const TdCatalog *catalog = c->catalog;
   gboolean graduate = FALSE;
 
@@ -504,7 +490,7 @@ td_check_notice (TdCheck *c)
     return;
   if (cancel != NULL)
     {
-      TdDay d = td_attr_day (cancel, "date");
+      TdDay d = td_xml_attr_day (cancel, "date");
       if (d > end || d > c->day)
         td_check_error (c, "R-NOT-001", c->class_code, cancel,
                         _("The cancellation is dated after the end date %s or after the "
@@ -514,7 +500,7 @@ td_check_notice (TdCheck *c)
        w = td_xml_next (w, "Withdrawal"))
     {
       g_autofree char *id = td_xml_attr (w, "id");
-      TdDay d = td_attr_day (w, "date");
+      TdDay d = td_xml_attr_day (w, "date");
       if (!g_hash_table_contains (cv->trainees, id))
         td_check_error (c, "R-NOT-002", id, w,
                         _("Trainee %s, who withdraws, is not on the class's roster."), id);
@@ -542,7 +528,7 @@ check_record_times (TdCheck *c, xmlNode *r, xmlNode *lesson, const char *id, con
   int in = td_time_from_iso (in_text), out = td_time_from_iso (out_text);
   g_autofree char *st = td_xml_attr (lesson, "start"), *en = td_xml_attr (lesson, "end");
   int end = td_time_from_iso (en);
-  TdHalves lesson_hours = td_attr_hours (lesson, "hours"), hours = td_attr_hours (r, "hours");
+  TdHalves lesson_hours = td_xml_attr_hours (lesson, "hours", -1), hours = td_xml_attr_hours (r, "hours", -1);
   TdHalves expected;
   char s = status != NULL ? status[0] : '?';
   gboolean bad = FALSE;
@@ -645,19 +631,19 @@ td_check_assessment (TdCheck *c)
   xmlNode *exam = td_xml_child (c->kind, "Exam");
   TdDay earliest = iso_day (cv->end) - 3;
   int level = td_class_view_int (cv, "Level");
-  int certificate = td_attr_int (td_xml_child (td_class_view_class (cv), "AssessmentPlan"),
+  int certificate = td_xml_attr_int (td_xml_child (td_class_view_class (cv), "AssessmentPlan"),
                                  "certificate", 0);
 
   if (cv->filing == NULL)
     return;
-  if (td_attr_day (exam, "theoryDate") < earliest || td_attr_day (exam, "practiceDate") < earliest)
+  if (td_xml_attr_day (exam, "theoryDate") < earliest || td_xml_attr_day (exam, "practiceDate") < earliest)
     td_check_error (c, "R-ASM-001", c->class_code, exam,
                     _("The exam dates are more than 3 days before the class's end date %s."),
                     cv->end);
   for (xmlNode *r = td_xml_child (c->kind, "Result"); r != NULL; r = td_xml_next (r, "Result"))
     {
       g_autofree char *id = td_xml_attr (r, "id");
-      int outcome = td_attr_int (r, "outcome", 0);
+      int outcome = td_xml_attr_int (r, "outcome", 0);
       xmlNode *cert = td_xml_child (r, "Certificate");
       guint n = 0;
 
@@ -666,12 +652,12 @@ td_check_assessment (TdCheck *c)
       if (!g_hash_table_contains (cv->trainees, id))
         td_check_error (c, "R-ASM-001", id, r, _("Trainee %s has a result but is not on the "
                                                  "class's roster."), id);
-      if ((outcome == 1 && (n != 1 || td_attr_int (cert, "type", 0) != certificate))
+      if ((outcome == 1 && (n != 1 || td_xml_attr_int (cert, "type", 0) != certificate))
           || (outcome != 1 && n != 0))
         td_check_error (c, "R-ASM-002", id, r,
                         _("Trainee %s's result must carry exactly one certificate of type %d "
                           "when passed, and none otherwise."), id, certificate);
-      if (cert != NULL && td_attr_int (cert, "level", -1) != level)
+      if (cert != NULL && td_xml_attr_int (cert, "level", -1) != level)
         td_check_error (c, "R-ASM-004", id, cert,
                         _("Trainee %s's certificate level differs from the class's level %d."),
                         id, level);
@@ -693,8 +679,8 @@ td_check_follow_up (TdCheck *c)
   for (xmlNode *r = td_xml_child (c->kind, "Record"); r != NULL; r = td_xml_next (r, "Record"))
     {
       g_autofree char *id = td_xml_attr (r, "id");
-      TdDay since = td_attr_day (r, "since");
-      if (!g_hash_table_contains (cv->trainees, id) || td_attr_day (r, "checked") <= end)
+      TdDay since = td_xml_attr_day (r, "since");
+      if (!g_hash_table_contains (cv->trainees, id) || td_xml_attr_day (r, "checked") <= end)
         td_check_error (c, "R-EMP-001", id, r,
                         _("Trainee %s's follow-up is not on the roster or is checked on or "
                           "before the end date %s."), id, cv->end);
@@ -727,10 +713,10 @@ static TdFen
 expected_uplift (TdClassView *cv, TdCatalog *catalog, const char *id, TdFen standard)
 {
   xmlNode *f = td_class_view_follow_up (cv, id);
-  int status = td_attr_int (f, "status", 0);
-  TdDay since = td_attr_day (f, "since"), end = iso_day (cv->end);
+  int status = td_xml_attr_int (f, "status", 0);
+  TdDay since = td_xml_attr_day (f, "since"), end = iso_day (cv->end);
 
-  if (f == NULL || status < 1 || status > 3 || td_attr_int (f, "proof", 0) == 0
+  if (f == NULL || status < 1 || status > 3 || td_xml_attr_int (f, "proof", 0) == 0
       || since <= end || since > end + (TdDay) catalog->rules.employment_window_days)
     return 0;
   return td_money_times_rate (standard, catalog->rules.employment_uplift_rate);
@@ -765,8 +751,8 @@ collect_subsidised (TdCheck *c, const char *id, GArray *out)
           if (g_strcmp0 (lid, id) != 0)
             continue;
           s.item = td_xml_attr (td_xml_child (td_class_view_class (cv), "CatalogItem"), "code");
-          s.certificate = td_attr_int (l, "certificate", 0);
-          s.level = td_attr_int (l, "level", 0);
+          s.certificate = td_xml_attr_int (l, "certificate", 0);
+          s.level = td_xml_attr_int (l, "level", 0);
           s.year = td_day_year (iso_day (cv->end));
           g_array_append_val (out, s);
         }
@@ -779,7 +765,7 @@ check_limits (TdCheck *c, xmlNode *line, const char *id, TdCatalog *catalog)
   g_autoptr (GArray) done = g_array_new (FALSE, TRUE, sizeof (Subsidised));
   g_autofree char *item = td_xml_attr (td_xml_child (td_class_view_class (c->klass),
                                                      "CatalogItem"), "code");
-  int certificate = td_attr_int (line, "certificate", 0), level = td_attr_int (line, "level", 0);
+  int certificate = td_xml_attr_int (line, "certificate", 0), level = td_xml_attr_int (line, "level", 0);
   int year = td_day_year (iso_day (c->klass->end)), in_year = 1;
   gboolean twice = FALSE, lower = FALSE;
 
@@ -813,7 +799,7 @@ check_line (TdCheck *c, xmlNode *line, TdCatalog *catalog)
   TdRate rate = td_class_view_rate (cv, id);
   TdFen standard;
 
-  if (!td_class_view_enrolled (cv, id) || td_attr_int (result, "outcome", 0) != 1
+  if (!td_class_view_enrolled (cv, id) || td_xml_attr_int (result, "outcome", 0) != 1
       || rate < catalog->rules.min_attendance_rate || td_rate_parse (rate_text) != rate)
     {
       g_autofree char *want = td_rate_format (rate);
@@ -821,15 +807,15 @@ check_line (TdCheck *c, xmlNode *line, TdCatalog *catalog)
                       _("Trainee %s cannot be claimed so: not enrolled, not passed, or "
                         "attendance rate not %s (at least the catalogue's minimum)."), id, want);
     }
-  standard = expected_standard (cv, catalog, td_attr_int (cert, "type", 0),
-                                td_attr_int (cert, "level", -1));
-  if (cert == NULL || td_attr_int (cert, "type", 0) != td_attr_int (line, "certificate", -1)
-      || td_attr_int (cert, "level", -1) != td_attr_int (line, "level", -2)
-      || standard != td_attr_money (line, "standard"))
+  standard = expected_standard (cv, catalog, td_xml_attr_int (cert, "type", 0),
+                                td_xml_attr_int (cert, "level", -1));
+  if (cert == NULL || td_xml_attr_int (cert, "type", 0) != td_xml_attr_int (line, "certificate", -1)
+      || td_xml_attr_int (cert, "level", -1) != td_xml_attr_int (line, "level", -2)
+      || standard != td_xml_attr_money (line, "standard", -1))
     td_check_error (c, "R-SUB-002", id, line,
                     _("Trainee %s's line does not match the certificate or the catalogue's "
                       "standard for it."), id);
-  else if (td_attr_money (line, "uplift") != expected_uplift (cv, catalog, id, standard))
+  else if (td_xml_attr_money (line, "uplift", -1) != expected_uplift (cv, catalog, id, standard))
     {
       g_autofree char *want = td_money_format (expected_uplift (cv, catalog, id, standard));
       td_check_error (c, "R-SUB-003", id, line,
@@ -897,7 +883,7 @@ approved_for (TdClassView *cv, const char *id)
           if (g_strcmp0 (lid, id) != 0)
             continue;
           if (p->approved == NULL)
-            sum += MAX (td_attr_money (l, "amount"), 0);
+            sum += MAX (td_xml_attr_money (l, "amount", -1), 0);
           else if ((approved = g_hash_table_lookup (p->approved, id)) != NULL)
             sum += MAX (*approved, 0);
         }
@@ -912,8 +898,8 @@ count_trainee (TdClassView *cv, xmlNode *t, const char *id, GHashTable *rows)
   g_autofree char *type = td_class_view_text (cv, "TrainingType");
   TdRate min = cv->catalog != NULL ? cv->catalog->rules.min_attendance_rate : 0;
   gboolean completed = td_class_view_rate (cv, id) >= min;
-  gboolean certified = completed && td_attr_int (td_class_view_result (cv, id), "outcome", 0) == 1;
-  int status = td_attr_int (td_class_view_follow_up (cv, id), "status", 0);
+  gboolean certified = completed && td_xml_attr_int (td_class_view_result (cv, id), "outcome", 0) == 1;
+  int status = td_xml_attr_int (td_class_view_follow_up (cv, id), "status", 0);
   gboolean employed = completed && status >= 1 && status <= 3;
   TdFen subsidy = approved_for (cv, id);
 
@@ -969,15 +955,15 @@ quarter_rows (TdCheck *c, int year, int quarter)
 static void
 compare_row (TdCheck *c, xmlNode *r, QRow *want, const char *key)
 {
-  TdFen subsidy = td_attr_money (r, "subsidy");
+  TdFen subsidy = td_xml_attr_money (r, "subsidy", -1);
   g_autofree char *money = td_money_format (want != NULL ? want->subsidy : 0);
 
   if (want == NULL
-      ? td_attr_int (r, "enrolled", 0) != 0 || subsidy > 0
-      : td_attr_int (r, "enrolled", -1) != want->enrolled
-        || td_attr_int (r, "completed", -1) != want->completed
-        || td_attr_int (r, "certified", -1) != want->certified
-        || td_attr_int (r, "employed", -1) != want->employed || subsidy != want->subsidy)
+      ? td_xml_attr_int (r, "enrolled", 0) != 0 || subsidy > 0
+      : td_xml_attr_int (r, "enrolled", -1) != want->enrolled
+        || td_xml_attr_int (r, "completed", -1) != want->completed
+        || td_xml_attr_int (r, "certified", -1) != want->certified
+        || td_xml_attr_int (r, "employed", -1) != want->employed || subsidy != want->subsidy)
     td_check_error (c, "R-QTR-003", key, r,
                     _("Row %s does not match the accepted packets: enrolled %d, completed %d, "
                       "certified %d, employed %d, subsidy %s."), key,
@@ -988,7 +974,7 @@ compare_row (TdCheck *c, xmlNode *r, QRow *want, const char *key)
 void
 td_check_quarterly (TdCheck *c)
 {
-  int year = td_attr_int (c->kind, "year", 0), quarter = td_attr_int (c->kind, "quarter", 0);
+  int year = td_xml_attr_int (c->kind, "year", 0), quarter = td_xml_attr_int (c->kind, "quarter", 0);
   g_autoptr (GHashTable) rows = quarter_rows (c, year, quarter);
   g_autoptr (GPtrArray) reports = td_check_packets (c, "QuarterlyReport", NULL);
   GHashTableIter iter;
@@ -1010,7 +996,7 @@ td_check_quarterly (TdCheck *c)
   for (guint i = 0; i < reports->len; i++)
     {
       TdHPacket *p = g_ptr_array_index (reports, i);
-      if (td_attr_int (p->kind, "year", 0) == year && td_attr_int (p->kind, "quarter", 0) == quarter
+      if (td_xml_attr_int (p->kind, "year", 0) == year && td_xml_attr_int (p->kind, "quarter", 0) == quarter
           && !p->superseded && g_strcmp0 (p->log->id, c->supersedes) != 0)
         td_check_error (c, "R-QTR-003", p->log->id, NULL,
                         _("Quarter %d/%d was already reported in %s; this report must supersede "

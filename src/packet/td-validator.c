@@ -49,43 +49,6 @@ td_check_warning (TdCheck *c, const char *rule, const char *ref, xmlNode *node,
   va_end (args);
 }
 
-/* ---- attribute helpers ---- */
-
-int
-td_attr_int (xmlNode *node, const char *name, int none)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL && *text != '\0' ? (int) g_ascii_strtoll (text, NULL, 10) : none;
-}
-
-TdHalves
-td_attr_hours (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return text != NULL ? td_hours_parse (text) : -1;
-}
-
-TdFen
-td_attr_money (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-  TdFen fen = -1;
-
-  if (text == NULL || !td_money_parse (text, &fen))
-    return -1;
-  return fen;
-}
-
-TdDay
-td_attr_day (xmlNode *node, const char *name)
-{
-  g_autofree char *text = td_xml_attr (node, name);
-
-  return td_day_from_iso (text);
-}
-
 /* ---- packets of the view ---- */
 
 static char *
@@ -131,7 +94,7 @@ receipt_approved (GBytes *receipt)
       TdFen *fen = g_new (TdFen, 1);
       if (map == NULL)
         map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      *fen = td_attr_money (l, "amount");
+      *fen = td_xml_attr_money (l, "amount", -1);
       g_hash_table_insert (map, td_xml_attr (l, "id"), fen);
     }
   xmlFreeDoc (doc);
@@ -454,7 +417,7 @@ td_class_view_planned (TdClassView *cv)
 
   if (hours == NULL)
     return 0;
-  return MAX (td_attr_hours (hours, "theory"), 0) + MAX (td_attr_hours (hours, "practice"), 0);
+  return MAX (td_xml_attr_hours (hours, "theory", -1), 0) + MAX (td_xml_attr_hours (hours, "practice", -1), 0);
 }
 
 TdHalves
@@ -470,7 +433,7 @@ td_class_view_credited (TdClassView *cv, const char *id)
           {
             g_autofree char *rid = td_xml_attr (r, "id");
             if (g_strcmp0 (rid, id) == 0)
-              sum += MAX (td_attr_hours (r, "hours"), 0);
+              sum += MAX (td_xml_attr_hours (r, "hours", -1), 0);
           }
     }
   return sum;

@@ -511,3 +511,94 @@ td_xml_line (const xmlNode *node)
   line = xmlGetLineNo (node);
   return line > 0 && line < G_MAXINT ? (int) line : 0;
 }
+
+/* ---- typed values ------------------------------------------------------------------------ */
+
+static gint64
+int_or (const char *text, gint64 none)
+{
+  return text != NULL && text[0] != '\0' ? g_ascii_strtoll (text, NULL, 10) : none;
+}
+
+gint64
+td_xml_attr_int (xmlNode *node, const char *name, gint64 none)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  return int_or (text, none);
+}
+
+gint64
+td_xml_child_int (xmlNode *parent, const char *name, gint64 none)
+{
+  g_autofree char *text = td_xml_child_text (parent, name);
+
+  return int_or (text, none);
+}
+
+TdHalves
+td_xml_attr_hours (xmlNode *node, const char *name, TdHalves none)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  return text != NULL ? td_hours_parse (text) : none;
+}
+
+TdFen
+td_xml_attr_money (xmlNode *node, const char *name, TdFen none)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+  TdFen fen = none;
+
+  if (text == NULL || !td_money_parse (text, &fen))
+    return none;
+  return fen;
+}
+
+TdDay
+td_xml_attr_day (xmlNode *node, const char *name)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  return text != NULL ? td_day_from_iso (text) : 0;
+}
+
+TdDay
+td_xml_child_day (xmlNode *parent, const char *name)
+{
+  g_autofree char *text = td_xml_child_text (parent, name);
+
+  return text != NULL ? td_day_from_iso (text) : 0;
+}
+
+int
+td_xml_attr_time (xmlNode *node, const char *name)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  return text != NULL ? td_time_from_iso (text) : -1;
+}
+
+gboolean
+td_xml_attr_is (xmlNode *node, const char *name, const char *value)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  return g_strcmp0 (text, value) == 0;
+}
+
+void
+td_xml_attr_copy (xmlNode *node, const char *name, char *out, gsize size)
+{
+  g_autofree char *text = td_xml_attr (node, name);
+
+  g_strlcpy (out, text != NULL ? text : "", size);
+}
+
+void
+td_xml_child_copy (xmlNode *parent, const char *name, char *out, gsize size)
+{
+  g_autofree char *text = td_xml_child_text (parent, name);
+
+  g_strlcpy (out, text != NULL ? text : "", size);
+}

@@ -6,6 +6,9 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "core/td-date.h"
+#include "core/td-hours.h"
+#include "core/td-money.h"
 #include "packet/td-finding.h"
 
 G_BEGIN_DECLS
@@ -54,5 +57,25 @@ char *td_xml_child_text (xmlNode *parent, const char *name);
 char *td_xml_attr (xmlNode *node, const char *name);
 /* Line of @node in the document (0 when unknown). */
 int td_xml_line (const xmlNode *node);
+
+/* Typed values, read as written (a schema-valid packet has them well-formed).  Each takes a
+ * NULL @node as an absent value. */
+/* The integer of attribute @name (child element @name), @none when absent or empty. */
+gint64 td_xml_attr_int (xmlNode *node, const char *name, gint64 none);
+gint64 td_xml_child_int (xmlNode *parent, const char *name, gint64 none);
+/* HoursType in halves: @none when absent, -1 when malformed. */
+TdHalves td_xml_attr_hours (xmlNode *node, const char *name, TdHalves none);
+/* Money in fen: @none when absent or malformed. */
+TdFen td_xml_attr_money (xmlNode *node, const char *name, TdFen none);
+/* An ISO date: 0 when absent or not a date. */
+TdDay td_xml_attr_day (xmlNode *node, const char *name);
+TdDay td_xml_child_day (xmlNode *parent, const char *name);
+/* A time of day in seconds: -1 when absent or not a time. */
+int td_xml_attr_time (xmlNode *node, const char *name);
+/* TRUE when attribute @name is written as @value. */
+gboolean td_xml_attr_is (xmlNode *node, const char *name, const char *value);
+/* Attribute @name (child element @name's text) into @out of @size bytes, "" when absent. */
+void td_xml_attr_copy (xmlNode *node, const char *name, char *out, gsize size);
+void td_xml_child_copy (xmlNode *parent, const char *name, char *out, gsize size);
 
 G_END_DECLS

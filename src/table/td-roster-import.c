@@ -13,18 +13,14 @@
 #include "core/td-phone.h"
 #include "core/td-punch.h"
 #include "table/td-roster-import.h"
+#include "table/td-sheet.h"
 
 G_DEFINE_QUARK (td-import-error-quark, td_import_error)
 
 #define NAME_MAX_CHARS 30
 
 /* Headers as they are compared: NFKC, case-folded, without spaces; '|' between names. */
-static const struct
-{
-  const char *header;           /* what the template writes */
-  const char *names;
-  gboolean required;
-} fields[TD_ROSTER_N_FIELDS] = {
+static const TdSheetField fields[TD_ROSTER_N_FIELDS] = {
   [TD_ROSTER_FIELD_NAME] = { "姓名", "姓名|学员姓名|name|traineename|fullname", TRUE },
   [TD_ROSTER_FIELD_ID_NUMBER] = { "身份证号码",
     "身份证号码|身份证号|身份证|公民身份号码|身份证件号码|idnumber|idno|idcard|idcardnumber"
@@ -56,9 +52,7 @@ struct _TdRosterImport
   TdCatalog *catalog;           /* NULL when the class's catalogue is not stored */
   char today[TD_DATE_LEN];
   TdTable *table;
-  int columns[TD_ROSTER_N_FIELDS];   /* column of each field, -1 when absent */
-  char *headers[TD_ROSTER_N_FIELDS]; /* the header text as written */
-  guint first_data_row;
+  TdSheetMap *map;              /* the header: which column holds which field */
   GPtrArray *rows;              /* TdImportRow* */
   GPtrArray *notices;           /* char* */
   GHashTable *on_roster;        /* id numbers already enrolled in this class */
@@ -87,21 +81,9 @@ td_roster_field_required (TdRosterField field)
 TdRosterField
 td_roster_field_from_header (const char *header)
 {
-  g_autofree char *folded = NULL;
+  int field = td_sheet_field_from_header (fields, TD_ROSTER_N_FIELDS, header);
 
-  if (header == NULL || header[0] == '\0')
-    return TD_ROSTER_FIELD_NONE;
-  folded = td_table_fold_header (header);
-  if (folded[0] == '\0')
-    return TD_ROSTER_FIELD_NONE;
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    {
-      g_auto (GStrv) names = g_strsplit (fields[f].names, "|", -1);
-
-      if (g_strv_contains ((const char *const *) names, folded))
-        return f;
-    }
-  return TD_ROSTER_FIELD_NONE;
+  return field >= 0 ? (TdRosterField) field : TD_ROSTER_FIELD_NONE;
 }
 
 /* ---- problems ------------------------------------------------------------- */
@@ -151,10 +133,11 @@ add_problem (TdRosterImport *self, TdImportRow *row, TdRosterField field, char *
   problem->line = row->line;
   problem->field = field;
   problem->reason = reason;
-  if (field != TD_ROSTER_FIELD_NONE && self->columns[field] >= 0)
+  if (field != TD_ROSTER_FIELD_NONE && td_sheet_map_get_column (self->map, field) >= 0)
     {
-      problem->column = td_table_column_name (self->table, self->columns[field]);
-      problem->header = g_strdup (self->headers[field]);
+      problem->column = td_table_column_name (self->table,
+                                              td_sheet_map_get_column (self->map, field));
+      problem->header = g_strdup (td_sheet_map_get_header (self->map, field));
     }
   g_ptr_array_add (row->problems, problem);
 }
@@ -167,12 +150,8 @@ import_reset (TdRosterImport *self)
   g_clear_pointer (&self->table, td_table_free);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->notices, 0);
-  self->first_data_row = 0;
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    {
-      self->columns[f] = -1;
-      g_clear_pointer (&self->headers[f], g_free);
-    }
+  g_clear_pointer (&self->map, td_sheet_map_free);
+  self->map = td_sheet_map_new (fields, TD_ROSTER_N_FIELDS);
 }
 
 static gboolean
@@ -234,6 +213,7 @@ td_roster_import_free (TdRosterImport *self)
     return;
   if (self->rows != NULL)
     import_reset (self);
+  g_clear_pointer (&self->map, td_sheet_map_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->catalog, td_catalog_free);
@@ -247,110 +227,23 @@ td_roster_import_free (TdRosterImport *self)
 
 /* ---- the header row ------------------------------------------------------- */
 
-static guint
-count_fields (const TdTable *table, guint row)
-{
-  guint n = 0;
-
-  for (guint c = 0; c < td_table_get_n_columns (table, row); c++)
-    n += td_roster_field_from_header (td_table_get_text (table, row, c)) != TD_ROSTER_FIELD_NONE;
-  return n;
-}
-
-/* Maps the fields named in @row to their columns; the first column of a field wins. */
-static guint
-map_row (TdRosterImport *self, guint row)
-{
-  guint added = 0;
-
-  for (guint c = 0; c < td_table_get_n_columns (self->table, row); c++)
-    {
-      const char *text = td_table_get_text (self->table, row, c);
-      TdRosterField field = td_roster_field_from_header (text);
-
-      if (field == TD_ROSTER_FIELD_NONE || self->columns[field] >= 0)
-        continue;
-      self->columns[field] = c;
-      self->headers[field] = g_strstrip (g_strdup (text));
-      added++;
-    }
-  return added;
-}
-
-static gboolean
-column_mapped (TdRosterImport *self, guint column)
-{
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    if (self->columns[f] == (int) column)
-      return TRUE;
-  return FALSE;
-}
-
-/* Notices for the header cells that name no roster column (or repeat one). */
-static void
-note_ignored_columns (TdRosterImport *self, guint header_row)
-{
-  for (guint r = header_row; r < self->first_data_row; r++)
-    for (guint c = 0; c < td_table_get_n_columns (self->table, r); c++)
-      {
-        const char *text = td_table_get_text (self->table, r, c);
-        g_autofree char *column = NULL;
-
-        if (column_mapped (self, c) || text[0] == '\0'
-            || (r + 1 < self->first_data_row
-                && td_table_get_text (self->table, r + 1, c)[0] != '\0'))
-          continue;
-        column = td_table_column_name (self->table, c);
-        g_ptr_array_add (self->notices,
-                         g_strdup_printf (_("Column %s (%s) is not a roster column: ignored."),
-                                          column, text));
-      }
-}
-
-static gboolean
-check_missing_columns (TdRosterImport *self, GError **error)
-{
-  g_autoptr (GString) missing = g_string_new (NULL);
-
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    if (fields[f].required && self->columns[f] < 0)
-      g_string_append_printf (missing, "%s%s", missing->len > 0 ? _(", ") : "",
-                              fields[f].header);
-  if (missing->len == 0)
-    return TRUE;
-  g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_MISSING_COLUMN,
-               _("The header row has no column for: %s."), missing->str);
-  return FALSE;
-}
-
 /* The header is the first row naming at least three roster columns; a second header row
- * below it (under merged cells) may name more. */
+ * below it (under merged cells) may name more (td-sheet.c). */
 static gboolean
 find_header (TdRosterImport *self, GError **error)
 {
-  guint n = td_table_get_n_rows (self->table);
-  guint limit = MIN (n, TD_TABLE_MAX_HEADER_ROWS);
-  guint header = G_MAXUINT;
+  g_autoptr (GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint r = 0; r < limit && header == G_MAXUINT; r++)
-    if (count_fields (self->table, r) >= 3)
-      header = r;
-  if (header == G_MAXUINT)
-    {
-      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_NO_HEADER,
-                   _("No header row: none of the first rows names the roster's columns "
-                     "(姓名, 身份证号码, 手机号码, 文化程度, 人员类别, 同意日期 …)."));
-      return FALSE;
-    }
-  map_row (self, header);
-  self->first_data_row = header + 1;
-  if (header + 1 < n && count_fields (self->table, header + 1) > 0)
-    {
-      map_row (self, header + 1);
-      self->first_data_row = header + 2;
-    }
-  note_ignored_columns (self, header);
-  return check_missing_columns (self, error);
+  if (!td_sheet_map_find_header (self->map, self->table, 3,
+                                 _("No header row: none of the first rows names the roster's "
+                                   "columns (姓名, 身份证号码, 手机号码, 文化程度, 人员类别, "
+                                   "同意日期 …)."), ignored, error))
+    return FALSE;
+  for (guint i = 0; i < ignored->len; i++)
+    g_ptr_array_add (self->notices,
+                     g_strdup_printf (_("Column %s is not a roster column: ignored."),
+                                      (char *) ignored->pdata[i]));
+  return TRUE;
 }
 
 /* ---- one row -------------------------------------------------------------- */
@@ -358,33 +251,13 @@ find_header (TdRosterImport *self, GError **error)
 static char *
 cell_text (TdRosterImport *self, guint row, TdRosterField field)
 {
-  g_autofree char *half = NULL;
-
-  if (self->columns[field] < 0)
-    return g_strdup ("");
-  half = td_codes_halfwidth (td_table_get_text (self->table, row, self->columns[field]));
-  return g_strdup (g_strstrip (half));
+  return td_sheet_map_cell_text (self->map, self->table, row, field);
 }
 
 static TdCellKind
 cell_kind (TdRosterImport *self, guint row, TdRosterField field)
 {
-  if (self->columns[field] < 0)
-    return TD_CELL_TEXT;
-  return td_table_get_kind (self->table, row, self->columns[field]);
-}
-
-/* A date cell: YYYY-MM-DD, an Excel serial number, or what td_day_parse_lenient reads. */
-static TdDay
-cell_date (TdRosterImport *self, guint row, TdRosterField field, const char *text)
-{
-  char iso[11];
-
-  if (cell_kind (self, row, field) == TD_CELL_NUMBER
-      && td_table_serial_to_iso (g_ascii_strtod (text, NULL), FALSE, iso)
-      && g_ascii_strtod (text, NULL) < 100000)
-    return td_day_from_iso (iso);
-  return td_day_parse_lenient (text);
+  return td_sheet_map_cell_kind (self->map, self->table, row, field);
 }
 
 static void
@@ -474,7 +347,7 @@ check_birth_date (TdRosterImport *self, guint row, TdImportRow *out)
 
   if (text[0] == '\0')
     return;
-  day = cell_date (self, row, TD_ROSTER_FIELD_BIRTH_DATE, text);
+  day = td_sheet_map_cell_date (self->map, self->table, row, TD_ROSTER_FIELD_BIRTH_DATE);
   td_day_to_iso (day, iso);
   if (day == 0)
     add_problem (self, out, TD_ROSTER_FIELD_BIRTH_DATE,
@@ -610,7 +483,7 @@ check_consent (TdRosterImport *self, guint row, TdImportRow *out)
                         g_strdup (_("No consent date was entered.")));
       return;
     }
-  day = cell_date (self, row, TD_ROSTER_FIELD_CONSENT, text);
+  day = td_sheet_map_cell_date (self->map, self->table, row, TD_ROSTER_FIELD_CONSENT);
   if (day == 0)
     {
       add_problem (self, out, TD_ROSTER_FIELD_CONSENT,
@@ -811,20 +684,21 @@ gboolean
 td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **error)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n;
+  guint n, first;
 
   import_reset (self);
   self->table = table;
   if (!find_header (self, error))
     return FALSE;
   n = td_table_get_n_rows (table);
-  if (n <= self->first_data_row)
+  first = td_sheet_map_get_first_data_row (self->map);
+  if (n <= first)
     {
       g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_EMPTY,
                    _("The file has a header row but no trainees."));
       return FALSE;
     }
-  if (n - self->first_data_row > TD_TABLE_MAX_DATA_ROWS)
+  if (n - first > TD_TABLE_MAX_DATA_ROWS)
     {
       g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_TOO_MANY_ROWS,
                    _("The file has more than %u trainees: split it into smaller files."),
@@ -836,7 +710,7 @@ td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **erro
                      g_strdup (_("The class's catalogue is not stored: ages were not "
                                  "checked.")));
   g_clear_error (&self->store_error);
-  for (guint r = self->first_data_row; r < n && self->store_error == NULL; r++)
+  for (guint r = first; r < n && self->store_error == NULL; r++)
     g_ptr_array_add (self->rows, check_row (self, r, seen));
   if (self->store_error != NULL)
     {
@@ -892,14 +766,14 @@ td_roster_import_get_column (TdRosterImport *self, TdRosterField field)
 {
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (field >= 0 && field < TD_ROSTER_N_FIELDS, -1);
-  return self->columns[field];
+  return td_sheet_map_get_column (self->map, field);
 }
 
 guint
 td_roster_import_get_first_data_row (TdRosterImport *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->first_data_row;
+  return td_sheet_map_get_first_data_row (self->map);
 }
 
 GPtrArray *

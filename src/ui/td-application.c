@@ -14,6 +14,7 @@ struct _TdApplication
   AdwApplication parent_instance;
   char *db_path;
   TdStore *store;
+  GSettings *settings;          /* NULL without the schema */
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -123,19 +124,12 @@ td_application_startup (GApplication *app)
 }
 
 static gboolean
-backup_on_quit_wanted (guint *keep)
+backup_on_quit_wanted (TdApplication *self, guint *keep)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-  g_autoptr (GSettings) settings = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  if (self->settings == NULL)
     return FALSE;
-  settings = g_settings_new (APP_ID);
-  *keep = (guint) g_settings_get_int (settings, "backup-keep");
-  return g_settings_get_boolean (settings, "backup-on-quit");
+  *keep = (guint) g_settings_get_int (self->settings, "backup-keep");
+  return g_settings_get_boolean (self->settings, "backup-on-quit");
 }
 
 /* The automatic backup: one copy per quit, the newest kept. */
@@ -147,7 +141,7 @@ td_application_shutdown (GApplication *app)
   g_autofree char *dir = td_backup_default_dir ();
   guint keep = 10;
 
-  if (self->store != NULL && !td_store_is_empty (self->store) && backup_on_quit_wanted (&keep)
+  if (self->store != NULL && !td_store_is_empty (self->store) && backup_on_quit_wanted (self, &keep)
       && !td_backup_rotate (self->store, dir, keep, NULL, &error))
     g_warning ("The automatic backup failed: %s", error->message);
   G_APPLICATION_CLASS (td_application_parent_class)->shutdown (app);
@@ -159,6 +153,7 @@ td_application_finalize (GObject *object)
   TdApplication *self = TD_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
   G_OBJECT_CLASS (td_application_parent_class)->finalize (object);
 }
@@ -176,7 +171,29 @@ td_application_class_init (TdApplicationClass *klass)
 static void
 td_application_init (TdApplication *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+}
+
+GSettings *
+td_application_get_settings (TdApplication *self)
+{
+  g_return_val_if_fail (TD_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+GSettings *
+td_application_get_default_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return TD_IS_APPLICATION (app) ? TD_APPLICATION (app)->settings : NULL;
 }
 
 TdApplication *

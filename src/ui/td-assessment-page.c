@@ -16,11 +16,10 @@
 #include "core/td-record-rules.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-dialog.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-result-row.h"
 #include "ui/td-sheet-import-ui.h"
 #include "ui/td-ui-util.h"
-
-enum { C_POS, C_NAME, C_ID, C_THEORY, C_PRACTICE, C_OUTCOME, C_CERT, C_NUMBER, C_ISSUED, C_N };
 
 struct _TdAssessmentPage
 {
@@ -65,46 +64,12 @@ find_result (TdAssessmentPage *self, gint64 trainee_id)
   return NULL;
 }
 
-static TdEnrolment *
+static const TdEnrolment *
 current_enrolment (TdAssessmentPage *self)
 {
-  guint i = gtk_single_selection_get_selected (self->selection);
+  gpointer row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->enrolments == NULL || i >= self->enrolments->len)
-    return NULL;
-  return g_ptr_array_index (self->enrolments, i);
-}
-
-static TdRow *
-row_new (TdAssessmentPage *self, const TdEnrolment *e)
-{
-  TdRow *row = td_row_new (e->trainee.id, C_N);
-  const TdResult *r = find_result (self, e->trainee.id);
-  char code[4];
-
-  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
-  td_row_set (row, C_NAME, e->trainee.name);
-  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
-  td_row_set_dimmed (row, e->withdrawn_date[0] != '\0');
-  if (e->withdrawn_date[0] != '\0')
-    td_row_take (row, C_OUTCOME, g_strdup_printf (_("Withdrawn %s"), e->withdrawn_date));
-  if (r == NULL)
-    return row;
-  td_row_take (row, C_THEORY, td_score_format (r->theory));
-  td_row_take (row, C_PRACTICE, td_score_format (r->practice));
-  g_snprintf (code, sizeof code, "%d", r->outcome);
-  td_row_set (row, C_OUTCOME, td_code_label (TD_CODES_OUTCOME, code));
-  if (r->cert_type != 0)
-    {
-      g_autofree char *problem = td_cert_number_problem (r->cert_type, r->cert_level,
-                                                      r->cert_number);
-      g_snprintf (code, sizeof code, "%d", r->cert_type);
-      td_row_set (row, C_CERT, td_code_label (TD_CODES_CERTIFICATE, code));
-      td_row_set (row, C_NUMBER, r->cert_number);
-      td_row_set (row, C_ISSUED, r->cert_issued);
-      td_row_set_flagged (row, C_NUMBER, problem != NULL);
-    }
-  return row;
+  return row != NULL ? td_result_row_get_enrolment (TD_RESULT_ROW (row)) : NULL;
 }
 
 static void
@@ -123,7 +88,6 @@ reload (TdPage *page)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = gtk_single_selection_get_selected (self->selection);
   TdStore *store = td_page_get_store (page);
   gint64 class_id = td_page_get_class_id (page);
   g_autoptr (GError) error = NULL;
@@ -145,20 +109,21 @@ reload (TdPage *page)
   if (self->klass != NULL)
     {
       for (guint i = 0; i < self->enrolments->len; i++)
-        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (self->enrolments, i)));
+        {
+          const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
+
+          g_ptr_array_add (rows, td_result_row_new (e, find_result (self, e->trainee.id)));
+        }
       load_exam (self);
     }
-  td_row_store_replace (self->rows, rows);
-  if (selected != GTK_INVALID_LIST_POSITION
-      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    gtk_single_selection_set_selected (self->selection, selected);
+  td_list_row_store_replace (self->rows, rows, self->selection);
   load_editor (self);
 }
 
 static void
 load_editor (TdAssessmentPage *self)
 {
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   const TdResult *r = e != NULL ? find_result (self, e->trainee.id) : NULL;
   g_autofree char *theory = NULL, *practice = NULL;
   char outcome[4] = "", type[4], level[4];
@@ -253,7 +218,7 @@ static void
 action_save_result (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   const TdResult *old;
   g_autoptr (TdResult) r = td_result_new ();
   g_autoptr (GError) error = NULL;
@@ -330,6 +295,9 @@ td_assessment_page_dispose (GObject *object)
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (object);
 
+  /* the columns go with the view, and the sorted rows move: no editor to load then */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
@@ -347,6 +315,8 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_assessment_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_RESULT_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -381,15 +351,15 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
 static void
 td_assessment_page_init (TdAssessmentPage *self)
 {
-  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Theory"), _("Practice"),
-                           _("Outcome"), _("Certificate"), _("Certificate number"),
-                           _("Issued on") };
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  self->rows = g_list_store_new (TD_TYPE_RESULT_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->result_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->selection));
-  td_row_view_add_columns (self->result_view, titles, C_N, C_NAME);
   td_ui_combo_set_codes_optional (self->outcome_row, TD_CODES_OUTCOME, _("Not recorded"));
   td_ui_combo_set_codes (self->cert_type_row, TD_CODES_CERTIFICATE, "2");
   td_ui_combo_set_codes (self->cert_level_row, TD_CODES_LEVEL, "5");

@@ -98,15 +98,6 @@ current_enrolment (TdAttendancePage *self)
   return g_ptr_array_index (self->enrolments, i);
 }
 
-/* Whether @e can have a record in @l: not withdrawn before it, class not cancelled. */
-static gboolean
-offered (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e)
-{
-  if (e->withdrawn_date[0] != '\0' && strcmp (e->withdrawn_date, l->date) < 0)
-    return FALSE;
-  return self->klass->cancel_date[0] == '\0' || strcmp (self->klass->cancel_date, l->date) >= 0;
-}
-
 static const char *
 code_at (TdCodeList list, guint index)
 {
@@ -175,7 +166,7 @@ lesson_row_new (TdAttendancePage *self, const TdLesson *l, GHashTable *problem_l
     {
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
       const TdAttendance *r = find_record (self, l->id, e->trainee.id);
-      offered_n += offered (self, l, e);
+      offered_n += td_lesson_offered (self->klass, l, e);
       recorded += r != NULL;
       sent |= r != NULL && r->packet_id != NULL;
     }
@@ -203,7 +194,7 @@ hours_still_open (TdAttendancePage *self, const TdEnrolment *e)
   for (guint i = 0; i < self->lessons->len; i++)
     {
       const TdLesson *l = g_ptr_array_index (self->lessons, i);
-      if (strcmp (l->date, today) >= 0 && offered (self, l, e)
+      if (strcmp (l->date, today) >= 0 && td_lesson_offered (self->klass, l, e)
           && find_record (self, l->id, e->trainee.id) == NULL)
         open += l->hours;
     }
@@ -235,7 +226,7 @@ trainee_row_new (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e
   td_row_take (row, T_POS, g_strdup_printf ("%d", e->position));
   td_row_set (row, T_NAME, e->trainee.name);
   td_row_take (row, T_ID, td_id_number_mask (e->trainee.id_number));
-  if (l != NULL && !offered (self, l, e))
+  if (l != NULL && !td_lesson_offered (self->klass, l, e))
     td_row_set (row, T_STATUS, e->withdrawn_date[0] != '\0' ? _("Withdrawn") : _("Cancelled"));
   else if (r != NULL)
     {
@@ -249,7 +240,7 @@ trainee_row_new (TdAttendancePage *self, const TdLesson *l, const TdEnrolment *e
       td_row_set (row, T_LOCK, r->packet_id != NULL ? "icon:changes-prevent-symbolic"
                                : r->restates != NULL ? "icon:document-edit-symbolic" : "");
     }
-  td_row_set_dimmed (row, l != NULL && !offered (self, l, e));
+  td_row_set_dimmed (row, l != NULL && !td_lesson_offered (self->klass, l, e));
   fill_totals (self, row, e);
   return row;
 }
@@ -680,7 +671,7 @@ fill_lesson (TdAttendancePage *self, const TdLesson *l, GArray *entries)
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
       TdAttendanceEntry entry = { l->id, e->trainee.id, 'P', l->start, l->end, method };
 
-      if (offered (self, l, e) && find_record (self, l->id, e->trainee.id) == NULL)
+      if (td_lesson_offered (self->klass, l, e) && find_record (self, l->id, e->trainee.id) == NULL)
         g_array_append_val (entries, entry);
     }
 }

@@ -8,8 +8,8 @@
 #include "core/td-codes.h"
 #include "core/td-credit-code.h"
 #include "core/td-due.h"
+#include "core/td-filing-check.h"
 #include "core/td-idnumber.h"
-#include "ui/td-class-check.h"
 #include "ui/td-class-form.h"
 #include "ui/td-dialog.h"
 #include "ui/td-timetable-editor.h"
@@ -280,7 +280,7 @@ load_catalog (TdClassForm *self, const char *start)
     adw_action_row_set_subtitle (self->catalog_row, catalog->version);
   else
     {
-      g_autofree char *gap = td_class_catalog_gap (self->store, start[0] ? start : today, NULL);
+      g_autofree char *gap = td_filing_catalog_gap (self->store, start[0] ? start : today, NULL);
       adw_action_row_set_subtitle (self->catalog_row, gap);
     }
   fill_items (self);
@@ -752,6 +752,23 @@ fill_fields (TdClassForm *self, const TdClass *k, TdClassStatus status)
 
 /* ---- live checks ---------------------------------------------------------------- */
 
+/* The form's widget for a finding's field (td-filing-check.h), NULL for none. */
+static const char *
+field_widget (const char *field)
+{
+  static const char *const widgets[][2] = {
+    { "title", "title_row" }, { "item_code", "item_search" }, { "partner", "partner_name" },
+    { "planned_online", "mode" }, { "planned_theory", "generate_button" },
+    { "planned_practice", "generate_button" }, { "teachers", "add_teacher_button" },
+    { "timetable", "generate_button" }, { "lesson", "lesson_list" },
+  };
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (widgets); i++)
+    if (g_str_equal (field, widgets[i][0]))
+      return widgets[i][1];
+  return field;
+}
+
 static void
 show_findings (TdClassForm *self, GPtrArray *findings)
 {
@@ -761,7 +778,7 @@ show_findings (TdClassForm *self, GPtrArray *findings)
     gtk_list_box_remove (self->findings, child);
   for (guint i = 0; i < findings->len; i++)
     {
-      TdClassFinding *finding = g_ptr_array_index (findings, i);
+      TdFilingFinding *finding = g_ptr_array_index (findings, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (finding->error ? "dialog-error-symbolic"
                                                       : "dialog-warning-symbolic");
@@ -772,7 +789,7 @@ show_findings (TdClassForm *self, GPtrArray *findings)
                                      finding->rule[0] ? finding->rule : _("Required"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), finding->field != NULL);
-      g_object_set_data (G_OBJECT (row), "field", (gpointer) finding->field);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) field_widget (finding->field));
       if (finding->field != NULL)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -793,7 +810,7 @@ show_findings (TdClassForm *self, GPtrArray *findings)
 static void
 update_send_filing (TdClassForm *self, GPtrArray *findings)
 {
-  gboolean errors = td_class_findings_have_error (findings);
+  gboolean errors = td_filing_findings_have_error (findings);
 
   gtk_widget_set_visible (self->send_filing,
                           self->klass->id != 0 && self->status == TD_CLASS_DRAFT);
@@ -882,7 +899,7 @@ revalidate (TdClassForm *self)
     gtk_widget_set_sensitive (GTK_WIDGET (self->partner_group), FALSE);
   update_sent_row (self, k);
   update_deadline (self, k);
-  findings = td_class_check (self->store, k, self->catalog, lessons, self->teachers,
+  findings = td_filing_check (self->store, k, self->catalog, lessons, self->teachers,
                              td_day_today ());
   show_findings (self, findings);
   update_send_filing (self, findings);
@@ -1033,7 +1050,7 @@ td_class_form_dup_findings_text (TdClassForm *self)
 
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
-      TdClassFinding *finding = g_ptr_array_index (findings, i);
+      TdFilingFinding *finding = g_ptr_array_index (findings, i);
 
       g_string_append_printf (text, "%s: %s\n", finding->rule, finding->message);
     }

@@ -18,12 +18,10 @@
 #include "core/td-subsidy.h"
 #include "ui/td-dialog.h"
 #include "ui/td-follow-up-page.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-follow-up-row.h"
 #include "ui/td-sheet-import-ui.h"
 #include "ui/td-ui-util.h"
-
-enum { C_POS, C_NAME, C_ID, C_CHECKED, C_STATUS, C_EMPLOYER, C_SINCE, C_PROOF, C_WAGE, C_UPLIFT,
-       C_N };
 
 struct _TdFollowUpPage
 {
@@ -52,49 +50,12 @@ struct _TdFollowUpPage
 
 G_DEFINE_FINAL_TYPE (TdFollowUpPage, td_follow_up_page, TD_TYPE_PAGE)
 
-static TdEnrolment *
+static const TdEnrolment *
 current_enrolment (TdFollowUpPage *self)
 {
-  guint i = gtk_single_selection_get_selected (self->selection);
+  gpointer row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->enrolments == NULL || i >= self->enrolments->len)
-    return NULL;
-  return g_ptr_array_index (self->enrolments, i);
-}
-
-static TdRow *
-row_new (TdFollowUpPage *self, const TdEnrolment *e)
-{
-  TdRow *row = td_row_new (e->trainee.id, C_N);
-  const TdFollowUp *f = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
-  char code[4];
-
-  td_row_take (row, C_POS, g_strdup_printf ("%d", e->position));
-  td_row_set (row, C_NAME, e->trainee.name);
-  td_row_take (row, C_ID, td_id_number_mask (e->trainee.id_number));
-  td_row_set_dimmed (row, e->withdrawn_date[0] != '\0');
-  if (f == NULL)
-    {
-      td_row_set (row, C_STATUS, e->withdrawn_date[0] != '\0' ? _("Withdrawn")
-                                                              : _("Not followed up"));
-      td_row_set_flagged (row, C_STATUS, e->withdrawn_date[0] == '\0');
-      return row;
-    }
-  td_row_set (row, C_CHECKED, f->checked);
-  g_snprintf (code, sizeof code, "%d", f->status);
-  td_row_set (row, C_STATUS, td_code_label (TD_CODES_EMPLOYMENT_STATUS, code));
-  td_row_set (row, C_EMPLOYER, f->employer_name);
-  td_row_set_flagged (row, C_EMPLOYER, f->employer_credit_code != NULL
-                      && !td_credit_code_check_ok (f->employer_credit_code));
-  td_row_set (row, C_SINCE, f->since);
-  g_snprintf (code, sizeof code, "%d", f->proof);
-  td_row_set (row, C_PROOF, f->proof != 0 ? td_code_label (TD_CODES_PROOF, code) : "");
-  if (f->monthly_wage >= 0)
-    td_row_take (row, C_WAGE, td_money_format_display (f->monthly_wage));
-  td_row_set (row, C_UPLIFT,
-              td_subsidy_follow_up_earns_uplift (f, self->klass->end_date, self->window_days)
-              ? _("Yes") : _("No"));
-  return row;
+  return row != NULL ? td_follow_up_row_get_enrolment (TD_FOLLOW_UP_ROW (row)) : NULL;
 }
 
 static void
@@ -154,7 +115,6 @@ reload (TdPage *page)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (page);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = gtk_single_selection_get_selected (self->selection);
   int missing = 0, active = 0;
   g_autoptr (GError) error = NULL;
 
@@ -164,25 +124,25 @@ reload (TdPage *page)
   for (guint i = 0; self->klass != NULL && i < self->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (self->enrolments, i);
-      g_ptr_array_add (rows, row_new (self, e));
+      const TdFollowUp *f = td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id);
+
+      g_ptr_array_add (rows, td_follow_up_row_new (e, f, self->klass->end_date,
+                                                   self->window_days));
       if (e->withdrawn_date[0] != '\0')
         continue;
       active++;
-      missing += td_subsidy_latest_follow_up (self->follow_ups, e->trainee.id) == NULL;
+      missing += f == NULL;
     }
   if (self->klass != NULL)
     show_window (self, missing, active);
-  td_row_store_replace (self->rows, rows);
-  if (selected != GTK_INVALID_LIST_POSITION
-      && selected < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    gtk_single_selection_set_selected (self->selection, selected);
+  td_list_row_store_replace (self->rows, rows, self->selection);
   load_editor (self);
 }
 
 static void
 load_editor (TdFollowUpPage *self)
 {
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   const TdFollowUp *f;
   char code[4];
 
@@ -273,7 +233,7 @@ static void
 action_save (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (widget);
-  TdEnrolment *e = current_enrolment (self);
+  const TdEnrolment *e = current_enrolment (self);
   g_autoptr (TdFollowUp) f = td_follow_up_new ();
   g_autoptr (GString) warning = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
@@ -321,6 +281,9 @@ td_follow_up_page_dispose (GObject *object)
 {
   TdFollowUpPage *self = TD_FOLLOW_UP_PAGE (object);
 
+  /* the columns go with the view, and the sorted rows move: no editor to load then */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_FOLLOW_UP_PAGE);
   g_clear_pointer (&self->klass, td_class_free);
@@ -338,6 +301,8 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_follow_up_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_FOLLOW_UP_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -364,14 +329,15 @@ td_follow_up_page_class_init (TdFollowUpPageClass *klass)
 static void
 td_follow_up_page_init (TdFollowUpPage *self)
 {
-  const char *titles[] = { _("No."), _("Full name"), _("ID number"), _("Checked on"), _("Status"),
-                           _("Employer"), _("Since"), _("Proof"), _("Wage"), _("Uplift") };
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  self->rows = g_list_store_new (TD_TYPE_FOLLOW_UP_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  td_row_view_add_columns (self->view, titles, C_N, C_EMPLOYER);
   td_ui_combo_set_codes (self->status_row, TD_CODES_EMPLOYMENT_STATUS, "1");
   td_ui_combo_set_codes (self->proof_row, TD_CODES_PROOF, "1");
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (load_editor),

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "core/td-date.h"
+#include "ui/td-application.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-print-operation.h"
 #include "ui/td-ui-util.h"
@@ -47,22 +48,11 @@ G_DEFINE_FINAL_TYPE (TdPrintDialog, td_print_dialog, GTK_TYPE_WINDOW)
 
 /* ---- shared helpers ---------------------------------------------------------------- */
 
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
-
 /* Opens the save chooser in the folder last used. */
 static void
 chooser_set_last_folder (GtkFileChooser *chooser)
 {
-  g_autoptr (GSettings) settings = settings_new ();
+  GSettings *settings = td_application_get_default_settings ();
   g_autofree char *folder = settings != NULL ? g_settings_get_string (settings, "last-folder")
                                              : NULL;
   g_autoptr (GFile) file = NULL;
@@ -76,7 +66,7 @@ chooser_set_last_folder (GtkFileChooser *chooser)
 static void
 remember_folder (const char *path)
 {
-  g_autoptr (GSettings) settings = settings_new ();
+  GSettings *settings = td_application_get_default_settings ();
   g_autofree char *folder = g_path_get_dirname (path);
 
   if (settings != NULL)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/td-application.h"
 #include "ui/td-print-operation.h"
 #include "ui/td-ui-util.h"
 
@@ -25,17 +26,6 @@ struct _TdPrintOperation
 G_DEFINE_FINAL_TYPE (TdPrintOperation, td_print_operation, GTK_TYPE_PRINT_OPERATION)
 
 /* ---- settings kept between runs ------------------------------------------------ */
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
 
 static GVariant *
 saved_value (TdPrintOperation *self, const char *key)
@@ -200,7 +190,9 @@ td_print_operation_init (TdPrintOperation *self)
 {
   GtkPrintOperation *op = GTK_PRINT_OPERATION (self);
 
-  self->settings = settings_new ();
+  self->settings = td_application_get_default_settings ();
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (op, TRUE);

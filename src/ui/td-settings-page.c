@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/td-application.h"
 #include "ui/td-backup.h"
 #include "ui/td-institution-form.h"
 #include "ui/td-settings-page.h"
@@ -298,21 +299,18 @@ td_settings_page_class_init (TdSettingsPageClass *klass)
 static void
 bind_settings (TdSettingsPage *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
   g_autofree char *dir = td_backup_default_dir ();
   g_autofree char *subtitle = NULL;
 
   subtitle = g_strdup_printf (_("Keeps the newest copies in %s"), dir);
   adw_action_row_set_subtitle (self->auto_backup_row, subtitle);
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  self->settings = td_application_get_default_settings ();
+  if (self->settings == NULL)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->auto_backup_row), FALSE);
       return;
     }
-  self->settings = g_settings_new (APP_ID);
+  g_object_ref (self->settings);
   g_settings_bind (self->settings, "backup-on-quit", self->auto_backup, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }

@@ -18,12 +18,11 @@
 #include "packet/td-validator.h"
 #include "ui/td-dialog.h"
 #include "ui/td-findings-window.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-packet-row.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
-
-enum { C_KIND, C_CLASS, C_CREATED, C_STATUS, C_FILING_NO, C_APPROVED, C_DUE, C_FILE, C_N };
 
 static const TdPacketKind class_kinds[] = {
   TD_KIND_FILING, TD_KIND_ROSTER, TD_KIND_ATTENDANCE, TD_KIND_ASSESSMENT, TD_KIND_FOLLOWUP,
@@ -102,52 +101,21 @@ show_due (TdSubmissionsPage *self, GError **error)
 
 /* ---- the log ------------------------------------------------------------------------ */
 
-/* A relative path (logged by an older version) is found only from the folder it was
- * written in: not reliably. */
-static gboolean
-sent_file_exists (const TdPacketLog *log)
-{
-  return log->file != NULL && g_path_is_absolute (log->file)
-         && g_file_test (log->file, G_FILE_TEST_IS_REGULAR);
-}
-
-static TdRow *
+static TdPacketRow *
 row_new (TdSubmissionsPage *self, const TdPacketLog *log)
 {
-  TdRow *row = td_row_new (0, C_N);
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+  g_autofree char *due = NULL;
+  gboolean urgent = FALSE;
 
-  td_row_set_data (row, g_strdup (log->id), g_free);
-  td_row_set (row, C_KIND, td_packet_kind_label (log->kind));
-  if (log->kind == TD_KIND_QUARTERLY)
-    td_row_take (row, C_CLASS, g_strdup_printf ("%dQ%d", log->year, log->quarter));
-  else
-    td_row_set (row, C_CLASS, log->class_code);
-  td_row_take (row, C_CREATED, g_strndup (log->created, 16));
-  g_strdelimit ((char *) td_row_get (row, C_CREATED), "T", ' ');
-  td_row_set (row, C_STATUS, td_packet_status_label (log->status));
-  td_row_set_flagged (row, C_STATUS, log->status == TD_PACKET_REJECTED);
-  td_row_set (row, C_FILING_NO, log->filing_no);
-  if (log->approved >= 0)
-    td_row_take (row, C_APPROVED, td_money_format_display (log->approved));
   if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
     {
-      g_autoptr (TdClass) klass =
-          td_store_get_class (td_page_get_store (TD_PAGE (self)), log->class_id, NULL);
-      gboolean urgent = FALSE;
+      g_autoptr (TdClass) klass = td_store_get_class (store, log->class_id, NULL);
 
       if (klass != NULL)
-        td_row_take (row, C_DUE, filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent));
-      td_row_set_flagged (row, C_DUE, urgent);
+        due = filing_when (store, klass, &urgent);
     }
-  if (log->file != NULL && !sent_file_exists (log))
-    {
-      /* moved or deleted since: say where it was (Locate Sent File points at it again) */
-      td_row_take (row, C_FILE, g_strdup_printf (_("Not found at %s"), log->file));
-      td_row_set_flagged (row, C_FILE, TRUE);
-    }
-  else if (log->file != NULL)
-    td_row_take (row, C_FILE, g_path_get_basename (log->file));
-  return row;
+  return td_packet_row_new (log, due, urgent);
 }
 
 static void
@@ -171,7 +139,8 @@ reload (TdPage *page)
     }
   td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
-  td_row_store_replace (self->rows, rows);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
   update_locate (self);
 }
 
@@ -514,13 +483,14 @@ static TdPacketLog *
 selected_missing (TdSubmissionsPage *self)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->view));
-  TdRow *row = gtk_single_selection_get_selected_item (selection);
+  TdPacketRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr (TdPacketLog) log = NULL;
 
   if (row == NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return NULL;
-  log = td_store_get_packet (td_page_get_store (TD_PAGE (self)), td_row_get_data (row), NULL);
-  if (log == NULL || log->file == NULL || sent_file_exists (log))
+  log = td_store_get_packet (td_page_get_store (TD_PAGE (self)),
+                             td_packet_row_get_packet_id (row), NULL);
+  if (log == NULL || log->file == NULL || td_packet_row_sent_file_exists (log))
     return NULL;
   return g_steal_pointer (&log);
 }
@@ -603,6 +573,9 @@ td_submissions_page_dispose (GObject *object)
 {
   TdSubmissionsPage *self = TD_SUBMISSIONS_PAGE (object);
 
+  /* the columns go with the view, and the sorted rows move: nothing to update then */
+  if (self->view != NULL && gtk_column_view_get_model (self->view) != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (self->view), self);
   adw_bin_set_child (ADW_BIN (self), NULL);   /* AdwBin would unparent it again */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SUBMISSIONS_PAGE);
   G_OBJECT_CLASS (td_submissions_page_parent_class)->dispose (object);
@@ -616,6 +589,8 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_submissions_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_PACKET_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/traindesk/TrainDesk/ui/"
@@ -641,20 +616,21 @@ td_submissions_page_class_init (TdSubmissionsPageClass *klass)
 static void
 td_submissions_page_init (TdSubmissionsPage *self)
 {
-  const char *titles[] = { _("Packet"), _("Class"), _("Created"), _("Status"),
-                           _("Filing number"), _("Approved"), _("Send by"), _("File") };
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkSelectionModel *selection;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (class_kinds); i++)
     gtk_string_list_append (kinds, td_packet_kind_label (class_kinds[i]));
   gtk_drop_down_set_model (self->kind_drop, G_LIST_MODEL (kinds));
-  self->rows = g_list_store_new (TD_TYPE_ROW);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (self->rows)));
+  self->rows = g_list_store_new (TD_TYPE_PACKET_ROW);
+  /* sorted by the column header clicked; kept across reloads */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->rows),   /* owned by the selection */
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
-  td_row_view_add_columns (self->view, titles, C_N, C_FILE);
   g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (td_page_reload), self);
   g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (update_locate),
                             self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/td-filing-check.h"
 #include "ui/td-dialog.h"
 #include "ui/td-timetable-editor.h"
 #include "ui/td-ui-util.h"
@@ -144,7 +145,9 @@ refresh (TdTimetableEditor *self, gboolean changed)
   GtkWidget *child;
 
   td_timetable_sort (self->lessons);
-  problems = td_timetable_problems (self->lessons, self->start, self->end, self->teachers);
+  problems = td_filing_findings_new ();
+  td_filing_check_lessons (problems, self->lessons, self->start, self->end, self->teachers,
+                           TD_FILING_FOR_FORM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < self->lessons->len; i++)
@@ -153,9 +156,9 @@ refresh (TdTimetableEditor *self, gboolean changed)
 
       for (guint j = 0; j < problems->len; j++)
         {
-          TdLessonProblem *p = g_ptr_array_index (problems, j);
+          TdFilingFinding *p = g_ptr_array_index (problems, j);
 
-          if (p->index == i)
+          if (p->lesson == i)
             g_string_append_printf (problem, "%s%s: %s", problem->len ? "\n" : "", p->rule,
                                     p->message);
         }

@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "core/td-records.h"
-#include "ui/td-timetable.h"
+#include "core/td-timetable.h"
 
 G_BEGIN_DECLS
 

@@ -4,121 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "core/td-codes.h"
-#include "core/td-idnumber.h"
 #include "ui/td-trainee-model.h"
-
-/* ---- row ---------------------------------------------------------------------- */
-
-struct _TdTraineeRow
-{
-  GObject parent_instance;
-  TdTrainee *trainee;
-  TdEnrolment *enrolment;
-  char *masked;
-  char *categories;
-  char *search_key;             /* casefolded "name id" */
-};
-
-G_DEFINE_FINAL_TYPE (TdTraineeRow, td_trainee_row, G_TYPE_OBJECT)
-
-static void
-td_trainee_row_finalize (GObject *object)
-{
-  TdTraineeRow *self = TD_TRAINEE_ROW (object);
-
-  g_clear_pointer (&self->trainee, td_trainee_free);
-  g_clear_pointer (&self->enrolment, td_enrolment_free);
-  g_free (self->masked);
-  g_free (self->categories);
-  g_free (self->search_key);
-  G_OBJECT_CLASS (td_trainee_row_parent_class)->finalize (object);
-}
-
-static void
-td_trainee_row_class_init (TdTraineeRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = td_trainee_row_finalize;
-}
-
-static void
-td_trainee_row_init (TdTraineeRow *self)
-{
-}
-
-static char *
-category_names (const char *codes)
-{
-  g_auto (GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
-                              td_code_label (TD_CODES_CATEGORY, parts[i]));
-  return g_string_free (text, FALSE);
-}
-
-static TdTraineeRow *
-row_new (TdTrainee *trainee, TdEnrolment *enrolment)
-{
-  TdTraineeRow *self = g_object_new (TD_TYPE_TRAINEE_ROW, NULL);
-  g_autofree char *key = NULL;
-
-  self->trainee = trainee;
-  self->enrolment = enrolment;
-  self->masked = td_id_number_mask (trainee->id_number);
-  self->categories = category_names (enrolment != NULL ? enrolment->categories : NULL);
-  key = g_strdup_printf ("%s %s", trainee->name != NULL ? trainee->name : "",
-                         trainee->id_number);
-  self->search_key = g_utf8_casefold (key, -1);
-  return self;
-}
-
-TdTraineeRow *
-td_trainee_row_new_from_trainee (const TdTrainee *trainee)
-{
-  g_return_val_if_fail (trainee != NULL, NULL);
-  return row_new (td_trainee_copy (trainee), NULL);
-}
-
-TdTraineeRow *
-td_trainee_row_new_from_enrolment (const TdEnrolment *enrolment)
-{
-  g_return_val_if_fail (enrolment != NULL, NULL);
-  return row_new (td_trainee_copy (&enrolment->trainee), td_enrolment_copy (enrolment));
-}
-
-const TdTrainee *
-td_trainee_row_get_trainee (TdTraineeRow *self)
-{
-  return self->trainee;
-}
-
-const TdEnrolment *
-td_trainee_row_get_enrolment (TdTraineeRow *self)
-{
-  return self->enrolment;
-}
-
-const char *
-td_trainee_row_get_masked_id (TdTraineeRow *self)
-{
-  return self->masked;
-}
-
-const char *
-td_trainee_row_get_categories (TdTraineeRow *self)
-{
-  return self->categories;
-}
-
-gboolean
-td_trainee_row_matches (TdTraineeRow *self, const char *needle)
-{
-  return needle == NULL || needle[0] == '\0' || strstr (self->search_key, needle) != NULL;
-}
 
 /* ---- model -------------------------------------------------------------------- */
 
@@ -168,7 +56,7 @@ td_trainee_model_get_item (GListModel *list, guint position)
           trainee = td_trainee_new ();
           trainee->name = g_strdup (_("(removed)"));
         }
-      row = row_new (trainee, NULL);
+      row = td_trainee_row_new_take (trainee);
       self->rows->pdata[position] = row;
     }
   return g_object_ref (row);
@@ -305,33 +193,4 @@ td_trainee_filter_set_text (TdTraineeFilter *self, const char *text)
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
   gtk_filter_changed (GTK_FILTER (self), change);
-}
-
-/* ---- sorters ------------------------------------------------------------------ */
-
-static int
-compare_rows (gconstpointer a, gconstpointer b, gpointer data)
-{
-  TdTraineeRow *x = TD_TRAINEE_ROW ((gpointer) a);
-  TdTraineeRow *y = TD_TRAINEE_ROW ((gpointer) b);
-  const char *column = data;
-  int c = 0;
-
-  if (g_str_equal (column, "name"))
-    c = g_utf8_collate (x->trainee->name ? x->trainee->name : "",
-                        y->trainee->name ? y->trainee->name : "");
-  else if (g_str_equal (column, "id"))
-    c = strcmp (x->trainee->id_number, y->trainee->id_number);
-  else if (g_str_equal (column, "birth"))
-    c = strcmp (x->trainee->birth_date, y->trainee->birth_date);
-  else if (g_str_equal (column, "position") && x->enrolment && y->enrolment)
-    c = x->enrolment->position - y->enrolment->position;
-  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-GtkSorter *
-td_trainee_sorter_new (const char *column)
-{
-  return GTK_SORTER (gtk_custom_sorter_new (compare_rows, (gpointer) g_intern_string (column),
-                                            NULL));
 }

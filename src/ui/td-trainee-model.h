@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Trainee rows for the column views.  TdTraineeModel holds only row ids
+/* The list of every trainee.  TdTraineeModel holds only row ids
  * (td_store_list_trainee_ids) and builds a row the first time get_item() asks for it, so a
  * list of 100,000 trainees opens at once; wrap it in GtkFilterListModel/GtkSortListModel
  * with incremental=TRUE.  TdTraineeFilter matches name or id number as typed. */
@@ -8,22 +8,9 @@
 #include <gtk/gtk.h>
 
 #include "core/td-store.h"
+#include "ui/td-trainee-row.h"
 
 G_BEGIN_DECLS
-
-#define TD_TYPE_TRAINEE_ROW (td_trainee_row_get_type ())
-G_DECLARE_FINAL_TYPE (TdTraineeRow, td_trainee_row, TD, TRAINEE_ROW, GObject)
-
-TdTraineeRow *td_trainee_row_new_from_trainee (const TdTrainee *trainee);
-TdTraineeRow *td_trainee_row_new_from_enrolment (const TdEnrolment *enrolment);
-const TdTrainee *td_trainee_row_get_trainee (TdTraineeRow *self);
-/* NULL for a row of the all-trainees list. */
-const TdEnrolment *td_trainee_row_get_enrolment (TdTraineeRow *self);
-/* "371502********123X" */
-const char *td_trainee_row_get_masked_id (TdTraineeRow *self);
-/* Categories as their names, comma-separated ("" when none). */
-const char *td_trainee_row_get_categories (TdTraineeRow *self);
-gboolean td_trainee_row_matches (TdTraineeRow *self, const char *casefolded_needle);
 
 #define TD_TYPE_TRAINEE_MODEL (td_trainee_model_get_type ())
 G_DECLARE_FINAL_TYPE (TdTraineeModel, td_trainee_model, TD, TRAINEE_MODEL, GObject)
@@ -40,8 +27,5 @@ G_DECLARE_FINAL_TYPE (TdTraineeFilter, td_trainee_filter, TD, TRAINEE_FILTER, Gt
 TdTraineeFilter *td_trainee_filter_new (void);
 /* Matches rows whose name or id number contains @text (case-insensitive). */
 void td_trainee_filter_set_text (TdTraineeFilter *self, const char *text);
-
-/* Sorters for the columns. */
-GtkSorter *td_trainee_sorter_new (const char *column);  /* "name" "id" "birth" "position" */
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/td-codes.h"
+#include "ui/td-cell.h"
 #include "ui/td-trainee-dialog.h"
 #include "ui/td-trainee-model.h"
 #include "ui/td-trainee-page.h"
@@ -34,105 +35,11 @@ struct _TdTraineePage
 
 G_DEFINE_FINAL_TYPE (TdTraineePage, td_trainee_page, TD_TYPE_PAGE)
 
-typedef enum
-{
-  COL_POSITION,
-  COL_NAME,
-  COL_ID,
-  COL_GENDER,
-  COL_BIRTH,
-  COL_CATEGORIES,
-  COL_CONSENT,
-  COL_STATUS,
-} TdColumn;
-
-/* ---- columns -------------------------------------------------------------------- */
-
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static char *
-cell_text (TdTraineeRow *row, TdColumn column)
-{
-  const TdTrainee *t = td_trainee_row_get_trainee (row);
-  const TdEnrolment *e = td_trainee_row_get_enrolment (row);
-  char code[4];
-
-  switch (column)
-    {
-    case COL_POSITION:
-      return e != NULL ? g_strdup_printf ("%d", e->position) : g_strdup ("");
-    case COL_NAME:
-      return g_strdup (t->name);
-    case COL_ID:
-      return g_strdup (td_trainee_row_get_masked_id (row));
-    case COL_GENDER:
-      g_snprintf (code, sizeof code, "%d", t->gender);
-      return g_strdup (td_code_label (TD_CODES_GENDER, code));
-    case COL_BIRTH:
-      return g_strdup (t->birth_date);
-    case COL_CATEGORIES:
-      return g_strdup (td_trainee_row_get_categories (row));
-    case COL_CONSENT:
-      return g_strdup (e != NULL ? e->consent_date : "");
-    case COL_STATUS:
-      return g_strdup (e != NULL && e->withdrawn_date[0] ? _("withdrawn") : "");
-    default:
-      return g_strdup ("");
-    }
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  g_autofree char *text = cell_text (TD_TRAINEE_ROW (gtk_list_item_get_item (item)),
-                                     GPOINTER_TO_INT (data));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-add_column (GtkColumnView *view, const char *title, TdColumn column, const char *sort,
-            gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  if (sort != NULL)
-    {
-      g_autoptr (GtkSorter) sorter = td_trainee_sorter_new (sort);
-
-      gtk_column_view_column_set_sorter (col, sorter);
-    }
-  gtk_column_view_append_column (view, col);
-  g_object_unref (col);
-}
-
 static void
 setup_roster_view (TdTraineePage *self)
 {
   GtkSortListModel *sorted;
 
-  add_column (self->roster_view, _("No."), COL_POSITION, "position", FALSE);
-  add_column (self->roster_view, C_("person", "Name"), COL_NAME, "name", TRUE);
-  add_column (self->roster_view, _("Id number"), COL_ID, "id", TRUE);
-  add_column (self->roster_view, _("Gender"), COL_GENDER, NULL, FALSE);
-  add_column (self->roster_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
-  add_column (self->roster_view, _("Categories"), COL_CATEGORIES, NULL, TRUE);
-  add_column (self->roster_view, _("Consent"), COL_CONSENT, NULL, FALSE);
-  add_column (self->roster_view, _("Status"), COL_STATUS, NULL, FALSE);
   self->roster = g_list_store_new (TD_TYPE_TRAINEE_ROW);
   self->roster_filter = td_trainee_filter_new ();
   self->roster_filtered = gtk_filter_list_model_new (
@@ -154,14 +61,6 @@ setup_all_view (TdTraineePage *self)
 
   if (self->all != NULL || td_page_get_store (TD_PAGE (self)) == NULL)
     return;
-  if (gtk_column_view_get_columns (self->all_view) != NULL
-      && g_list_model_get_n_items (gtk_column_view_get_columns (self->all_view)) == 0)
-    {
-      add_column (self->all_view, C_("person", "Name"), COL_NAME, "name", TRUE);
-      add_column (self->all_view, _("Id number"), COL_ID, "id", TRUE);
-      add_column (self->all_view, _("Gender"), COL_GENDER, NULL, FALSE);
-      add_column (self->all_view, _("Birth date"), COL_BIRTH, "birth", FALSE);
-    }
   {
     g_autoptr (GError) error = NULL;
     self->all = td_trainee_model_new (td_page_get_store (TD_PAGE (self)), "name", &error);
@@ -428,6 +327,8 @@ td_trainee_page_class_init (TdTraineePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = td_trainee_page_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_TRAINEE_ROW);
   TD_PAGE_CLASS (klass)->reload = reload;
   TD_PAGE_CLASS (klass)->start_search = td_trainee_page_start_search;
   gtk_widget_class_set_template_from_resource (

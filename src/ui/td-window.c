@@ -14,14 +14,10 @@
 #include "ui/td-class-page.h"
 #include "ui/td-first-run.h"
 #include "ui/td-follow-up-page.h"
-#include "ui/td-import-dialog.h"
 #include "ui/td-overview-page.h"
-#include "ui/td-packet-export.h"
-#include "ui/td-print-dialog.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
-#include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
@@ -30,7 +26,7 @@ struct _TdWindow
 {
   AdwApplicationWindow parent_instance;
   TdStore *store;
-  GSettings *settings;
+  GSettings *settings;          /* the application's (NULL without the schema) */
   gulong store_changed_id;
 
   AdwToastOverlay *toast_overlay;
@@ -51,9 +47,14 @@ struct _TdWindow
   gint64 class_id;
   gboolean updating_chooser;
   gboolean closing_confirmed;
+  gboolean ready;
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_READY, PROP_VISIBLE_PAGE, N_PROPS };
+
+static GParamSpec *props[N_PROPS];
 
 typedef struct
 {
@@ -109,20 +110,31 @@ td_window_show_page (TdWindow *self, const char *name)
       gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
 }
 
+/* "ready": a usable store shown, with a page (the actions of td-window-actions.c follow). */
 static void
-td_window_actions_update (TdWindow *self)
+update_ready (TdWindow *self)
 {
-  TdPage *page = visible_page (self);
-  gboolean ready = self->store != NULL
+  gboolean ready = self->store != NULL && visible_page (self) != NULL
     && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "app") == 0;
-  const char *names[] = { "new-class", "save", "search", "print", "export", "import-roster" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+  if (ready == self->ready)
+    return;
+  self->ready = ready;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_READY]);
+}
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), ready && page != NULL);
-    }
+gboolean
+td_window_get_ready (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
+  return self->ready;
+}
+
+TdPage *
+td_window_get_visible_page (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return visible_page (self);
 }
 
 /* The visible page's store error in place of the page, or the page. */
@@ -162,7 +174,8 @@ on_sidebar_row_selected (TdWindow *self, GtkListBoxRow *row)
   if (header != NULL)
     gtk_stack_set_visible_child (self->header_actions, header);
   show_store_error (self);
-  td_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_VISIBLE_PAGE]);
+  update_ready (self);
 }
 
 static void
@@ -481,7 +494,7 @@ show_app (TdWindow *self)
   td_window_reload_classes (self);
   if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
     td_window_show_page (self, "classes");
-  td_window_actions_update (self);
+  update_ready (self);
 }
 
 static void
@@ -528,7 +541,7 @@ show_open_error (TdWindow *self, const GError *error)
   adw_status_page_set_title (self->error_page, open_error_title (error));
   adw_status_page_set_description (self->error_page, text);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
-  td_window_actions_update (self);
+  update_ready (self);
 }
 
 GSettings *
@@ -600,7 +613,7 @@ td_window_set_store (TdWindow *self, TdStore *store)
     {
       td_first_run_set_store (self->first_run, store);
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
-      td_window_actions_update (self);
+      update_ready (self);
       return;
     }
   show_app (self);
@@ -613,73 +626,7 @@ td_window_toast (TdWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* ---- actions ---------------------------------------------------------------- */
-
-static void
-new_class_now (TdWindow *self, gint64 unused)
-{
-  td_window_show_page (self, "classes");
-  td_class_page_new_class (TD_CLASS_PAGE (td_window_get_page (self, "classes")));
-}
-
-static void
-action_new_class (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  confirm_discard (TD_WINDOW (data), new_class_now, 0, NULL);
-}
-
-static void
-action_save (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  TdWindow *self = TD_WINDOW (data);
-  TdPage *page = visible_page (self);
-  g_autoptr (GError) error = NULL;
-
-  if (page == NULL)
-    return;
-  if (!td_page_save (page, &error))
-    td_ui_show_error (GTK_WIDGET (self), _("The changes could not be saved"), error);
-}
-
-static void
-action_search (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  TdPage *page = visible_page (TD_WINDOW (data));
-
-  if (page != NULL)
-    td_page_start_search (page);
-}
-
-static void
-action_show_page (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  td_window_show_page (TD_WINDOW (data), g_variant_get_string (param, NULL));
-}
-
-static const GActionEntry win_actions[] = {
-  { "new-class", action_new_class },
-  { "save", action_save },
-  { "search", action_search },
-  { "print", td_print_action_activate },
-  { "export", td_packet_export_activate },
-  { "import-roster", td_import_dialog_activate },
-  { "export-table", td_table_export_activate, "s" },
-  { "roster-template", td_roster_template_activate },
-  { "show-page", action_show_page, "s" },
-};
-
 /* ---- window ----------------------------------------------------------------- */
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
 
 static void
 really_close (TdWindow *self, gint64 unused)
@@ -724,11 +671,38 @@ td_window_dispose (GObject *object)
 }
 
 static void
+td_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdWindow *self = TD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+    case PROP_VISIBLE_PAGE:
+      g_value_set_object (value, visible_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 td_window_class_init (TdWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = td_window_dispose;
+  object_class->dispose = td_window_dispose;
+  object_class->get_property = td_window_get_property;
+  props[PROP_READY] = g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                            | G_PARAM_STATIC_STRINGS);
+  props[PROP_VISIBLE_PAGE] = g_param_spec_object ("visible-page", NULL, NULL, TD_TYPE_PAGE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                  | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
   GTK_WINDOW_CLASS (klass)->close_request = td_window_close_request;
   g_type_ensure (TD_TYPE_FIRST_RUN);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -756,9 +730,11 @@ td_window_init (TdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
   self->class_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->settings = settings_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
-                                   G_N_ELEMENTS (win_actions), self);
+  /* the application's; a window of the display tests, made before it has one, too */
+  self->settings = td_application_get_default_settings ();
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
+  td_window_add_actions (self);
   td_window_add_database_actions (self);
   add_pages (self);
   td_ui_tooltips_attach_all (GTK_WIDGET (self));

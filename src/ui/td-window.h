@@ -25,6 +25,12 @@ void td_window_set_store (TdWindow *self, TdStore *store);
 TdPage *td_window_get_page (TdWindow *self, const char *name);
 void td_window_show_page (TdWindow *self, const char *name);
 const char *td_window_get_visible_page_name (TdWindow *self);
+/* Property "visible-page": the page shown (NULL before the first is chosen). */
+TdPage *td_window_get_visible_page (TdWindow *self);
+/* Property "ready": a usable database shown, with a page (not the first-run assistant, not
+ * the page saying why a database could not be opened).  The actions on a database follow
+ * it. */
+gboolean td_window_get_ready (TdWindow *self);
 
 /* The class the chooser shows (0 none); selecting one asks first when a page has unsaved
  * changes. */
@@ -39,6 +45,9 @@ GSettings *td_window_get_settings (TdWindow *self);
 /* Runs @then (@self, @arg) now, or once the user saved or discarded unsaved changes. */
 void td_window_when_saved (TdWindow *self, void (*then) (TdWindow *self, gint64 arg),
                            gint64 arg);
+
+/* td-window-actions.c: the window's actions, those on a database bound to "ready". */
+void td_window_add_actions (TdWindow *self);
 
 /* td-window-database.c: the main menu's database entries (win.open-database,
  * win.new-database, win.open-recent, win.backup). */

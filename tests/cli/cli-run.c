@@ -13,38 +13,16 @@ cli_run_clear (CliRun *run)
 }
 
 void
-cli_remove_dir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        cli_remove_dir (path);
-      else
-        g_remove (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
-
-void
 cli_fixture_set_up (CliFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-cli-XXXXXX");
   f->db = g_build_filename (f->dir, "traindesk.db", NULL);
 }
 
 void
 cli_fixture_tear_down (CliFixture *f, gconstpointer data)
 {
-  cli_remove_dir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

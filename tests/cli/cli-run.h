@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "../td-test-dir.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -22,8 +24,6 @@ typedef struct
 void cli_run_clear (CliRun *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
-/* Removes a folder and everything in it. */
-void cli_remove_dir (const char *dir);
 void cli_fixture_set_up (CliFixture *f, gconstpointer data);
 void cli_fixture_tear_down (CliFixture *f, gconstpointer data);
 

@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "../td-test-dir.h"
 #include "packet/td-digest.h"
 #include "packet/td-xml-safe.h"
 
@@ -46,25 +47,14 @@ run_clear (Run *run)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-cli-packet-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-cli-packet-XXXXXX");
   f->db = g_build_filename (f->dir, "td.db", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

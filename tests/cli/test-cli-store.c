@@ -69,17 +69,14 @@ run_in (Run *r, const char *dir, const char *const *args)
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-cli-XXXXXX");
   f->db = g_build_filename (f->dir, "traindesk.db", NULL);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  cli_remove_dir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "../td-test-dir.h"
 #include "core/td-store.h"
 
 /* Valid GB 11643 ids (check digit, birth date, gender parity), born on the dates noted. */
@@ -36,55 +37,49 @@ typedef struct
   TdStore *store;
 } StoreFixture;
 
-static inline void
-sf_remove_dir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        sf_remove_dir (path);
-      else
-        g_remove (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
-
 /* A temporary folder and the path of a database in it, not yet created. */
 static inline void
 sf_setup_empty (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-store-XXXXXX");
   f->path = g_build_filename (f->dir, "traindesk.db", NULL);
   f->store = NULL;
+}
+
+/* The one place the store tests make a new, empty TrainDesk database: at @path, opened.
+ * (A test that is about opening files calls td_store_open() itself.) */
+static inline TdStore *
+sf_store_create (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  TdStore *store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
 }
 
 /* A new, empty TrainDesk database at f->path, open in f->store. */
 static inline void
 sf_setup (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   sf_setup_empty (f, data);
-  f->store = td_store_open (f->path, TD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->store = sf_store_create (f->path);
 }
+
+static inline void sf_teardown (StoreFixture *f, gconstpointer data);
+
+/* A test with a new database (SF_ADD), or with only the path of one (SF_ADD_EMPTY). */
+#define SF_ADD(name, func) \
+  g_test_add (name, StoreFixture, NULL, sf_setup, func, sf_teardown)
+#define SF_ADD_EMPTY(name, func) \
+  g_test_add (name, StoreFixture, NULL, sf_setup_empty, func, sf_teardown)
 
 static inline void
 sf_teardown (StoreFixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  sf_remove_dir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

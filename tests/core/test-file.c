@@ -4,6 +4,8 @@
  * Chinese names, stale temporary files of ours cleaned. */
 #include "config.h"
 
+#include "../td-test-dir.h"
+
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -22,7 +24,7 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  f->dir = g_dir_make_tmp ("td-file-XXXXXX", NULL);
+  f->dir = td_test_make_dir ("td-file-XXXXXX");
   g_assert_nonnull (f->dir);
   g_unsetenv ("TD_TEST_DISK_FULL_AFTER");
 }

@@ -9,7 +9,6 @@
 #include "packet/td-catalog-import.h"
 #include "store-fixture.h"
 
-#define ADD(name, func) g_test_add (name, StoreFixture, NULL, sf_setup, func, sf_teardown)
 
 static TdClass *
 make_class (TdStore *store, const char *code, const char *item, const char *name,
@@ -592,10 +591,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/subsidy/preview", test_preview);
+  SF_ADD ("/subsidy/preview", test_preview);
   g_test_add_func ("/subsidy/planned-hours", test_planned_hours);
-  ADD ("/subsidy/every-reason", test_every_reason);
-  ADD ("/subsidy/standard-and-window", test_standard_and_window);
-  ADD ("/subsidy/quarter", test_quarter);
+  SF_ADD ("/subsidy/every-reason", test_every_reason);
+  SF_ADD ("/subsidy/standard-and-window", test_standard_and_window);
+  SF_ADD ("/subsidy/quarter", test_quarter);
   return g_test_run ();
 }

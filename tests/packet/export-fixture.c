@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+
+#include "../td-test-dir.h"
 #include <string.h>
 
 #include "export-fixture.h"
@@ -161,8 +163,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   g_autofree char *outbox = NULL;
 
-  f->dir = g_dir_make_tmp ("td-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-export-XXXXXX");
   path = g_build_filename (f->dir, "td.db", NULL);
   f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -177,31 +178,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   save_trainees (f);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->klass, td_class_free);
-  remove_tree (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "../td-test-dir.h"
+
 #include "core/td-store.h"
 #include "packet/td-catalog-import.h"
 
@@ -23,32 +25,17 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("td-catalog-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-catalog-XXXXXX");
   path = g_build_filename (f->dir, "test.db", NULL);
   f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

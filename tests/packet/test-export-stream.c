@@ -5,6 +5,8 @@
  * chain. */
 #include "config.h"
 
+#include "../td-test-dir.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -222,8 +224,7 @@ big_get (void)
   if (big != NULL)
     return big;
   b = big = g_new0 (Big, 1);
-  b->dir = g_dir_make_tmp ("td-export-stream-XXXXXX", &error);
-  g_assert_no_error (error);
+  b->dir = td_test_make_dir ("td-export-stream-XXXXXX");
   db = g_build_filename (b->dir, "td.db", NULL);
   outbox = g_build_filename (b->dir, "outbox", NULL);
   b->store = td_store_open (db, TD_STORE_OPEN_CREATE, &error);
@@ -477,29 +478,7 @@ big_free (void)
   g_clear_pointer (&big->one, td_export_result_free);
   g_clear_object (&big->store);
   g_clear_pointer (&big->klass, td_class_free);
-  {
-    g_autofree char *outbox = g_build_filename (big->dir, "outbox", NULL);
-    GDir *dir = g_dir_open (outbox, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (outbox, name, NULL);
-        g_unlink (child);
-      }
-    if (dir != NULL)
-      g_dir_close (dir);
-    g_rmdir (outbox);
-  }
-  {
-    const char *names[] = { "td.db", "td.db-wal", "td.db-shm", "td.db-journal" };
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *child = g_build_filename (big->dir, names[i], NULL);
-        g_unlink (child);
-      }
-  }
-  g_rmdir (big->dir);
+  td_test_remove_tree (big->dir);
   g_free (big->dir);
   g_clear_pointer (&big, g_free);
 }

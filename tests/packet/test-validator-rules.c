@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+
+#include "../td-test-dir.h"
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
@@ -1175,28 +1177,13 @@ copy_file (const char *from, const char *to)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *template_db = g_build_filename (template_dir, "h.db", NULL);
   const Row *row = data;
 
-  f->dir = g_dir_make_tmp ("td-rules-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-rules-XXXXXX");
   f->db = g_build_filename (f->dir, "h.db", NULL);
   if (row != NULL && row->without != NULL)
     build_history (f->dir, row->without);
@@ -1210,7 +1197,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
@@ -1334,8 +1321,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   td_xml_init ();
-  template_dir = g_dir_make_tmp ("td-rules-template-XXXXXX", &error);
-  g_assert_no_error (error);
+  template_dir = td_test_make_dir ("td-rules-template-XXXXXX");
   build_history (template_dir, NULL);
 
   g_test_add ("/packet/validator-rules/examples", Fixture, NULL, fixture_set_up,
@@ -1346,7 +1332,7 @@ main (int argc, char **argv)
       g_test_add (path, Fixture, &rows[i], fixture_set_up, test_row, fixture_tear_down);
     }
   status = g_test_run ();
-  remove_tree (template_dir);
+  td_test_remove_tree (template_dir);
   g_free (template_dir);
   return status;
 }

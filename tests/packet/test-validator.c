@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "../td-test-dir.h"
+
 #include "core/td-store.h"
 #include "packet/td-catalog-import.h"
 #include "packet/td-digest.h"
@@ -103,23 +105,9 @@ history_store (const char *dir)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_examples_with_history (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("td-valid-XXXXXX", NULL);
+  g_autofree char *dir = td_test_make_dir ("td-valid-XXXXXX");
   g_autoptr (TdStore) store = history_store (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (packets); i++)
@@ -135,7 +123,7 @@ test_examples_with_history (void)
       xmlFreeDoc (doc);
     }
   g_clear_object (&store);
-  remove_tree (dir);
+  td_test_remove_tree (dir);
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../td-test-dir.h"
 #include "core/td-idnumber.h"
 #include "core/td-store.h"
 
@@ -175,8 +176,7 @@ fixture_setup (Fixture *f, int n_trainees, int n_lessons)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("td-render-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_dir ("td-render-XXXXXX");
   path = g_build_filename (f->dir, "t.db", NULL);
   f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -192,19 +192,10 @@ fixture_setup (Fixture *f, int n_trainees, int n_lessons)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
   g_clear_pointer (&f->klass, td_class_free);
   g_clear_pointer (&f->trainees, g_ptr_array_unref);
   g_clear_pointer (&f->lessons, g_ptr_array_unref);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }

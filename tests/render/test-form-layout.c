@@ -3,6 +3,8 @@
  * split, the footer, wrapping, orientation, Chinese glyphs. */
 #include "config.h"
 
+#include "../td-test-dir.h"
+
 #include <glib/gstdio.h>
 
 #include "render/td-form.h"
@@ -91,7 +93,7 @@ test_writes_pdf (void)
 {
   g_autoptr (TdForm) form = roster_like_form (40, "x");
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("td-render-XXXXXX", NULL);
+  g_autofree char *dir = td_test_make_dir ("td-render-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "roster.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length;

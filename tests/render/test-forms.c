@@ -175,7 +175,7 @@ test_signin_pdf (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdForm) form = td_form_build (f->store, TD_FORM_SIGNIN, "LC2026-0001", NULL,
                                            &error);
-  g_autofree char *dir = g_dir_make_tmp ("td-signin-XXXXXX", NULL);
+  g_autofree char *dir = td_test_make_dir ("td-signin-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "签到 表.pdf", NULL);
 
   g_assert_no_error (error);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers shared by the table tests: temporary folders and hand-made .xlsx packages. */
+/* Helpers shared by the table tests: hand-made .xlsx packages. */
 #pragma once
 
 #include <glib.h>
@@ -7,33 +7,7 @@
 #include <string.h>
 #include <zip.h>
 
-/* A fresh temporary folder (removed with its files by tt_tmpdir_remove). */
-static inline char *
-tt_tmpdir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("td-table-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static inline void
-tt_tmpdir_remove (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
+#include "../td-test-dir.h"
 
 static const char tt_content_types[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -51,7 +25,7 @@ static inline GBytes *
 tt_make_xlsx_full (const char *sheet_xml, gsize sheet_len, const char *strings_xml,
                    gboolean date1904)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "book.xlsx", NULL);
   g_autofree char *workbook = g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -86,7 +60,7 @@ tt_make_xlsx_full (const char *sheet_xml, gsize sheet_len, const char *strings_x
     }
   g_assert_cmpint (zip_close (zip), ==, 0);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
   return g_bytes_new_take (g_steal_pointer (&data), len);
 }
 

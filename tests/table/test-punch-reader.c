@@ -166,7 +166,7 @@ fill_date_time (lxw_workbook *wb, lxw_worksheet *ws)
 static void
 test_xlsx_date_and_time (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autoptr (GBytes) bytes = write_xlsx (dir, fill_date_time);
   g_autoptr (GError) error = NULL;
   g_autoptr (TdPunchFile) file = td_punch_file_load_bytes (bytes, "punches.xlsx", NULL, &error);
@@ -178,7 +178,7 @@ test_xlsx_date_and_time (void)
   assert_punch (punch_at (file, 0), 3, "1", "2026-03-02", "07:55:00", "");
   assert_punch (punch_at (file, 1), 4, "1", "2026-03-02", "11:50:30", "");
   assert_punch (punch_at (file, 2), 5, "2", "2026-03-02", "08:20:00", "");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 /* 考勤时间 as one date-and-time cell: the reader keeps the time of day. */
@@ -200,13 +200,13 @@ fill_datetime (lxw_workbook *wb, lxw_worksheet *ws)
 static void
 test_xlsx_datetime (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autoptr (GBytes) bytes = write_xlsx (dir, fill_datetime);
   g_autoptr (TdPunchFile) file = td_punch_file_load_bytes (bytes, "p.xlsx", NULL, NULL);
 
   g_assert_cmpuint (td_punch_file_get_punches (file)->len, ==, 1);
   assert_punch (punch_at (file, 0), 2, "7", "2026-03-02", "14:01:59", "FACE");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 static void

@@ -55,7 +55,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *db = NULL;
 
-  f->dir = tt_tmpdir ();
+  f->dir = td_test_make_dir ("td-table-XXXXXX");
   db = g_build_filename (f->dir, "td.db", NULL);
   f->store = td_store_open (db, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -102,7 +102,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   td_class_free (f->klass);
   for (guint i = 0; i < 4; i++)
     g_free (f->ids[i]);
-  tt_tmpdir_remove (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -80,7 +80,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = tt_tmpdir ();
+  f->dir = td_test_make_dir ("td-table-XXXXXX");
   f->db_path = g_build_filename (f->dir, "td.db", NULL);
   f->store = td_store_open (f->db_path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -94,7 +94,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   td_class_free (f->klass);
-  tt_tmpdir_remove (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }

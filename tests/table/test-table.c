@@ -188,7 +188,7 @@ make_real_xlsx (const char *dir)
 static void
 test_xlsx_real (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autoptr (GBytes) bytes = make_real_xlsx (dir);
   g_autoptr (GError) error = NULL;
   g_autoptr (TdTable) table = td_table_read_bytes (bytes, NULL, NULL, NULL, &error);
@@ -230,7 +230,7 @@ test_xlsx_real (void)
   sheets = td_xlsx_list_sheets (bytes, NULL);
   g_assert_cmpuint (sheets->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (sheets, 1), ==, "Other");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 static void
@@ -286,7 +286,7 @@ assert_xlsx_refused (GBytes *bytes, const TdTableLimits *limits, int code,
 static void
 test_xlsx_truncated (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autoptr (GBytes) bytes = make_real_xlsx (dir);
   g_autoptr (GBytes) half = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
   static const char junk_zip[] = "PK\003\004 not really a zip";
@@ -299,13 +299,13 @@ test_xlsx_truncated (void)
   g_assert_true (g_str_has_prefix (error->message,
                                    "The file is not a readable Excel workbook (.xlsx): "));
   assert_xlsx_refused (junk, NULL, TD_TABLE_ERROR_FORMAT, NULL);
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 static void
 test_xlsx_not_a_workbook (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "plain.zip", NULL);
   g_autofree char *data = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -319,7 +319,7 @@ test_xlsx_not_a_workbook (void)
   assert_xlsx_refused (bytes, NULL, TD_TABLE_ERROR_FORMAT,
                        "The file has no xl/workbook.xml: it is not an Excel workbook (.xlsx), "
                        "or it is damaged.");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 static GString *
@@ -471,7 +471,7 @@ write_sample (const char *path)
 static void
 test_write_csv (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *data = NULL;
   g_autoptr (TdTable) table = NULL;
@@ -482,13 +482,13 @@ test_write_csv (void)
                    "\xEF\xBB\xBF姓名,出勤率,同意日期\r\n\"Wang, \"\"Wu\"\"\",0.9800,2026-11-02\r\n");
   table = td_table_read_file (path, NULL, NULL, NULL, NULL);
   g_assert_cmpstr (td_table_get_text (table, 1, 0), ==, "Wang, \"Wu\"");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 static void
 test_write_xlsx (void)
 {
-  g_autofree char *dir = tt_tmpdir ();
+  g_autofree char *dir = td_test_make_dir ("td-table-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
   g_autofree char *part = g_build_filename (dir, "out.xlsx.part", NULL);
   g_autoptr (GError) error = NULL;
@@ -509,7 +509,7 @@ test_write_xlsx (void)
   g_assert_false (td_table_format_from_path ("roster.ods", &format, &error));
   g_assert_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT);
   g_assert_cmpstr (error->message, ==, "roster.ods: the file name must end in .xlsx or .csv.");
-  tt_tmpdir_remove (dir);
+  td_test_remove_tree (dir);
 }
 
 int

@@ -11,12 +11,15 @@
 #include "core/td-i18n.h"
 #include "packet/td-catalog-import.h"
 #include "packet/td-demo.h"
+#include "ui/td-application.h"
 #include "ui/td-ui-util.h"
 #include "../td-test-private.h"
 
 static gboolean have_display;
 static guint spin_passes = 1;
 static gulong spin_usec;
+
+static TdApplication *test_app;
 
 gboolean
 td_test_init (int *argc, char ***argv, const char *today, const char *now)
@@ -30,7 +33,20 @@ td_test_init (int *argc, char ***argv, const char *today, const char *now)
   g_test_init (argc, argv, NULL);
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      /* the app's stylesheet, as AdwApplication loads it when the app starts */
+      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+      adw_init ();
+      gtk_css_provider_load_from_resource (css, "/io/github/traindesk/TrainDesk/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  /* the process's TdApplication, as in the app: its settings are the ones the window, the
+   * pages and the print dialogs use (kept until the test program exits) */
+  if (g_application_get_default () == NULL)
+    test_app = td_application_new ();
   return have_display;
 }
 
@@ -289,16 +305,6 @@ td_test_answer_file_chooser (const char *path)
 
 /* ---- the database ----------------------------------------------------------------- */
 
-char *
-td_test_make_dir (const char *tmpl)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 TdStore *
 td_test_store_new (const char *dir, const char *file, gboolean demo)
 {
@@ -315,24 +321,6 @@ td_test_store_new (const char *dir, const char *file, gboolean demo)
       g_assert_no_error (error);
     }
   return g_steal_pointer (&store);
-}
-
-void
-td_test_remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-        td_test_remove_tree (p);
-      else
-        g_remove (p);
-    }
-  g_rmdir (dir);
 }
 
 /* ---- the demo in a window ---------------------------------------------------------- */

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "../td-test-dir.h"
 #include "core/td-store.h"
 #include "ui/td-window.h"
 
@@ -67,12 +68,8 @@ void td_test_write_shot (GtkWidget *widget, const char *name);
 /* The folder tests/ui/shots/LANGUAGE under TD_BUILD_ROOT ("default" unset), created. */
 char *td_test_shots_dir (void);
 
-/* A new temporary folder from @tmpl (g_dir_make_tmp). */
-char *td_test_make_dir (const char *tmpl);
 /* The database @dir/@file created with the default catalogue, and the demo when @demo. */
 TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
-/* @dir and all it holds removed. */
-void td_test_remove_tree (const char *dir);
 
 /* The demo database (td_test_store_new) in a new temporary folder, shown in a window of
  * 1366 × 768, laid out; td_test_demo_window_free destroys every window, closes the store

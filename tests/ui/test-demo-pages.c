@@ -12,7 +12,7 @@
 #include "ui/td-class-form.h"
 #include "ui/td-print-dialog.h"
 #include "ui/td-subsidy-page.h"
-#include "ui/td-timetable.h"
+#include "core/td-timetable.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
 #include "ui-test-util.h"
@@ -539,14 +539,14 @@ main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("/ui/newuser/assessment-no-default", test_assessment_no_default);
-  ADD ("/ui/newuser/claim-reasons", test_claim_reasons);
-  ADD ("/ui/newuser/sent-class-locked", test_sent_class_locked);
-  ADD ("/ui/newuser/main-menu-databases", test_main_menu_databases);
-  ADD ("/ui/newuser/print-button", test_print_button);
-  ADD ("/ui/newuser/timetable-skips-holidays", test_timetable_skips_holidays);
-  ADD ("/ui/newuser/tooltips-chinese", test_tooltips_chinese);
-  ADD ("/ui/newuser/shots", test_shots);
+  ADD ("/ui/demo-pages/assessment-no-default", test_assessment_no_default);
+  ADD ("/ui/demo-pages/claim-reasons", test_claim_reasons);
+  ADD ("/ui/demo-pages/sent-class-locked", test_sent_class_locked);
+  ADD ("/ui/demo-pages/main-menu-databases", test_main_menu_databases);
+  ADD ("/ui/demo-pages/print-button", test_print_button);
+  ADD ("/ui/demo-pages/timetable-skips-holidays", test_timetable_skips_holidays);
+  ADD ("/ui/demo-pages/tooltips-chinese", test_tooltips_chinese);
+  ADD ("/ui/demo-pages/shots", test_shots);
 #undef ADD
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Display tests of the gaps closed in the main window on the demo institution (TD_TODAY
+/* Display tests of exporting from the main window on the demo institution (TD_TODAY
  * 2026-11-26): Ctrl+E (win.export) exports the current page's packet of the current class;
  * a teacher of the filing form edited and saved; the Trainees, Subsidy and Overview pages'
  * spreadsheet, template and chart buttons.  PNGs of what changed go to ui-shots/. */
@@ -40,7 +40,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-gaps-XXXXXX");
+  f->dir = td_test_make_dir ("td-packet-export-XXXXXX");
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = td_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
@@ -339,13 +339,13 @@ main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
   td_test_set_spin (10, 5000);   /* file choosers and dialogs come and go */
-  g_test_add ("/ui/gaps/export-default-kinds", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/packet-export/export-default-kinds", Fixture, NULL, fixture_set_up,
               test_export_default_kinds, fixture_tear_down);
-  g_test_add ("/ui/gaps/export-attendance", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/packet-export/export-attendance", Fixture, NULL, fixture_set_up,
               test_export_attendance, fixture_tear_down);
-  g_test_add ("/ui/gaps/edit-teacher", Fixture, NULL, fixture_set_up, test_edit_teacher,
+  g_test_add ("/ui/packet-export/edit-teacher", Fixture, NULL, fixture_set_up, test_edit_teacher,
               fixture_tear_down);
-  g_test_add ("/ui/gaps/page-buttons", Fixture, NULL, fixture_set_up, test_page_buttons,
+  g_test_add ("/ui/packet-export/page-buttons", Fixture, NULL, fixture_set_up, test_page_buttons,
               fixture_tear_down);
   return g_test_run ();
 }

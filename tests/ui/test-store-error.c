@@ -43,7 +43,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-store-error-XXXXXX");
+  f->dir = td_test_make_dir ("td-store-error-XXXXXX");
   f->path = g_build_filename (f->dir, "td.db", NULL);
   demo = td_test_store_new (f->dir, "td.db", TRUE);
   k = td_store_get_class_by_code (demo, "DG2026-021", &error);

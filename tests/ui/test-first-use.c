@@ -56,7 +56,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   if (!td_test_have_display ())
     return;
   g_setenv ("TD_TODAY", TODAY, TRUE);
-  f->dir = td_test_make_dir ("td-ui-admin-XXXXXX");
+  f->dir = td_test_make_dir ("td-first-use-XXXXXX");
   f->path = g_build_filename (f->dir, "td.db", NULL);
 }
 
@@ -736,16 +736,16 @@ main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("/ui/admin/reopen-after-kill", test_reopen_after_kill);
-  ADD ("/ui/admin/class-form-still", test_class_form_still);
-  ADD ("/ui/admin/filing-deadline", test_filing_deadline);
-  ADD ("/ui/admin/catalogue-missing", test_catalogue_missing);
+  ADD ("/ui/first-use/reopen-after-kill", test_reopen_after_kill);
+  ADD ("/ui/first-use/class-form-still", test_class_form_still);
+  ADD ("/ui/first-use/filing-deadline", test_filing_deadline);
+  ADD ("/ui/first-use/catalogue-missing", test_catalogue_missing);
 #define ADD_DEMO(path, fn) g_test_add (path, Fixture, DEMO, demo_set_up, fn, fixture_tear_down)
-  ADD_DEMO ("/ui/admin/settings-credit-code", test_settings_credit_code);
-  ADD_DEMO ("/ui/admin/attendance-keys-follow-selection", test_attendance_keys_follow_selection);
-  ADD_DEMO ("/ui/admin/attendance-future-lesson", test_attendance_future_lesson);
-  ADD_DEMO ("/ui/admin/send-filing", test_send_filing);
-  ADD_DEMO ("/ui/admin/pages-fit-1366x768", test_pages_fit);
+  ADD_DEMO ("/ui/first-use/settings-credit-code", test_settings_credit_code);
+  ADD_DEMO ("/ui/first-use/attendance-keys-follow-selection", test_attendance_keys_follow_selection);
+  ADD_DEMO ("/ui/first-use/attendance-future-lesson", test_attendance_future_lesson);
+  ADD_DEMO ("/ui/first-use/send-filing", test_send_filing);
+  ADD_DEMO ("/ui/first-use/pages-fit-1366x768", test_pages_fit);
 #undef ADD_DEMO
 #undef ADD
   return g_test_run ();

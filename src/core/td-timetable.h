@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A class's timetable as the filing form edits it: lessons generated from a weekly pattern
- * over working days, totals, and the problems (overlaps, lessons outside the dates).
- * No GTK: the form and the tests share it. */
+ * over working days, and its totals.  Its rules (R-CLS-004/005) are td_filing_check_lessons().
+ * No GTK: the form, the filing check and the tests share it. */
 #pragma once
 
 #include "core/td-records.h"
@@ -36,19 +36,5 @@ char *td_timetable_next_lid (GPtrArray *lessons);
 /* By date, then start. */
 void td_timetable_sort (GPtrArray *lessons);
 TdTimetableTotals td_timetable_totals (GPtrArray *lessons);
-
-/* One problem of a lesson: the index in @lessons, the rule and a translated message. */
-typedef struct
-{
-  guint index;
-  const char *rule;
-  char *message;
-} TdLessonProblem;
-
-void td_lesson_problem_free (TdLessonProblem *problem);
-/* R-CLS-004 (dates, end after start) and R-CLS-005 (overlaps, unknown teacher) for the
- * sorted @lessons against @start..@end ("" when unknown) and @teachers (TdTeacher*). */
-GPtrArray *td_timetable_problems (GPtrArray *lessons, const char *start, const char *end,
-                                  GPtrArray *teachers);
 
 G_END_DECLS

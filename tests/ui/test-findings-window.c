@@ -32,7 +32,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-walk-XXXXXX");
+  f->dir = td_test_make_dir ("td-findings-window-XXXXXX");
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = td_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
@@ -197,7 +197,7 @@ main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("/ui/walk/findings-window", test_findings_window);
+  ADD ("/ui/findings-window/findings-window", test_findings_window);
 #undef ADD
   return g_test_run ();
 }

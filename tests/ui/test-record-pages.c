@@ -44,7 +44,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-pages-XXXXXX");
+  f->dir = td_test_make_dir ("td-record-pages-XXXXXX");
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1146, 700);
@@ -103,6 +103,18 @@ row_at (GtkSingleSelection *sel, guint i)
 
   g_object_unref (row);   /* the model keeps it */
   return row;
+}
+
+/* The property @key of the typed row at @i (a TdListRow), kept until the next call. */
+static const char *
+row_text (GtkSingleSelection *sel, guint i, const char *key)
+{
+  static char *text;
+  g_autoptr (GObject) row = g_list_model_get_item (G_LIST_MODEL (sel), i);
+
+  g_clear_pointer (&text, g_free);
+  g_object_get (row, key, &text, NULL);
+  return text;
 }
 
 static const TdAttendance *
@@ -577,7 +589,7 @@ test_submissions_locate (Fixture *f, gconstpointer data)
   missing = g_strdup_printf ("Not found at %s", was);
   gtk_single_selection_set_selected (log, 0);
   td_test_spin ();
-  g_assert_cmpstr (td_row_get (row_at (log, 0), 7), ==, missing);
+  g_assert_cmpstr (row_text (log, 0, "file"), ==, missing);
   g_assert_true (gtk_widget_activate_action (page, "submissions.locate", NULL));
   td_test_spin ();
   /* the chooser asks where it is now; the page's work behind it: */
@@ -591,7 +603,7 @@ test_submissions_locate (Fixture *f, gconstpointer data)
   td_test_spin ();
   after = td_store_get_packet (f->store, first->id, NULL);
   g_assert_cmpstr (after->file, ==, moved);
-  g_assert_cmpstr (td_row_get (row_at (log, 0), 7), ==, "已移走 的包.xml");
+  g_assert_cmpstr (row_text (log, 0, "file"), ==, "已移走 的包.xml");
   gtk_single_selection_set_selected (log, 0);
   td_test_spin ();
   g_assert_false (gtk_widget_is_sensitive (td_ui_find_named (page, "submissions-locate")));
@@ -639,19 +651,19 @@ int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
-  g_test_add ("/ui/pages/catalog-same-day", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/catalog-same-day", Fixture, NULL, fixture_set_up,
               test_catalog_same_day, fixture_tear_down);
-  g_test_add ("/ui/pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/attendance-keyboard", Fixture, NULL, fixture_set_up,
               test_attendance_keyboard, fixture_tear_down);
-  g_test_add ("/ui/pages/attendance-correction", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/attendance-correction", Fixture, NULL, fixture_set_up,
               test_attendance_correction, fixture_tear_down);
-  g_test_add ("/ui/pages/withdrawal", Fixture, NULL, fixture_set_up, test_withdrawal,
+  g_test_add ("/ui/record-pages/withdrawal", Fixture, NULL, fixture_set_up, test_withdrawal,
               fixture_tear_down);
-  g_test_add ("/ui/pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
+  g_test_add ("/ui/record-pages/subsidy-preview", Fixture, NULL, fixture_set_up, test_subsidy_preview,
               fixture_tear_down);
-  g_test_add ("/ui/pages/submissions-locate", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/record-pages/submissions-locate", Fixture, NULL, fixture_set_up,
               test_submissions_locate, fixture_tear_down);
-  g_test_add ("/ui/pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
+  g_test_add ("/ui/record-pages/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
   return g_test_run ();
 }

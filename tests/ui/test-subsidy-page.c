@@ -47,7 +47,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-claim-XXXXXX");
+  f->dir = td_test_make_dir ("td-subsidy-page-XXXXXX");
   f->store = td_test_store_new (f->dir, "td.db", TRUE);
   k = td_store_get_class_by_code (f->store, CLASS, &error);
   g_assert_no_error (error);
@@ -145,9 +145,12 @@ record_follow_up (Fixture *f, guint index)
                    ==, "");
   {
     GtkSingleSelection *sel = view_selection (page, "follow-up-grid");
-    g_autoptr (TdRow) row = g_list_model_get_item (G_LIST_MODEL (sel), index);
-    g_assert_cmpstr (td_row_get (row, 3), ==, TODAY);
-    g_assert_cmpstr (td_row_get (row, 9), ==, "Yes");
+    g_autoptr (GObject) row = g_list_model_get_item (G_LIST_MODEL (sel), index);
+    g_autofree char *checked = NULL, *uplift = NULL;
+
+    g_object_get (row, "checked", &checked, "uplift", &uplift, NULL);
+    g_assert_cmpstr (checked, ==, TODAY);
+    g_assert_cmpstr (uplift, ==, "Yes");
   }
 }
 
@@ -392,7 +395,7 @@ int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
-  g_test_add ("/ui/claim/equals-preview", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/subsidy-page/equals-preview", Fixture, NULL, fixture_set_up,
               test_claim_equals_preview, fixture_tear_down);
   return g_test_run ();
 }

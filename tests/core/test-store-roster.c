@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Trainees and rosters in the store (src/core/td-store-roster.c). */
+#include "config.h"
+
+#include "core/td-file.h"
+#include "core/td-store.h"
+#include "../td-test-private.h"
+#include "store-fixture.h"
+
+static void
+test_trainees (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-201", "2026-05-11", "2026-05-29");
+  g_autoptr (TdEnrolment) again = sf_enrolment (b->id, ID_F1993, "刘芳芳", "03");
+  g_autoptr (TdTrainee) t = NULL;
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GArray) by_name = NULL;
+  gint64 first, other;
+
+  first = sf_enrol (f->store, a->id, ID_F1993, "刘芳", "03,07");
+  other = sf_enrol (f->store, a->id, ID_M1975, "陈建国", "01");
+  g_free (again->trainee.phone);
+  again->trainee.phone = g_strdup ("15006359876");
+  g_assert_true (td_store_save_enrolment (f->store, again, NULL));
+  g_assert_cmpint (again->trainee.id, ==, first);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 2);
+  g_assert_no_error (lerr);
+  t = td_store_get_trainee (f->store, first, NULL);
+  g_assert_cmpstr (t->id_number, ==, ID_F1993);
+  g_assert_cmpstr (t->name, ==, "刘芳芳");         /* the latest roster's spelling */
+  g_assert_cmpstr (t->phone, ==, "15006359876");
+  g_assert_cmpint (t->gender, ==, 2);
+  g_assert_cmpstr (t->birth_date, ==, "1993-10-11");
+  g_assert_cmpstr (t->education, ==, "70");
+  g_assert_cmpstr (t->household_region, ==, "371502");
+  classes = td_store_list_trainee_classes (f->store, first, &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpuint (classes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (classes, 0), ==, "YL2026-101");
+  g_assert_cmpstr (g_ptr_array_index (classes, 1), ==, "YL2026-201");
+  g_clear_pointer (&t, td_trainee_free);
+  t = td_store_find_trainee (f->store, ID_M1975, &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpint (t->id, ==, other);
+  g_assert_null (td_store_find_trainee (f->store, ID_M1988, &lerr));
+  g_assert_no_error (lerr);
+  by_name = td_store_list_trainee_ids (f->store, "birth_date", &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpuint (by_name->len, ==, 2);
+  g_assert_cmpint (g_array_index (by_name, gint64, 0), ==, other);   /* 1975 before 1993 */
+
+  /* A wrong check digit is refused. */
+  {
+    g_autoptr (TdTrainee) bad = td_trainee_new ();
+    g_autoptr (GError) error = NULL;
+    g_strlcpy (bad->id_number, "371502197502191018", sizeof bad->id_number);
+    bad->name = g_strdup ("某");
+    g_assert_false (td_store_save_trainee (f->store, bad, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpstr (error->message, ==, "371502197502191018 is not a valid id number "
+                                         "(R-ID-001).");
+  }
+}
+
+static void
+test_enrolments (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) lerr = NULL;
+  g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_autoptr (TdEnrolment) e = sf_enrolment (k->id, ID_F1993, "刘芳", "03,07");
+  g_autoptr (TdEnrolment) dup = sf_enrolment (k->id, ID_F1993, "刘芳", "03");
+  g_autoptr (TdEnrolment) got = NULL;
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autoptr (GPtrArray) classes = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 second;
+
+  e->employment_before = 1;
+  e->bank = g_strdup ("中国农业银行聊城分行");
+  e->account = g_strdup ("6228480123456789012");
+  g_strlcpy (e->consent_date, "2026-02-25", sizeof e->consent_date);
+  g_assert_true (td_store_save_enrolment (f->store, e, &error));
+  g_assert_no_error (error);
+  second = sf_enrol (f->store, k->id, ID_M1975, "陈建国", "01");
+  sf_reopen (f);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpuint (roster->len, ==, 2);
+  got = td_enrolment_copy (g_ptr_array_index (roster, 0));
+  g_assert_cmpint (got->position, ==, 1);
+  g_assert_cmpstr (got->trainee.name, ==, "刘芳");
+  g_assert_cmpstr (got->categories, ==, "03,07");
+  g_assert_true (td_enrolment_has_category (got, "07"));
+  g_assert_false (td_enrolment_has_category (got, "01"));
+  g_assert_cmpint (got->employment_before, ==, 1);
+  g_assert_cmpstr (got->consent_date, ==, "2026-02-25");
+  g_assert_cmpstr (got->withdrawn_date, ==, "");
+  g_assert_cmpstr (got->bank, ==, "中国农业银行聊城分行");
+  g_assert_cmpstr (got->account, ==, "6228480123456789012");
+  g_assert_cmpint (((TdEnrolment *) g_ptr_array_index (roster, 1))->position, ==, 2);
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, &lerr), ==, 2);
+  g_assert_no_error (lerr);
+
+  /* The same person twice on one roster. */
+  g_assert_false (td_store_save_enrolment (f->store, dup, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "刘芳 (" ID_F1993 ") is already on this class's roster.");
+  g_clear_error (&error);
+
+  /* Withdrawal: only within the class's dates (R-NOT-002), with a reason. */
+  g_assert_false (td_store_withdraw (f->store, k->id, second, "2026-03-21", "工作", &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "A withdrawal is dated within the class, 2026-03-02 to "
+                                       "2026-03-20 (R-NOT-002).");
+  g_clear_error (&error);
+  g_assert_true (td_store_withdraw (f->store, k->id, second, "2026-03-05", "找到工作", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&got, td_enrolment_free);
+  got = td_store_get_enrolment (f->store, k->id, second, NULL);
+  g_assert_cmpstr (got->withdrawn_date, ==, "2026-03-05");
+  g_assert_cmpstr (got->withdrawn_reason, ==, "找到工作");
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, &lerr), ==, 1);
+  g_assert_no_error (lerr);
+
+  /* Removing someone with no records in the class is allowed. */
+  g_assert_true (td_store_remove_enrolment (f->store, k->id, second, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&roster, g_ptr_array_unref);
+  roster = td_store_list_enrolments (f->store, k->id, &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpuint (roster->len, ==, 1);
+  g_assert_cmpint (td_store_count_trainees (f->store, &lerr), ==, 2);   /* the person stays */
+  g_assert_no_error (lerr);
+  classes = td_store_list_trainee_classes (f->store, second, &lerr);
+  g_assert_no_error (lerr);
+  g_assert_cmpuint (classes->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  SF_ADD ("/store/trainees", test_trainees);
+  SF_ADD ("/store/enrolments", test_enrolments);
+  return g_test_run ();
+}
