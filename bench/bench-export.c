@@ -196,18 +196,40 @@ xmllint_seconds (const char *path)
   return (g_get_monotonic_time () - t0) / 1e6;
 }
 
-/* The attendance page on the class: the first show (it checks the class's chain), then a
- * reload with nothing changed (the filter typed into, the window shown again). */
+/* A lesson after the batch with one trainee marked present: the chain grows by a record. */
 static void
-page_reload (TdStore *store, gint64 class_id)
+mark_one_more (TdStore *store, gint64 class_id, int lessons, gint64 trainee)
+{
+  g_autoptr (TdLesson) l = td_lesson_new ();
+  GError *error = NULL;
+
+  l->class_id = class_id;
+  l->lid = g_strdup_printf ("L%04d", lessons + 1);
+  td_day_to_iso (td_day_from_iso ("2026-01-05") + lessons / 3, l->date);
+  g_snprintf (l->start, sizeof l->start, "%02d:00:00", 8 + 4 * (lessons % 3));
+  g_snprintf (l->end, sizeof l->end, "%02d:45:00", 11 + 4 * (lessons % 3));
+  l->hours = 4;
+  l->teacher = g_strdup ("T1");
+  l->content = g_strdup ("课程");
+  check (td_store_save_lesson (store, l, &error), error);
+  check (td_store_record_attendance (store, class_id, l->id, trainee, 'P', l->start, l->end,
+                                     "FACE", &error), error);
+}
+
+/* The attendance page on the class: the first show (it checks the class's chain), then a
+ * reload with nothing changed (the filter typed into, the window shown again), after a
+ * change elsewhere (a setting), and after a record of the class was added (the class read
+ * again, only the new record's place in the chain checked). */
+static void
+page_reload (TdStore *store, gint64 class_id, int lessons, gint64 trainee)
 {
   g_autoptr (GtkWidget) page = NULL;
   GError *error = NULL;
-  gint64 t0, t1, t2, t3, t4;
+  gint64 t0, t1, t2, t3, t4, t5, t6;
 
   if (!gtk_init_check ())
     {
-      printf ("attendance page reload: skipped (no display)\n");
+      printf ("  attendance page reload: skipped (no display)\n");
       return;
     }
   page = g_object_ref_sink (g_object_new (TD_TYPE_ATTENDANCE_PAGE, NULL));
@@ -217,14 +239,20 @@ page_reload (TdStore *store, gint64 class_id)
   t1 = g_get_monotonic_time ();
   td_page_set_class_id (TD_PAGE (page), class_id);
   t2 = g_get_monotonic_time ();
-  /* a change anywhere moves the store's change counter: the page reads the class again */
+  /* a change elsewhere: nothing the page shows changed */
   check (td_store_set_setting (store, "bench", "changed", &error), error);
   t3 = g_get_monotonic_time ();
   td_page_set_class_id (TD_PAGE (page), class_id);
   t4 = g_get_monotonic_time ();
-  printf ("attendance page: first show %.0f ms (chain checked), reload %.0f ms  "
-          "(goal: reload <= 50 ms)%s; after a change: %.0f ms (read again and chain checked)\n",
-          (t1 - t0) / 1e3, (t2 - t1) / 1e3, t2 - t1 <= 50000 ? "" : "  OVER", (t4 - t3) / 1e3);
+  mark_one_more (store, class_id, lessons, trainee);
+  t5 = g_get_monotonic_time ();
+  td_page_set_class_id (TD_PAGE (page), class_id);
+  t6 = g_get_monotonic_time ();
+  printf ("  attendance page: first show %.0f ms (whole chain checked); reload %.0f ms, after "
+          "a setting changed %.0f ms, after a record of the class was added %.0f ms (read "
+          "again, the new record checked)  (goal: each reload <= 50 ms)%s\n",
+          (t1 - t0) / 1e3, (t2 - t1) / 1e3, (t4 - t3) / 1e3, (t6 - t5) / 1e3,
+          MAX (t2 - t1, MAX (t4 - t3, t6 - t5)) <= 50000 ? "" : "  OVER");
   td_page_set_store (TD_PAGE (page), NULL);
 }
 
@@ -271,7 +299,7 @@ run (int lessons)
             (t1 - t0) / 1e6 / lint, (t1 - t0) / 1e6 <= 2 * lint ? "" : "  OVER");
   printf ("  peak RSS %ld kB -> %ld kB  (goal <= 65536 kB)%s\n", before, peak_rss_kb (),
           peak_rss_kb () <= 65536 ? "" : "  OVER");
-  page_reload (store, k->id);
+  page_reload (store, k->id, lessons, trainees[0]);
   g_clear_object (&store);   /* closed: the log folded into the file */
   if (g_stat (db, &st) == 0)
     printf ("  database with the batch sent: %.1f MB%s\n", st.st_size / 1e6,

@@ -315,28 +315,53 @@ fold (const char *text)
   return g_ascii_strdown (half, -1);
 }
 
+/* @folded is one of the "|"-separated @aliases (compared in place: a lookup allocates
+ * nothing per entry, an import looks up codes tens of thousands of times). */
 static gboolean
 alias_matches (const char *aliases, const char *folded)
 {
-  g_auto (GStrv) names = NULL;
+  gsize len = strlen (folded);
 
-  if (aliases == NULL)
-    return FALSE;
-  names = g_strsplit (aliases, "|", -1);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], folded) == 0)
-      return TRUE;
+  for (const char *p = aliases; p != NULL; )
+    {
+      const char *bar = strchr (p, '|');
+      gsize n = bar != NULL ? (gsize) (bar - p) : strlen (p);
+
+      if (n == len && strncmp (p, folded, n) == 0)
+        return TRUE;
+      p = bar != NULL ? bar + 1 : NULL;
+    }
   return FALSE;
 }
 
-static gboolean
-entry_matches (const TdCode *entry, const char *folded)
+/* The Chinese labels of @list folded as lookups compare them, computed once. */
+static char **
+folded_labels (TdCodeList list)
 {
-  g_autofree char *code = g_ascii_strdown (entry->code, -1);
-  g_autofree char *zh = fold (entry->zh);
-  g_autofree char *en = g_ascii_strdown (entry->en, -1);
+  static gsize once[TD_CODES_N_LISTS];
+  static char **labels[TD_CODES_N_LISTS];
 
-  return strcmp (code, folded) == 0 || strcmp (zh, folded) == 0 || strcmp (en, folded) == 0
+  if (g_once_init_enter (&once[list]))
+    {
+      char **folded = g_new0 (char *, lists[list].n + 1);
+
+      for (gsize i = 0; i < lists[list].n; i++)
+        folded[i] = fold (lists[list].entries[i].zh);
+      labels[list] = folded;
+      g_once_init_leave (&once[list], 1);
+    }
+  return labels[list];
+}
+
+/* @folded (lower case) is entry @i of @list by its code, label or an alias. */
+static gboolean
+entry_matches (TdCodeList list, gsize i, const char *folded)
+{
+  const TdCode *entry = &lists[list].entries[i];
+
+  return g_ascii_strcasecmp (entry->code, folded) == 0
+         || strcmp (folded_labels (list)[i], folded) == 0
+         || g_ascii_strcasecmp (entry->en, folded) == 0
          || alias_matches (entry->aliases, folded);
 }
 
@@ -370,6 +395,28 @@ lookup_number (TdCodeList list, const char *folded)
   return NULL;
 }
 
+char *
+td_code_unknown_reason (TdCodeList list, const char *text)
+{
+  switch (list)
+    {
+    case TD_CODES_EDUCATION:
+      return g_strdup_printf (_("“%s” is not a level of education."), text);
+    case TD_CODES_EMPLOYMENT_STATUS:
+      return g_strdup_printf (_("“%s” is not an employment status."), text);
+    case TD_CODES_GENDER:
+      return g_strdup_printf (_("“%s” is not a gender."), text);
+    case TD_CODES_LEVEL:
+      return g_strdup_printf (_("“%s” is not a certificate level."), text);
+    case TD_CODES_OUTCOME:
+      return g_strdup_printf (_("“%s” is not an outcome: 合格, 不合格 or 缺考."), text);
+    case TD_CODES_PROOF:
+      return g_strdup_printf (_("“%s” is not a kind of proof."), text);
+    default:
+      return g_strdup_printf (_("“%s” is not one of the codes of this column."), text);
+    }
+}
+
 const char *
 td_code_lookup (TdCodeList list, const char *text)
 {
@@ -383,7 +430,7 @@ td_code_lookup (TdCodeList list, const char *text)
   if (*folded == '\0')
     return NULL;
   for (gsize i = 0; i < lists[list].n; i++)
-    if (entry_matches (&lists[list].entries[i], folded))
+    if (entry_matches (list, i, folded))
       return lists[list].entries[i].code;
   return lookup_number (list, folded);
 }

@@ -50,6 +50,10 @@ const char *td_code_label_zh (TdCodeList list, const char *code);
  * returns the code, or NULL. */
 const char *td_code_lookup (TdCodeList list, const char *text);
 
+/* Why @text is not a code of @list, as the spreadsheet imports say it ("“x” is not a level
+ * of education.").  Translated, newly allocated. */
+char *td_code_unknown_reason (TdCodeList list, const char *text);
+
 /* The UI name of an entry of @list (translated; each list has its own translation context,
  * so 缺勤 (absent from a lesson) and 缺考 (absent from an assessment) can differ). */
 const char *td_code_entry_label (TdCodeList list, const TdCode *entry);

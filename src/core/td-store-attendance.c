@@ -52,10 +52,11 @@ attendance_from_row (TdStmt *stmt)
   return r;
 }
 
+/* The records of @class_id that @where (with ?2 bound to @after) selects, in chain order. */
 static GPtrArray *
-list_where (TdStore *self, const char *where, gint64 class_id, GError **error)
+list_where (TdStore *self, const char *where, gint64 class_id, gint64 after, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf (ATT_SELECT "WHERE a.class_id = ? %s ORDER BY a.seq",
+  g_autofree char *sql = g_strdup_printf (ATT_SELECT "WHERE a.class_id = ?1 %s ORDER BY a.seq",
                                           where);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                 td_attendance_free);
@@ -65,6 +66,8 @@ list_where (TdStore *self, const char *where, gint64 class_id, GError **error)
   if (stmt == NULL)
     return NULL;
   td_bind_int (stmt, 1, class_id);
+  if (td_stmt_param_count (stmt) > 1)
+    td_bind_int (stmt, 2, after);
   while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     g_ptr_array_add (list, attendance_from_row (stmt));
   if (!td_store_read_end (self, stmt, rc, error))
@@ -75,19 +78,36 @@ list_where (TdStore *self, const char *where, gint64 class_id, GError **error)
 GPtrArray *
 td_store_list_attendance (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "AND a.replaced = 0", class_id, error);
+  return list_where (self, "AND a.replaced = 0", class_id, 0, error);
 }
 
 GPtrArray *
 td_store_list_chain (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "", class_id, error);
+  return list_where (self, "", class_id, 0, error);
 }
 
 GPtrArray *
 td_store_list_pending_attendance (TdStore *self, gint64 class_id, GError **error)
 {
-  return list_where (self, "AND a.packet_id IS NULL", class_id, error);
+  return list_where (self, "AND a.packet_id IS NULL", class_id, 0, error);
+}
+
+void
+td_store_chain_touched (TdStore *self, gint64 class_id, gint64 from_seq)
+{
+  TdChainMark *mark = g_hash_table_lookup (td_store_chain_marks (self), &class_id);
+
+  if (mark == NULL)
+    return;
+  if (from_seq <= 1)
+    g_hash_table_remove (td_store_chain_marks (self), &class_id);
+  else if (mark->seq >= from_seq)
+    {
+      /* verified up to the record before: its hash is read again when the check resumes */
+      mark->seq = from_seq - 1;
+      mark->hash[0] = '\0';
+    }
 }
 
 /* The chain line of a record, exactly as a packet writes it. */
@@ -167,6 +187,7 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
   g_autofree char *prev = hash_before (self, class_id, from_seq);
   char next[65];
 
+  td_store_chain_touched (self, class_id, from_seq);
   for (guint i = 0; i < pending->len; i++)
     {
       TdAttendance *r = g_ptr_array_index (pending, i);
@@ -194,12 +215,14 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
 }
 
 /* Where a new pending record of @lesson_id goes: after the pending records of the same
- * lesson (a packet's Session keeps a lesson's records together), or at the end. */
+ * lesson (a packet's Session keeps a lesson's records together), or at the end.  The lesson's
+ * records are found by the lesson index (+class_id keeps SQLite from walking the whole class
+ * backwards by seq instead, which made each new record cost the size of the class). */
 static gint64
 insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
 {
   TdStmt *stmt = td_store_prepare (self,
-    "SELECT (SELECT max(seq) FROM attendance WHERE class_id = ?1 AND lesson_id = ?2 AND "
+    "SELECT (SELECT max(seq) FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2 AND "
     "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
     NULL);
   gint64 seq;
@@ -748,6 +771,7 @@ reopen_packet (TdStore *self, gint64 class_id, const char *packet_id, GError **e
   };
   gint64 first;
 
+  td_store_chain_touched (self, class_id, 0);   /* numbered again from 1 */
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!class_exec (self, steps[i], class_id, packet_id, error))
       return FALSE;
@@ -859,13 +883,17 @@ gap_problem (TdStore *self, gint64 class_id, const char *code, gint64 first, gin
   return p;
 }
 
+/* Checks the chain of @class_id after @from (NULL: the whole chain) into @problems; where
+ * it ends (seq 0 and the zero hash for an empty chain) into @end. */
 static gboolean
-verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray *problems,
-                    GError **error)
+verify_class_chain (TdStore *self, gint64 class_id, const char *code, const TdChainMark *from,
+                    GPtrArray *problems, TdChainMark *end, GError **error)
 {
-  g_autoptr (GPtrArray) chain = td_store_list_chain (self, class_id, error);
-  g_autofree char *prev = g_strdup (TD_CHAIN_ZERO);
-  gint64 expected = 1;
+  g_autoptr (GPtrArray) chain = from != NULL
+    ? list_where (self, "AND a.seq > ?2", class_id, from->seq, error)
+    : td_store_list_chain (self, class_id, error);
+  g_autofree char *prev = g_strdup (from != NULL ? from->hash : TD_CHAIN_ZERO);
+  gint64 expected = from != NULL ? from->seq + 1 : 1;
   char next[65];
 
   if (chain == NULL)
@@ -889,7 +917,45 @@ verify_class_chain (TdStore *self, gint64 class_id, const char *code, GPtrArray 
       /* report each changed record once, not every later one */
       prev = g_strdup (strcmp (next, r->hash) != 0 ? r->hash : next);
     }
+  end->seq = expected - 1;
+  g_strlcpy (end->hash, prev, sizeof end->hash);
   return TRUE;
+}
+
+/* Where the check of @class_id can resume: the mark, when no other connection wrote since
+ * and the record at it still has the hash verified (read again after a change here); NULL
+ * for the whole chain. */
+static TdChainMark *
+resume_mark (TdStore *self, gint64 class_id, guint64 data_version)
+{
+  TdChainMark *mark = g_hash_table_lookup (td_store_chain_marks (self), &class_id);
+  TdStmt *stmt;
+  gboolean same = FALSE;
+
+  if (mark == NULL || mark->data_version != data_version)
+    return NULL;
+  if (mark->seq == 0)
+    {
+      g_strlcpy (mark->hash, TD_CHAIN_ZERO, sizeof mark->hash);
+      return mark;
+    }
+  stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? AND seq = ?",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, mark->seq);
+  if (td_stmt_step (stmt) == TD_DB_ROW && td_col_bytes (stmt, 0) == 64)
+    {
+      const char *hash = td_stmt_text (stmt, 0);
+
+      /* the record before a change here: the hash it has was recomputed when it was marked */
+      if (mark->hash[0] == '\0')
+        g_strlcpy (mark->hash, hash, sizeof mark->hash);
+      same = strcmp (mark->hash, hash) == 0;
+    }
+  td_stmt_reset (stmt);
+  return same ? mark : NULL;
 }
 
 GPtrArray *
@@ -898,9 +964,22 @@ td_store_verify_class (TdStore *self, gint64 class_id, GError **error)
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                     td_verify_problem_free);
   g_autoptr (TdClass) k = td_store_get_class (self, class_id, error);
+  /* inside a transaction what is read may still be rolled back: checked whole, not marked */
+  gboolean marks = td_store_depth (self) == 0;
+  guint64 data_version = td_store_data_version (self);
+  TdChainMark *from = marks ? resume_mark (self, class_id, data_version) : NULL;
+  TdChainMark end = { 0 };
 
-  if (k == NULL || !verify_class_chain (self, class_id, k->code, problems, error))
+  if (k == NULL || !verify_class_chain (self, class_id, k->code, from, problems, &end, error))
     return NULL;
+  if (marks && problems->len == 0)
+    {
+      end.data_version = data_version;
+      g_hash_table_insert (td_store_chain_marks (self), g_memdup2 (&class_id, sizeof class_id),
+                           g_memdup2 (&end, sizeof end));
+    }
+  else
+    g_hash_table_remove (td_store_chain_marks (self), &class_id);
   return g_steal_pointer (&problems);
 }
 
@@ -926,7 +1005,8 @@ td_store_verify_chains (TdStore *self, GError **error)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     if (!verify_class_chain (self, g_array_index (ids, gint64, i),
-                             g_ptr_array_index (classes, i), problems, error))
+                             g_ptr_array_index (classes, i), NULL, problems, &(TdChainMark){ 0 },
+                             error))
       return NULL;
   return g_steal_pointer (&problems);
 }

@@ -31,6 +31,9 @@ void td_store_read_error (TdStore *self, TdDbRc rc, GError **error);
 /* Turns the connection's last error (@rc says what kind) into a TD_STORE_ERROR. */
 void td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what);
 gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
+/* PostgreSQL (td-store-schema-pg.c): the script that creates the newest schema a server
+ * database can have, its version in *@version. */
+const char *td_store_pg_schema_sql (int *version);
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
 gint64 td_store_last_insert_id (TdStore *self);
@@ -78,5 +81,20 @@ int td_store_depth (TdStore *self);
 
 /* Attendance chain helpers (td-store-attendance.c). */
 GPtrArray *td_store_verify_chains (TdStore *self, GError **error);
+/* SQLite's data_version: moves when another connection committed. */
+guint64 td_store_data_version (TdStore *self);
+/* How far this connection verified a class's chain (td_store_verify_class): the records up
+ * to @seq recompute, the one at @seq has @hash, and no other connection had written when
+ * the database was at @data_version. */
+typedef struct
+{
+  gint64 seq;
+  char hash[65];
+  guint64 data_version;
+} TdChainMark;
+/* class id → TdChainMark* (owned by the store). */
+GHashTable *td_store_chain_marks (TdStore *self);
+/* This connection rewrote the chain of @class_id from @from_seq on (0: all of it). */
+void td_store_chain_touched (TdStore *self, gint64 class_id, gint64 from_seq);
 
 G_END_DECLS

@@ -194,6 +194,36 @@ td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error)
   return codes;
 }
 
+GHashTable *
+td_store_list_enrolled_elsewhere (TdStore *self, gint64 class_id, GError **error)
+{
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  TdStmt *stmt = td_store_prepare (self, "SELECT t.id_number, c.code FROM enrolment e "
+    "JOIN class c ON c.id = e.class_id JOIN trainee t ON t.id = e.trainee_id "
+    "WHERE e.class_id != ? ORDER BY t.id_number, c.start_date", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  td_bind_int (stmt, 1, class_id);
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    {
+      const char *id = td_stmt_text (stmt, 0);
+      GPtrArray *codes = g_hash_table_lookup (people, id);
+
+      if (codes == NULL)
+        {
+          codes = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (people, g_strdup (id), codes);
+        }
+      g_ptr_array_add (codes, td_col_dup (stmt, 1));
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&people);
+}
+
 /* ---- enrolments ---- */
 
 #define ENROLMENT_SELECT \
@@ -354,6 +384,152 @@ td_store_save_enrolment (TdStore *self, TdEnrolment *e, GError **error)
   return td_store_commit (self, error);
 fail:
   td_store_rollback (self);
+  return FALSE;
+}
+
+/* The checks of td_store_save_enrolment () that need nothing stored. */
+static gboolean
+check_enrolment (TdEnrolment *e, GError **error)
+{
+  if (e->categories == NULL || *e->categories == '\0' || td_day_from_iso (e->consent_date) == 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("Trainee %s: at least one category and the consent date are needed."),
+                   e->trainee.name != NULL ? e->trainee.name : e->trainee.id_number);
+      return FALSE;
+    }
+  return check_trainee (&e->trainee, error);
+}
+
+typedef struct
+{
+  TdStmt *trainee, *enrolment, *number;
+} AddStatements;
+
+/* The three statements of td_store_add_enrolments (), kept by the connection: prepared once
+ * for every row of every import. */
+static gboolean
+add_prepare (TdStore *self, AddStatements *st, GError **error)
+{
+  st->trainee = td_store_prepare (self,
+    "INSERT INTO trainee (id_number, name, gender, birth_date, phone, education, "
+    "household_region) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET "
+    "name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, "
+    "phone = excluded.phone, education = excluded.education, "
+    "household_region = excluded.household_region RETURNING id", error);
+  st->enrolment = st->trainee == NULL ? NULL : td_store_prepare (self,
+    "INSERT INTO enrolment (categories, employment_before, consent_date, withdrawn_date, "
+    "withdrawn_reason, bank, account, position, class_id, trainee_id) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (class_id, trainee_id) DO NOTHING", error);
+  st->number = st->enrolment == NULL ? NULL : td_store_prepare (self,
+    "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?, ?, ?)", error);
+  return st->number != NULL;
+}
+
+/* Stores the person and the enrolment of @e (a new one); FALSE with @error when the person
+ * is on the roster already or SQLite refuses. */
+static gboolean
+add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
+{
+  TdStmt *stmt = st->trainee;
+  TdDbRc rc;
+
+  td_bind_text (stmt, 1, e->trainee.id_number);
+  td_bind_text (stmt, 2, e->trainee.name);
+  td_bind_int (stmt, 3, e->trainee.gender);
+  td_bind_text (stmt, 4, e->trainee.birth_date);
+  td_bind_text (stmt, 5, e->trainee.phone);
+  td_bind_text (stmt, 6, e->trainee.education);
+  td_bind_text (stmt, 7, e->trainee.household_region);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_DB_ROW)
+    e->trainee.id = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
+  if (rc != TD_DB_ROW)
+    {
+      td_store_set_error (self, rc, error, NULL);
+      return FALSE;
+    }
+  stmt = st->enrolment;
+  td_bind_text (stmt, 1, e->categories);
+  td_bind_int (stmt, 2, e->employment_before);
+  td_bind_text (stmt, 3, e->consent_date);
+  td_bind_text (stmt, 4, e->withdrawn_date);
+  td_bind_text (stmt, 5, e->withdrawn_reason);
+  td_bind_text (stmt, 6, e->bank);
+  td_bind_text (stmt, 7, e->account);
+  td_bind_int (stmt, 8, e->position);
+  td_bind_int (stmt, 9, e->class_id);
+  td_bind_int (stmt, 10, e->trainee.id);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  if (td_db_changes (td_store_conn (self)) == 0)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT,
+                   _("%s (%s) is already on this class's roster."), e->trainee.name,
+                   e->trainee.id_number);
+      return FALSE;
+    }
+  e->id = td_store_last_insert_id (self);
+  return TRUE;
+}
+
+gboolean
+td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
+                         const char *const *terminal_numbers, guint n,
+                         TdStoreProgress progress, gpointer user_data,
+                         GCancellable *cancellable, guint *failed, GError **error)
+{
+  AddStatements st = { NULL };
+  gint64 next;
+  guint i;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && (enrolments != NULL || n == 0), FALSE);
+  for (i = 0; i < n; i++)
+    if (!check_enrolment (enrolments[i], error))
+      goto refused;
+  if (!td_store_begin (self, error))
+    return FALSE;
+  next = scalar (self, "SELECT coalesce(max(position), 0) + 1 FROM enrolment WHERE class_id = ?",
+                 class_id, 0, error);
+  if (next < 0 || !add_prepare (self, &st, error))
+    goto fail;
+  for (i = 0; i < n; i++)
+    {
+      TdEnrolment *e = enrolments[i];
+      const char *number = terminal_numbers != NULL ? terminal_numbers[i] : NULL;
+
+      e->class_id = class_id;
+      e->position = (int) next++;
+      if (!add_one (self, &st, e, error))
+        goto fail_at;
+      /* a number equal to the position is the default, as td_store_set_terminal_number has
+       * it */
+      if (number != NULL && *number != '\0' && g_ascii_strtoll (number, NULL, 10) != e->position)
+        {
+          td_bind_int (st.number, 1, e->id);
+          td_bind_int (st.number, 2, class_id);
+          td_bind_text (st.number, 3, number);
+          if (!td_store_step_done (self, st.number, error))
+            goto fail_at;
+        }
+      if (progress != NULL)
+        progress (i + 1, n, user_data);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+    }
+  td_store_note_change (self, "trainee", 0);
+  td_store_note_change (self, "enrolment", 0);
+  return td_store_commit (self, error);
+fail_at:
+  if (failed != NULL)
+    *failed = i;
+fail:
+  td_store_rollback (self);
+  return FALSE;
+refused:
+  if (failed != NULL)
+    *failed = i;
   return FALSE;
 }
 

@@ -163,6 +163,10 @@ gint64 td_store_count_trainees (TdStore *self, GError **error);   /* -1 on error
 GArray *td_store_list_trainee_ids (TdStore *self, const char *order, GError **error);
 /* Classes (codes) a trainee is or was enrolled in. */
 GPtrArray *td_store_list_trainee_classes (TdStore *self, gint64 trainee_id, GError **error);
+/* Everyone on the roster of a class other than @class_id: id number → GPtrArray of the
+ * codes of those classes (char*, by start date, as td_store_list_trainee_classes () gives
+ * them).  One read for a whole import's R-ROS-001 checks. */
+GHashTable *td_store_list_enrolled_elsewhere (TdStore *self, gint64 class_id, GError **error);
 
 /* TdEnrolment*, by position. */
 GPtrArray *td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error);
@@ -171,6 +175,19 @@ TdEnrolment *td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trai
 /* Saves the person (reusing the row of the same id number) and the enrolment.
  * Refuses a trainee already on this roster (when enrolment->id is 0). */
 gboolean td_store_save_enrolment (TdStore *self, TdEnrolment *enrolment, GError **error);
+/* A roster grows by @n new enrolments of @class_id at once (an import): each checked as
+ * td_store_save_enrolment() checks it, in memory before anything is written; then the
+ * people stored (the row of the same id number reused) and the enrolments added, positions
+ * after the roster's last, with @terminal_numbers (NULL, or one per enrolment: NULL for
+ * the roster position) — one transaction, statements prepared once.  @progress (may be
+ * NULL) is told after each enrolment; @cancellable stops it.  On a refusal or a cancel
+ * nothing is stored, and after a refusal *@failed is the index of the enrolment refused.
+ * Sets each enrolment's id, trainee id and position. */
+typedef void (*TdStoreProgress) (guint done, guint total, gpointer user_data);
+gboolean td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enrolments,
+                                  const char *const *terminal_numbers, guint n,
+                                  TdStoreProgress progress, gpointer user_data,
+                                  GCancellable *cancellable, guint *failed, GError **error);
 /* Only a trainee with no attendance, result or follow-up in the class. */
 gboolean td_store_remove_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id,
                                     GError **error);
@@ -360,8 +377,15 @@ void td_verify_problem_free (TdVerifyProblem *problem);
  * or SQLite's data_version for commits of other connections): a page re-checks what it
  * shows only when it moved. */
 guint64 td_store_get_change_count (TdStore *self);
+/* The same for what @tables hold (NULL-terminated, the names ::changed gives): it moves
+ * when a commit here changed one of them, or another connection committed anything. */
+guint64 td_store_get_change_count_of (TdStore *self, const char *const *tables);
 /* The attendance chain of one class recomputed (what the attendance page shows; the full
- * td_store_verify() is for the CLI, the backup and the settings page). */
+ * td_store_verify() is for the CLI, the backup and the settings page).  Incremental: the
+ * records this connection verified before are not read again while no other connection
+ * wrote to the database (then the whole chain is checked) and this one changed none of them
+ * (a change marks the chain from the first changed record on); a chain with a problem is
+ * checked whole every time. */
 GPtrArray *td_store_verify_class (TdStore *self, gint64 class_id, GError **error);
 /* SQLite's integrity check and every attendance chain recomputed.  Returns the problems
  * (empty when all is well). */

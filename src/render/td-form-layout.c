@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "render/td-form-private.h"
 
 #define SIZE_TITLE 16.0
@@ -66,7 +68,8 @@ struct _TdFormLayout
   TdPageSetup setup;
   PangoContext *context;
   double left, width, body_top, body_bottom;
-  GArray *header;               /* Piece, absolute */
+  GArray *header;               /* Piece, absolute; shared by the sections of a form */
+  int header_unknown;           /* unknown glyphs in it */
   double qr_x, qr_y;
   GPtrArray *units;
   GPtrArray *tables;
@@ -125,19 +128,59 @@ unit_new (UnitKind kind, double gap)
   return unit;
 }
 
+/* What makes two shared texts the same (shared_text): compared without printing a key,
+ * a sign-in sheet looks up its cells some 600,000 times. */
+typedef struct
+{
+  int size, width;              /* thousandths of a point */
+  int bold, align;
+  char *text;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer p)
+{
+  const TextKey *k = p;
+
+  return g_str_hash (k->text) ^ (guint) (k->size * 31 + k->width * 17 + k->bold * 7 + k->align);
+}
+
+static gboolean
+text_key_equal (gconstpointer a, gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->bold == y->bold
+         && x->align == y->align && strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_key_free (gpointer p)
+{
+  TextKey *k = p;
+
+  g_free (k->text);
+  g_free (k);
+}
+
 static PangoLayout *
 shared_text (TdFormLayout *self, const char *text, double size, gboolean bold, double width,
              PangoAlignment align)
 {
-  /* sizes and widths in thousandths of a point: integers print fast */
-  g_autofree char *key = g_strdup_printf ("%d %d %d %d %s", (int) (size * 1000), bold,
-                                          (int) (width * 1000), align, text != NULL ? text : "");
-  PangoLayout *layout = g_hash_table_lookup (self->texts, key);
+  TextKey key = { (int) (size * 1000), (int) (width * 1000), bold != FALSE, align,
+                  (char *) (text != NULL ? text : "") };
+  PangoLayout *layout = g_hash_table_lookup (self->texts, &key);
 
   if (layout == NULL)
     {
+      TextKey *owned = g_memdup2 (&key, sizeof key);
+
+      owned->text = g_strdup (key.text);
       layout = td_text_layout (self->context, text, size, bold, width, align);
-      g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+      /* counted once: Pango walks every run to count */
+      g_object_set_data (G_OBJECT (layout), "td-unknown", GINT_TO_POINTER (
+        pango_layout_get_unknown_glyphs_count (layout)));
+      g_hash_table_insert (self->texts, owned, layout);
     }
   return g_object_ref (layout);
 }
@@ -152,7 +195,7 @@ add_text (TdFormLayout *self, GArray *pieces, const char *text, double size, gbo
   piece.layout = shared_text (self, text, size, bold, width, align);
   piece.x = x;
   piece.y = y;
-  self->unknown += pango_layout_get_unknown_glyphs_count (piece.layout);
+  self->unknown += GPOINTER_TO_INT (g_object_get_data (G_OBJECT (piece.layout), "td-unknown"));
   g_array_append_val (pieces, piece);
   return &g_array_index (pieces, Piece, pieces->len - 1);
 }
@@ -508,14 +551,29 @@ td_form_layout_section (TdForm *form, const TdPageSetup *setup, guint first, gui
   /* a new context looks every font up again: sections share one, and the measured texts */
   self->context = share != NULL ? g_object_ref (share->context) : td_text_context_new ();
   self->texts = share != NULL ? g_hash_table_ref (share->texts)
-                              : g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       g_object_unref);
+                              : g_hash_table_new_full (text_key_hash, text_key_equal,
+                                                       text_key_free, g_object_unref);
   self->left = self->setup.margin_left;
   self->width = self->setup.width - self->setup.margin_left - self->setup.margin_right;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_geom_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  layout_header (self);
+  if (share != NULL)
+    {
+      /* every section has the form's header: measured once */
+      self->header = g_array_ref (share->header);
+      self->header_unknown = share->header_unknown;
+      self->qr_x = share->qr_x;
+      self->qr_y = share->qr_y;
+      self->body_top = share->body_top;
+      self->body_bottom = share->body_bottom;
+    }
+  else
+    {
+      layout_header (self);
+      self->header_unknown = self->unknown;
+    }
+  self->unknown = self->header_unknown;
   for (guint i = first; i < end; i++)
     layout_block (self, g_ptr_array_index (form->blocks, i),
                   i + 1 < end ? g_ptr_array_index (form->blocks, i + 1) : NULL);
@@ -608,24 +666,49 @@ draw_pieces (cairo_t *cr, GArray *pieces, double dx, double dy)
     }
 }
 
+/* The cells' edges of each run of rows of one table on the page, as one path: a rule across
+ * at each row's top and the run's bottom, and one down between each pair of columns over
+ * the whole run (a sign-in sheet has 40,000 rows: edges drawn row by row made the PDF
+ * spell out eight times the coordinates). */
 static void
-draw_row (cairo_t *cr, TdFormLayout *self, Unit *unit, double y)
+draw_table_rules (cairo_t *cr, TdFormLayout *self, GArray *page)
 {
-  TableGeom *tg = unit->tg;
-  guint n = tg->table->columns->len;
+  TableGeom *run = NULL;
+  double top = 0, bottom = 0;
 
-  /* the cells' edges: two rules across and one between each pair of columns (a rectangle
-   * per cell draws every inner edge twice, and a sheet has tens of thousands of cells) */
   cairo_set_line_width (cr, 0.5);
-  cairo_rectangle (cr, self->left + tg->col_x[0], y, tg->col_x[n] - tg->col_x[0],
-                   unit->height);
-  for (guint i = 1; i < n; i++)
+  for (guint i = 0; i <= page->len; i++)
     {
-      cairo_move_to (cr, self->left + tg->col_x[i], y);
-      cairo_rel_line_to (cr, 0, unit->height);
+      Placed *placed = i < page->len ? &g_array_index (page, Placed, i) : NULL;
+      gboolean is_row = placed != NULL && (placed->unit->kind == UNIT_ROW
+                                           || placed->unit->kind == UNIT_HEADER);
+      TableGeom *tg = is_row ? placed->unit->tg : NULL;
+
+      if (run != NULL && (tg != run || placed->y > bottom + 0.01))
+        {
+          guint n = run->table->columns->len;
+
+          cairo_move_to (cr, self->left + run->col_x[0], bottom);
+          cairo_line_to (cr, self->left + run->col_x[n], bottom);
+          for (guint c = 1; c < n; c++)
+            {
+              cairo_move_to (cr, self->left + run->col_x[c], top);
+              cairo_line_to (cr, self->left + run->col_x[c], bottom);
+            }
+          run = NULL;
+        }
+      if (tg == NULL)
+        continue;
+      if (run == NULL)
+        {
+          run = tg;
+          top = placed->y;
+        }
+      cairo_move_to (cr, self->left + tg->col_x[0], placed->y);
+      cairo_line_to (cr, self->left + tg->col_x[tg->table->columns->len], placed->y);
+      bottom = placed->y + placed->unit->height;
     }
   cairo_stroke (cr);
-  draw_pieces (cr, unit->pieces, self->left, y);
 }
 
 /* Thicker outer borders around each run of rows of one table on the page. */
@@ -694,10 +777,7 @@ td_form_render_page (cairo_t *cr, TdForm *form, TdFormLayout *self, int page_ind
       Placed *placed = &g_array_index (page, Placed, i);
       Unit *unit = placed->unit;
 
-      if (unit->kind == UNIT_ROW || unit->kind == UNIT_HEADER)
-        draw_row (cr, self, unit, placed->y);
-      else
-        draw_pieces (cr, unit->pieces, self->left, placed->y);
+      draw_pieces (cr, unit->pieces, self->left, placed->y);
       if (unit->kind == UNIT_BOX)
         {
           cairo_set_line_width (cr, 1.0);
@@ -705,6 +785,7 @@ td_form_render_page (cairo_t *cr, TdForm *form, TdFormLayout *self, int page_ind
           cairo_stroke (cr);
         }
     }
+  draw_table_rules (cr, self, page);
   draw_table_frames (cr, self, page);
   draw_footer (cr, self, page_index);
   cairo_restore (cr);

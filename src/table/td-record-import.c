@@ -253,22 +253,6 @@ check_trainee (TdRecordImport *self, guint r, Row *row)
   return e;
 }
 
-static char *
-unknown_code_reason (TdCodeList list, const char *text)
-{
-  switch (list)
-    {
-    case TD_CODES_LEVEL:
-      return g_strdup_printf (_("“%s” is not a certificate level."), text);
-    case TD_CODES_OUTCOME:
-      return g_strdup_printf (_("“%s” is not an outcome: 合格, 不合格 or 缺考."), text);
-    case TD_CODES_EMPLOYMENT_STATUS:
-      return g_strdup_printf (_("“%s” is not an employment status."), text);
-    default:
-      return g_strdup_printf (_("“%s” is not a kind of proof."), text);
-    }
-}
-
 /* A code of @list from the cell ("" → NULL without a problem). */
 static const char *
 check_code (TdRecordImport *self, guint r, Row *row, guint field, TdCodeList list)
@@ -280,7 +264,7 @@ check_code (TdRecordImport *self, guint r, Row *row, guint field, TdCodeList lis
     return NULL;
   code = td_code_lookup (list, text);
   if (code == NULL)
-    add_problem (self, row, (int) field, unknown_code_reason (list, text));
+    add_problem (self, row, (int) field, td_code_unknown_reason (list, text));
   return code;
 }
 

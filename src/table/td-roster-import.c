@@ -57,8 +57,8 @@ struct _TdRosterImport
   GPtrArray *notices;           /* char* */
   GHashTable *on_roster;        /* id numbers already enrolled in this class */
   int enrolled;                 /* not withdrawn */
-  int next_position;
   GHashTable *classes;          /* code → TdClass* (R-ROS-001 look-ups) */
+  GHashTable *elsewhere;        /* id number → codes of the other classes it is enrolled in */
   GError *store_error;          /* the first failure to read the store while checking */
 };
 
@@ -162,7 +162,6 @@ load_roster (TdRosterImport *self, GError **error)
 
   if (enrolments == NULL)
     return FALSE;
-  self->next_position = 1;
   for (guint i = 0; i < enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (enrolments, i);
@@ -170,7 +169,6 @@ load_roster (TdRosterImport *self, GError **error)
       g_hash_table_add (self->on_roster, g_strdup (e->trainee.id_number));
       if (e->withdrawn_date[0] == '\0')
         self->enrolled++;
-      self->next_position = MAX (self->next_position, e->position + 1);
     }
   return TRUE;
 }
@@ -221,6 +219,7 @@ td_roster_import_free (TdRosterImport *self)
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->on_roster, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
   g_clear_error (&self->store_error);
   g_free (self);
 }
@@ -370,20 +369,6 @@ check_phone (TdRosterImport *self, guint row, TdImportRow *out)
   out->enrolment->trainee.phone = phone;
 }
 
-static char *
-unknown_code_reason (TdRosterField field, const char *text)
-{
-  switch (field)
-    {
-    case TD_ROSTER_FIELD_EDUCATION:
-      return g_strdup_printf (_("“%s” is not a level of education."), text);
-    case TD_ROSTER_FIELD_EMPLOYMENT:
-      return g_strdup_printf (_("“%s” is not an employment status."), text);
-    default:
-      return g_strdup_printf (_("“%s” is not a gender."), text);
-    }
-}
-
 /* A code of @list from the cell, or NULL with a problem; @fallback when the cell is empty
  * (NULL: the cell is required). */
 static const char *
@@ -402,7 +387,7 @@ check_code (TdRosterImport *self, guint row, TdImportRow *out, TdRosterField fie
     }
   code = td_code_lookup (list, text);
   if (code == NULL)
-    add_problem (self, out, field, unknown_code_reason (field, text));
+    add_problem (self, out, field, td_code_unknown_reason (list, text));
   return code;
 }
 
@@ -533,32 +518,34 @@ cached_class (TdRosterImport *self, const char *code)
 }
 
 /* R-ROS-001: not on the roster of another class, not cancelled, whose dates overlap,
- * unless withdrawn from it before this class starts. */
+ * unless withdrawn from it before this class starts.  The rosters were read once for the
+ * whole file (self->elsewhere); the person and the enrolment only for a class that
+ * overlaps. */
 static void
 check_overlap (TdRosterImport *self, TdImportRow *out)
 {
-  g_autoptr (GError) local = NULL;
-  g_autoptr (TdTrainee) known = td_store_find_trainee (self->store,
-                                                       out->enrolment->trainee.id_number,
-                                                       &local);
-  g_autoptr (GPtrArray) codes = NULL;
+  GPtrArray *codes = g_hash_table_lookup (self->elsewhere, out->enrolment->trainee.id_number);
+  g_autoptr (TdTrainee) known = NULL;
   const TdClass *k = self->klass;
 
-  if (known != NULL)
-    codes = td_store_list_trainee_classes (self->store, known->id, &local);
-  if (local != NULL && self->store_error == NULL)
-    self->store_error = g_steal_pointer (&local);
-  if (codes == NULL)
-    return;
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       const TdClass *other = cached_class (self, g_ptr_array_index (codes, i));
       g_autoptr (TdEnrolment) e = NULL;
+      g_autoptr (GError) local = NULL;
 
       if (other == NULL || other->id == k->id || other->cancel_date[0] != '\0'
           || strcmp (other->start_date, k->end_date) > 0
           || strcmp (other->end_date, k->start_date) < 0)
         continue;
+      if (known == NULL)
+        known = td_store_find_trainee (self->store, out->enrolment->trainee.id_number, &local);
+      if (known == NULL)
+        {
+          if (local != NULL && self->store_error == NULL)
+            self->store_error = g_steal_pointer (&local);
+          return;
+        }
       e = td_store_get_enrolment (self->store, other->id, known->id, NULL);
       if (e != NULL && e->withdrawn_date[0] != '\0'
           && strcmp (e->withdrawn_date, k->start_date) < 0)
@@ -710,6 +697,10 @@ td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **erro
                      g_strdup (_("The class's catalogue is not stored: ages were not "
                                  "checked.")));
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
+  self->elsewhere = td_store_list_enrolled_elsewhere (self->store, self->klass->id, error);
+  if (self->elsewhere == NULL)
+    return FALSE;
   for (guint r = first; r < n && self->store_error == NULL; r++)
     g_ptr_array_add (self->rows, check_row (self, r, seen));
   if (self->store_error != NULL)
@@ -799,41 +790,45 @@ td_roster_import_format_problems (TdRosterImport *self)
   return lines;
 }
 
+/* The good rows in one bulk write (td_store_add_enrolments): checked in memory, then
+ * stored with statements prepared once; a refusal names the row and stores nothing. */
 static gboolean
 store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
             GCancellable *cancellable, guint *n_imported, GError **error)
 {
-  guint total = td_roster_import_get_n_valid (self), done = 0;
-  int position = self->next_position;
+  g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                  td_enrolment_free);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint failed = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       const TdImportRow *row = g_ptr_array_index (self->rows, i);
-      g_autoptr (TdEnrolment) copy = NULL;
 
       if (row->problems->len > 0)
         continue;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      copy = td_enrolment_copy (row->enrolment);
-      copy->position = position++;
-      if (!td_store_save_enrolment (self->store, copy, error)
-          || (row->terminal_no != NULL
-              && !td_store_set_terminal_number (self->store, copy->class_id, copy->trainee.id,
-                                                row->terminal_no, error)))
-        {
-          g_autofree char *where = td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX
-                                     ? g_strdup_printf (_("Row %u: "), row->line)
-                                     : g_strdup_printf (_("Line %u: "), row->line);
-
-          g_prefix_error (error, "%s", where);
-          return FALSE;
-        }
-      done++;
-      if (progress != NULL)
-        progress (done, total, user_data);
+      g_ptr_array_add (copies, td_enrolment_copy (row->enrolment));
+      g_ptr_array_add (numbers, row->terminal_no);
+      g_array_append_val (lines, row->line);
     }
-  *n_imported = done;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  failed = copies->len;
+  if (!td_store_add_enrolments (self->store, self->klass->id,
+                                (TdEnrolment *const *) copies->pdata,
+                                (const char *const *) numbers->pdata, copies->len, progress,
+                                user_data, cancellable, &failed, error))
+    {
+      guint line = failed < lines->len ? g_array_index (lines, guint, failed) : 0;
+
+      if (line > 0 && td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX)
+        g_prefix_error (error, _("Row %u: "), line);
+      else if (line > 0)
+        g_prefix_error (error, _("Line %u: "), line);
+      return FALSE;
+    }
+  *n_imported = copies->len;
   return TRUE;
 }
 

@@ -70,6 +70,16 @@ pair_key (gint64 lesson_id, gint64 trainee_id)
   return (gint64) ((guint64) lesson_id << 32 | (guint64) (guint32) trainee_id);
 }
 
+/* GLib's g_int64_hash folds the two halves together (lesson ^ trainee): a class's keys
+ * would share about a thousand hash values and every lookup walk long probe runs. */
+static guint
+pair_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+
+  return (guint) ((k ^ (k >> 29)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 32);
+}
+
 static const TdAttendance *
 find_record (TdAttendancePage *self, gint64 lesson_id, gint64 trainee_id)
 {
@@ -287,13 +297,26 @@ rebuild_trainees (TdAttendancePage *self)
   }
 }
 
+/* What the page shows comes from these tables: a change elsewhere (a setting, another
+ * page's records) reads nothing again. */
+static guint64
+change_count (TdAttendancePage *self)
+{
+  static const char *const shown[] = { "class", "catalog", "lesson", "enrolment", "trainee",
+                                       "attendance", NULL };
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+
+  return store != NULL ? td_store_get_change_count_of (store, shown) : 0;
+}
+
 /* The class's chain checked again only when the data changed (the store's change counter)
- * or another class is shown, not on every reload; the lessons with a problem, newly
+ * or another class is shown, not on every reload (and then only what was added or changed
+ * since the last check, td_store_verify_class); the lessons with a problem, newly
  * referenced. */
 static GHashTable *
 show_problems (TdAttendancePage *self)
 {
-  guint64 count = td_store_get_change_count (td_page_get_store (TD_PAGE (self)));
+  guint64 count = change_count (self);
 
   if (self->problem_lids == NULL || count != self->checked_count
       || td_page_get_class_id (TD_PAGE (self)) != self->checked_class)
@@ -382,7 +405,7 @@ load_data (TdAttendancePage *self, GError **error)
       return FALSE;
     }
   self->credited = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->by_pair = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->by_pair = g_hash_table_new (pair_hash, g_int64_equal);
   self->pair_keys = g_new (gint64, MAX (self->records->len, 1));
   for (guint i = 0; i < self->records->len; i++)
     {
@@ -404,9 +427,7 @@ reload (TdPage *page)
   g_autoptr (GHashTable) lids = NULL;
   guint selected = gtk_single_selection_get_selected (self->lesson_sel);
   g_autoptr (GError) error = NULL;
-  guint64 count = td_page_get_store (TD_PAGE (self)) != NULL
-                      ? td_store_get_change_count (td_page_get_store (TD_PAGE (self)))
-                      : 0;
+  guint64 count = change_count (self);
 
   /* nothing changed since the class was read (the page shown again, the same class chosen):
    * what it shows stands, only the trainees of the chosen lesson are listed again */

@@ -561,6 +561,60 @@ test_verify_catches_tampering (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (p->message, "TrainDesk did not write: update of attendance row"));
 }
 
+/* The attendance page's check (td_store_verify_class): after a clean check it goes on from
+ * where it stopped, over what this connection added or changed since; whatever another
+ * program writes makes it check the whole chain again, and a problem found is reported on
+ * every check, not taken as checked. */
+static void
+test_verify_class_resumes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  const TdVerifyProblem *p;
+
+  record_base (f);
+  problems = td_store_verify_class (f->sf.store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* a pending record typed again (the tail after it rehashed), one added to a lesson in the
+   * middle (the later records moved up) and one at the end */
+  record_ok (f, f->l01a, f->b, 'P', "07:55:00", "11:50:00", "FACE");
+  record_ok (f, f->l01b, f->d, 'P', "13:55:00", "17:00:00", "CARD");
+  record_ok (f, f->l02a, f->c, 'P', "07:58:00", "11:45:00", "QR");
+  problems = td_store_verify_class (f->sf.store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_free (assert_chain_recomputes (f));
+
+  /* sent, then rejected: the chain numbered again from 1 */
+  g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 6, P1, NULL));
+  problems = td_store_verify_class (f->sf.store, f->klass->id, &error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (td_store_unmark_attendance (f->sf.store, P1, NULL));
+  problems = td_store_verify_class (f->sf.store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* a record long checked, changed with a database tool */
+  sf_sql (f->sf.path, "UPDATE attendance SET status = 'A' WHERE seq = 1");
+  for (int twice = 0; twice < 2; twice++)
+    {
+      problems = td_store_verify_class (f->sf.store, f->klass->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 1);
+      p = g_ptr_array_index (problems, 0);
+      g_assert_cmpint (p->seq, ==, 1);
+      g_assert_cmpstr (p->lid, ==, "L01A");
+      g_assert_nonnull (strstr (p->message, "changed outside TrainDesk"));
+      g_clear_pointer (&problems, g_ptr_array_unref);
+    }
+}
+
 static char *
 run_cli (const char *db, const char *verb, int *status, char **err)
 {
@@ -722,6 +776,7 @@ main (int argc, char **argv)
   ADD ("/attendance/chain/unmark", test_unmark);
   ADD ("/attendance/chain/unmark-after-correction", test_unmark_after_correction);
   ADD ("/attendance/verify/tampering", test_verify_catches_tampering);
+  ADD ("/attendance/verify/class-resumes", test_verify_class_resumes);
   ADD ("/attendance/verify/cli", test_cli_verify);
   g_test_add_func ("/attendance/chain/examples", test_example_chains);
   return g_test_run ();

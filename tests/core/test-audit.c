@@ -7,6 +7,7 @@
  * file's bulky entries are compacted on the way to this version. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "store-fixture.h"
@@ -338,6 +339,53 @@ test_migrate_compacts_v2 (Fixture *f, gconstpointer data)
   }
 }
 
+/* A version-2 file made before TrainDesk set auto_vacuum, with the pages of what was
+ * removed still in it: opened (migrated), it is rewritten with incremental auto_vacuum, the
+ * free pages go back to the disk, and the user is told; its data stay as they were. */
+static void
+test_migrate_gives_space_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) old = NULL;
+  g_autoptr (TdClass) k = NULL;
+  g_autofree char *v2 = g_build_filename (f->sf.dir, "v2-nv.db", NULL);
+  GStatBuf before, after;
+  GPtrArray *notices;
+
+  old = td_store_create_at_version (v2, 2, &error);
+  g_assert_no_error (error);
+  k = sf_save_class (old, "YL2026-103", "2026-03-02", "2026-03-20");
+  g_clear_object (&old);
+  /* as an early TrainDesk left it: no auto_vacuum, and 2 MB removed but still in the file */
+  sf_sql (v2, "PRAGMA journal_mode = DELETE; PRAGMA auto_vacuum = NONE; VACUUM; "
+              "CREATE TABLE filler (b); INSERT INTO filler VALUES (zeroblob (2000000)); "
+              "DROP TABLE filler");
+  g_assert_cmpint (sf_sql_int (v2, "PRAGMA auto_vacuum"), ==, 0);
+  g_assert_cmpint (sf_sql_int (v2, "PRAGMA freelist_count"), >, 400);
+  g_assert_cmpint (g_stat (v2, &before), ==, 0);
+
+  old = td_store_open (v2, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_get_schema_version (old), ==, TD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sf_sql_int (v2, "PRAGMA auto_vacuum"), ==, 2);    /* incremental */
+  g_assert_cmpint (sf_sql_int (v2, "PRAGMA freelist_count"), ==, 0);
+  g_assert_cmpint (g_stat (v2, &after), ==, 0);
+  g_assert_cmpint (after.st_size, <, before.st_size - 1500000);
+  notices = td_store_get_notices (old);
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (notices, 0),
+                                   "The database was made smaller ("));
+  g_clear_pointer (&k, td_class_free);
+  k = td_store_get_class_by_code (old, "YL2026-103", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (k->start_date, ==, "2026-03-02");
+  /* once: opened again, nothing is rewritten or told */
+  g_clear_object (&old);
+  old = td_store_open (v2, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_store_get_notices (old)->len, ==, 0);
+}
+
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
 int
@@ -352,5 +400,6 @@ main (int argc, char **argv)
   ADD ("/audit/triggers-recreated", test_triggers_recreated);
   ADD ("/audit/table-dropped", test_audit_table_dropped);
   ADD ("/audit/migrate-compacts-v2", test_migrate_compacts_v2);
+  ADD ("/audit/migrate-gives-space-back", test_migrate_gives_space_back);
   return g_test_run ();
 }

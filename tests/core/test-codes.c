@@ -222,6 +222,32 @@ test_halfwidth (void)
   g_assert_null (td_codes_halfwidth (NULL));
 }
 
+/* What the roster, score sheet and follow-up sheet imports say of a value that is no code. */
+static void
+test_unknown_reason (void)
+{
+  static const struct
+  {
+    TdCodeList list;
+    const char *said;
+  } cases[] = {
+    { TD_CODES_EDUCATION, "“小学毕业” is not a level of education." },
+    { TD_CODES_EMPLOYMENT_STATUS, "“小学毕业” is not an employment status." },
+    { TD_CODES_GENDER, "“小学毕业” is not a gender." },
+    { TD_CODES_LEVEL, "“小学毕业” is not a certificate level." },
+    { TD_CODES_OUTCOME, "“小学毕业” is not an outcome: 合格, 不合格 or 缺考." },
+    { TD_CODES_PROOF, "“小学毕业” is not a kind of proof." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *reason = td_code_unknown_reason (cases[i].list, "小学毕业");
+
+      g_assert_null (td_code_lookup (cases[i].list, "小学毕业"));
+      g_assert_cmpstr (reason, ==, cases[i].said);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,5 +258,6 @@ main (int argc, char **argv)
   g_test_add_func ("/codes/lookup/aliases", test_lookup_aliases);
   g_test_add_func ("/codes/lookup/folding", test_lookup_folding);
   g_test_add_func ("/codes/halfwidth", test_halfwidth);
+  g_test_add_func ("/codes/unknown-reason", test_unknown_reason);
   return g_test_run ();
 }

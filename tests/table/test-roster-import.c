@@ -480,6 +480,60 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_no_error (lerr);
 }
 
+/* A row the store refuses when the roster is written (the person was put on the roster
+ * by someone else after the file was checked): the row named, nothing of the file stored,
+ * and the positions and numbers as they were. */
+static void
+test_commit_refused_whole (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *id2 = make_id ("37152119851215002");
+  g_autofree char *id3 = make_id ("11010119980707201");
+  g_autofree char *csv = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,9\n"
+    "李四,%s,13800138001,高中,01,2026/11/2,\n"
+    "王五,%s,13900139000,高中,01,2026/11/2,7\n", id1, id2, id3);
+  g_autofree char *path = write_file (f, "late.csv", csv, -1);
+  g_autoptr (TdRosterImport) imp = load (f, path);
+  g_autoptr (TdEnrolment) meanwhile = td_enrolment_new ();
+  g_autofree char *expected = NULL;
+  g_autoptr (GHashTable) numbers = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 99;
+
+  g_assert_cmpuint (td_roster_import_get_n_valid (imp), ==, 3);
+  meanwhile->class_id = f->klass->id;
+  g_strlcpy (meanwhile->trainee.id_number, id2, sizeof meanwhile->trainee.id_number);
+  meanwhile->trainee.name = g_strdup ("李四");
+  meanwhile->trainee.gender = 1;
+  g_strlcpy (meanwhile->trainee.birth_date, "1985-12-15", sizeof meanwhile->trainee.birth_date);
+  meanwhile->trainee.phone = g_strdup ("13800138009");
+  g_strlcpy (meanwhile->trainee.education, "41", sizeof meanwhile->trainee.education);
+  g_strlcpy (meanwhile->trainee.household_region, "371521",
+             sizeof meanwhile->trainee.household_region);
+  meanwhile->categories = g_strdup ("01");
+  g_strlcpy (meanwhile->consent_date, "2026-11-01", sizeof meanwhile->consent_date);
+  g_assert_true (td_store_save_enrolment (f->store, meanwhile, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  expected = g_strdup_printf ("Line 3: 李四 (%s) is already on this class's roster.", id2);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEnrolment *) list->pdata[0])->trainee.phone, ==, "13800138009");
+  g_assert_null (td_store_find_trainee (f->store, id1, NULL));
+  g_assert_null (td_store_find_trainee (f->store, id3, NULL));
+  numbers = td_store_list_terminal_numbers (f->store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (numbers), ==, 1);
+}
+
 /* ---- .xlsx ---------------------------------------------------------------- */
 
 static char *
@@ -824,6 +878,7 @@ main (int argc, char **argv)
   ADD ("/import/columns", test_columns, 0);
   ADD ("/import/missing-columns", test_missing_columns, 0);
   ADD ("/import/cancel", test_cancel, 0);
+  ADD ("/import/commit-refused-whole", test_commit_refused_whole, 0);
   ADD ("/import/xlsx/good", test_xlsx, 0);
   ADD ("/import/xlsx/id-as-number", test_xlsx_id_as_number, 0);
   ADD ("/import/template", test_template, 0);

@@ -459,6 +459,19 @@ test_class_form_still (Fixture *f, gconstpointer data)
   g_assert_nonnull (focus);
   g_assert_true (focus == td_test_find (form, "commitment_signed_by")
                  || gtk_widget_is_ancestor (focus, td_test_find (form, "commitment_signed_by")));
+
+  /* every problem that points at a field points at one the form has (the core names the
+   * field, the form maps it to its widget: "title" is the row title_row, "teachers" the
+   * Add Teacher button, "timetable" the Generate button …) */
+  for (guint i = 0; i < n_findings (form); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      const char *field = g_object_get_data (G_OBJECT (row), "field");
+
+      if (field != NULL && td_ui_find_named (form, field) == NULL)
+        g_error ("finding %u (%s) points at %s, which the form does not have", i,
+                 adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), field);
+    }
 }
 
 static const char *
