@@ -8,12 +8,15 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "core/td-file.h"
 
 #ifdef G_OS_WIN32
 #include <aclapi.h>
 #include <windows.h>
+#else
+#include <fcntl.h>
 #endif
 
 #define TD_TEST_WINE_NO_ACL \
@@ -29,6 +32,36 @@ td_test_on_windows (void)
 #else
   return FALSE;
 #endif
+}
+
+/* Whether the program @name (pdftotext, pdfinfo, zbarimg…) can be run from the test.  On
+ * Linux it must be (build-aux/dev installs it): a missing one fails the test.  A Windows
+ * build without it (under Wine: Wine hands a Linux program its arguments in the ANSI code
+ * page and drops its standard output) skips the rest of the test with that reason; the
+ * smoke run of build-aux/windows/test reads the Windows build's PDFs on the Linux side. */
+static inline gboolean
+td_test_have_tool (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  g_autofree char *why = NULL;
+
+  if (path != NULL)
+    return TRUE;
+  if (!td_test_on_windows ())
+    g_error ("%s is not installed (build-aux/dev installs it)", name);
+  why = g_strdup_printf ("%s is not installed on this Windows (under Wine the Linux tool "
+                         "cannot read the Windows paths: build-aux/windows/test reads the PDFs "
+                         "on the Linux side)", name);
+  g_test_skip (why);
+  return FALSE;
+}
+
+/* The full path of the program @name, or NULL: looked up here, not by g_spawn, whose PATH
+ * search under Wine does not add ".exe" (the stack's xmllint.exe is found this way). */
+static inline char *
+td_test_find_tool (const char *name)
+{
+  return g_find_program_in_path (name);
 }
 
 /* Whether this runs under Wine (always FALSE on Linux). */
@@ -103,4 +136,32 @@ td_test_make_shared (const char *path)
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 #endif
   g_assert_false (td_file_is_private (path));
+}
+
+/* Lets go a writer blocked on the FIFO @path that no reader opened (POSIX FIFOs only; the
+ * tests that make one are skipped on Windows). */
+static inline void
+td_test_release_fifo_writer (const char *path)
+{
+#ifndef G_OS_WIN32
+  int reader = g_open (path, O_RDONLY | O_NONBLOCK, 0);
+
+  if (reader >= 0)
+    g_close (reader, NULL);
+#endif
+}
+
+/* Pango 1.50.12's Windows font map asks for the family of a font description it could not
+ * make when DirectWrite cannot open a font GDI lists: one CRITICAL per such font when the
+ * font map is first filled.  Under Wine that is several of Wine's own fonts (Wine's
+ * DirectWrite; the same messages in MGlolenstine/gtk4-cross#40); Pango skips those fonts
+ * and goes on.  After g_test_init () those messages would be fatal (and a "Bail out!" fails
+ * a TAP test whatever a fatal handler says), so a test that draws text calls this before
+ * g_test_init () with pango_cairo_font_map_get_default: under Wine the font map is made
+ * then, and the messages only go to stderr. */
+static inline void
+td_test_platform_init_text (void *(*make_font_map) (void))
+{
+  if (td_test_under_wine ())
+    make_font_map ();
 }

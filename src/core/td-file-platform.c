@@ -161,10 +161,6 @@ td_file_platform_restrict (const char *path, gboolean *was_open, GError **error)
     *was_open = FALSE;
   if (td_file_is_private (path))
     return TRUE;
-  /* FAT32 or exFAT: nothing can be restricted, and refusing to write there would leave a
-   * user with a USB stick unable to export anything. */
-  if (wpath != NULL && !volume_keeps_acls (wpath))
-    return TRUE;
   if (wpath != NULL && user != NULL)
     {
       access.grfAccessPermissions = GENERIC_ALL;
@@ -182,6 +178,11 @@ td_file_platform_restrict (const char *path, gboolean *was_open, GError **error)
       if (acl != NULL)
         LocalFree (acl);
     }
+  /* FAT32 or exFAT: nothing can be restricted, and refusing to write there would leave a
+   * user with a USB stick unable to export anything.  (Asked only now: Wine prints a line on
+   * stderr when asked about its Z: drive.) */
+  if (rc != ERROR_SUCCESS && wpath != NULL && !volume_keeps_acls (wpath))
+    return TRUE;
   if (rc != ERROR_SUCCESS)
     {
       g_set_error (error, TD_FILE_ERROR, TD_FILE_ERROR_FAILED,

@@ -79,6 +79,22 @@ decode_utf16 (const char *data, gsize len, const char *charset, gsize *out_len,
   return text;
 }
 
+const char *
+td_csv_gb_charset (void)
+{
+  static gsize has_gb18030 = 0;
+
+  if (g_once_init_enter (&has_gb18030))
+    {
+      GIConv cd = g_iconv_open ("UTF-8", "GB18030");
+
+      if (cd != (GIConv) -1)
+        g_iconv_close (cd);
+      g_once_init_leave (&has_gb18030, cd != (GIConv) -1 ? 1 : 2);
+    }
+  return has_gb18030 == 1 ? "GB18030" : "GBK";
+}
+
 static char *
 decode_gb18030 (const char *data, gsize len, gsize *out_len, GError **error)
 {
@@ -88,7 +104,7 @@ decode_gb18030 (const char *data, gsize len, gsize *out_len, GError **error)
 
   if (!check_not_mixed (data, len, error))
     return NULL;
-  text = g_convert (data, len, "UTF-8", "GB18030", &read, out_len, &local);
+  text = g_convert (data, len, "UTF-8", td_csv_gb_charset (), &read, out_len, &local);
   if (text == NULL)
     {
       g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_ENCODING,
@@ -143,7 +159,7 @@ decode (const char *data, gsize len, const char **encoding, gsize *out_len, GErr
       *out_len = len;
       return g_strndup (data, len);
     }
-  *encoding = "GB18030";
+  *encoding = td_csv_gb_charset ();
   return decode_gb18030 (data, len, out_len, error);
 }
 

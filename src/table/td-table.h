@@ -57,7 +57,7 @@ void td_table_free (TdTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdTable, td_table_free)
 
 TdTableFormat td_table_get_format (const TdTable *table);
-/* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" for CSV; NULL for .xlsx. */
+/* "UTF-8", "UTF-8 (BOM)", "GB18030" (td_csv_gb_charset), "UTF-16LE" for CSV; NULL for .xlsx. */
 const char *td_table_get_encoding (const TdTable *table);
 /* The field separator of a CSV file (',' '\t' ';'), 0 for .xlsx. */
 char td_table_get_separator (const TdTable *table);

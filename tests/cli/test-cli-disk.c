@@ -8,11 +8,12 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
 
 #include "cli-run.h"
+
+/* Both need POSIX: a Linux tmpfs in a mount namespace, and folder permissions by user id. */
+#ifdef G_OS_UNIX
+#include <unistd.h>
 
 #define NOBODY 65534
 
@@ -36,7 +37,6 @@ static const char full_script[] =
 static void
 test_full_disk (CliFixture *f, gconstpointer data)
 {
-#ifdef G_OS_UNIX
   g_autofree char *mnt = cli_path (f, "full");
   const char *unshare_flags = getuid () == 0 ? "-m" : "-rm";
   const char *const argv[] = { "unshare", unshare_flags, "sh", "-c", full_script, "sh",
@@ -64,16 +64,12 @@ test_full_disk (CliFixture *f, gconstpointer data)
     g_error ("on a full disk: %s", run.err);
   g_assert_null (strstr (run.err, "damaged ("));
   g_assert_null (strstr (run.err, "backup"));
-#else
-  g_test_skip ("a full disk is made with a Linux tmpfs");
-#endif
 }
 
 /* The folder of a writable database is made read-only for the user the CLI runs as. */
 static void
 test_read_only_folder (CliFixture *f, gconstpointer data)
 {
-#ifdef G_OS_UNIX
   g_autofree char *folder = cli_path (f, "locked");
   g_autofree char *db = g_build_filename (folder, "td.db", NULL);
   g_autofree char *bytes = NULL;
@@ -112,10 +108,23 @@ test_read_only_folder (CliFixture *f, gconstpointer data)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, expected);
-#else
-  g_test_skip ("the read-only folder is made with POSIX permissions");
-#endif
 }
+
+#else
+
+static void
+test_full_disk (CliFixture *f, gconstpointer data)
+{
+  g_test_skip ("a full disk is made with a Linux tmpfs");
+}
+
+static void
+test_read_only_folder (CliFixture *f, gconstpointer data)
+{
+  g_test_skip ("the read-only folder is made with POSIX permissions");
+}
+
+#endif
 
 int
 main (int argc, char **argv)

@@ -11,6 +11,7 @@
 #include "packet/td-digest.h"
 #include "packet/td-finding.h"
 #include "packet/td-xml-safe.h"
+#include "../td-test-private.h"
 
 static void
 save_institution (TdStore *store)
@@ -243,8 +244,7 @@ fixture_assert_xmllint (const char *path)
 {
   g_autofree char *xsd = g_build_filename (g_getenv ("TD_SOURCE_ROOT"), "data", "schema",
                                            "lc-training-1.0.xsd", NULL);
-  /* found here, not by the spawn: its PATH search does not add ".exe" under Wine */
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *xmllint = td_test_find_tool ("xmllint");
   const char *argv[] = { xmllint, "--noout", "--schema", xsd, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr (GError) error = NULL;

@@ -271,7 +271,7 @@ test_streamed_batch (void)
 
   g_assert_null (b->one->bytes);        /* streamed: never whole in memory */
   g_assert_cmpuint (b->one->size, ==, g_bytes_get_size (written));
-  g_assert_true (g_str_has_suffix (b->one->path, "/attendance-" BIG_CLASS
+  g_assert_true (g_str_has_suffix (b->one->path, G_DIR_SEPARATOR_S "attendance-" BIG_CLASS
                                    "-20260120-200000.xml"));
   fixture_assert_xmllint (b->one->path);
   fixture_assert_digest (b->one->path, b->one->digest);

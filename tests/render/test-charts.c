@@ -7,6 +7,7 @@
 
 #include "render/td-charts.h"
 #include "td-render-fixture.h"
+#include "../td-test-private.h"
 
 static void
 assert_no_overlap (TdChart *chart, double width, double height)
@@ -227,6 +228,7 @@ setup_two_classes (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  td_test_platform_init_text ((void *(*) (void)) pango_cairo_font_map_get_default);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/charts/targets-file", test_targets_file);
   g_test_add_func ("/render/charts/thousand-classes", test_thousand_classes);

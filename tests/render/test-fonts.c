@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "render/td-render.h"
+#include "../td-test-private.h"
 
 static void
 test_pick_first_installed (void)
@@ -56,6 +57,7 @@ test_check_passes_with_a_chinese_face (void)
 int
 main (int argc, char **argv)
 {
+  td_test_platform_init_text ((void *(*) (void)) pango_cairo_font_map_get_default);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/fonts/pick", test_pick_first_installed);
   g_test_add_func ("/render/fonts/family", test_family_lists_candidates);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "render/td-form.h"
+#include "../td-test-private.h"
 
 static TdForm *
 roster_like_form (int n_rows, const char *long_cell)
@@ -109,6 +110,7 @@ test_writes_pdf (void)
 int
 main (int argc, char **argv)
 {
+  td_test_platform_init_text ((void *(*) (void)) pango_cairo_font_map_get_default);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/form/paginates", test_paginates_without_split);
   g_test_add_func ("/render/form/orientation", test_landscape_for_wide_tables);

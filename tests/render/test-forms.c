@@ -154,14 +154,15 @@ static char *
 pdf_page_text (const char *pdf, int page)
 {
   g_autofree char *number = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-",
+  g_autofree char *pdftotext = td_test_find_tool ("pdftotext");
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-",
                          NULL };
   g_autoptr (GError) error = NULL;
   char *out = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
   g_assert_no_error (error);
   return out;
 }
@@ -180,7 +181,8 @@ test_signin_pdf (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (td_form_write_pdf (form, pdf, &error));
   g_assert_no_error (error);
-  for (int page = 1; page <= 4; page++)
+  td_test_assert_private (pdf);
+  for (int page = 1; page <= 4 && td_test_have_tool ("pdftotext"); page++)
     {
       g_autofree char *text = pdf_page_text (pdf, page);
       /* pdftotext leaves out the spaces between Chinese characters */
@@ -190,7 +192,6 @@ test_signin_pdf (Fixture *f, gconstpointer data)
       if (strstr (text, footer) == NULL || strstr (text, lesson) == NULL)
         g_error ("page %d: no '%s' or '%s' in:\n%s", page, footer, lesson, text);
     }
-  td_test_assert_private (pdf);
   g_remove (pdf);
   g_rmdir (dir);
 }
@@ -322,7 +323,7 @@ test_qr_decodes (Fixture *f, gconstpointer data)
   g_autoptr (TdForm) form = NULL;
   g_autoptr (TdFormLayout) layout = layout_of (f, TD_FORM_CLAIM, NULL, &form);
   g_autofree char *png = g_build_filename (f->dir, "page.png", NULL);
-  g_autofree char *zbar = g_find_program_in_path ("zbarimg");
+  g_autofree char *zbar = td_test_find_tool ("zbarimg");
   g_autofree char *out = NULL, *expected = td_form_qr_payload (log);
   const TdPageSetup *setup = td_form_layout_get_page_setup (layout);
   TdRenderStyle style = TD_RENDER_STYLE_PRINT;
@@ -376,6 +377,7 @@ setup_timetable (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  td_test_platform_init_text ((void *(*) (void)) pango_cairo_font_map_get_default);
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/render/forms/roster-120", Fixture, NULL, setup_roster, test_roster_120,
               fixture_teardown);

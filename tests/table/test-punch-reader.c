@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "table/td-csv.h"
 #include "table/td-punch-reader.h"
 #include "table-test-util.h"
 
@@ -95,13 +96,14 @@ test_gbk_csv (void)
                      "1,刘芳,2026/3/2 7:55,大门,人脸\r\n"
                      "2,陈建国,2026-03-02 08:20:00,大门,刷卡\r\n"
                      "3,王伟,2026-03-02,大门,人脸\r\n";
-  g_autofree char *gbk = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *gbk = g_convert (utf8, -1, "GBK", "UTF-8", NULL, NULL, NULL);
   g_autoptr (TdPunchFile) file = load_text (gbk, "考勤记录.csv");
   TdPunchMapping mapping;
   guint line;
 
   g_assert_cmpint (td_punch_file_get_kind (file), ==, TD_PUNCH_FILE_TABLE);
-  g_assert_cmpstr (td_table_get_encoding (td_punch_file_get_table (file)), ==, "GB18030");
+  g_assert_cmpstr (td_table_get_encoding (td_punch_file_get_table (file)), ==,
+                   td_csv_gb_charset ());
   g_assert_false (td_punch_file_needs_mapping (file));
   g_assert_true (td_punch_file_get_mapping (file, &mapping));
   g_assert_cmpint (mapping.columns[TD_PUNCH_COLUMN_PERSON_NO], ==, 0);

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "table/td-csv.h"
+#include "../td-test-private.h"
 #include "table/td-table-writer.h"
 #include "table/td-table.h"
 #include "table/td-xlsx-reader.h"
@@ -58,7 +59,11 @@ test_csv_gbk (void)
   g_assert_nonnull (gbk);
   g_assert_false (g_utf8_validate (gbk, -1, NULL));
   table = read_ok (gbk, strlen (gbk));
-  g_assert_cmpstr (td_table_get_encoding (table), ==, "GB18030");
+  g_assert_cmpstr (td_table_get_encoding (table), ==, td_csv_gb_charset ());
+  /* GBK only where there is no GB18030 converter: not on Linux, nor on Windows (code page
+   * 54936); under Wine 8.0, which lacks that code page */
+  if (!td_test_under_wine ())
+    g_assert_cmpstr (td_csv_gb_charset (), ==, "GB18030");
   g_assert_cmpint (td_table_get_separator (table), ==, '\t');
   g_assert_cmpstr (td_table_get_text (table, 1, 0), ==, "李四");
   g_assert_cmpstr (td_table_get_text (table, 1, 1), ==, "大专");

@@ -14,6 +14,7 @@
 #include "ui/td-print-dialog.h"
 #include "ui/td-print-operation.h"
 #include "ui/td-ui-util.h"
+#include "../td-test-private.h"
 #include "ui-test-util.h"
 #include "ui/td-window.h"
 
@@ -35,11 +36,14 @@ run_tool (const char *const *argv)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *tool = td_test_find_tool (argv[0]);
+  g_autofree char **found = g_memdup2 (argv, sizeof (char *)
+                                               * (g_strv_length ((char **) argv) + 1));
   char *out = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
+  found[0] = tool;
+  g_spawn_sync (NULL, found, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s failed: %s\n%s", argv[0], error->message, err);
@@ -228,6 +232,8 @@ test_export_roster (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   g_assert_cmpint (td_print_operation_get_n_pages_laid_out (op), ==, pages);
+  if (!td_test_have_tool ("pdftotext"))
+    return;
   g_assert_cmpint (pdf_pages (path), ==, pages);
   size = pdf_info (path, "Page size");
   g_assert_cmpstr (size, ==, "841.89 x 595.276 pts (A4)");
@@ -262,6 +268,8 @@ test_export_filing_portrait (Fixture *fixture, gconstpointer data)
                    ==, GTK_PAGE_ORIENTATION_PORTRAIT);
   g_assert_true (td_print_operation_export (op, path, &error));
   g_assert_no_error (error);
+  if (!td_test_have_tool ("pdftotext"))
+    return;
   g_assert_cmpint (pdf_pages (path), ==, pages);
   size = pdf_info (path, "Page size");
   g_assert_cmpstr (size, ==, "595.276 x 841.89 pts (A4)");
@@ -448,12 +456,14 @@ test_dialog_export (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   td_test_spin ();
   g_assert_null (dialog);
+  folder = g_settings_get_string (fixture->settings, "last-folder");
+  g_assert_cmpstr (folder, ==, fixture->dir);
+  if (!td_test_have_tool ("pdftotext"))
+    return;
   text = pdf_text (path);
   id = first_id_number (fixture);
   g_assert_nonnull (strstr (text, "职业技能培训学员花名册"));
   g_assert_nonnull (strstr (text, id));
-  folder = g_settings_get_string (fixture->settings, "last-folder");
-  g_assert_cmpstr (folder, ==, fixture->dir);
 }
 
 /* A folder that is not there: an error, and the dialog stays open. */

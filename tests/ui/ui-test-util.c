@@ -13,6 +13,7 @@
 #include "packet/td-demo.h"
 #include "ui/td-application.h"
 #include "ui/td-ui-util.h"
+#include "../td-test-private.h"
 
 static gboolean have_display;
 static guint spin_passes = 1;
@@ -28,6 +29,7 @@ td_test_init (int *argc, char ***argv, const char *today, const char *now)
     g_setenv ("TD_NOW", now, TRUE);
   setlocale (LC_ALL, "");
   td_i18n_init ((*argv)[0]);
+  td_test_platform_init_text ((void *(*) (void)) pango_cairo_font_map_get_default);
   g_test_init (argc, argv, NULL);
   have_display = gtk_init_check ();
   if (have_display)
