@@ -47,7 +47,8 @@ findings_view (const TdFindings *findings, OpenData *od)
 {
   const char *titles[] = { _("Rule"), _("Severity"), _("About"), _("Message") };
   GListStore *store = g_list_store_new (TD_TYPE_ROW);
-  GtkSelectionModel *sel = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (store)));
+  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (store), NULL);
+  GtkSelectionModel *sel = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
   GtkWidget *view = gtk_column_view_new (sel);
 
   for (guint i = 0; findings != NULL && i < td_findings_get_n (findings); i++)
@@ -64,6 +65,8 @@ findings_view (const TdFindings *findings, OpenData *od)
     }
   gtk_widget_set_name (view, "findings-list");
   td_row_view_add_columns (GTK_COLUMN_VIEW (view), titles, C_N, C_MESSAGE);
+  /* a click on a header sorts by that column */
+  gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (GTK_COLUMN_VIEW (view)));
   gtk_column_view_set_single_click_activate (GTK_COLUMN_VIEW (view), FALSE);
   g_signal_connect (view, "activate", G_CALLBACK (on_activate), od);
   return view;

@@ -106,6 +106,24 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     gtk_widget_remove_css_class (label, "error");
 }
 
+/* A column's order: its flagged cells (errors) first, then the text by the locale's
+ * collation. */
+static int
+compare_cell (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint cell = GPOINTER_TO_UINT (data);
+  guint64 bit = cell < 64 ? G_GUINT64_CONSTANT (1) << cell : 0;
+  gboolean fa = (TD_ROW ((gpointer) a)->flagged & bit) != 0;
+  gboolean fb = (TD_ROW ((gpointer) b)->flagged & bit) != 0;
+  int order;
+
+  if (fa != fb)
+    return fa ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  order = g_utf8_collate (td_row_get (TD_ROW ((gpointer) a), cell),
+                          td_row_get (TD_ROW ((gpointer) b), cell));
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 void
 td_row_view_add_columns (GtkColumnView *view, const char * const *titles, guint n_titles,
                          guint expand_cell)
@@ -114,11 +132,14 @@ td_row_view_add_columns (GtkColumnView *view, const char * const *titles, guint 
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr (GtkColumnViewColumn) column = NULL;
+      g_autoptr (GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_cell,
+                                                                  GUINT_TO_POINTER (i), NULL);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell),
                         GINT_TO_POINTER (i == expand_cell));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_expand (column, i == expand_cell);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (view, column);

@@ -17,7 +17,9 @@ const char *td_row_get (TdRow *self, guint cell);
 /* Cells drawn with the "error" style (an error's severity). */
 void td_row_set_flagged (TdRow *self, guint cell, gboolean flagged);
 
-/* Appends the columns, each titled from @titles (translated) and showing cells 0 … n-1. */
+/* Appends the columns, each titled from @titles (translated) and showing cells 0 … n-1,
+ * each with a sorter (flagged cells first, then by text); the view sorts when its model
+ * is sorted by gtk_column_view_get_sorter(). */
 void td_row_view_add_columns (GtkColumnView *view, const char * const *titles,
                               guint n_titles, guint expand_cell);
 /* Moves the keyboard focus to the selected row of a view over a GtkSingleSelection, so

@@ -98,6 +98,29 @@ column_titles (GtkColumnView *view)
   return g_string_free (text, FALSE);
 }
 
+static GtkColumnViewColumn *
+column_at (GtkColumnView *view, guint i)
+{
+  g_autoptr (GtkColumnViewColumn) c = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+
+  return c; /* the view keeps it */
+}
+
+/* The rule ids of the rows as the view orders them, space-separated. */
+static char *
+rules_in_view (GtkColumnView *view)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (TdRow) row = g_list_model_get_item (model, i);
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", td_row_get (row, 0));
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* Presses @keyval on @widget as its shortcut controllers see it: the action of the first
  * shortcut whose trigger is that key without modifiers is activated.  FALSE when none. */
 static gboolean
@@ -192,12 +215,52 @@ test_findings_window (Fixture *f, gconstpointer data)
   gtk_window_destroy (window);
 }
 
+/* The list of findings in the order the validator found them, sorted by a click on a
+ * header: by rule id, both ways, and by severity with the errors first. */
+static void
+test_findings_sort (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdFindings) findings = td_findings_new ();
+  g_autofree char *found = NULL, *by_rule = NULL, *by_rule_down = NULL, *by_severity = NULL;
+  GtkColumnView *view;
+  GtkWindow *window;
+  GtkWidget *page;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  page = show (f, "submissions", NULL);
+  td_findings_add (findings, "R-ORG-001", TD_SEVERITY_WARNING, NULL, 12, "%s", "Check character.");
+  td_findings_add (findings, "R-ATT-007", TD_SEVERITY_WARNING, NULL, 40, "%s", "Late batch.");
+  td_findings_add (findings, "R-PKT-001", TD_SEVERITY_ERROR, NULL, 3, "%s", "Not valid.");
+  window = td_findings_window_new (page, "Validation", NULL, findings, NULL, NULL);
+  gtk_window_present (window);
+  td_test_spin ();
+  view = GTK_COLUMN_VIEW (td_ui_find_named (GTK_WIDGET (window), "findings-list"));
+
+  found = rules_in_view (view);
+  g_assert_cmpstr (found, ==, "R-ORG-001 R-ATT-007 R-PKT-001");
+  gtk_column_view_sort_by_column (view, column_at (view, 0), GTK_SORT_ASCENDING);
+  td_test_spin ();
+  by_rule = rules_in_view (view);
+  g_assert_cmpstr (by_rule, ==, "R-ATT-007 R-ORG-001 R-PKT-001");
+  gtk_column_view_sort_by_column (view, column_at (view, 0), GTK_SORT_DESCENDING);
+  td_test_spin ();
+  by_rule_down = rules_in_view (view);
+  g_assert_cmpstr (by_rule_down, ==, "R-PKT-001 R-ORG-001 R-ATT-007");
+  gtk_column_view_sort_by_column (view, column_at (view, 1), GTK_SORT_ASCENDING);
+  td_test_spin ();
+  by_severity = rules_in_view (view);
+  /* the error first; the two warnings keep the order of the click before (rule, down) */
+  g_assert_cmpstr (by_severity, ==, "R-PKT-001 R-ORG-001 R-ATT-007");
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/findings-window/findings-window", test_findings_window);
+  ADD ("/ui/findings-window/sort", test_findings_sort);
 #undef ADD
   return g_test_run ();
 }
