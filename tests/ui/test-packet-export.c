@@ -38,35 +38,15 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  if (!td_test_have_display ())
-    return;
-  f->dir = td_test_make_dir ("td-packet-export-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
-  f->window = td_window_new (NULL, f->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  td_test_spin ();
+  if (td_test_have_display ())
+    f->window = td_test_demo_window_new (&f->dir, &f->store);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  GListModel *tops;
-
-  if (!td_test_have_display ())
-    return;
-  tops = gtk_window_get_toplevels ();
-  while (g_list_model_get_n_items (tops) > 0)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, 0);
-
-      gtk_window_destroy (w);
-    }
-  td_test_spin ();
-  g_clear_object (&f->store);
-  if (!g_test_failed ())
-    td_test_remove_tree (f->dir);
-  g_free (f->dir);
+  if (td_test_have_display ())
+    td_test_demo_window_free (f->window, f->dir, f->store);
 }
 
 /* ---- win.export ------------------------------------------------------------------- */

@@ -354,6 +354,8 @@ td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_spin ();
   g_clear_object (&store);
-  td_test_remove_tree (dir);
+  /* the folder is kept for inspection when the test failed */
+  if (!g_test_failed ())
+    td_test_remove_tree (dir);
   g_free (dir);
 }

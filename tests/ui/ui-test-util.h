@@ -73,7 +73,7 @@ TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
 
 /* The demo database (td_test_store_new) in a new temporary folder, shown in a window of
  * 1366 × 768, laid out; td_test_demo_window_free destroys every window, closes the store
- * (NULL allowed) and removes the folder. */
+ * (NULL allowed) and removes the folder (kept when the test failed). */
 TdWindow *td_test_demo_window_new (char **dir, TdStore **store);
 void td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store);
 
