@@ -217,7 +217,6 @@ static void
 write_record (TdXmlOut *o, const TdAttendance *r, char h[65])
 {
   g_autofree char *hours = td_hours_format (r->hours);
-  g_autofree char *line = NULL;
   char status[2] = { r->status, '\0' };
   gboolean timed = r->time_in[0] != '\0';
 
@@ -229,9 +228,8 @@ write_record (TdXmlOut *o, const TdAttendance *r, char h[65])
   td_xml_out_attr (o, "hours", hours);
   td_xml_out_attr (o, "method", r->method);
   td_xml_out_end (o);
-  line = td_chain_line (r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
-                        hours, r->method);
-  td_chain_step (h, line, h);
+  td_chain_step_record (h, r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
+                        hours, r->method, h);
 }
 
 typedef struct
