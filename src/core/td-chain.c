@@ -29,19 +29,17 @@ xdigit (char c)
   return -1;
 }
 
-static gboolean
-decode (const char *prev_hex, guint8 raw[32])
+gboolean
+td_chain_decode (const char *prev_hex, guint8 raw[32])
 {
   if (prev_hex == NULL)
     return FALSE;
   for (int i = 0; i < 32; i++)
     {
-      int hi, lo;
+      /* the end of the string is no digit: a short value stops here */
+      int hi = xdigit (prev_hex[2 * i]);
+      int lo = hi < 0 ? -1 : xdigit (prev_hex[2 * i + 1]);
 
-      if (prev_hex[2 * i] == '\0' || prev_hex[2 * i + 1] == '\0')
-        return FALSE;
-      hi = xdigit (prev_hex[2 * i]);
-      lo = xdigit (prev_hex[2 * i + 1]);
       if (hi < 0 || lo < 0)
         return FALSE;
       raw[i] = (guint8) (hi << 4 | lo);
@@ -49,15 +47,11 @@ decode (const char *prev_hex, guint8 raw[32])
   return prev_hex[64] == '\0';
 }
 
-/* Ends @sum into @out as lower-case hex. */
-static void
-encode (GChecksum *sum, char out[65])
+void
+td_chain_encode (const guint8 raw[32], char out[65])
 {
   static const char hex[] = "0123456789abcdef";
-  guint8 raw[32];
-  gsize len = sizeof raw;
 
-  g_checksum_get_digest (sum, raw, &len);
   for (int i = 0; i < 32; i++)
     {
       out[2 * i] = hex[raw[i] >> 4];
@@ -72,13 +66,16 @@ td_chain_step (const char *prev_hex, const char *line, char out[65])
   guint8 raw[32];
   GChecksum *sum;
 
-  if (!decode (prev_hex, raw))
+  gsize len = sizeof raw;
+
+  if (!td_chain_decode (prev_hex, raw))
     return FALSE;
   sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (sum, raw, sizeof raw);
   g_checksum_update (sum, (const guchar *) line, strlen (line));
-  encode (sum, out);
+  g_checksum_get_digest (sum, raw, &len);
   g_checksum_free (sum);
+  td_chain_encode (raw, out);
   return TRUE;
 }
 
@@ -90,20 +87,16 @@ feed (GChecksum *sum, const char *field, char sep)
   g_checksum_update (sum, (const guchar *) &sep, 1);
 }
 
-gboolean
-td_chain_step_record (const char *prev_hex, const char *date, const char *lesson,
-                      const char *id_number, char status, const char *time_in,
-                      const char *time_out, const char *hours, const char *method,
-                      char out[65])
+void
+td_chain_step_raw (guint8 h[32], const char *date, const char *lesson, const char *id_number,
+                   char status, const char *time_in, const char *time_out, const char *hours,
+                   const char *method)
 {
-  guint8 raw[32];
-  GChecksum *sum;
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
   char st[2] = { status, '|' };
+  gsize len = 32;
 
-  if (!decode (prev_hex, raw))
-    return FALSE;
-  sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (sum, raw, sizeof raw);
+  g_checksum_update (sum, h, 32);
   feed (sum, date, '|');
   feed (sum, lesson, '|');
   feed (sum, id_number, '|');
@@ -112,7 +105,21 @@ td_chain_step_record (const char *prev_hex, const char *date, const char *lesson
   feed (sum, time_out, '|');
   feed (sum, hours, '|');
   feed (sum, method, '\n');
-  encode (sum, out);
+  g_checksum_get_digest (sum, h, &len);
   g_checksum_free (sum);
+}
+
+gboolean
+td_chain_step_record (const char *prev_hex, const char *date, const char *lesson,
+                      const char *id_number, char status, const char *time_in,
+                      const char *time_out, const char *hours, const char *method,
+                      char out[65])
+{
+  guint8 raw[32];
+
+  if (!td_chain_decode (prev_hex, raw))
+    return FALSE;
+  td_chain_step_raw (raw, date, lesson, id_number, status, time_in, time_out, hours, method);
+  td_chain_encode (raw, out);
   return TRUE;
 }

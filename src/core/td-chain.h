@@ -22,5 +22,12 @@ gboolean td_chain_step_record (const char *prev_hex, const char *date, const cha
                                const char *id_number, char status, const char *time_in,
                                const char *time_out, const char *hours, const char *method,
                                char out[65]);
+/* The same step on the value as 32 raw bytes, for a run of steps (a batch) without hex in
+ * between; td_chain_decode () (FALSE when not 64 hex digits) and td_chain_encode () convert. */
+void td_chain_step_raw (guint8 h[32], const char *date, const char *lesson,
+                        const char *id_number, char status, const char *time_in,
+                        const char *time_out, const char *hours, const char *method);
+gboolean td_chain_decode (const char *hex, guint8 raw[32]);
+void td_chain_encode (const guint8 raw[32], char out[65]);
 
 G_END_DECLS

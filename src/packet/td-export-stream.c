@@ -44,7 +44,7 @@ typedef struct
   gboolean done;                 /* the check read no further (the end, or a fatal error) */
   char *lesson;
   char *date;
-  char h[65];
+  guint8 h[32];                  /* the chain recomputed so far, raw */
   guint64 count;
   GHashTable *session_ids;       /* ids recorded in the current Session */
 } Stream;
@@ -142,7 +142,7 @@ check_record (Stream *s, xmlTextReaderPtr reader)
     add (s, "R-ATT-003", id, n, _("An absent or on-leave record has no in or out time."));
   if (!timed && strcmp (hours, "0") != 0)
     add (s, "R-ATT-004", id, n, _("An absent or on-leave record credits 0 hours."));
-  td_chain_step_record (s->h, s->date, s->lesson, id, status[0], in, out, hours, method, s->h);
+  td_chain_step_raw (s->h, s->date, s->lesson, id, status[0], in, out, hours, method);
   s->count++;
 }
 
@@ -152,12 +152,14 @@ check_chain (Stream *s, xmlTextReaderPtr reader, const TdPacketData *data)
   g_autofree char *prev = attr (reader, "prev"), *head = attr (reader, "head");
   g_autofree char *count = attr (reader, "count");
   g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, s->count);
+  char h[65];
   int line = xmlTextReaderGetParserLineNumber (reader);
   const char *want = data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO;
 
   if (g_strcmp0 (prev, want) != 0)
     add (s, "R-ATT-005", "Chain", line, _("Chain/@prev is not the head of the last batch sent."));
-  if (g_strcmp0 (head, s->h) != 0)
+  td_chain_encode (s->h, h);
+  if (g_strcmp0 (head, h) != 0)
     add (s, "R-ATT-005", "Chain", line, _("Chain/@head does not recompute from the records."));
   if (g_strcmp0 (count, n) != 0)
     add (s, "R-ATT-005", "Chain", line, _("Chain/@count is not the number of records."));
@@ -241,8 +243,9 @@ td_export_stream_check_start (const TdPacketData *data, TdFindings *findings)
   g_mutex_init (&c->s.lock);
   g_cond_init (&c->s.cond);
   g_queue_init (&c->s.chunks);
-  g_strlcpy (c->s.h, data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO,
-             sizeof c->s.h);
+  /* a prev that is not a chain value gives a head nothing recomputes to */
+  if (!td_chain_decode (data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, c->s.h))
+    memset (c->s.h, 0, sizeof c->s.h);
   c->thread = g_thread_new ("td-export-check", check_thread, c);
   return c;
 }
