@@ -19,7 +19,6 @@
 #include "ui/td-follow-up-page.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-list-row.h"
-#include "ui/td-row.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
@@ -95,15 +94,6 @@ view_selection (GtkWidget *page, const char *name)
 
   g_assert_nonnull (view);
   return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
-static TdRow *
-row_at (GtkSingleSelection *sel, guint i)
-{
-  TdRow *row = g_list_model_get_item (G_LIST_MODEL (sel), i);
-
-  g_object_unref (row);   /* the model keeps it */
-  return row;
 }
 
 /* The property @key of the typed row at @i (a TdListRow), kept until the next call. */
@@ -378,9 +368,9 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     g_assert_nonnull (window);
     issues = view_selection (GTK_WIDGET (window), "findings-list");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 0), ==, "R-ATT-003");
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 2), ==, "L01A");
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 3), ==, "Sign-in after the lesson's end.");
+    g_assert_cmpstr (row_text (issues, 0, "rule"), ==, "R-ATT-003");
+    g_assert_cmpstr (row_text (issues, 0, "ref"), ==, "L01A");
+    g_assert_cmpstr (row_text (issues, 0, "message"), ==, "Sign-in after the lesson's end.");
     gtk_window_destroy (window);
     /* the records it carried wait for the next batch again */
     g_clear_pointer (&pending, g_ptr_array_unref);

@@ -18,7 +18,7 @@
 #include "packet/td-xml-safe.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-follow-up-page.h"
-#include "ui/td-row.h"
+#include "ui/td-finding-row.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
@@ -198,12 +198,15 @@ export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
           GListModel *m = G_LIST_MODEL (gtk_column_view_get_model (v));
           for (guint i = 0; i < g_list_model_get_n_items (m); i++)
             {
-              g_autoptr (TdRow) row = g_list_model_get_item (m, i);
-              g_test_message ("  %s %s %s", td_row_get (row, 0), td_row_get (row, 2),
-                              td_row_get (row, 3));
+              g_autoptr (TdFindingRow) row = g_list_model_get_item (m, i);
+              g_autofree char *message = NULL;
+
+              g_object_get (row, "message", &message, NULL);
+              g_test_message ("  %s %s %s", td_finding_row_get_rule (row),
+                              td_finding_row_get_ref (row), message);
               if (found != NULL)
-                g_string_append_printf (found, "%s %s\n", td_row_get (row, 0),
-                                        td_row_get (row, 2));
+                g_string_append_printf (found, "%s %s\n", td_finding_row_get_rule (row),
+                                        td_finding_row_get_ref (row));
             }
           gtk_window_destroy (w);
         }
