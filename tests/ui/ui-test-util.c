@@ -259,9 +259,8 @@ td_test_take_message (void)
 
 /* ---- file choosers ---------------------------------------------------------------- */
 
-/* The file chooser a GtkFileChooserNative shows without a portal. */
-static GtkWindow *
-file_chooser (void)
+GtkWindow *
+td_test_file_chooser (void)
 {
   GListModel *tops = gtk_window_get_toplevels ();
 
@@ -278,11 +277,13 @@ file_chooser (void)
 char *
 td_test_answer_file_chooser (const char *path)
 {
-  GtkWindow *chooser = file_chooser ();
+  GtkWindow *chooser = td_test_file_chooser ();
   char *suggested;
 
   g_assert_nonnull (chooser);
-  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));  /* transfer full */
+  /* transfer full; an Open chooser suggests no name */
+  suggested = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN
+              ? NULL : gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   if (path != NULL)
     {
       g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -297,9 +298,9 @@ td_test_answer_file_chooser (const char *path)
                            GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
                                                               : GTK_RESPONSE_CANCEL),
                          "clicked");
-  for (int i = 0; i < 100 && file_chooser () == chooser; i++)
+  for (int i = 0; i < 100 && td_test_file_chooser () == chooser; i++)
     td_test_spin ();
-  g_assert_true (file_chooser () != chooser);
+  g_assert_true (td_test_file_chooser () != chooser);
   return suggested;
 }
 

@@ -49,8 +49,10 @@ void td_test_activate (gpointer group, const char *action, GVariant *param);
 /* The visible toplevel window named @name, or NULL. */
 GtkWindow *td_test_toplevel (const char *name);
 
+/* The file chooser a GtkFileChooserNative shows (without a portal), or NULL. */
+GtkWindow *td_test_file_chooser (void);
 /* Answers the file chooser a GtkFileChooserNative shows (without a portal): @path (NULL:
- * cancel); returns the file name it suggested. */
+ * cancel); returns the file name it suggested (NULL for an Open chooser). */
 char *td_test_answer_file_chooser (const char *path);
 
 /* The id of the class @code of @store (a test error when there is none). */
