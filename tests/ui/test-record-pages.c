@@ -44,10 +44,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-record-pages-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
+  f->window = td_test_page_window_new (&f->dir, &f->store);
 }
 
 static void
@@ -55,12 +52,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
   /* the temporary folder holds the database and exported packets */
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
+  td_test_page_window_free (f->window, f->dir, f->store);
 }
 
 static gint64
@@ -76,15 +69,8 @@ class_id (Fixture *f, const char *code)
 static GtkWidget *
 show_page (Fixture *f, GType type, const char *code)
 {
-  GtkWidget *page = g_object_new (type, NULL);
-
-  gtk_window_set_child (f->window, page);
-  td_page_set_store (TD_PAGE (page), f->store);
-  if (code != NULL)
-    td_page_set_class_id (TD_PAGE (page), class_id (f, code));
-  gtk_window_present (f->window);
-  td_test_spin ();
-  return page;
+  return td_test_page_window_show (f->window, type, f->store,
+                                   code != NULL ? class_id (f, code) : 0);
 }
 
 static GtkSingleSelection *
