@@ -348,7 +348,7 @@ write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (e->id == 0)
-    e->id = td_store_last_insert_id (self);
+    e->id = td_store_last_insert_id (self, "enrolment");
   return TRUE;
 }
 
@@ -470,7 +470,7 @@ add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
                    e->trainee.id_number);
       return FALSE;
     }
-  e->id = td_store_last_insert_id (self);
+  e->id = td_store_last_insert_id (self, "enrolment");
   return TRUE;
 }
 

@@ -411,6 +411,8 @@ td_store_check_audit (TdStore *self, GError **error)
 
   if (version < 4)
     return TRUE;
+  if (td_store_on_server (self))
+    return td_store_pg_check_audit (self, error);
   expected = expected_triggers (self, version);
   damage = audit_damage (self, expected, stray);
   if (damage->len == 0)
@@ -457,6 +459,8 @@ td_store_migrate (TdStore *self, int from, int to, GError **error)
 
   if (from == to)
     return TRUE;
+  if (td_store_on_server (self))
+    return td_store_pg_migrate (self, from, to, error);
   if (!td_store_begin (self, error))
     return FALSE;
   for (int v = from + 1; v <= to; v++)

@@ -47,6 +47,8 @@ struct _TdStore
   GHashTable *chain_marks;      /* class id → TdChainMark: how far its chain was verified */
   GArray *att_log;              /* TdAttendanceTouch: attendance records this connection wrote */
   guint64 att_log_base;         /* the serial of att_log's first entry */
+  char *backend_pid;            /* PostgreSQL: this connection's server process, as text */
+  guint64 heard;                /* PostgreSQL: other connections' commits heard of */
 };
 
 typedef struct
@@ -76,6 +78,7 @@ td_store_finalize (GObject *object)
   g_array_unref (self->changes);
   g_ptr_array_unref (self->notices);
   g_free (self->path);
+  g_free (self->backend_pid);
   G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
 }
 
@@ -253,14 +256,33 @@ void
 td_store_set_busy_timeout (TdStore *self, int ms)
 {
   g_return_if_fail (TD_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, ms);
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, ms);
+}
+
+/* PostgreSQL: what the audit triggers of other connections told this one (each
+ * committed transaction that changed something says "traindesk" once, with its server
+ * process as payload; ours are not counted: self->commits has them). */
+static guint64
+heard_version (TdStore *self)
+{
+  g_autoptr (GPtrArray) heard = td_db_take_notifications (self->conn);
+
+  for (guint i = 0; heard != NULL && i < heard->len; i++)
+    if (g_strcmp0 (heard->pdata[i], self->backend_pid) != 0)
+      self->heard++;
+  return self->heard;
 }
 
 guint64
 td_store_data_version (TdStore *self)
 {
-  TdStmt *stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
+  TdStmt *stmt;
   guint64 version = 0;
+
+  if (self->db == NULL)
+    return heard_version (self);
+  stmt = td_store_prepare (self, "PRAGMA data_version", NULL);
 
   if (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
     version = (guint64) td_stmt_int64 (stmt, 0);
@@ -360,9 +382,22 @@ td_store_depth (TdStore *self)
 }
 
 gint64
-td_store_last_insert_id (TdStore *self)
+td_store_last_insert_id (TdStore *self, const char *table)
 {
-  return sqlite3_last_insert_rowid (self->db);   /* SQLite only: RETURNING id is portable */
+  g_autofree char *sql = NULL;
+  TdStmt *stmt = NULL;
+  gint64 id = 0;
+
+  if (self->db != NULL)
+    return sqlite3_last_insert_rowid (self->db);
+  /* not lastval (): the audit trigger's insert comes after the row's */
+  sql = g_strdup_printf ("SELECT currval (pg_get_serial_sequence ('%s', 'id'))", table);
+  stmt = td_store_prepare (self, sql, NULL);
+  if (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
+    id = td_stmt_int64 (stmt, 0);
+  if (stmt != NULL)
+    td_stmt_reset (stmt);
+  return id;
 }
 
 void
@@ -495,9 +530,12 @@ emit_changes (TdStore *self)
 static gboolean
 give_back_space (TdStore *self, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, "PRAGMA freelist_count", error);
+  TdStmt *stmt;
   gint64 free_pages = 0;
 
+  if (self->db == NULL)
+    return TRUE;   /* a server's own VACUUM does it */
+  stmt = td_store_prepare (self, "PRAGMA freelist_count", error);
   if (stmt == NULL)
     return FALSE;
   if (td_stmt_step (stmt) == TD_DB_ROW)
@@ -871,16 +909,117 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
   return g_steal_pointer (&self);
 }
 
+/* ---- a database on a PostgreSQL server ---- */
+
+/* The server's words about a sign-in that failed, said as what the user can do. */
+static void
+set_connect_error (const char *location, const GError *local, GError **error)
+{
+  if (local->code == TD_DB_DENIED)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                 _("The database server refused the sign-in to %s (%s). Check the user name "
+                   "and the password."), location, local->message);
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                 _("Cannot reach the database server of %s (%s). Check the address and that "
+                   "the server is running, then try again."), location, local->message);
+}
+
+/* The session as the store wants it: times in this desk's time zone (as SQLite's
+ * 'localtime'), read-only when asked, and hearing the other desks' changes. */
+static gboolean
+set_up_session (TdStore *self, gboolean read_only, GError **error)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  const char *name = g_time_zone_get_identifier (zone);
+  TdStmt *stmt;
+
+  if (name != NULL && strchr (name, '\'') == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SET TimeZone = '%s'", name);
+      /* a zone the server does not know keeps the server's */
+      if (td_db_exec (self->conn, sql) != TD_DB_OK)
+        g_debug ("%s: %s", sql, td_db_message (self->conn));
+    }
+  if (read_only && !td_store_exec (self, "SET default_transaction_read_only = on", error))
+    return FALSE;
+  stmt = td_store_prepare (self, "SELECT pg_backend_pid ()::text", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    self->backend_pid = td_col_dup (stmt, 0);
+  td_stmt_reset (stmt);
+  if (td_db_listen (self->conn, "traindesk") != TD_DB_OK)
+    {
+      td_store_set_error (self, td_db_last_error (self->conn), error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TdStore *
+open_server (const char *location, TdStoreOpenFlags flags, int target, GError **error)
+{
+  gboolean read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0;
+  g_autoptr (TdStore) self = g_object_new (TD_TYPE_STORE, NULL);
+  g_autoptr (GError) local = NULL;
+  int version;
+
+  /* what messages and the title bar show: never the password */
+  self->path = td_db_location_display (location);
+  self->conn = td_db_open_postgresql (location, &local);
+  if (self->conn == NULL)
+    {
+      set_connect_error (self->path, local, error);
+      return NULL;
+    }
+  if (!set_up_session (self, read_only, error))
+    return NULL;
+  version = td_store_pg_read_version (self, error);
+  if (version < 0)
+    return NULL;
+  if (version == 0 && (!(flags & TD_STORE_OPEN_CREATE) || read_only))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("The server database %s holds no TrainDesk database yet. Create one "
+                     "with “traindesk-cli init %s”."), self->path, self->path);
+      return NULL;
+    }
+  if (version == 0 ? !td_store_pg_create (self, target, error)
+      : !read_only && version < target && !td_store_migrate (self, version, target, error))
+    return NULL;
+  self->schema_version = version == 0 || (!read_only && version < target) ? target : version;
+  if (!read_only && !td_store_check_audit (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 TdStore *
 td_store_open (const char *path, TdStoreOpenFlags flags, GError **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
+    return open_server (path, flags, TD_STORE_SCHEMA_VERSION, error);
   return open_at_version (path, flags, TD_STORE_SCHEMA_VERSION, error);
+}
+
+gboolean
+td_store_is_on_server (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  return self->db == NULL;
 }
 
 TdStore *
 td_store_create_at_version (const char *path, int version, GError **error)
 {
   g_return_val_if_fail (version >= 1 && version <= TD_STORE_SCHEMA_VERSION, NULL);
+  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
+    {
+      /* a server database starts at version 4 (td-store-schema-pg.c) */
+      g_return_val_if_fail (version >= 4, NULL);
+      return open_server (path, TD_STORE_OPEN_CREATE, version, error);
+    }
   return open_at_version (path, TD_STORE_OPEN_CREATE, version, error);
 }
 

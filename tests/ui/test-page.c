@@ -49,13 +49,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-page-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
-  f->page = g_object_new (TD_TYPE_FOLLOW_UP_PAGE, NULL);
-  gtk_window_set_child (f->window, f->page);
-  gtk_window_present (f->window);
+  f->window = td_test_page_window_new (&f->dir, &f->store);
+  f->page = td_test_page_window_show (f->window, TD_TYPE_FOLLOW_UP_PAGE, NULL, 0);
   f->busy_seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_signal_connect_swapped (f->page, "notify::class-id", G_CALLBACK (on_class_notify), f);
   g_signal_connect (f->page, "notify::busy", G_CALLBACK (on_busy_notify), f);
@@ -66,12 +61,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
+  td_test_page_window_free (f->window, f->dir, f->store);
   g_clear_pointer (&f->busy_seen, g_array_unref);
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
 }
 
 /* What the follow-up page says of its class ("Employment window: … of N trainees."), or

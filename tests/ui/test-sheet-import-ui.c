@@ -35,12 +35,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-ui-sheet-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
+  f->window = td_test_page_window_new (&f->dir, &f->store);
   k = td_store_get_class_by_code (f->store, CLASS, NULL);
   f->cid = k->id;
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
 }
 
 static void
@@ -48,11 +45,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
+  td_test_page_window_free (f->window, f->dir, f->store);
   g_free (f->toast);
 }
 
@@ -66,15 +59,9 @@ on_toast (TdPage *page, const char *message, Fixture *f)
 static GtkWidget *
 show_page (Fixture *f, GType type, TdStore *store)
 {
-  GtkWidget *page = g_object_new (type, NULL);
+  GtkWidget *page = td_test_page_window_show (f->window, type, store, f->cid);
 
-  gtk_window_set_child (f->window, page);
-  td_page_set_store (TD_PAGE (page), store);
-  if (td_page_get_needs_class (TD_PAGE (page)))
-    td_page_set_class_id (TD_PAGE (page), f->cid);
   g_signal_connect (page, "toast", G_CALLBACK (on_toast), f);
-  gtk_window_present (f->window);
-  td_test_spin ();
   return page;
 }
 
