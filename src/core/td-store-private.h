@@ -86,7 +86,13 @@ gboolean td_store_audit_note (TdStore *self, const char *what, const char *messa
  * missing or changed is repaired, logged and told (td_store_get_notices). */
 gboolean td_store_check_audit (TdStore *self, GError **error);
 GPtrArray *td_store_verify_audit (TdStore *self, GError **error);
-/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry. */
+/* TRUE when every trigger of the file is one of the audit triggers TrainDesk makes at its
+ * schema version, unchanged (td-store-schema.c; td_store_only_audit_triggers caches it until
+ * the schema changes). */
+gboolean td_store_schema_triggers_ours (TdStore *self);
+gboolean td_store_only_audit_triggers (TdStore *self);
+/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry.
+ * While one runs, a connection whose file has only TrainDesk's triggers runs none. */
 int td_store_bulk_depth (TdStore *self);
 gint64 td_store_bulk_entry (TdStore *self);
 void td_store_bulk_started (TdStore *self, gint64 entry);
