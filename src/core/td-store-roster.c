@@ -461,7 +461,7 @@ add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (e->trainee.id == 0)
-    e->trainee.id = td_store_last_insert_id (self);
+    e->trainee.id = td_store_last_insert_id (self, "trainee");
   stmt = st->enrolment;
   td_bind_text (stmt, 1, e->categories);
   td_bind_int (stmt, 2, e->employment_before);
