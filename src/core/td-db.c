@@ -43,6 +43,27 @@ td_db_location_engine (const char *location)
   return TD_DB_SQLITE;
 }
 
+char *
+td_db_location_display (const char *location)
+{
+  g_autoptr (GRegex) user = NULL, query = NULL, keyword = NULL;
+  g_autofree char *step1 = NULL, *step2 = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  if (td_db_location_engine (location) != TD_DB_POSTGRESQL)
+    return g_strdup (location);
+  /* postgresql://user:secret@host → postgresql://user@host; ?password=secret& → ?;
+   * password=secret or password='sec ret' in a keyword string → gone */
+  user = g_regex_new ("^(postgres(ql)?://[^:@/?]*):[^@/?]*@", 0, 0, NULL);
+  query = g_regex_new ("([?&])password=[^&]*(&|$)", 0, 0, NULL);
+  keyword = g_regex_new ("(^| )password *= *('([^'\\\\]|\\\\.|'')*'|[^ ]*) *", 0, 0, NULL);
+  step1 = g_regex_replace (user, location, -1, 0, "\\1@", 0, NULL);
+  if (g_str_has_prefix (location, "postgres"))
+    return g_regex_replace (query, step1, -1, 0, "\\1", 0, NULL);
+  step2 = g_regex_replace (keyword, step1, -1, 0, "\\1", 0, NULL);
+  return g_strchomp (g_steal_pointer (&step2));
+}
+
 gboolean
 td_db_have_postgresql (void)
 {

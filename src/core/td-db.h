@@ -40,6 +40,8 @@ typedef struct _TdStmt TdStmt;
  * keyword string ("service=NAME", "host=… dbname=…") → PostgreSQL; anything else is the
  * path of an SQLite file. */
 TdDbEngine td_db_location_engine (const char *location);
+/* @location as it may be shown or logged: a password in it left out. */
+char *td_db_location_display (const char *location);
 /* Whether this build can open PostgreSQL locations (built with libpq). */
 gboolean td_db_have_postgresql (void);
 

@@ -242,7 +242,7 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
   /* Two steps, so the unique (class_id, seq) never sees two rows with one number. */
   static const char *const steps[] = {
     "UPDATE attendance SET seq = -(seq + 1) WHERE class_id = ? AND seq >= ?",
-    "UPDATE attendance SET seq = -seq WHERE class_id = ? AND seq < 0 AND ? IS NOT NULL",
+    "UPDATE attendance SET seq = -seq WHERE class_id = ? AND seq < 0 AND CAST(? AS BIGINT) IS NOT NULL",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -783,7 +783,7 @@ reopen_packet (TdStore *self, gint64 class_id, const char *packet_id, GError **e
 gboolean
 td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error)
 {
-  gint64 class_id = class_scalar (self, "SELECT class_id FROM attendance WHERE ?1 IS NOT NULL "
+  gint64 class_id = class_scalar (self, "SELECT class_id FROM attendance WHERE CAST(?1 AS BIGINT) IS NOT NULL "
                                         "AND packet_id = ?2 LIMIT 1", 0, packet_id);
 
   g_autoptr (GString) details = NULL;
@@ -848,13 +848,19 @@ name_from_audit (TdStore *self, gint64 class_id, gint64 seq, TdVerifyProblem *p)
 {
   TdStmt *stmt = NULL;
 
-  if (td_store_prepare_once (self,
+  if (td_store_prepare_once (self, TD_SQL (self,
         "SELECT l.lid, t.id_number FROM audit a "
         "JOIN lesson l ON l.id = json_extract (a.old, '$.lesson_id') "
         "JOIN trainee t ON t.id = json_extract (a.old, '$.trainee_id') "
         "WHERE a.tbl = 'attendance' AND a.op = 'delete' "
         "AND json_extract (a.old, '$.class_id') = ?1 AND json_extract (a.old, '$.seq') = ?2 "
-        "ORDER BY a.id DESC LIMIT 1", &stmt) != TD_DB_OK)
+        "ORDER BY a.id DESC LIMIT 1",
+        "SELECT l.lid, t.id_number FROM audit a "
+        "JOIN lesson l ON l.id = (a.old::json ->> 'lesson_id')::bigint "
+        "JOIN trainee t ON t.id = (a.old::json ->> 'trainee_id')::bigint "
+        "WHERE a.tbl = 'attendance' AND a.op = 'delete' "
+        "AND (a.old::json ->> 'class_id')::bigint = ?1 AND (a.old::json ->> 'seq')::bigint = ?2 "
+        "ORDER BY a.id DESC LIMIT 1"), &stmt) != TD_DB_OK)
     return;
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, seq);

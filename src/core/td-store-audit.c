@@ -150,8 +150,11 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
 gboolean
 td_store_audit_note (TdStore *self, const char *what, const char *message, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, "INSERT INTO audit (at, tbl, op, new) VALUES "
+  TdStmt *stmt = td_store_prepare (self, TD_SQL (self,
+    "INSERT INTO audit (at, tbl, op, new) VALUES "
     "(strftime('%Y-%m-%dT%H:%M:%S','now','localtime'), 'audit', ?, json_object('notice', ?))",
+    "INSERT INTO audit (at, tbl, op, new) VALUES (to_char (statement_timestamp (), "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS'), 'audit', ?, '{\"notice\":' || to_json (?::text)::text || '}')"),
     error);
 
   if (stmt == NULL)
@@ -274,8 +277,14 @@ td_store_begin_bulk (TdStore *self, const char *action, const char *table, gint6
     return FALSE;
   if (td_store_bulk_depth (self) > 0 || td_store_get_schema_version (self) < 3)
     return TRUE;   /* nested: the outer action's entry covers it */
-  stmt = td_store_prepare (self, "INSERT INTO audit_pause (id, what) VALUES (1, "
-                                 "json_object('action', ?, 'table', ?, 'class_id', ?))", error);
+  stmt = td_store_prepare (self, TD_SQL (self,
+    "INSERT INTO audit_pause (id, what) VALUES (1, "
+    "json_object('action', ?, 'table', ?, 'class_id', ?))",
+    /* as SQLite's json_object () prints it */
+    "INSERT INTO audit_pause (id, what) VALUES (1, '{\"action\":' || "
+    "coalesce (to_json (?::text)::text, 'null') || ',\"table\":' || "
+    "coalesce (to_json (?::text)::text, 'null') || ',\"class_id\":' || "
+    "coalesce (?::bigint::text, 'null') || '}')"), error);
   if (stmt != NULL)
     {
       td_bind_text (stmt, 1, action);
@@ -302,12 +311,19 @@ td_store_commit_bulk (TdStore *self, const char *details, GError **error)
   if (entry == 0 || details == NULL)
     sql = NULL;
   else if (td_store_depth (self) == td_store_bulk_depth (self))
-    /* the trigger on audit_pause wrote the entry; what the action touched completes it */
-    sql = "UPDATE audit SET new = json_patch(new, ?) WHERE id = ?";
+    /* the trigger on audit_pause wrote the entry; what the action touched completes it
+     * (on a server as SQLite's json_patch () prints it: the details' keys are new ones) */
+    sql = TD_SQL (self, "UPDATE audit SET new = json_patch(new, ?) WHERE id = ?",
+                  "UPDATE audit SET new = CASE WHEN new = '{}' THEN ?1 "
+                  "ELSE left (new, -1) || ',' || substr (?1, 2) END WHERE id = ?2");
   else
-    /* nested in another bulk action: its entry lists this one too */
-    sql = "UPDATE audit SET new = json_set(new, '$.parts', json_insert(coalesce("
-          "json_extract(new, '$.parts'), '[]'), '$[#]', json(?))) WHERE id = ?";
+    /* nested in another bulk action: its entry lists this one too (on a server: "parts"
+     * is the last key, as only the parts come before the outer action's own details) */
+    sql = TD_SQL (self, "UPDATE audit SET new = json_set(new, '$.parts', json_insert(coalesce("
+                  "json_extract(new, '$.parts'), '[]'), '$[#]', json(?))) WHERE id = ?",
+                  "UPDATE audit SET new = CASE WHEN position ('\"parts\":[' IN new) = 0 "
+                  "THEN left (new, -1) || ',\"parts\":[' || ?1 || ']}' "
+                  "ELSE left (new, -2) || ',' || ?1 || ']}' END WHERE id = ?2");
   if (sql != NULL)
     {
       stmt = td_store_prepare (self, sql, error);

@@ -343,7 +343,7 @@ td_store_save_class (TdStore *self, TdClass *k, GError **error)
   if (!td_store_step_done (self, stmt, error))
     goto fail;
   if (k->id == 0)
-    k->id = td_store_last_insert_id (self);
+    k->id = td_store_last_insert_id (self, "class");
   td_store_note_change (self, "class", k->id);
   return td_store_commit (self, error);
 fail:
@@ -581,7 +581,7 @@ td_store_set_teachers (TdStore *self, gint64 class_id, GPtrArray *teachers, GErr
       td_bind_text (stmt, 5, t->qualification);
       if (!td_store_step_done (self, stmt, error))
         goto fail;
-      t->id = td_store_last_insert_id (self);
+      t->id = td_store_last_insert_id (self, "teacher");
       t->class_id = class_id;
     }
   td_store_note_change (self, "teacher", class_id);
@@ -593,7 +593,7 @@ fail:
 
 /* ---- lessons ---- */
 
-#define LESSON_COLUMNS "id, class_id, lid, date, start, end, hours, kind, online, teacher, content"
+#define LESSON_COLUMNS "id, class_id, lid, date, start, \"end\", hours, kind, online, teacher, content"
 
 static TdLesson *
 lesson_from_row (TdStmt *stmt)
@@ -714,11 +714,11 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
   if (!td_store_begin (self, error))
     return FALSE;
   if (l->id == 0)
-    stmt = td_store_prepare (self, "INSERT INTO lesson (lid, date, start, end, hours, kind, "
+    stmt = td_store_prepare (self, "INSERT INTO lesson (lid, date, start, \"end\", hours, kind, "
                                    "online, teacher, content, class_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
                              error);
   else
-    stmt = td_store_prepare (self, "UPDATE lesson SET lid=?, date=?, start=?, end=?, hours=?, "
+    stmt = td_store_prepare (self, "UPDATE lesson SET lid=?, date=?, start=?, \"end\"=?, hours=?, "
                                    "kind=?, online=?, teacher=?, content=? WHERE class_id=? AND id=?",
                              error);
   if (stmt == NULL)
@@ -741,7 +741,7 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
       goto fail;
     }
   if (l->id == 0)
-    l->id = td_store_last_insert_id (self);
+    l->id = td_store_last_insert_id (self, "lesson");
   td_store_note_change (self, "lesson", l->id);
   return td_store_commit (self, error);
 fail:

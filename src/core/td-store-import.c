@@ -97,7 +97,7 @@ write_number (TdStore *self, gint64 class_id, gint64 enrolment_id, const char *n
     ? "DELETE FROM terminal_no WHERE enrolment_id = ?1"
     : "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (enrolment_id) DO UPDATE SET number = excluded.number "
-      "WHERE number != excluded.number", error);
+      "WHERE terminal_no.number != excluded.number", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -160,8 +160,15 @@ td_store_import_details (TdStore *self, const TdImportLog *log)
 
   g_return_val_if_fail (TD_IS_STORE (self) && log != NULL, NULL);
   /* SQLite writes the JSON: a file name is escaped as JSON wants it */
-  stmt = td_store_prepare (self, "SELECT json_object ('file', ?1, 'sha256', ?2, 'punches', ?3, "
-    "'records', ?4, 'new', ?5, 'changed', ?6, 'corrections', ?7, 'exceptions', ?8)", NULL);
+  stmt = td_store_prepare (self, TD_SQL (self,
+    "SELECT json_object ('file', ?1, 'sha256', ?2, 'punches', ?3, "
+    "'records', ?4, 'new', ?5, 'changed', ?6, 'corrections', ?7, 'exceptions', ?8)",
+    /* as SQLite prints it */
+    "SELECT '{\"file\":' || coalesce (to_json (?1::text)::text, 'null') || ',\"sha256\":' || "
+    "coalesce (to_json (?2::text)::text, 'null') || ',\"punches\":' || ?3::bigint || "
+    "',\"records\":' || ?4::bigint || ',\"new\":' || ?5::bigint || ',\"changed\":' || "
+    "?6::bigint || ',\"corrections\":' || ?7::bigint || ',\"exceptions\":' || ?8::bigint || '}'"),
+    NULL);
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, log->file_name);

@@ -34,9 +34,22 @@ gboolean td_store_migrate (TdStore *self, int from, int to, GError **error);
 /* PostgreSQL (td-store-schema-pg.c): the script that creates the newest schema a server
  * database can have, its version in *@version. */
 const char *td_store_pg_schema_sql (int *version);
+/* A server database's version (0: none there yet), its application id checked; -1 with an
+ * error when it is not TrainDesk's, newer than this app, or cannot be read. */
+int td_store_pg_read_version (TdStore *self, GError **error);
+/* Creates the schema at @version (or finds it made by another desk meanwhile). */
+gboolean td_store_pg_create (TdStore *self, int version, GError **error);
+gboolean td_store_pg_migrate (TdStore *self, int from, int to, GError **error);
+gboolean td_store_pg_check_audit (TdStore *self, GError **error);
+/* Whether the store is on a PostgreSQL server (else an SQLite file). */
+#define td_store_on_server(self) (td_db_engine (td_store_conn (self)) == TD_DB_POSTGRESQL)
+/* The SQL text for the store's engine. */
+#define TD_SQL(self, sqlite_sql, pg_sql) (td_store_on_server (self) ? (pg_sql) : (sqlite_sql))
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
-gint64 td_store_last_insert_id (TdStore *self);
+/* The id the last INSERT into @table gave its row (SQLite: the last rowid; PostgreSQL: the
+ * current value of the table's id sequence in this session). */
+gint64 td_store_last_insert_id (TdStore *self, const char *table);
 
 /* Bind helpers: NULL and "" bind NULL. */
 void td_bind_text (TdStmt *stmt, int index, const char *text);
@@ -73,7 +86,13 @@ gboolean td_store_audit_note (TdStore *self, const char *what, const char *messa
  * missing or changed is repaired, logged and told (td_store_get_notices). */
 gboolean td_store_check_audit (TdStore *self, GError **error);
 GPtrArray *td_store_verify_audit (TdStore *self, GError **error);
-/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry. */
+/* TRUE when every trigger of the file is one of the audit triggers TrainDesk makes at its
+ * schema version, unchanged (td-store-schema.c; td_store_only_audit_triggers caches it until
+ * the schema changes). */
+gboolean td_store_schema_triggers_ours (TdStore *self);
+gboolean td_store_only_audit_triggers (TdStore *self);
+/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry.
+ * While one runs, a connection whose file has only TrainDesk's triggers runs none. */
 int td_store_bulk_depth (TdStore *self);
 gint64 td_store_bulk_entry (TdStore *self);
 void td_store_bulk_started (TdStore *self, gint64 entry);

@@ -228,7 +228,7 @@ td_store_save_follow_up (TdStore *self, TdFollowUp *f, GError **error)
         td_bind_int (stmt, 10, f->id);
       ok = td_store_step_done (self, stmt, error);
       if (ok && f->id == 0)
-        f->id = td_store_last_insert_id (self);
+        f->id = td_store_last_insert_id (self, "follow_up");
     }
   return finish_write (self, ok, "follow_up", f->id, error);
 }
@@ -301,7 +301,7 @@ td_store_save_claim (TdStore *self, TdClaim *c, GError **error)
     }
   if (ok)
     {
-      c->id = td_store_last_insert_id (self);
+      c->id = td_store_last_insert_id (self, "claim");
       ok = insert_claim_lines (self, c, error);
     }
   return finish_write (self, ok, "claim", c->id, error);
@@ -630,13 +630,18 @@ td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
   return log;
 }
 
+/* Packets of one second in the order they were logged: SQLite's rowid.  A server table has
+ * no rowid: packets logged in one second are listed in the order of their ids there. */
+#define PACKET_SQL(self, head, tail) \
+  TD_SQL (self, PACKET_SELECT head "p.rowid DESC" tail, PACKET_SELECT head "p.id DESC" tail)
+
 GPtrArray *
 td_store_list_packets (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_packet_log_free);
-  TdStmt *stmt = td_store_prepare (self, PACKET_SELECT
-    "WHERE ?1 = 0 OR p.class_id = ?1 ORDER BY p.created DESC, p.rowid DESC", error);
+  TdStmt *stmt = td_store_prepare (self, PACKET_SQL (self,
+    "WHERE ?1 = 0 OR p.class_id = ?1 ORDER BY p.created DESC, ", ""), error);
 
   if (stmt == NULL)
     return NULL;
@@ -652,9 +657,9 @@ TdPacketLog *
 td_store_latest_packet (TdStore *self, TdPacketKind kind, gint64 class_id, int year, int quarter,
                         GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, PACKET_SELECT "WHERE p.kind = ? AND "
+  TdStmt *stmt = td_store_prepare (self, PACKET_SQL (self, "WHERE p.kind = ? AND "
     "coalesce(p.class_id, 0) = ? AND coalesce(p.year, 0) = ? AND coalesce(p.quarter, 0) = ? "
-    "ORDER BY p.created DESC, p.rowid DESC LIMIT 1", error);
+    "ORDER BY p.created DESC, ", " LIMIT 1"), error);
   TdPacketLog *log = NULL;
   int rc;
 
@@ -760,7 +765,7 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GE
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
   TdStmt *stmt = td_store_prepare (self, "SELECT id, at, tbl, row, op, old, new FROM audit "
-    "WHERE (?1 IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", error);
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", error);
 
   if (stmt == NULL)
     return NULL;
@@ -806,7 +811,9 @@ td_store_verify (TdStore *self, GError **error)
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self), NULL);
-  rc = td_store_prepare_once (self, "PRAGMA integrity_check", &stmt);
+  /* a server checks its own pages; the chains and the audit log are ours to check */
+  rc = td_store_prepare_once (self, TD_SQL (self, "PRAGMA integrity_check", "SELECT 'ok'"),
+                              &stmt);
   if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
@@ -954,6 +961,20 @@ write_content_from_file (TdStore *self, const char *id, const char *path, goffse
   return TRUE;
 }
 
+/* On a server there are no blob writes: the file goes in whole. */
+static gboolean
+log_packet_file_whole (TdStore *self, const TdPacketLog *log, const char *path, GError **error)
+{
+  g_autofree char *content = NULL;
+  gsize length = 0;
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (!g_file_get_contents (path, &content, &length, error))
+    return FALSE;
+  bytes = g_bytes_new_take (g_steal_pointer (&content), length);
+  return td_store_log_packet (self, log, bytes, error);
+}
+
 gboolean
 td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *path,
                           GError **error)
@@ -975,6 +996,8 @@ td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *pat
                    _("%s is too large to keep in the packet log."), path);
       return FALSE;
     }
+  if (td_store_on_server (self))
+    return log_packet_file_whole (self, log, path, error);
   if (!td_store_begin (self, error))
     return FALSE;
   if (!td_store_log_packet (self, log, empty, error))

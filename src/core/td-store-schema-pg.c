@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "core/td-store-private.h"
 
 /* Version 4 from nothing; "traindesk" holds what SQLite keeps in its PRAGMAs. */
@@ -144,4 +146,464 @@ td_store_pg_schema_sql (int *version)
 {
   *version = 4;
   return pg_schema_v4;
+}
+
+/* ---- the audit log on a server ----
+ * The same entries as SQLite's triggers write (td-store-schema.c), byte for byte: the JSON
+ * is put together as SQLite's json_object () and json_group_object () print it (no spaces,
+ * the columns in the table's order, strings escaped as to_json () escapes them, which is
+ * SQLite's way too), and the time is the client's local time to the second.  Each trigger
+ * also tells the other desks that something changed (NOTIFY traindesk, with this server
+ * process's id so that the desk that wrote it can tell its own changes apart).
+ * The test for "did this column change" is in the function, not in a WHEN clause, so that
+ * what is checked on opening is the function's text and the trigger's presence. */
+
+#define PG_NOW "to_char (statement_timestamp (), 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+#define PG_NOTIFY "PERFORM pg_notify ('traindesk', pg_backend_pid ()::text);"
+
+static const char *const pg_audited_tables[] = {
+  "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
+  "attendance", "result", "follow_up", "packet", "packet_issue", "claim", "claim_line",
+  "setting", "terminal_no",
+};
+
+/* The logged columns of @table: all but the bytes (BYTEA), the attendance chain's hashes
+ * and the row version (bookkeeping, not content); in the table's order. */
+static GPtrArray *
+pg_logged_columns (TdStore *self, const char *table)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
+  TdStmt *stmt = td_store_prepare (self,
+    "SELECT column_name, data_type FROM information_schema.columns "
+    "WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
+    NULL);
+
+  if (stmt == NULL)
+    return columns;
+  td_bind_text (stmt, 1, table);
+  while (td_stmt_step (stmt) == TD_DB_ROW)
+    {
+      const char *col = td_stmt_text (stmt, 0);
+
+      if (g_str_equal (td_stmt_text (stmt, 1), "bytea") || g_str_equal (col, "row_version")
+          || (g_str_equal (table, "attendance") && g_str_equal (col, "hash")))
+        continue;
+      g_ptr_array_add (columns, g_strdup (col));
+    }
+  td_stmt_reset (stmt);
+  return columns;
+}
+
+/* '{' || '"a":' || coalesce (to_json (ROW."a")::text, 'null') || ',' … || '}' */
+static char *
+pg_json_of_row (GPtrArray *columns, const char *row)
+{
+  GString *json = g_string_new ("'{' || ");
+
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (json, "'%s\"%s\":' || coalesce (to_json (%s.\"%s\")::text, 'null') || ",
+                            i > 0 ? "," : "", (const char *) columns->pdata[i], row,
+                            (const char *) columns->pdata[i]);
+  g_string_append (json, "'}'");
+  return g_string_free (json, FALSE);
+}
+
+/* Only the changed columns: '{' || concat_ws (',', CASE WHEN changed THEN '"a":' || … END,
+ * …) || '}' (concat_ws leaves out the NULLs of the unchanged ones). */
+static char *
+pg_json_of_changes (GPtrArray *columns, const char *row)
+{
+  GString *json = g_string_new ("'{' || concat_ws (','");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *c = columns->pdata[i];
+
+      g_string_append_printf (json, ", CASE WHEN OLD.\"%s\" IS DISTINCT FROM NEW.\"%s\" THEN "
+                              "'\"%s\":' || coalesce (to_json (%s.\"%s\")::text, 'null') END",
+                              c, c, c, row, c);
+    }
+  g_string_append (json, ") || '}'");
+  return g_string_free (json, FALSE);
+}
+
+/* The body of the trigger function audit_@table_@op. */
+static char *
+pg_trigger_body (const char *t, char op, GPtrArray *columns)
+{
+  /* SQLite logs a packet's and a setting's rowid; a server table has none */
+  const char *key = g_str_equal (t, "packet") || g_str_equal (t, "setting") ? NULL
+                    : g_str_equal (t, "terminal_no") ? "enrolment_id" : "id";
+  g_autofree char *row_key = key == NULL ? g_strdup ("NULL")
+                            : g_strdup_printf ("%s.\"%s\"", op == 'd' ? "OLD" : "NEW", key);
+  g_autoptr (GString) changed = g_string_new (NULL);
+
+  if (op == 'i')
+    {
+      g_autofree char *js = pg_json_of_row (columns, "NEW");
+      return g_strdup_printf ("BEGIN " PG_NOTIFY " IF EXISTS (SELECT 1 FROM audit_pause) THEN "
+                              "RETURN NULL; END IF; INSERT INTO audit (at, tbl, row, op, new) "
+                              "VALUES (" PG_NOW ", '%s', %s, 'insert', %s); RETURN NULL; END",
+                              t, row_key, js);
+    }
+  if (op == 'd')
+    {
+      g_autofree char *js = pg_json_of_row (columns, "OLD");
+      return g_strdup_printf ("BEGIN " PG_NOTIFY " IF EXISTS (SELECT 1 FROM audit_pause) THEN "
+                              "RETURN NULL; END IF; INSERT INTO audit (at, tbl, row, op, old) "
+                              "VALUES (" PG_NOW ", '%s', %s, 'delete', %s); RETURN NULL; END",
+                              t, row_key, js);
+    }
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (changed, "%sOLD.\"%s\" IS DISTINCT FROM NEW.\"%s\"",
+                            i > 0 ? " OR " : "", (const char *) columns->pdata[i],
+                            (const char *) columns->pdata[i]);
+  {
+    g_autofree char *js_old = pg_json_of_changes (columns, "OLD");
+    g_autofree char *js_new = pg_json_of_changes (columns, "NEW");
+
+    return g_strdup_printf ("BEGIN " PG_NOTIFY " IF EXISTS (SELECT 1 FROM audit_pause) OR NOT "
+                            "(%s) THEN RETURN NULL; END IF; INSERT INTO audit (at, tbl, row, op, "
+                            "old, new) VALUES (" PG_NOW ", '%s', %s, 'update', %s, %s); "
+                            "RETURN NULL; END", changed->str, t, row_key, js_old, js_new);
+  }
+}
+
+typedef struct
+{
+  char *table;
+  char *event;      /* INSERT, UPDATE, DELETE */
+  char *body;
+} PgTrigger;
+
+static void
+pg_trigger_free (PgTrigger *t)
+{
+  g_free (t->table);
+  g_free (t->event);
+  g_free (t->body);
+  g_free (t);
+}
+
+static void
+add_pg_trigger (GHashTable *triggers, const char *name, const char *table, const char *event,
+                char *body)
+{
+  PgTrigger *t = g_new0 (PgTrigger, 1);
+
+  t->table = g_strdup (table);
+  t->event = g_strdup (event);
+  t->body = body;
+  g_hash_table_insert (triggers, g_strdup (name), t);
+}
+
+/* The audit triggers a server database has: name (of the trigger and of its function) →
+ * PgTrigger. */
+static GHashTable *
+pg_expected_triggers (TdStore *self)
+{
+  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) pg_trigger_free);
+  static const struct { char op; const char *event; } ops[] = {
+    { 'i', "INSERT" }, { 'u', "UPDATE" }, { 'd', "DELETE" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pg_audited_tables); i++)
+    {
+      const char *t = pg_audited_tables[i];
+      g_autoptr (GPtrArray) columns = pg_logged_columns (self, t);
+
+      if (columns->len == 0)
+        continue;
+      for (gsize o = 0; o < G_N_ELEMENTS (ops); o++)
+        {
+          g_autofree char *name = g_strdup_printf ("audit_%s_%c", t, ops[o].op);
+          add_pg_trigger (triggers, name, t, ops[o].event,
+                          pg_trigger_body (t, ops[o].op, columns));
+        }
+    }
+  add_pg_trigger (triggers, "audit_bulk", "audit_pause", "INSERT", g_strdup (
+    "BEGIN " PG_NOTIFY " INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
+    "coalesce (NEW.what::json ->> 'table', 'bulk'), 'bulk', NEW.what); RETURN NULL; END"));
+  return triggers;
+}
+
+static gboolean
+pg_create_trigger (TdStore *self, const char *name, const PgTrigger *t, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE OR REPLACE FUNCTION %s () RETURNS trigger LANGUAGE plpgsql AS $td$%s$td$;"
+    "DROP TRIGGER IF EXISTS %s ON %s;"
+    "CREATE TRIGGER %s AFTER %s ON %s FOR EACH ROW EXECUTE FUNCTION %s ()",
+    name, t->body, name, t->table, name, t->event, t->table, name);
+
+  return td_store_exec (self, sql, error);
+}
+
+static gboolean
+pg_create_audit_triggers (TdStore *self, GHashTable *triggers, GError **error)
+{
+  GHashTableIter it;
+  gpointer name, t;
+
+  g_hash_table_iter_init (&it, triggers);
+  while (g_hash_table_iter_next (&it, &name, &t))
+    if (!pg_create_trigger (self, name, t, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The audit log's own tables as version 4 has them, for when another program removed one. */
+static const struct
+{
+  const char *table;
+  const char *sql;
+} pg_audit_tables[] = {
+  { "audit", "CREATE TABLE audit (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+             "  at TEXT NOT NULL, tbl TEXT NOT NULL, row BIGINT, op TEXT NOT NULL, old TEXT,"
+             "  new TEXT, hash BYTEA); CREATE INDEX audit_row ON audit (tbl, row)" },
+  { "audit_head", "CREATE TABLE audit_head (id BIGINT PRIMARY KEY CHECK (id = 1),"
+                  "  last BIGINT NOT NULL, hash BYTEA NOT NULL)" },
+  { "audit_pause", "CREATE TABLE audit_pause (id BIGINT PRIMARY KEY CHECK (id = 1),"
+                   "  what TEXT NOT NULL)" },
+};
+
+/* What is wrong with the audit log's machinery on the server: as td-store-schema.c's
+ * audit_damage (); the triggers of our tables that are not ours go into @stray
+ * ("name\ttable"). */
+static GPtrArray *
+pg_audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray, GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_free);
+  TdStmt *stmt;
+  GHashTableIter it;
+  gpointer name, value;
+  TdDbRc rc;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pg_audit_tables); i++)
+    {
+      stmt = td_store_prepare (self, "SELECT to_regclass (?1) IS NULL", error);
+      if (stmt == NULL)
+        return NULL;
+      td_bind_text (stmt, 1, pg_audit_tables[i].table);
+      if ((rc = td_stmt_step (stmt)) == TD_DB_ROW && td_stmt_int64 (stmt, 0))
+        g_ptr_array_add (found, g_strdup_printf (_("the table %s was missing"),
+                                                 pg_audit_tables[i].table));
+      if (!td_store_read_end (self, stmt, rc, error))
+        return NULL;
+    }
+  /* our triggers as they are */
+  stmt = td_store_prepare (self,
+    "SELECT t.tgname, c.relname, t.tgenabled, p.proname, p.prosrc FROM pg_trigger t "
+    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid "
+    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema ()::regnamespace", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    {
+      const char *tg = td_stmt_text (stmt, 0);
+      const PgTrigger *want = g_hash_table_lookup (expected, tg);
+
+      if (want == NULL)
+        {
+          g_ptr_array_add (found, g_strdup_printf (_("the trigger %s is not TrainDesk's"), tg));
+          g_ptr_array_add (stray, g_strdup_printf ("%s\t%s", tg, td_stmt_text (stmt, 1)));
+          continue;
+        }
+      g_hash_table_insert (present, g_strdup (tg), g_strdup (
+        g_str_equal (td_stmt_text (stmt, 1), want->table)
+        && g_str_equal (td_stmt_text (stmt, 2), "O")
+        && g_str_equal (td_stmt_text (stmt, 3), tg)
+        && g_str_equal (td_stmt_text (stmt, 4), want->body) ? "same" : "changed"));
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  g_hash_table_iter_init (&it, expected);
+  while (g_hash_table_iter_next (&it, &name, &value))
+    {
+      const char *have = g_hash_table_lookup (present, name);
+
+      if (have == NULL)
+        g_ptr_array_add (found, g_strdup_printf (_("the trigger %s was missing"),
+                                                 (const char *) name));
+      else if (!g_str_equal (have, "same"))
+        g_ptr_array_add (found, g_strdup_printf (_("the trigger %s was changed"),
+                                                 (const char *) name));
+    }
+  if (found->len > 0)
+    return g_steal_pointer (&found);   /* audit_pause may be gone: repaired anyway */
+  stmt = td_store_prepare (self, "SELECT count(*) FROM audit_pause", error);
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW && td_stmt_int64 (stmt, 0) > 0)
+    g_ptr_array_add (found, g_strdup (_("the audit log was paused")));
+  if (!td_store_read_end (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&found);
+}
+
+/* The audit machinery of a server database in order, as td_store_check_audit () does it
+ * for a file.  A missing audit table is not repaired here: a role that may create tables
+ * is the administrator's, and opening reports it instead. */
+gboolean
+td_store_pg_check_audit (TdStore *self, GError **error)
+{
+  g_autoptr (GHashTable) expected = pg_expected_triggers (self);
+  g_autoptr (GPtrArray) stray = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) damage = NULL;
+  g_autofree char *what = NULL;
+
+  damage = pg_audit_damage (self, expected, stray, error);
+  if (damage == NULL)
+    return FALSE;
+  if (damage->len == 0)
+    return TRUE;
+  g_ptr_array_add (damage, NULL);
+  what = g_strjoinv ("; ", (char **) damage->pdata);
+  /* the tables first and on their own: the transaction's start reads the audit table */
+  for (gsize i = 0; i < G_N_ELEMENTS (pg_audit_tables); i++)
+    {
+      g_autofree char *missing = g_strdup_printf (_("the table %s was missing"),
+                                                  pg_audit_tables[i].table);
+
+      if (g_strrstr (what, missing) != NULL && !td_store_exec (self, pg_audit_tables[i].sql, error))
+        return FALSE;
+    }
+  if (!td_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < stray->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (stray->pdata[i], "\t", 2);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s\" ON \"%s\"",
+                                               parts[0], parts[1]);
+      if (!td_store_exec (self, drop, error))
+        goto fail;
+    }
+  if (!td_store_exec (self, "DELETE FROM audit_pause", error)
+      || !pg_create_audit_triggers (self, expected, error)
+      || !td_store_audit_note (self, "repair", what, error))
+    goto fail;
+  if (!td_store_commit (self, error))
+    return FALSE;
+  td_store_add_notice (self, g_strdup_printf (
+    _("The audit log of %s had been tampered with outside TrainDesk (%s). It was repaired; "
+      "“traindesk-cli verify” reports what may have changed meanwhile."),
+    td_store_get_path (self), what));
+  return TRUE;
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- versions ---- */
+
+/* Version n's script turns a version n-1 server database into version n (from 5 on). */
+static const char *const pg_migrations[] = { NULL, NULL, NULL, NULL, NULL };
+G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == TD_STORE_SCHEMA_VERSION + 1);
+
+int
+td_store_pg_read_version (TdStore *self, GError **error)
+{
+  TdStmt *stmt = td_store_prepare (self, "SELECT to_regclass ('traindesk') IS NOT NULL", error);
+  gboolean exists = FALSE;
+  gint64 app_id = 0, version = 0;
+  TdDbRc rc;
+
+  if (stmt == NULL)
+    return -1;
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    exists = td_stmt_int64 (stmt, 0) != 0;
+  if (!td_store_read_end (self, stmt, rc, error))
+    return -1;
+  if (!exists)
+    return 0;
+  stmt = td_store_prepare (self, "SELECT application_id, version FROM traindesk", error);
+  if (stmt == NULL)
+    return -1;
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    {
+      app_id = td_stmt_int64 (stmt, 0);
+      version = td_stmt_int64 (stmt, 1);
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return -1;
+  if (app_id != TD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_TRAINDESK,
+                   _("The server database %s has a table “traindesk” that is not TrainDesk's. "
+                     "It was left as it is."), td_store_get_path (self));
+      return -1;
+    }
+  if (version > TD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_TOO_NEW,
+                   _("The server database %s was written by a newer version of TrainDesk "
+                     "(database version %u; this one reads up to %d). Install the newer "
+                     "version on this desk to open it. The database was left as it is."),
+                   td_store_get_path (self), (guint) version, TD_STORE_SCHEMA_VERSION);
+      return -1;
+    }
+  return (int) version;
+}
+
+/* Migrates from @from to @to inside the caller's transaction, then the audit triggers. */
+static gboolean
+pg_migrate_in (TdStore *self, int from, int to, GError **error)
+{
+  g_autoptr (GHashTable) triggers = NULL;
+
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_autofree char *set = g_strdup_printf ("UPDATE traindesk SET version = %d", v);
+
+      g_debug ("migrating the server database to schema version %d", v);
+      if (!td_store_exec (self, pg_migrations[v], error) || !td_store_exec (self, set, error))
+        return FALSE;
+    }
+  triggers = pg_expected_triggers (self);
+  return pg_create_audit_triggers (self, triggers, error);
+}
+
+/* Two desks opening one new or old database at once: the second waits for the first's
+ * transaction and then finds the work done. */
+#define PG_LOCK "SELECT pg_advisory_xact_lock (1413770033)"
+
+gboolean
+td_store_pg_create (TdStore *self, int version, GError **error)
+{
+  int v4 = 0, now;
+  const char *sql = td_store_pg_schema_sql (&v4);
+
+  g_return_val_if_fail (version >= v4 && version <= TD_STORE_SCHEMA_VERSION, FALSE);
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!td_store_exec (self, PG_LOCK, error) || (now = td_store_pg_read_version (self, error)) < 0)
+    goto fail;
+  if (now == 0 && (!td_store_exec (self, sql, error) || !pg_migrate_in (self, v4, version, error)))
+    goto fail;
+  if (now > 0 && now < version && !pg_migrate_in (self, now, version, error))
+    goto fail;
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+td_store_pg_migrate (TdStore *self, int from, int to, GError **error)
+{
+  int now;
+
+  if (!td_store_begin (self, error))
+    return FALSE;
+  if (!td_store_exec (self, PG_LOCK, error) || (now = td_store_pg_read_version (self, error)) < 0)
+    goto fail;
+  if (now < to && !pg_migrate_in (self, now, to, error))
+    goto fail;
+  return td_store_commit (self, error);
+fail:
+  td_store_rollback (self);
+  return FALSE;
 }

@@ -401,6 +401,30 @@ audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
 }
 
 gboolean
+td_store_schema_triggers_ours (TdStore *self)
+{
+  int version = td_store_get_schema_version (self);
+  g_autoptr (GHashTable) expected = NULL;
+  TdStmt *stmt = NULL;
+  gboolean ours = TRUE;
+  TdDbRc rc = TD_DB_DONE;
+
+  if (version < 4)
+    return FALSE;   /* no pause before version 4: the triggers log every row */
+  expected = expected_triggers (self, version);
+  if (td_store_prepare_once (self, "SELECT name, sql FROM sqlite_master WHERE type = "
+                                   "'trigger'", &stmt) != TD_DB_OK)
+    return FALSE;
+  while (ours && (rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    ours = g_strcmp0 (g_hash_table_lookup (expected, td_stmt_text (stmt, 0)),
+                      td_stmt_text (stmt, 1)) == 0;
+  if (ours && rc != TD_DB_DONE)
+    ours = FALSE;
+  td_stmt_free (stmt);
+  return ours;
+}
+
+gboolean
 td_store_check_audit (TdStore *self, GError **error)
 {
   int version = td_store_get_schema_version (self);
@@ -411,6 +435,8 @@ td_store_check_audit (TdStore *self, GError **error)
 
   if (version < 4)
     return TRUE;
+  if (td_store_on_server (self))
+    return td_store_pg_check_audit (self, error);
   expected = expected_triggers (self, version);
   damage = audit_damage (self, expected, stray);
   if (damage->len == 0)
@@ -457,6 +483,8 @@ td_store_migrate (TdStore *self, int from, int to, GError **error)
 
   if (from == to)
     return TRUE;
+  if (td_store_on_server (self))
+    return td_store_pg_migrate (self, from, to, error);
   if (!td_store_begin (self, error))
     return FALSE;
   for (int v = from + 1; v <= to; v++)

@@ -177,12 +177,14 @@ td_store_get_catalog_source (TdStore *self, const char *version, GError **error)
 static gboolean
 insert_catalog_rules (TdStore *self, const TdCatalog *c, GBytes *source, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self,
-    "INSERT INTO catalog (version, effective, filing_lead_workdays, min_class_size, "
-    "max_class_size, min_age, max_age, min_attendance_rate, max_subsidies_per_year, "
-    "employment_window_days, employment_uplift_rate, claim_window_days, source, imported) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S','now','localtime'))",
-    error);
+#define CATALOG_INSERT \
+    "INSERT INTO catalog (version, effective, filing_lead_workdays, min_class_size, " \
+    "max_class_size, min_age, max_age, min_attendance_rate, max_subsidies_per_year, " \
+    "employment_window_days, employment_uplift_rate, claim_window_days, source, imported) " \
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+  TdStmt *stmt = td_store_prepare (self, TD_SQL (self,
+    CATALOG_INSERT "strftime('%Y-%m-%dT%H:%M:%S','now','localtime'))",
+    CATALOG_INSERT "to_char (statement_timestamp (), 'YYYY-MM-DD\"T\"HH24:MI:SS'))"), error);
   const TdCatalogRules *r = &c->rules;
 
   if (stmt == NULL)
@@ -269,7 +271,7 @@ insert_items (TdStore *self, gint64 catalog_id, const TdCatalog *c, GError **err
       td_bind_int (stmt, 7, item->digital);
       if (!td_store_step_done (self, stmt, error))
         return FALSE;
-      item_id = td_store_last_insert_id (self);
+      item_id = td_store_last_insert_id (self, "catalog_item");
       for (guint j = 0; j < item->standards->len; j++)
         {
           const TdStandard *s = &g_array_index (item->standards, TdStandard, j);
@@ -349,7 +351,7 @@ td_store_add_catalog (TdStore *self, const TdCatalog *catalog, GBytes *source, G
     return FALSE;
   if (!insert_catalog_rules (self, catalog, source, error))
     goto fail;
-  id = td_store_last_insert_id (self);
+  id = td_store_last_insert_id (self, "catalog");
   if (!insert_calendar (self, id, catalog->calendar, error)
       || !insert_items (self, id, catalog, error))
     goto fail;

@@ -51,6 +51,9 @@ char *td_store_default_path (void);
  * says so, and left untouched. */
 TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
 const char *td_store_get_path (TdStore *self);
+/* Whether the store is a database on a PostgreSQL server (opened from a
+ * "postgresql://…" or "service=…" location) rather than an SQLite file. */
+gboolean td_store_is_on_server (TdStore *self);
 /* Messages for the user about what opening did: a database others could read made private,
  * a half-finished export completed or undone.  Strings; owned by the store. */
 GPtrArray *td_store_get_notices (TdStore *self);

@@ -66,7 +66,8 @@ ensure_outbox (TdStore *store, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (current != NULL)
+  /* a database on a server has no folder of its own: the exports' usual outbox */
+  if (current != NULL || td_store_is_on_server (store))
     return TRUE;
   current = td_demo_outbox_dir (td_store_get_path (store));
   return td_store_set_setting (store, "outbox", current, error);

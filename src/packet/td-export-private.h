@@ -26,7 +26,16 @@ gboolean td_export_write_new (TdExport *ex, const char *path, TdExportResult *re
 gboolean td_export_write_again (TdExport *ex, const char *path, TdExportResult *result,
                                 GError **error);
 
-/* td-export-stream.c: the checks of a large attendance batch, streamed from @path. */
+/* td-export-stream.c: the checks of a large attendance batch, on its bytes as they are
+ * written (start, feed every byte written, finish) or streamed from @path.  The findings go
+ * to @findings, which nothing else may touch between start and finish (the check runs in a
+ * thread of its own). */
+typedef struct _TdStreamCheck TdStreamCheck;
+
+TdStreamCheck *td_export_stream_check_start (const TdPacketData *data, TdFindings *findings);
+void td_export_stream_check_feed (TdStreamCheck *check, const char *bytes, gsize len);
+/* The end of the bytes: waits for the check to finish them, and frees @check. */
+void td_export_stream_check_finish (TdStreamCheck *check);
 void td_export_stream_check (const char *path, const TdPacketData *data, const char *created,
                              TdFindings *findings);
 

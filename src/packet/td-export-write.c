@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writing an exported packet: into a temporary file beside the target (td-file.c), checked
- * there (td_packet_check on the tree, or streamed for a large attendance batch), logged in
- * the state "writing", renamed onto the target, then marked sent.  A failure at any step
- * leaves no file and logs nothing. */
+ * (td_packet_check on the tree once written, or for a large attendance batch streamed to
+ * the stream check as it is written), logged in the state "writing", renamed onto the
+ * target, then marked sent.  A failure at any step leaves no file and logs nothing. */
 #define G_LOG_DOMAIN "td-export"
 
 #include "config.h"
@@ -19,6 +19,7 @@
 typedef struct
 {
   TdFile *file;
+  TdStreamCheck *check;          /* a large batch: checked as it is written */
   GError *error;
 } Sink;
 
@@ -31,6 +32,8 @@ sink_write (void *context, const char *buffer, int len)
     return -1;
   if (!td_file_write (sink->file, buffer, len, &sink->error))
     return -1;
+  if (sink->check != NULL)
+    td_export_stream_check_feed (sink->check, buffer, len);
   return len;
 }
 
@@ -49,15 +52,15 @@ write_failed (GError *cause, GError **error)
   return FALSE;
 }
 
-/* Streams the packet into a temporary file beside @path; @digest receives the Body
- * digest. */
+/* Streams the packet into a temporary file beside @path, and to @check when not NULL;
+ * @digest receives the Body digest. */
 static TdFile *
-write_temp (TdExport *ex, const TdPacketHead *head, const char *path, char digest[65],
-            char chain_head[65], GError **error)
+write_temp (TdExport *ex, const TdPacketHead *head, const char *path, TdStreamCheck *check,
+            char digest[65], char chain_head[65], GError **error)
 {
   GError *local = NULL;
   g_autoptr (TdFile) file = td_file_new (path, &local);
-  Sink sink = { file };
+  Sink sink = { file, check };
   xmlOutputBufferPtr out;
   gboolean ok;
 
@@ -115,24 +118,19 @@ streamed (const TdPacketData *data)
   return data->kind == TD_KIND_ATTENDANCE && data->n_records > TD_EXPORT_STREAM_RECORDS;
 }
 
+/* The tree checks of a packet that was not checked as it was written. */
 static gboolean
-check_temp (TdExport *ex, const char *temp_path, const char *digest, TdExportResult *result,
-            TdFindings *findings, GError **error)
+check_temp (TdExport *ex, const char *temp_path, TdExportResult *result, TdFindings *findings,
+            GError **error)
 {
   g_autofree char *name = g_path_get_basename (temp_path);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
 
-  if (streamed (ex->data))
-    td_export_stream_check (temp_path, ex->data, ex->created, findings);
-  else
-    {
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (temp_path, &contents, &len, error))
-        return FALSE;
-      result->bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      check_tree (ex->store, result->bytes, name, ex->created, findings);
-    }
+  if (!g_file_get_contents (temp_path, &contents, &len, error))
+    return FALSE;
+  result->bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  check_tree (ex->store, result->bytes, name, ex->created, findings);
   return TRUE;
 }
 
@@ -247,17 +245,24 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
   char digest[65], chain_head[65];
   gboolean dry = ex->options != NULL && ex->options->dry_run;
   g_autoptr (TdFindings) findings = td_findings_new ();
+  TdStreamCheck *check = NULL;
   GStatBuf st;
 
   if (dry)
     path = scratch = g_build_filename (g_get_tmp_dir (), "traindesk-dry-run.xml", NULL);
-  file = write_temp (ex, &head, path, digest, chain_head, error);
+  /* a large batch is checked while it is written, beside the writer; anything else is
+   * checked as a tree once written */
+  if (streamed (ex->data))
+    check = td_export_stream_check_start (ex->data, findings);
+  file = write_temp (ex, &head, path, check, digest, chain_head, error);
+  if (check != NULL)
+    td_export_stream_check_finish (check);
   if (file == NULL)
     return FALSE;
   result->packet_id = g_strdup (id);
   result->digest = g_strdup (digest);
   result->supersedes = g_strdup (ex->supersedes);
-  if (!check_temp (ex, td_file_get_temp_path (file), digest, result, findings, error))
+  if (check == NULL && !check_temp (ex, td_file_get_temp_path (file), result, findings, error))
     return FALSE;
   if (g_stat (td_file_get_temp_path (file), &st) == 0)
     result->size = st.st_size;

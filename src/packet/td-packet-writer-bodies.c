@@ -214,10 +214,9 @@ td_write_roster (TdXmlOut *o, const TdPacketData *data)
 /* ---- Attendance ---- */
 
 static void
-write_record (TdXmlOut *o, const TdAttendance *r, char h[65])
+write_record (TdXmlOut *o, const TdAttendance *r, guint8 h[32])
 {
   g_autofree char *hours = td_hours_format (r->hours);
-  g_autofree char *line = NULL;
   char status[2] = { r->status, '\0' };
   gboolean timed = r->time_in[0] != '\0';
 
@@ -229,15 +228,14 @@ write_record (TdXmlOut *o, const TdAttendance *r, char h[65])
   td_xml_out_attr (o, "hours", hours);
   td_xml_out_attr (o, "method", r->method);
   td_xml_out_end (o);
-  line = td_chain_line (r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
-                        hours, r->method);
-  td_chain_step (h, line, h);
+  td_chain_step_raw (h, r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
+                     hours, r->method);
 }
 
 typedef struct
 {
   TdXmlOut *out;
-  char *hash;                    /* the running chain value, 65 bytes */
+  guint8 *hash;                  /* the running chain value, 32 raw bytes */
   gint64 session;                /* lesson of the open Session, -1 before the first */
 } AttendanceWriter;
 
@@ -263,10 +261,14 @@ write_streamed_record (const TdAttendance *r, gpointer user_data)
 void
 td_write_attendance (TdXmlOut *o, const TdPacketData *data, char head[65])
 {
+  guint8 raw[32];
   char h[65];
-  AttendanceWriter w = { o, h, -1 };
+  AttendanceWriter w = { o, raw, -1 };
 
-  g_strlcpy (h, data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, sizeof h);
+  /* the store's sent head is 64 hex digits (were it not, the check would refuse the batch:
+   * its head would not recompute from Chain/@prev) */
+  if (!td_chain_decode (data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO, raw))
+    memset (raw, 0, sizeof raw);
   td_xml_out_start (o, "Attendance");
   write_class_ref (o, data->klass);
   if (data->store != NULL && data->n_records > 0
@@ -275,6 +277,7 @@ td_write_attendance (TdXmlOut *o, const TdPacketData *data, char head[65])
     g_warning ("the pending attendance could not be read while writing the batch");
   if (w.session != -1)
     td_xml_out_end (o);
+  td_chain_encode (raw, h);
   td_xml_out_start (o, "Chain");
   td_xml_out_attr (o, "prev", data->chain_prev != NULL ? data->chain_prev : TD_CHAIN_ZERO);
   td_xml_out_attr (o, "head", h);

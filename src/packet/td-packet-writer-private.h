@@ -18,14 +18,17 @@ typedef struct
   GPtrArray *names;              /* open elements (static strings) */
   GArray *had_child;             /* gboolean per open element */
   gboolean tag_open;             /* canonical start tag of the top element not yet emitted */
-  GPtrArray *attr_names;         /* that tag's attributes */
-  GPtrArray *attr_values;
+  GPtrArray *attr_names;         /* that tag's attributes (static strings) */
+  GArray *attr_offsets;          /* each one's value: an offset into @attr_text */
+  GString *attr_text;            /* the values, each ending in NUL */
   gboolean failed;
 } TdXmlOut;
 
 void td_xml_out_init (TdXmlOut *o, xmlOutputBuffer *buffer);
-/* Finishes (flushes) and frees; FALSE when a write failed.  @digest gets the Body digest. */
-gboolean td_xml_out_finish (TdXmlOut *o, char digest[65]);
+/* Finishes (flushes) and frees; FALSE when a write failed. */
+gboolean td_xml_out_finish (TdXmlOut *o);
+/* The Body digest, once the Body is written (the canonical stream ends with it). */
+void td_xml_out_body_digest (TdXmlOut *o, char digest[65]);
 
 void td_xml_out_start (TdXmlOut *o, const char *name);
 /* Skipped when @value is NULL. */

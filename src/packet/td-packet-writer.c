@@ -26,7 +26,8 @@ td_xml_out_init (TdXmlOut *o, xmlOutputBuffer *buffer)
   o->names = g_ptr_array_new ();
   o->had_child = g_array_new (FALSE, TRUE, sizeof (gboolean));
   o->attr_names = g_ptr_array_new ();
-  o->attr_values = g_ptr_array_new_with_free_func (g_free);
+  o->attr_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  o->attr_text = g_string_sized_new (256);
   if (buffer == NULL)
     return;
   o->w = xmlNewTextWriter (buffer);
@@ -58,7 +59,17 @@ static void
 canon_escape (GString *s, const char *text, gboolean attribute)
 {
   for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
+    {
+      gsize plain = strcspn (p, attribute ? "&<\"\t\n\r" : "&<>\r");
+
+      if (plain > 0)
+        {
+          g_string_append_len (s, p, plain);
+          p += plain;
+          if (*p == '\0')
+            break;
+        }
+      switch (*p)
       {
       case '&': g_string_append (s, "&amp;"); break;
       case '<': g_string_append (s, "&lt;"); break;
@@ -69,22 +80,17 @@ canon_escape (GString *s, const char *text, gboolean attribute)
       case '\r': g_string_append (s, "&#xD;"); break;
       default: g_string_append_c (s, *p); break;
       }
+    }
 }
 
-static int
-compare_attr_index (gconstpointer a, gconstpointer b, gpointer names)
-{
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-
-  return strcmp (g_ptr_array_index ((GPtrArray *) names, ia),
-                 g_ptr_array_index ((GPtrArray *) names, ib));
-}
+#define MAX_ATTRS 32
 
 /* Emits the canonical start tag of the top element: namespace (on Body), sorted attributes. */
 static void
 canon_close_tag (TdXmlOut *o)
 {
-  g_autoptr (GArray) order = NULL;
+  guint order[MAX_ATTRS];
+  guint n = o->attr_names->len;
 
   if (!o->tag_open)
     return;
@@ -93,26 +99,38 @@ canon_close_tag (TdXmlOut *o)
     {
       const char *name = g_ptr_array_index (o->names, o->names->len - 1);
 
-      order = g_array_sized_new (FALSE, FALSE, sizeof (guint), o->attr_names->len);
-      for (guint i = 0; i < o->attr_names->len; i++)
-        g_array_append_val (order, i);
-      g_array_sort_with_data (order, compare_attr_index, o->attr_names);
+      g_assert (n <= MAX_ATTRS);
+      /* a handful of attributes: insertion sort, nothing allocated */
+      for (guint i = 0; i < n; i++)
+        {
+          guint j = i;
+
+          for (; j > 0 && strcmp (g_ptr_array_index (o->attr_names, order[j - 1]),
+                                  g_ptr_array_index (o->attr_names, i)) > 0; j--)
+            order[j] = order[j - 1];
+          order[j] = i;
+        }
       g_string_append_c (o->canon, '<');
       g_string_append (o->canon, name);
       if (strcmp (name, "Body") == 0)
         g_string_append (o->canon, " xmlns=\"" TD_NS "\"");
-      for (guint i = 0; i < order->len; i++)
+      for (guint i = 0; i < n; i++)
         {
-          guint k = g_array_index (order, guint, i);
-          g_string_append_printf (o->canon, " %s=\"", (char *) g_ptr_array_index (o->attr_names, k));
-          canon_escape (o->canon, g_ptr_array_index (o->attr_values, k), TRUE);
+          guint k = order[i];
+
+          g_string_append_c (o->canon, ' ');
+          g_string_append (o->canon, g_ptr_array_index (o->attr_names, k));
+          g_string_append (o->canon, "=\"");
+          canon_escape (o->canon, o->attr_text->str + g_array_index (o->attr_offsets, gsize, k),
+                        TRUE);
           g_string_append_c (o->canon, '"');
         }
       g_string_append_c (o->canon, '>');
       canon_feed (o);
     }
   g_ptr_array_set_size (o->attr_names, 0);
-  g_ptr_array_set_size (o->attr_values, 0);
+  g_array_set_size (o->attr_offsets, 0);
+  g_string_truncate (o->attr_text, 0);
 }
 
 static void
@@ -139,13 +157,18 @@ static void
 write_indent (TdXmlOut *o, guint depth)
 {
   static const char spaces[] = "\n                                                            ";
-  g_autofree char *ws = NULL;
+  char ws[sizeof spaces];
+  g_autofree char *deep = NULL;
 
   if (2 * depth + 1 < sizeof spaces)
-    ws = g_strndup (spaces, 2 * depth + 1);
-  else
-    ws = g_strdup_printf ("\n%*s", (int) (2 * depth), "");
-  write_text (o, ws);
+    {
+      memcpy (ws, spaces, 2 * depth + 1);
+      ws[2 * depth + 1] = '\0';
+      write_text (o, ws);
+      return;
+    }
+  deep = g_strdup_printf ("\n%*s", (int) (2 * depth), "");
+  write_text (o, deep);
 }
 
 void
@@ -177,8 +200,11 @@ td_xml_out_attr (TdXmlOut *o, const char *name, const char *value)
   g_assert (o->tag_open);
   if (o->hashing)
     {
+      gsize at = o->attr_text->len;
+
       g_ptr_array_add (o->attr_names, (gpointer) name);
-      g_ptr_array_add (o->attr_values, g_strdup (value));
+      g_array_append_val (o->attr_offsets, at);
+      g_string_append_len (o->attr_text, value, strlen (value) + 1);
     }
   if (o->w != NULL)
     check (o, xmlTextWriterWriteAttribute (o->w, BAD_CAST name, BAD_CAST value));
@@ -229,7 +255,9 @@ td_xml_out_end (TdXmlOut *o)
   canon_close_tag (o);
   if (o->hashing)
     {
-      g_string_append_printf (o->canon, "</%s>", name);
+      g_string_append (o->canon, "</");
+      g_string_append (o->canon, name);
+      g_string_append_c (o->canon, '>');
       canon_feed (o);
       if (strcmp (name, "Body") == 0)
         o->hashing = FALSE;
@@ -257,13 +285,20 @@ td_xml_out_leaf_int (TdXmlOut *o, const char *name, gint64 value)
   td_xml_out_leaf (o, name, text);
 }
 
+void
+td_xml_out_body_digest (TdXmlOut *o, char digest[65])
+{
+  g_assert (!o->hashing);
+  g_checksum_update (o->sum, (const guchar *) o->canon->str, o->canon->len);
+  g_string_truncate (o->canon, 0);
+  g_strlcpy (digest, g_checksum_get_string (o->sum), 65);
+}
+
 gboolean
-td_xml_out_finish (TdXmlOut *o, char digest[65])
+td_xml_out_finish (TdXmlOut *o)
 {
   gboolean ok;
 
-  g_checksum_update (o->sum, (const guchar *) o->canon->str, o->canon->len);
-  g_strlcpy (digest, g_checksum_get_string (o->sum), 65);
   if (o->w != NULL)
     {
       check (o, xmlTextWriterFlush (o->w));
@@ -276,7 +311,8 @@ td_xml_out_finish (TdXmlOut *o, char digest[65])
   g_ptr_array_unref (o->names);
   g_array_unref (o->had_child);
   g_ptr_array_unref (o->attr_names);
-  g_ptr_array_unref (o->attr_values);
+  g_array_unref (o->attr_offsets);
+  g_string_free (o->attr_text, TRUE);
   memset (o, 0, sizeof *o);
   return ok;
 }
@@ -338,53 +374,48 @@ td_packet_write (const TdPacketData *data, const TdPacketHead *head, xmlOutputBu
                  char digest[65], char chain_head[65], GError **error)
 {
   TdXmlOut o;
-  char body_digest[65];
   char head_buf[65] = "";
   gboolean ok;
 
   g_return_val_if_fail (data != NULL && head != NULL && digest != NULL, FALSE);
   g_return_val_if_fail (data->inst != NULL, FALSE);
 
-  /* Pass 1 (no output): the Body digest, which the Digest element after the Body carries.
-   * Pass 2 writes the packet.  Both stream: nothing grows with the packet's size. */
-  td_xml_out_init (&o, NULL);
-  td_xml_out_start (&o, "Packet");   /* the Body's depth decides its indentation */
-  ok = write_body (&o, data, head->created, head_buf, error);
-  td_xml_out_end (&o);
-  td_xml_out_finish (&o, body_digest);
-  if (!ok)
-    {
-      if (out != NULL)
-        xmlOutputBufferClose (out);
-      return FALSE;
-    }
-  g_strlcpy (digest, body_digest, 65);
-  if (chain_head != NULL)
-    g_strlcpy (chain_head, head_buf, 65);
-  if (out == NULL)
-    return TRUE;
-
+  /* One pass: the Digest element follows the Body, so its digest is known when it is
+   * written.  A Body that cannot be written (R-CLS-003) fails with its output unfinished;
+   * the caller discards it (a temporary file, a memory buffer). */
   td_xml_out_init (&o, out);
   td_xml_out_start (&o, "Packet");
-  td_xml_out_attr (&o, "xmlns", TD_NS);
-  td_xml_out_attr (&o, "version", "1.0");
-  td_xml_out_attr (&o, "id", head->id);
-  td_xml_out_attr (&o, "created", head->created);
-  td_xml_out_attr (&o, "supersedes", head->supersedes);
-  write_sender (&o, data->inst);
-  write_body (&o, data, head->created, head_buf, NULL);
-  td_xml_out_start (&o, "Digest");
-  td_xml_out_attr (&o, "algorithm", "SHA-256");
-  td_xml_out_text (&o, body_digest);
+  if (out != NULL)
+    {
+      td_xml_out_attr (&o, "xmlns", TD_NS);
+      td_xml_out_attr (&o, "version", "1.0");
+      td_xml_out_attr (&o, "id", head->id);
+      td_xml_out_attr (&o, "created", head->created);
+      td_xml_out_attr (&o, "supersedes", head->supersedes);
+      write_sender (&o, data->inst);
+    }
+  ok = write_body (&o, data, head->created, head_buf, error);
+  if (ok)
+    {
+      td_xml_out_body_digest (&o, digest);
+      if (chain_head != NULL)
+        g_strlcpy (chain_head, head_buf, 65);
+      if (out != NULL)
+        {
+          td_xml_out_start (&o, "Digest");
+          td_xml_out_attr (&o, "algorithm", "SHA-256");
+          td_xml_out_text (&o, digest);
+          td_xml_out_end (&o);
+        }
+    }
   td_xml_out_end (&o);
-  td_xml_out_end (&o);
-  if (!td_xml_out_finish (&o, head_buf))
+  if (!td_xml_out_finish (&o) && ok)
     {
       g_set_error (error, TD_PACKET_WRITER_ERROR, TD_PACKET_WRITER_ERROR_WRITE,
                    _("The packet could not be written."));
       return FALSE;
     }
-  return TRUE;
+  return ok;
 }
 
 GBytes *

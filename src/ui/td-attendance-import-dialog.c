@@ -10,6 +10,7 @@
 #include "table/td-punch-reader.h"
 #include "ui/td-attendance-import-dialog.h"
 #include "ui/td-dialog.h"
+#include "ui/td-file-reader.h"
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-ui-util.h"
 
@@ -53,11 +54,9 @@ struct _TdAttendanceImportDialog
   TdStore *store;
   gint64 class_id;
   char *class_code;
-  char *path;
+  TdFileReader *reader;         /* the terminal's or platform's file, read in a worker */
   TdPunchFile *file;
   TdAttendanceImport *imp;
-  GCancellable *cancellable;
-  gboolean loading;
   GListStore *rows;             /* TdAttItem */
 
   AdwToastOverlay *toast_overlay;
@@ -415,31 +414,19 @@ on_use_columns (TdAttendanceImportDialog *self)
 
 /* ---- reading ------------------------------------------------------------------------- */
 
-static void
-read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+read_punches (const char *path, GCancellable *cancellable, GError **error)
 {
-  GError *error = NULL;
-  TdPunchFile *file = td_punch_file_load (data, cancellable, &error);
-
-  if (file == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, file, (GDestroyNotify) td_punch_file_free);
+  return td_punch_file_load (path, cancellable, error);
 }
 
 static void
-on_read_done (GObject *source, GAsyncResult *result, gpointer data)
+on_read_done (gpointer owner, gpointer result, const GError *error)
 {
-  TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (source);
-  g_autoptr (GError) error = NULL;
-  TdPunchFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+  TdAttendanceImportDialog *self = owner;
+  g_autoptr (GError) saved_error = NULL;
+  TdPunchFile *file = result;
 
-  self->loading = FALSE;
-  if (self->stack == NULL)
-    {
-      g_clear_pointer (&file, td_punch_file_free);
-      return;
-    }
   if (file == NULL)
     {
       show_refusal (self, _("The file cannot be read"), error);
@@ -447,8 +434,8 @@ on_read_done (GObject *source, GAsyncResult *result, gpointer data)
     }
   g_clear_pointer (&self->file, td_punch_file_free);
   self->file = file;
-  if (!td_punch_file_apply_saved_mapping (self->file, self->store, &error))
-    show_refusal (self, _("The file cannot be read"), error);
+  if (!td_punch_file_apply_saved_mapping (self->file, self->store, &saved_error))
+    show_refusal (self, _("The file cannot be read"), saved_error);
   else if (td_punch_file_needs_mapping (self->file))
     show_mapping (self);
   else
@@ -458,28 +445,19 @@ on_read_done (GObject *source, GAsyncResult *result, gpointer data)
 void
 td_attendance_import_dialog_load_file (TdAttendanceImportDialog *self, const char *path)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (TD_IS_ATTENDANCE_IMPORT_DIALOG (self) && path != NULL);
-  if (self->loading)
+  if (td_file_reader_get_busy (self->reader))
     return;
-  g_free (self->path);
-  self->path = g_strdup (path);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   update_accept (self);
-  self->loading = TRUE;
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_read_done, NULL);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, read_in_thread);
+  td_file_reader_read (self->reader, path);
 }
 
 gboolean
 td_attendance_import_dialog_is_busy (TdAttendanceImportDialog *self)
 {
-  return self->loading;
+  return td_file_reader_get_busy (self->reader);
 }
 
 TdAttendanceImport *
@@ -489,30 +467,16 @@ td_attendance_import_dialog_get_import (TdAttendanceImportDialog *self)
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser, int response, TdAttendanceImportDialog *self)
+on_file_chosen (gpointer owner, const char *path)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path != NULL && self->stack != NULL)
-    td_attendance_import_dialog_load_file (self, path);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  td_attendance_import_dialog_load_file (owner, path);
 }
 
 static void
 on_choose_clicked (TdAttendanceImportDialog *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-    _("Choose a Terminal's or Platform's File"), GTK_WINDOW (self),
-    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  td_file_reader_choose (self->reader, GTK_WINDOW (self),
+                         _("Choose a Terminal's or Platform's File"), NULL, 0);
 }
 
 /* ---- storing ------------------------------------------------------------------------- */
@@ -525,7 +489,7 @@ on_accept_clicked (TdAttendanceImportDialog *self)
   g_autofree char *title = NULL;
   TdAttCounts c;
 
-  if (self->imp == NULL || self->loading)
+  if (self->imp == NULL || td_file_reader_get_busy (self->reader))
     return;
   if (!td_attendance_import_apply (self->imp, td_punch_file_get_name (self->file),
                                    td_punch_file_get_sha256 (self->file), &c, &error))
@@ -722,6 +686,8 @@ td_attendance_import_dialog_init (TdAttendanceImportDialog *self)
   adw_toast_overlay_set_child (self->toast_overlay, box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
   gtk_stack_set_visible_child_name (self->stack, "choose");
+  self->reader = td_file_reader_new (self, read_punches, (GDestroyNotify) td_punch_file_free,
+                                     on_file_chosen, on_read_done);
   update_accept (self);
 }
 
@@ -730,10 +696,10 @@ td_attendance_import_dialog_dispose (GObject *object)
 {
   TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->reader != NULL)
+    td_file_reader_abandon (self->reader);
+  g_clear_object (&self->reader);
   self->stack = NULL;
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->imp, td_attendance_import_free);
   g_clear_pointer (&self->file, td_punch_file_free);
@@ -747,7 +713,6 @@ td_attendance_import_dialog_finalize (GObject *object)
   TdAttendanceImportDialog *self = TD_ATTENDANCE_IMPORT_DIALOG (object);
 
   g_free (self->class_code);
-  g_free (self->path);
   G_OBJECT_CLASS (td_attendance_import_dialog_parent_class)->finalize (object);
 }
 

@@ -20,7 +20,7 @@
 #include "ui/td-cell.h"
 #include "ui/td-lesson-row.h"
 #include "ui/td-record-row.h"
-#include "ui/td-row.h"
+#include "ui/td-row-view.h"
 #include "ui/td-ui-util.h"
 
 struct _TdAttendancePage

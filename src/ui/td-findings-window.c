@@ -6,70 +6,88 @@
 #include <glib/gi18n.h>
 
 #include "ui/td-findings-window.h"
-#include "ui/td-row.h"
+#include "ui/td-cell.h"
+#include "ui/td-finding-row.h"
 
 /* No line column: the line of the XML means nothing to an administrator (the CLI prints it). */
-enum { C_RULE, C_SEVERITY, C_REF, C_MESSAGE, C_N };
-
-typedef struct
+struct _TdFindingsWindow
 {
+  GtkWindow parent_instance;
   TdFindingsOpen open;
-  gpointer data;
-} OpenData;
+  gpointer open_data;
+  GListStore *rows;             /* TdFindingRow */
 
-static const char *
-severity_label (TdSeverity severity)
+  GtkLabel *summary_label;
+  GtkColumnView *view;
+};
+
+G_DEFINE_FINAL_TYPE (TdFindingsWindow, td_findings_window, GTK_TYPE_WINDOW)
+
+static void
+on_activate (TdFindingsWindow *self, guint position)
 {
-  switch (severity)
-    {
-    case TD_SEVERITY_ERROR:
-      return _("Error");
-    case TD_SEVERITY_WARNING:
-      return _("Warning");
-    case TD_SEVERITY_INFO:
-    default:
-      return _("Note");
-    }
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->view));
+  g_autoptr (TdFindingRow) row = g_list_model_get_item (model, position);
+
+  if (self->open != NULL && row != NULL && td_finding_row_get_ref (row)[0] != '\0')
+    self->open (td_finding_row_get_rule (row), td_finding_row_get_ref (row), self->open_data);
+}
+
+void
+td_findings_window_set_findings (TdFindingsWindow *self, const char *summary,
+                                 const TdFindings *findings)
+{
+  g_autofree char *own_summary = summary == NULL ? td_findings_summary (findings) : NULL;
+  guint n = findings != NULL ? td_findings_get_n (findings) : 0;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+  g_return_if_fail (TD_IS_FINDINGS_WINDOW (self));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, td_finding_row_new (td_findings_get (findings, i)));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  gtk_label_set_text (self->summary_label, summary != NULL ? summary : own_summary);
 }
 
 static void
-on_activate (GtkColumnView *view, guint position, OpenData *od)
+td_findings_window_dispose (GObject *object)
 {
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  g_autoptr (TdRow) row = g_list_model_get_item (model, position);
-
-  if (od->open != NULL && row != NULL && td_row_get (row, C_REF)[0] != '\0')
-    od->open (td_row_get (row, C_RULE), td_row_get (row, C_REF), od->data);
+  gtk_widget_dispose_template (GTK_WIDGET (object), TD_TYPE_FINDINGS_WINDOW);
+  g_clear_object (&TD_FINDINGS_WINDOW (object)->rows);
+  G_OBJECT_CLASS (td_findings_window_parent_class)->dispose (object);
 }
 
-static GtkWidget *
-findings_view (const TdFindings *findings, OpenData *od)
+static void
+td_findings_window_class_init (TdFindingsWindowClass *klass)
 {
-  const char *titles[] = { _("Rule"), _("Severity"), _("About"), _("Message") };
-  GListStore *store = g_list_store_new (TD_TYPE_ROW);
-  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (store), NULL);
-  GtkSelectionModel *sel = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted)));
-  GtkWidget *view = gtk_column_view_new (sel);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  for (guint i = 0; findings != NULL && i < td_findings_get_n (findings); i++)
-    {
-      const TdFinding *f = td_findings_get (findings, i);
-      g_autoptr (TdRow) row = td_row_new (C_N);
+  G_OBJECT_CLASS (klass)->dispose = td_findings_window_dispose;
+  g_type_ensure (TD_TYPE_CELL);
+  g_type_ensure (TD_TYPE_FINDING_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/traindesk/TrainDesk/ui/"
+                                               "td-findings-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdFindingsWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TdFindingsWindow, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  /* Esc closes it, as it does a dialog */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
 
-      td_row_set (row, C_RULE, f->rule);
-      td_row_set (row, C_SEVERITY, severity_label (f->severity));
-      td_row_set_flagged (row, C_SEVERITY, f->severity == TD_SEVERITY_ERROR);
-      td_row_set (row, C_REF, f->ref);
-      td_row_set (row, C_MESSAGE, f->message);
-      g_list_store_append (store, row);
-    }
-  gtk_widget_set_name (view, "findings-list");
-  td_row_view_add_columns (GTK_COLUMN_VIEW (view), titles, C_N, C_MESSAGE);
-  /* a click on a header sorts by that column */
-  gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (GTK_COLUMN_VIEW (view)));
-  gtk_column_view_set_single_click_activate (GTK_COLUMN_VIEW (view), FALSE);
-  g_signal_connect (view, "activate", G_CALLBACK (on_activate), od);
-  return view;
+static void
+td_findings_window_init (TdFindingsWindow *self)
+{
+  g_autoptr (GtkSingleSelection) selection = NULL;
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (TD_TYPE_FINDING_ROW);
+  /* in the order found until a header is clicked; the order stays when the findings change */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (sorted));   /* owns sorted */
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
 }
 
 char *
@@ -98,38 +116,13 @@ GtkWindow *
 td_findings_window_new (GtkWidget *parent, const char *title, const char *summary,
                         const TdFindings *findings, TdFindingsOpen open, gpointer data)
 {
-  g_autofree char *own_summary = summary == NULL ? td_findings_summary (findings) : NULL;
-  GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (summary != NULL ? summary : own_summary);
-  GtkWidget *scroll = gtk_scrolled_window_new ();
-  OpenData *od = g_new0 (OpenData, 1);
+  TdFindingsWindow *self = g_object_new (TD_TYPE_FINDINGS_WINDOW, "title", title,
+                                         "transient-for", GTK_IS_WINDOW (root) ? root : NULL,
+                                         NULL);
 
-  od->open = open;
-  od->data = data;
-  g_object_set_data_full (G_OBJECT (window), "td-open", od, g_free);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_widget_set_name (window, "td-findings-window");
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 480);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_vexpand (scroll, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), findings_view (findings, od));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), scroll);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  /* Esc closes it, as it does a dialog */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
-  return GTK_WINDOW (window);
+  self->open = open;
+  self->open_data = data;
+  td_findings_window_set_findings (self, summary, findings);
+  return GTK_WINDOW (self);
 }

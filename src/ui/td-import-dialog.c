@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "table/td-roster-import.h"
+#include "ui/td-file-reader.h"
 #include "ui/td-import-dialog.h"
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
@@ -79,13 +80,12 @@ struct _TdImportDialog
   TdStore *store;
   gint64 class_id;
   char *class_code;
-  char *path;
+  TdFileReader *reader;         /* the roster file, read in a worker */
   TdRosterImport *import;       /* the file read and checked; NULL before */
-  GCancellable *cancellable;    /* of the running read or import */
+  GCancellable *cancellable;    /* of the running import */
   GListStore *rows;             /* TdImportItem */
   GtkFilterListModel *filtered;
   GtkFilter *problems_filter;
-  gboolean loading;
   gboolean importing;
   gboolean close_requested;
   guint n_imported;
@@ -144,7 +144,7 @@ is_xlsx (TdImportDialog *self)
 static void
 update_buttons (TdImportDialog *self)
 {
-  gboolean busy = self->loading || self->importing;
+  gboolean busy = td_import_dialog_is_busy (self);
   gboolean preview = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") == 0;
   gboolean can_import = preview && self->import != NULL
                         && td_roster_import_get_n_valid (self->import) > 0;
@@ -331,7 +331,7 @@ import_label (TdImportDialog *self)
 static void
 show_preview (TdImportDialog *self)
 {
-  g_autofree char *base = g_filename_display_basename (self->path);
+  g_autofree char *base = g_filename_display_basename (td_file_reader_get_path (self->reader));
   g_autofree char *summary = summary_text (self);
   g_autofree char *label = import_label (self);
   GPtrArray *notices = td_roster_import_get_notices (self->import);
@@ -371,7 +371,7 @@ on_problems_only_toggled (TdImportDialog *self)
 static void
 show_refusal (TdImportDialog *self, const GError *error)
 {
-  g_autofree char *base = g_filename_display_basename (self->path);
+  g_autofree char *base = g_filename_display_basename (td_file_reader_get_path (self->reader));
   g_autofree char *text = NULL;
 
   /* Translators: the file name, then why it was refused */
@@ -405,31 +405,23 @@ check_table (TdImportDialog *self, TdTable *table)
   show_preview (self);
 }
 
-static void
-read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+/* In the worker: the file read, not yet checked (checks read the store). */
+static gpointer
+read_table (const char *path, GCancellable *cancellable, GError **error)
 {
-  GError *error = NULL;
-  TdTable *table = td_table_read_file (data, NULL, NULL, cancellable, &error);
-
-  if (table == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, table, (GDestroyNotify) td_table_free);
+  return td_table_read_file (path, NULL, NULL, cancellable, error);
 }
 
 static void
-on_read_done (GObject *source, GAsyncResult *result, gpointer data)
+on_read_done (gpointer owner, gpointer result, const GError *error)
 {
-  TdImportDialog *self = TD_IMPORT_DIALOG (source);
-  g_autoptr (GError) error = NULL;
-  TdTable *table = g_task_propagate_pointer (G_TASK (result), &error);
+  TdImportDialog *self = owner;
+  TdTable *table = result;
 
-  self->loading = FALSE;
-  if (self->close_requested || self->stack == NULL)
+  if (self->close_requested)
     {
       g_clear_pointer (&table, td_table_free);
-      if (self->stack != NULL)
-        gtk_window_destroy (GTK_WINDOW (self));
+      gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
   gtk_spinner_stop (self->spinner);
@@ -445,36 +437,28 @@ on_read_done (GObject *source, GAsyncResult *result, gpointer data)
 void
 td_import_dialog_load_file (TdImportDialog *self, const char *path)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *base = NULL;
   g_autofree char *text = NULL;
 
   g_return_if_fail (TD_IS_IMPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
-  if (self->loading || self->importing)
+  if (td_import_dialog_is_busy (self))
     return;
-  g_free (self->path);
-  self->path = g_strdup (path);
   base = g_filename_display_basename (path);
   text = g_strdup_printf (_("Reading and checking %s…"), base);
   gtk_label_set_text (self->loading_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->loading = TRUE;
+  td_file_reader_read (self->reader, path);
   update_buttons (self);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_read_done, NULL);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, read_in_thread);
 }
 
 gboolean
 td_import_dialog_is_busy (TdImportDialog *self)
 {
   g_return_val_if_fail (TD_IS_IMPORT_DIALOG (self), FALSE);
-  return self->loading || self->importing;
+  return td_file_reader_get_busy (self->reader) || self->importing;
 }
 
 guint
@@ -485,18 +469,9 @@ td_import_dialog_get_n_imported (TdImportDialog *self)
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser, int response, TdImportDialog *self)
+on_file_chosen (gpointer owner, const char *path)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path != NULL && self->stack != NULL)
-    td_import_dialog_load_file (self, path);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  td_import_dialog_load_file (owner, path);
 }
 
 static void
@@ -505,17 +480,14 @@ on_choose_clicked (TdImportDialog *self)
   static const char *const both[] = { "xlsx", "csv", NULL };
   static const char *const xlsx[] = { "xlsx", NULL };
   static const char *const csv[] = { "csv", NULL };
-  GtkFileChooserNative *chooser;
+  const TdFileReaderFilter filters[] = {
+    { _("Rosters (.xlsx, .csv)"), both },
+    { _("Excel workbook (.xlsx)"), xlsx },
+    { _("CSV file (.csv)"), csv },
+  };
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Roster File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Rosters (.xlsx, .csv)"), both);
-  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook (.xlsx)"), xlsx);
-  td_ui_add_file_filter (GTK_FILE_CHOOSER (chooser), _("CSV file (.csv)"), csv);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  td_file_reader_choose (self->reader, GTK_WINDOW (self), _("Choose a Roster File"), filters,
+                         G_N_ELEMENTS (filters));
 }
 
 static void
@@ -610,7 +582,7 @@ on_import_clicked (TdImportDialog *self)
   guint n = 0;
   gboolean ok;
 
-  if (self->import == NULL || self->loading || self->importing)
+  if (self->import == NULL || td_import_dialog_is_busy (self))
     return;
   g_object_ref (self);
   self->importing = TRUE;
@@ -633,8 +605,11 @@ on_import_clicked (TdImportDialog *self)
 static void
 on_cancel_clicked (TdImportDialog *self)
 {
-  if (self->loading || self->importing)
-    g_cancellable_cancel (self->cancellable);
+  if (td_import_dialog_is_busy (self))
+    {
+      td_file_reader_cancel (self->reader);
+      g_cancellable_cancel (self->cancellable);
+    }
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -646,9 +621,10 @@ td_import_dialog_close_request (GtkWindow *window)
 {
   TdImportDialog *self = TD_IMPORT_DIALOG (window);
 
-  if (self->loading || self->importing)
+  if (td_import_dialog_is_busy (self))
     {
       self->close_requested = TRUE;
+      td_file_reader_cancel (self->reader);
       g_cancellable_cancel (self->cancellable);
       return TRUE;
     }
@@ -662,6 +638,9 @@ td_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->reader != NULL)
+    td_file_reader_abandon (self->reader);
+  g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_IMPORT_DIALOG);
   self->stack = NULL;
   g_clear_object (&self->cancellable);
@@ -679,7 +658,6 @@ td_import_dialog_finalize (GObject *object)
   TdImportDialog *self = TD_IMPORT_DIALOG (object);
 
   g_free (self->class_code);
-  g_free (self->path);
   G_OBJECT_CLASS (td_import_dialog_parent_class)->finalize (object);
 }
 
@@ -730,6 +708,8 @@ td_import_dialog_init (TdImportDialog *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reader = td_file_reader_new (self, read_table, (GDestroyNotify) td_table_free,
+                                     on_file_chosen, on_read_done);
   td_ui_tooltips_attach_all (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
   self->rows = g_list_store_new (TD_TYPE_IMPORT_ITEM);

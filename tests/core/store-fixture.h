@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by the store tests: a fresh database in a temporary folder per test, and small
  * builders for the records the tests put in it.  Tests may use sqlite3 directly to play
- * "another program" or "someone editing the file behind TrainDesk's back". */
+ * "another program" or "someone editing the file behind TrainDesk's back".
+ *
+ * Each store suite runs twice (tests/core/meson.build): on SQLite, and with
+ * TD_TEST_ENGINE=postgresql on the PostgreSQL server TD_TEST_PG names (build-aux/pg-cluster
+ * starts one; without one that run has no tests).  On the server every test's database is
+ * a schema of its own, f->path its location; sf_sql () and sf_sql_int () go there too.
+ * A test about files (SF_ADD_FILE) runs on SQLite only. */
 #pragma once
 
 #include <glib.h>
@@ -10,6 +16,7 @@
 #include <string.h>
 
 #include "../td-test-dir.h"
+#include "core/td-db.h"
 #include "core/td-store.h"
 
 /* Valid GB 11643 ids (check digit, birth date, gender parity), born on the dates noted. */
@@ -35,15 +42,69 @@ typedef struct
   char *dir;
   char *path;
   TdStore *store;
+  char *schema;                 /* on a server: the test's schema */
 } StoreFixture;
 
-/* A temporary folder and the path of a database in it, not yet created. */
+/* Whether this run is the one on PostgreSQL. */
+static inline gboolean
+sf_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("TD_TEST_ENGINE"), "postgresql") == 0;
+}
+
+/* The server of this run (NULL: on SQLite, or no server to run on). */
+static inline const char *
+sf_server (void)
+{
+  const char *pg = g_getenv ("TD_TEST_PG");
+
+  return sf_on_server () && pg != NULL && *pg != '\0' && td_db_have_postgresql () ? pg : NULL;
+}
+
+/* Whether the store tests run at all in this run. */
+#define SF_RUNS() (!sf_on_server () || sf_server () != NULL)
+
+/* A connection of the test's own to the server, or NULL on SQLite. */
+static inline TdDb *
+sf_server_db (const char *location)
+{
+  g_autoptr (GError) error = NULL;
+  TdDb *db = td_db_open_postgresql (location, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+/* @location with its search_path set to @schema (keyword string or URI). */
+static inline char *
+sf_server_location (const char *server, const char *schema)
+{
+  if (g_str_has_prefix (server, "postgres"))
+    return g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server,
+                            strchr (server, '?') != NULL ? "&" : "?", schema);
+  return g_strdup_printf ("%s options='-csearch_path=%s'", server, schema);
+}
+
+/* A temporary folder and the path of a database in it, not yet created (on a server: an
+ * empty schema and its location). */
 static inline void
 sf_setup_empty (StoreFixture *f, gconstpointer data)
 {
   f->dir = td_test_make_dir ("td-store-XXXXXX");
-  f->path = g_build_filename (f->dir, "traindesk.db", NULL);
   f->store = NULL;
+  f->schema = NULL;
+  if (sf_server () != NULL)
+    {
+      g_autoptr (TdDb) db = sf_server_db (sf_server ());
+      g_autofree char *sql = NULL;
+
+      f->schema = g_strdup_printf ("td_test_%08x%08x", g_random_int (), g_random_int ());
+      sql = g_strdup_printf ("CREATE SCHEMA %s", f->schema);
+      g_assert_cmpint (td_db_exec (db, sql), ==, TD_DB_OK);
+      f->path = sf_server_location (sf_server (), f->schema);
+    }
+  else
+    f->path = g_build_filename (f->dir, "traindesk.db", NULL);
 }
 
 /* The one place the store tests make a new, empty TrainDesk database: at @path, opened.
@@ -71,14 +132,31 @@ static inline void sf_teardown (StoreFixture *f, gconstpointer data);
 
 /* A test with a new database (SF_ADD), or with only the path of one (SF_ADD_EMPTY). */
 #define SF_ADD(name, func) \
-  g_test_add (name, StoreFixture, NULL, sf_setup, func, sf_teardown)
+  G_STMT_START { if (SF_RUNS ()) \
+    g_test_add (name, StoreFixture, NULL, sf_setup, func, sf_teardown); } G_STMT_END
 #define SF_ADD_EMPTY(name, func) \
-  g_test_add (name, StoreFixture, NULL, sf_setup_empty, func, sf_teardown)
+  G_STMT_START { if (SF_RUNS ()) \
+    g_test_add (name, StoreFixture, NULL, sf_setup_empty, func, sf_teardown); } G_STMT_END
+/* A test about the database file itself: on SQLite only. */
+#define SF_ADD_FILE(name, func) \
+  G_STMT_START { if (!sf_on_server ()) \
+    g_test_add (name, StoreFixture, NULL, sf_setup, func, sf_teardown); } G_STMT_END
+#define SF_ADD_EMPTY_FILE(name, func) \
+  G_STMT_START { if (!sf_on_server ()) \
+    g_test_add (name, StoreFixture, NULL, sf_setup_empty, func, sf_teardown); } G_STMT_END
 
 static inline void
 sf_teardown (StoreFixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
+  if (f->schema != NULL)
+    {
+      g_autoptr (TdDb) db = sf_server_db (sf_server ());
+      g_autofree char *sql = g_strdup_printf ("DROP SCHEMA %s CASCADE", f->schema);
+
+      g_assert_cmpint (td_db_exec (db, sql), ==, TD_DB_OK);
+      g_free (f->schema);
+    }
   td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -114,7 +192,17 @@ sf_sql (const char *path, const char *sql)
 {
   sqlite3 *db = NULL;
   char *msg = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  int rc;
+
+  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
+    {
+      g_autoptr (TdDb) server = sf_server_db (path);
+
+      if (td_db_exec (server, sql) != TD_DB_OK)
+        g_error ("%s: %s", sql, td_db_message (server));
+      return;
+    }
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
   g_assert_cmpint (rc, ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
@@ -132,6 +220,17 @@ sf_sql_int (const char *path, const char *sql)
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
 
+  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
+    {
+      g_autoptr (TdDb) server = sf_server_db (path);
+      g_autoptr (TdStmt) query = td_db_prepare_once (server, sql, NULL);
+
+      if (query == NULL)
+        g_error ("%s: %s", sql, td_db_message (server));
+      if (td_stmt_step (query) == TD_DB_ROW)
+        value = td_stmt_int64 (query, 0);
+      return value;
+    }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)

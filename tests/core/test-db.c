@@ -330,6 +330,30 @@ test_location_engine (void)
   g_assert_cmpint (td_db_location_engine ("hostel=1.db"), ==, TD_DB_SQLITE);
 }
 
+/* What is shown of a location never has its password. */
+static void
+test_location_display (void)
+{
+  static const char *const cases[][2] = {
+    { "postgresql://li:s3cret@db.example:5432/school", "postgresql://li@db.example:5432/school" },
+    { "postgres://li@db.example/school?password=s3cret&sslmode=require",
+      "postgres://li@db.example/school?sslmode=require" },
+    { "host=db.example user=li password=s3cret dbname=school",
+      "host=db.example user=li dbname=school" },
+    { "host=db.example password = 'it''s \\ a secret' dbname=school",
+      "host=db.example dbname=school" },
+    { "service=traindesk", "service=traindesk" },
+    { "/home/li/password=1.db", "/home/li/password=1.db" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = td_db_location_display (cases[i][0]);
+
+      g_assert_cmpstr (shown, ==, cases[i][1]);
+    }
+}
+
 /* A server that is not there: "cannot reach", with libpq's words. */
 static void
 test_pg_unreachable (void)
@@ -406,6 +430,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/db/number-params", test_number_params);
   g_test_add_func ("/db/location-engine", test_location_engine);
+  g_test_add_func ("/db/location-display", test_location_display);
   g_test_add_func ("/db/postgresql/unreachable", test_pg_unreachable);
   add_engine_tests ("sqlite", TD_DB_SQLITE);
   if (pg != NULL && *pg != '\0' && td_db_have_postgresql ())

@@ -324,14 +324,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  SF_ADD_EMPTY ("/store/open/migrate-from-v1", test_migrate_from_v1);
-  SF_ADD_EMPTY ("/store/open/too-new", test_refuse_too_new);
-  SF_ADD_EMPTY ("/store/open/corrupt", test_refuse_corrupt);
-  SF_ADD_EMPTY ("/store/open/foreign", test_refuse_foreign);
-  SF_ADD_EMPTY ("/store/open/text", test_refuse_text);
-  SF_ADD_EMPTY ("/store/open/missing", test_missing_file);
-  SF_ADD ("/store/open/locked", test_locked);
-  SF_ADD_EMPTY ("/store/backup/while-writing", test_backup_while_writing);
-  SF_ADD ("/store/backup/missing-folder", test_backup_missing_folder);
+  SF_ADD_EMPTY_FILE ("/store/open/migrate-from-v1", test_migrate_from_v1);
+  SF_ADD_EMPTY_FILE ("/store/open/too-new", test_refuse_too_new);
+  SF_ADD_EMPTY_FILE ("/store/open/corrupt", test_refuse_corrupt);
+  SF_ADD_EMPTY_FILE ("/store/open/foreign", test_refuse_foreign);
+  SF_ADD_EMPTY_FILE ("/store/open/text", test_refuse_text);
+  SF_ADD_EMPTY_FILE ("/store/open/missing", test_missing_file);
+  SF_ADD_FILE ("/store/open/locked", test_locked);
+  SF_ADD_EMPTY_FILE ("/store/backup/while-writing", test_backup_while_writing);
+  SF_ADD_FILE ("/store/backup/missing-folder", test_backup_missing_folder);
   return g_test_run ();
 }

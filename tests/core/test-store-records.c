@@ -358,7 +358,9 @@ test_money_in_fen (StoreFixture *f, gconstpointer data)
   g_assert_no_error (lerr);
   g_assert_cmpint (got->total, ==, G_GINT64_CONSTANT (900719925474099301));
   g_assert_cmpint (((TdClaimLine *) g_ptr_array_index (got->lines, 0))->amount, ==, 1);
-  g_assert_cmpint (sf_sql_int (f->path, "SELECT typeof(total) = 'integer' FROM claim"), ==, 1);
+  /* stored as an integer (a server's column is one by its type) */
+  if (!sf_on_server ())
+    g_assert_cmpint (sf_sql_int (f->path, "SELECT typeof(total) = 'integer' FROM claim"), ==, 1);
 }
 
 int

@@ -204,7 +204,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  SF_ADD ("/store/file-mode", test_file_mode);
+  SF_ADD_FILE ("/store/file-mode", test_file_mode);
   SF_ADD ("/store/institution", test_institution);
   SF_ADD ("/store/settings", test_settings);
   SF_ADD ("/store/catalog", test_catalog);

@@ -8,6 +8,7 @@
 #include "../td-test-dir.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/td-chain.h"
@@ -213,17 +214,14 @@ file_class (Big *b)
   accept (b, roster, ROSTER_AT, NULL);
 }
 
-/* The big class, filed, with batch one exported (once for the whole program). */
+/* The big class in a new folder, filed, batch one recorded but not exported. */
 static Big *
-big_get (void)
+big_new (void)
 {
   g_autofree char *db = NULL, *outbox = NULL;
   GError *error = NULL;
-  Big *b;
+  Big *b = g_new0 (Big, 1);
 
-  if (big != NULL)
-    return big;
-  b = big = g_new0 (Big, 1);
   b->dir = td_test_make_dir ("td-export-stream-XXXXXX");
   db = g_build_filename (b->dir, "td.db", NULL);
   outbox = g_build_filename (b->dir, "outbox", NULL);
@@ -237,8 +235,29 @@ big_get (void)
   save_lessons (b);
   file_class (b);
   attend (b, 0, LESSONS);
-  b->one = export (b, TD_KIND_ATTENDANCE, BATCH_ONE);
   return b;
+}
+
+static void
+big_free_one (Big *b)
+{
+  g_clear_pointer (&b->one, td_export_result_free);
+  g_clear_object (&b->store);
+  g_clear_pointer (&b->klass, td_class_free);
+  td_test_remove_tree (b->dir);
+  g_free (b->dir);
+  g_free (b);
+}
+
+/* The big class with batch one exported (once for the whole program). */
+static Big *
+big_get (void)
+{
+  if (big != NULL)
+    return big;
+  big = big_new ();
+  big->one = export (big, TD_KIND_ATTENDANCE, BATCH_ONE);
+  return big;
 }
 
 static char *
@@ -438,7 +457,69 @@ test_stream_check (void)
   }
 }
 
-/* ---- 3. the next batch continues the chain ---- */
+/* ---- 3. a batch that breaks the schema as it is written ---- */
+
+/* A record changed behind the app's back to a sign-in method the bureau does not know: the
+ * packet is checked while it is written, so the export fails with the rule and the element
+ * named, and leaves no file, no log entry and every record still pending. */
+static void
+test_refused_while_written (void)
+{
+  Big *b = big_new ();
+  g_autofree char *db = g_build_filename (b->dir, "td.db", NULL);
+  g_autofree char *outbox = g_build_filename (b->dir, "outbox", NULL);
+  TdExportOptions options = { .created = BATCH_ONE };
+  g_autoptr (TdFindings) failed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdExportResult) r = NULL;
+  g_autoptr (GPtrArray) pending = NULL;
+  g_autoptr (GPtrArray) packets = NULL;
+  g_autoptr (GDir) dir = NULL;
+  sqlite3 *conn = NULL;
+  const TdFinding *f;
+  guint n_packets;
+
+  packets = td_store_list_packets (b->store, b->klass->id, &error);
+  g_assert_no_error (error);
+  n_packets = packets->len;
+  g_clear_pointer (&packets, g_ptr_array_unref);
+  /* far into the batch: most of it is written before the check reaches it */
+  g_assert_cmpint (sqlite3_open (db, &conn), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (conn, "UPDATE attendance SET method = 'PIGEON' WHERE seq = 2000",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (conn);
+
+  r = td_export_packet (b->store, TD_KIND_ATTENDANCE, BIG_CLASS, 0, 0, &options, &failed,
+                        &error);
+  g_assert_null (r);
+  g_assert_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_CHECK);
+  g_assert_nonnull (failed);
+  g_assert_cmpuint (td_findings_count (failed, TD_SEVERITY_ERROR), ==, 1);
+  f = td_findings_get (failed, 0);
+  g_assert_cmpstr (f->rule, ==, "R-PKT-001");
+  /* libxml2's words: the element, the attribute and the value */
+  if (strstr (f->message, "Record") == NULL || strstr (f->message, "method") == NULL
+      || strstr (f->message, "PIGEON") == NULL)
+    g_error ("the finding does not name the element: %s", f->message);
+  g_assert_cmpint (f->line, >, 2000);
+  g_clear_error (&error);
+
+  /* nothing written, nothing logged, nothing marked sent */
+  dir = g_dir_open (outbox, 0, &error);
+  g_assert_no_error (error);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; )
+    if (!g_str_has_prefix (name, "filing-") && !g_str_has_prefix (name, "roster-"))
+      g_error ("%s was left in the outbox", name);
+  packets = td_store_list_packets (b->store, b->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (packets->len, ==, n_packets);
+  pending = td_store_list_pending_attendance (b->store, b->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, LESSONS * TRAINEES);
+  big_free_one (b);
+}
+
+/* ---- 4. the next batch continues the chain ---- */
 
 static void
 test_next_batch (void)
@@ -475,12 +556,7 @@ big_free (void)
 {
   if (big == NULL)
     return;
-  g_clear_pointer (&big->one, td_export_result_free);
-  g_clear_object (&big->store);
-  g_clear_pointer (&big->klass, td_class_free);
-  td_test_remove_tree (big->dir);
-  g_free (big->dir);
-  g_clear_pointer (&big, g_free);
+  big_free_one (g_steal_pointer (&big));
 }
 
 int
@@ -491,6 +567,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/packet/export-stream/batch", test_streamed_batch);
   g_test_add_func ("/packet/export-stream/check", test_stream_check);
+  g_test_add_func ("/packet/export-stream/refused-while-written", test_refused_while_written);
   g_test_add_func ("/packet/export-stream/next-batch", test_next_batch);
   status = g_test_run ();
   big_free ();

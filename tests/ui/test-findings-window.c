@@ -9,7 +9,7 @@
 
 #include "packet/td-finding.h"
 #include "ui/td-findings-window.h"
-#include "ui/td-row.h"
+#include "ui/td-finding-row.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
@@ -94,8 +94,8 @@ rules_in_view (GtkColumnView *view)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (TdRow) row = g_list_model_get_item (model, i);
-      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", td_row_get (row, 0));
+      g_autoptr (TdFindingRow) row = g_list_model_get_item (model, i);
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", td_finding_row_get_rule (row));
     }
   return g_string_free (text, FALSE);
 }
@@ -191,16 +191,19 @@ test_findings_window (Fixture *f, gconstpointer data)
   g_assert_cmpstr (window_summary (window), ==,
                    "1 error: the bureau refuses the packet. Correct the records named and "
                    "export again.");
+  td_test_write_shot (GTK_WIDGET (window), "findings-window");
   gtk_window_destroy (window);
 }
 
 /* The list of findings in the order the validator found them, sorted by a click on a
- * header: by rule id, both ways, and by severity with the errors first. */
+ * header: by rule id, both ways, and by severity with the errors first; the order stays
+ * when the window shows other findings. */
 static void
 test_findings_sort (Fixture *f, gconstpointer data)
 {
   g_autoptr (TdFindings) findings = td_findings_new ();
   g_autofree char *found = NULL, *by_rule = NULL, *by_rule_down = NULL, *by_severity = NULL;
+  g_autofree char *refilled = NULL;
   GtkColumnView *view;
   GtkWindow *window;
   GtkWidget *page;
@@ -230,6 +233,18 @@ test_findings_sort (Fixture *f, gconstpointer data)
   by_severity = rules_in_view (view);
   /* the error first; the two warnings keep the order of the click before (rule, down) */
   g_assert_cmpstr (by_severity, ==, "R-PKT-001 R-ORG-001 R-ATT-007");
+
+  /* other findings in the same window keep that order */
+  td_findings_add (findings, "R-ATT-001", TD_SEVERITY_ERROR, NULL, 50, "%s", "No lesson.");
+  td_findings_add (findings, "R-CLS-004", TD_SEVERITY_INFO, NULL, 60, "%s", "A note.");
+  td_findings_window_set_findings (TD_FINDINGS_WINDOW (window), NULL, findings);
+  td_test_spin ();
+  refilled = rules_in_view (view);
+  g_assert_cmpstr (refilled, ==, "R-PKT-001 R-ATT-001 R-ORG-001 R-ATT-007 R-CLS-004");
+  g_assert_cmpstr (window_summary (window), ==,
+                   "2 errors: the bureau refuses the packet. Correct the records named and "
+                   "export again.");
+  td_test_write_shot (GTK_WIDGET (window), "findings-window");
   gtk_window_destroy (window);
 }
 

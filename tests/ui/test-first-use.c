@@ -12,7 +12,7 @@
 
 #include "ui/td-class-form.h"
 #include "ui/td-class-page.h"
-#include "ui/td-row.h"
+#include "ui/td-row-view.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"

@@ -590,6 +590,59 @@ test_screenshot (Fixture *f, gconstpointer data)
     }
 }
 
+/* The names of the file types @chooser offers, "; "-separated. */
+static char *
+chooser_filters (GtkWindow *chooser)
+{
+  g_autoptr (GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
+      g_string_append_printf (names, "%s%s", i > 0 ? "; " : "", gtk_file_filter_get_name (filter));
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Choose a File… opens a chooser for rosters (cancelled: nothing read); the dialog closed
+ * while it reads a file goes as soon as the reading stops, the roster untouched. */
+static void
+test_choose_and_close (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autofree char *filters = NULL;
+  GtkWindow *chooser;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  td_test_press (f->dialog, "choose_button");
+  chooser = td_test_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Roster File");
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->dialog));
+  filters = chooser_filters (chooser);
+  g_assert_cmpstr (filters, ==, "Rosters (.xlsx, .csv); Excel workbook (.xlsx); CSV file (.csv)");
+  g_free (td_test_answer_file_chooser (NULL));
+  g_assert_false (td_import_dialog_is_busy (f->dialog));
+  g_assert_true (gtk_widget_get_mapped (td_test_find (f->dialog, "choose_button")));
+
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  td_import_dialog_load_file (f->dialog, f->csv);
+  g_assert_true (td_import_dialog_is_busy (f->dialog));
+  gtk_window_close (GTK_WINDOW (f->dialog));
+  g_assert_nonnull (f->dialog);     /* it waits for the reading */
+  for (int i = 0; i < 2000 && f->dialog != NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (f->dialog);
+  roster = td_store_list_enrolments (f->store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -604,6 +657,7 @@ main (int argc, char **argv)
   ADD ("/ui/import/long", test_long);
   ADD ("/ui/import/window-action", test_window_action);
   ADD ("/ui/import/screenshot", test_screenshot);
+  ADD ("/ui/import/choose-and-close", test_choose_and_close);
 #undef ADD
   return g_test_run ();
 }

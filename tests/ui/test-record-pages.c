@@ -19,7 +19,6 @@
 #include "ui/td-follow-up-page.h"
 #include "ui/td-overview-page.h"
 #include "ui/td-list-row.h"
-#include "ui/td-row.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
@@ -45,10 +44,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-record-pages-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
+  f->window = td_test_page_window_new (&f->dir, &f->store);
 }
 
 static void
@@ -56,12 +52,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
   /* the temporary folder holds the database and exported packets */
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
+  td_test_page_window_free (f->window, f->dir, f->store);
 }
 
 static gint64
@@ -77,15 +69,8 @@ class_id (Fixture *f, const char *code)
 static GtkWidget *
 show_page (Fixture *f, GType type, const char *code)
 {
-  GtkWidget *page = g_object_new (type, NULL);
-
-  gtk_window_set_child (f->window, page);
-  td_page_set_store (TD_PAGE (page), f->store);
-  if (code != NULL)
-    td_page_set_class_id (TD_PAGE (page), class_id (f, code));
-  gtk_window_present (f->window);
-  td_test_spin ();
-  return page;
+  return td_test_page_window_show (f->window, type, f->store,
+                                   code != NULL ? class_id (f, code) : 0);
 }
 
 static GtkSingleSelection *
@@ -95,15 +80,6 @@ view_selection (GtkWidget *page, const char *name)
 
   g_assert_nonnull (view);
   return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
-static TdRow *
-row_at (GtkSingleSelection *sel, guint i)
-{
-  TdRow *row = g_list_model_get_item (G_LIST_MODEL (sel), i);
-
-  g_object_unref (row);   /* the model keeps it */
-  return row;
 }
 
 /* The property @key of the typed row at @i (a TdListRow), kept until the next call. */
@@ -378,9 +354,9 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     g_assert_nonnull (window);
     issues = view_selection (GTK_WIDGET (window), "findings-list");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 0), ==, "R-ATT-003");
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 2), ==, "L01A");
-    g_assert_cmpstr (td_row_get (row_at (issues, 0), 3), ==, "Sign-in after the lesson's end.");
+    g_assert_cmpstr (row_text (issues, 0, "rule"), ==, "R-ATT-003");
+    g_assert_cmpstr (row_text (issues, 0, "ref"), ==, "L01A");
+    g_assert_cmpstr (row_text (issues, 0, "message"), ==, "Sign-in after the lesson's end.");
     gtk_window_destroy (window);
     /* the records it carried wait for the next batch again */
     g_clear_pointer (&pending, g_ptr_array_unref);

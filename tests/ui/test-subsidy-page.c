@@ -18,7 +18,7 @@
 #include "packet/td-xml-safe.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-follow-up-page.h"
-#include "ui/td-row.h"
+#include "ui/td-finding-row.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-ui-util.h"
@@ -47,13 +47,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-subsidy-page-XXXXXX");
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
+  f->window = td_test_page_window_new (&f->dir, &f->store);
   k = td_store_get_class_by_code (f->store, CLASS, &error);
   g_assert_no_error (error);
   f->cid = k->id;
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
 }
 
 static void
@@ -61,24 +58,13 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (!td_test_have_display ())
     return;
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
+  td_test_page_window_free (f->window, f->dir, f->store);
 }
 
 static GtkWidget *
 show_page (Fixture *f, GType type)
 {
-  GtkWidget *page = g_object_new (type, NULL);
-
-  gtk_window_set_child (f->window, page);
-  td_page_set_store (TD_PAGE (page), f->store);
-  td_page_set_class_id (TD_PAGE (page), f->cid);
-  gtk_window_present (f->window);
-  td_test_spin ();
-  return page;
+  return td_test_page_window_show (f->window, type, f->store, f->cid);
 }
 
 static GtkSingleSelection *
@@ -198,12 +184,15 @@ export (Fixture *f, TdPacketKind kind, const char *file, GString *found)
           GListModel *m = G_LIST_MODEL (gtk_column_view_get_model (v));
           for (guint i = 0; i < g_list_model_get_n_items (m); i++)
             {
-              g_autoptr (TdRow) row = g_list_model_get_item (m, i);
-              g_test_message ("  %s %s %s", td_row_get (row, 0), td_row_get (row, 2),
-                              td_row_get (row, 3));
+              g_autoptr (TdFindingRow) row = g_list_model_get_item (m, i);
+              g_autofree char *message = NULL;
+
+              g_object_get (row, "message", &message, NULL);
+              g_test_message ("  %s %s %s", td_finding_row_get_rule (row),
+                              td_finding_row_get_ref (row), message);
               if (found != NULL)
-                g_string_append_printf (found, "%s %s\n", td_row_get (row, 0),
-                                        td_row_get (row, 2));
+                g_string_append_printf (found, "%s %s\n", td_finding_row_get_rule (row),
+                                        td_finding_row_get_ref (row));
             }
           gtk_window_destroy (w);
         }

@@ -259,9 +259,8 @@ td_test_take_message (void)
 
 /* ---- file choosers ---------------------------------------------------------------- */
 
-/* The file chooser a GtkFileChooserNative shows without a portal. */
-static GtkWindow *
-file_chooser (void)
+GtkWindow *
+td_test_file_chooser (void)
 {
   GListModel *tops = gtk_window_get_toplevels ();
 
@@ -278,11 +277,13 @@ file_chooser (void)
 char *
 td_test_answer_file_chooser (const char *path)
 {
-  GtkWindow *chooser = file_chooser ();
+  GtkWindow *chooser = td_test_file_chooser ();
   char *suggested;
 
   g_assert_nonnull (chooser);
-  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));  /* transfer full */
+  /* transfer full; an Open chooser suggests no name */
+  suggested = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN
+              ? NULL : gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   if (path != NULL)
     {
       g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -297,9 +298,9 @@ td_test_answer_file_chooser (const char *path)
                            GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT
                                                               : GTK_RESPONSE_CANCEL),
                          "clicked");
-  for (int i = 0; i < 100 && file_chooser () == chooser; i++)
+  for (int i = 0; i < 100 && td_test_file_chooser () == chooser; i++)
     td_test_spin ();
-  g_assert_true (file_chooser () != chooser);
+  g_assert_true (td_test_file_chooser () != chooser);
   return suggested;
 }
 
@@ -339,23 +340,62 @@ td_test_demo_window_new (char **dir, TdStore **store)
   return window;
 }
 
-void
-td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
+/* Every window destroyed (dialogs left open by a failed assertion too), @store closed
+ * and @dir removed unless the test failed. */
+static void
+close_windows_and_store (char *dir, TdStore *store)
 {
   GListModel *tops = gtk_window_get_toplevels ();
 
-  /* dialogs left open by a failed assertion go with the window */
   for (guint i = g_list_model_get_n_items (tops); i > 0; i--)
     {
       g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i - 1);
-      if (w != GTK_WINDOW (window))
-        gtk_window_destroy (w);
+      gtk_window_destroy (w);
     }
-  gtk_window_destroy (GTK_WINDOW (window));
   td_test_spin ();
   g_clear_object (&store);
   /* the folder is kept for inspection when the test failed */
   if (!g_test_failed ())
     td_test_remove_tree (dir);
   g_free (dir);
+}
+
+void
+td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
+{
+  g_return_if_fail (TD_IS_WINDOW (window));
+  close_windows_and_store (dir, store);
+}
+
+GtkWindow *
+td_test_page_window_new (char **dir, TdStore **store)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  *dir = td_test_make_dir ("td-ui-page-XXXXXX");
+  *store = td_test_store_new (*dir, "td.db", TRUE);
+  gtk_window_set_default_size (window, 1146, 700);
+  return window;
+}
+
+void
+td_test_page_window_free (GtkWindow *window, char *dir, TdStore *store)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  close_windows_and_store (dir, store);
+}
+
+GtkWidget *
+td_test_page_window_show (GtkWindow *window, GType type, TdStore *store, gint64 class_id)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  gtk_window_set_child (window, page);
+  if (store != NULL)
+    td_page_set_store (TD_PAGE (page), store);
+  if (class_id != 0 && td_page_get_needs_class (TD_PAGE (page)))
+    td_page_set_class_id (TD_PAGE (page), class_id);
+  gtk_window_present (window);
+  td_test_spin ();
+  return page;
 }

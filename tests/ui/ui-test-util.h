@@ -49,8 +49,10 @@ void td_test_activate (gpointer group, const char *action, GVariant *param);
 /* The visible toplevel window named @name, or NULL. */
 GtkWindow *td_test_toplevel (const char *name);
 
+/* The file chooser a GtkFileChooserNative shows (without a portal), or NULL. */
+GtkWindow *td_test_file_chooser (void);
 /* Answers the file chooser a GtkFileChooserNative shows (without a portal): @path (NULL:
- * cancel); returns the file name it suggested. */
+ * cancel); returns the file name it suggested (NULL for an Open chooser). */
 char *td_test_answer_file_chooser (const char *path);
 
 /* The id of the class @code of @store (a test error when there is none). */
@@ -76,5 +78,17 @@ TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
  * (NULL allowed) and removes the folder (kept when the test failed). */
 TdWindow *td_test_demo_window_new (char **dir, TdStore **store);
 void td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store);
+
+/* A bare window of 1146 × 700 (the main window's page area) to show one page in, and the
+ * demo database (td_test_store_new) in a new temporary folder; td_test_page_window_free
+ * destroys every window, closes the store and removes the folder (kept when the test
+ * failed). */
+GtkWindow *td_test_page_window_new (char **dir, TdStore **store);
+void td_test_page_window_free (GtkWindow *window, char *dir, TdStore *store);
+/* A new page of @type shown in @window (in place of the one shown), following @store and,
+ * when it needs a class, showing the class @class_id (NULL, 0: none), the window presented
+ * and the loop spun. */
+GtkWidget *td_test_page_window_show (GtkWindow *window, GType type, TdStore *store,
+                                     gint64 class_id);
 
 G_END_DECLS
