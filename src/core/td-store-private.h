@@ -113,6 +113,20 @@ typedef struct
 } TdChainMark;
 /* class id → TdChainMark* (owned by the store). */
 GHashTable *td_store_chain_marks (TdStore *self);
+/* What this connection wrote to the attendance of a class (td_store_list_attendance_since):
+ * the record @id (its values, its status as replaced, or the record itself added), or with
+ * @id 0 any of the class's records.  Called by every write to the attendance table; a
+ * record's place and hash in the chain (make_room, rechain_pending) are not logged. */
+typedef struct
+{
+  gint64 class_id;
+  gint64 id;
+} TdAttendanceTouch;
+void td_store_attendance_touched (TdStore *self, gint64 class_id, gint64 id);
+/* The entries logged since @since (*@n of them); NULL when they cannot be told (the log
+ * moved past @since, another connection wrote, @since was taken inside a transaction). */
+const TdAttendanceTouch *td_store_attendance_log (TdStore *self, const TdAttendanceMark *since,
+                                                  guint *n);
 /* This connection rewrote the chain of @class_id from @from_seq on (0: all of it). */
 void td_store_chain_touched (TdStore *self, gint64 class_id, gint64 from_seq);
 

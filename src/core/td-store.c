@@ -48,6 +48,8 @@ struct _TdStore
   gboolean triggers_ours;       /* what it found then */
   GHashTable *table_commits;    /* table (static string) → commits that changed it */
   GHashTable *chain_marks;      /* class id → TdChainMark: how far its chain was verified */
+  GArray *att_log;              /* TdAttendanceTouch: attendance records this connection wrote */
+  guint64 att_log_base;         /* the serial of att_log's first entry */
   char *backend_pid;            /* PostgreSQL: this connection's server process, as text */
   guint64 heard;                /* PostgreSQL: other connections' commits heard of */
 };
@@ -71,6 +73,7 @@ td_store_finalize (GObject *object)
 
   g_clear_pointer (&self->table_commits, g_hash_table_unref);
   g_clear_pointer (&self->chain_marks, g_hash_table_unref);
+  g_clear_pointer (&self->att_log, g_array_unref);
   if (self->conn != NULL)
     td_db_free (self->conn);    /* closes self->db too */
   else if (self->db != NULL)
@@ -98,6 +101,7 @@ td_store_init (TdStore *self)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->table_commits = g_hash_table_new (g_str_hash, g_str_equal);
   self->chain_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->att_log = g_array_new (FALSE, FALSE, sizeof (TdAttendanceTouch));
 }
 
 void
@@ -314,6 +318,45 @@ GHashTable *
 td_store_chain_marks (TdStore *self)
 {
   return self->chain_marks;
+}
+
+/* The log keeps the newest entries: a reader whose mark is older reads its class whole. */
+#define ATT_LOG_MAX 65536
+
+void
+td_store_attendance_touched (TdStore *self, gint64 class_id, gint64 id)
+{
+  TdAttendanceTouch t = { class_id, id };
+
+  if (self->att_log->len >= ATT_LOG_MAX)
+    {
+      g_array_remove_range (self->att_log, 0, ATT_LOG_MAX / 2);
+      self->att_log_base += ATT_LOG_MAX / 2;
+    }
+  g_array_append_val (self->att_log, t);
+}
+
+TdAttendanceMark
+td_store_attendance_mark (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), (TdAttendanceMark){ 0 });
+  /* inside a transaction what is read may still be rolled back: a mark that resumes nothing */
+  if (self->depth > 0)
+    return (TdAttendanceMark){ 0, G_MAXUINT64 };
+  return (TdAttendanceMark){ td_store_data_version (self),
+                             self->att_log_base + self->att_log->len };
+}
+
+const TdAttendanceTouch *
+td_store_attendance_log (TdStore *self, const TdAttendanceMark *since, guint *n)
+{
+  *n = 0;
+  if (since->serial < self->att_log_base
+      || since->serial > self->att_log_base + self->att_log->len
+      || since->data_version != td_store_data_version (self))
+    return NULL;
+  *n = (guint) (self->att_log_base + self->att_log->len - since->serial);
+  return &g_array_index (self->att_log, TdAttendanceTouch, since->serial - self->att_log_base);
 }
 
 int
