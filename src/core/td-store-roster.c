@@ -313,6 +313,23 @@ scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
   return n;
 }
 
+/* The enrolment's columns as the INSERT and the UPDATE of the enrolment take them:
+ * categories … position, then class_id and trainee_id. */
+static void
+bind_enrolment (TdStmt *stmt, const TdEnrolment *e)
+{
+  td_bind_text (stmt, 1, e->categories);
+  td_bind_int (stmt, 2, e->employment_before);
+  td_bind_text (stmt, 3, e->consent_date);
+  td_bind_text (stmt, 4, e->withdrawn_date);
+  td_bind_text (stmt, 5, e->withdrawn_reason);
+  td_bind_text (stmt, 6, e->bank);
+  td_bind_text (stmt, 7, e->account);
+  td_bind_int (stmt, 8, e->position);
+  td_bind_int (stmt, 9, e->class_id);
+  td_bind_int (stmt, 10, e->trainee.id);
+}
+
 static gboolean
 write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
 {
@@ -335,16 +352,7 @@ write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
       "WHERE class_id=? AND trainee_id=?", error);
   if (stmt == NULL)
     return FALSE;
-  td_bind_text (stmt, 1, e->categories);
-  td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
-  td_bind_int (stmt, 8, e->position);
-  td_bind_int (stmt, 9, e->class_id);
-  td_bind_int (stmt, 10, e->trainee.id);
+  bind_enrolment (stmt, e);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (e->id == 0)
@@ -463,16 +471,7 @@ add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
   if (e->trainee.id == 0)
     e->trainee.id = td_store_last_insert_id (self, "trainee");
   stmt = st->enrolment;
-  td_bind_text (stmt, 1, e->categories);
-  td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
-  td_bind_int (stmt, 8, e->position);
-  td_bind_int (stmt, 9, e->class_id);
-  td_bind_int (stmt, 10, e->trainee.id);
+  bind_enrolment (stmt, e);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (td_db_changes (td_store_conn (self)) == 0)

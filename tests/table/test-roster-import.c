@@ -644,6 +644,18 @@ test_template (Fixture *f, gconstpointer data)
     NULL
   };
 
+  /* a template is a workbook, with drop-down lists: not a CSV file */
+  {
+    g_autofree char *csv = g_strconcat (path, ".csv", NULL);
+    g_autofree char *said = NULL;
+
+    g_assert_false (td_roster_write_template (csv, &error));
+    g_assert_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT);
+    said = g_strdup_printf ("%s: the template is an Excel workbook; name it .xlsx.", csv);
+    g_assert_cmpstr (error->message, ==, said);
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
   g_assert_true (td_roster_write_template (path, &error));
   g_assert_no_error (error);
   table = td_table_read_file (path, NULL, NULL, NULL, &error);
