@@ -475,7 +475,14 @@ load_data (TdAttendancePage *self, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  catalog = td_store_get_class_catalog (store, self->klass, NULL);
+  /* a class without a catalogue in force has no threshold; an unreadable one is an error */
+  catalog = td_store_get_class_catalog (store, self->klass, &local);
+  if (catalog == NULL && !g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      clear_data (self);
+      return FALSE;
+    }
   self->min_rate = catalog != NULL ? catalog->rules.min_attendance_rate : 0;
   if (!load_lessons (self, error) || !load_records (self, TRUE, error))
     {

@@ -76,7 +76,10 @@ show_due (TdSubmissionsPage *self, GError **error)
 
   if (td_page_get_class_id (TD_PAGE (self)) != 0)
     klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
-                                td_page_get_class_id (TD_PAGE (self)), NULL);
+                                td_page_get_class_id (TD_PAGE (self)), &local);
+  /* a class deleted meanwhile has no filing due; one that cannot be read is an error */
+  if (g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    g_clear_error (&local);
   if (klass != NULL)
     filing = td_store_latest_packet (td_page_get_store (TD_PAGE (self)), TD_KIND_FILING,
                                      td_page_get_class_id (TD_PAGE (self)), 0, 0, &local);
