@@ -59,6 +59,8 @@ enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TdStore, td_store, G_TYPE_OBJECT)
+
+const char *const td_store_versioned_tables[4] = { "class", "lesson", "trainee", "enrolment" };
 G_DEFINE_QUARK (td-store-error-quark, td_store_error)
 
 static void
@@ -357,6 +359,90 @@ td_store_last_insert_id (TdStore *self, const char *table)
   return id;
 }
 
+gboolean
+td_store_lock_class (TdStore *self, gint64 class_id, GError **error)
+{
+  TdStmt *stmt;
+
+  if (self->db != NULL)
+    return TRUE;
+  stmt = td_store_prepare (self, "SELECT id FROM class WHERE id = ? FOR UPDATE", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  return td_store_step_done (self, stmt, error);
+}
+
+gint64
+td_store_get_row_version (TdStore *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = NULL;
+  TdStmt *stmt;
+  gint64 version = 0;
+
+  if (self->schema_version < 5)
+    return 0;
+  sql = g_strdup_printf ("SELECT row_version FROM %s WHERE id = ?", table);
+  stmt = td_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  td_bind_int (stmt, 1, id);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    version = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
+  return version;
+}
+
+gboolean
+td_store_check_row_version (TdStore *self, const char *table, gint64 id, gint64 seen,
+                            const char *what, GError **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *by = NULL, *at = NULL;
+  TdStmt *stmt;
+  gint64 now = 0;
+  TdDbRc rc;
+
+  if (seen == 0 || self->schema_version < 5)
+    return TRUE;
+  /* the time from the audit log: the row's last logged change */
+  sql = g_strdup_printf ("SELECT row_version, changed_by, (SELECT max(at) FROM audit "
+                         "WHERE tbl = '%s' AND row = ?1) FROM %s WHERE id = ?1%s", table, table,
+                         self->db == NULL ? " FOR UPDATE" : "");
+  stmt = td_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, id);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    {
+      now = td_stmt_int64 (stmt, 0);
+      by = td_col_dup (stmt, 1);
+      at = td_col_dup (stmt, 2);
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  if (rc != TD_DB_ROW)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                   _("%s was removed on another desk after you opened it, so your changes "
+                     "were not saved."), what);
+      return FALSE;
+    }
+  if (now == seen)
+    return TRUE;
+  if (by != NULL)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT,
+                 _("%s was changed on another desk (by %s, at %s) after you opened it, so your "
+                   "changes were not saved. Reload it and make them again."), what, by,
+                 at != NULL ? at : "?");
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT,
+                 _("%s was changed on another desk (at %s) after you opened it, so your "
+                   "changes were not saved. Reload it and make them again."), what,
+                 at != NULL ? at : "?");
+  return FALSE;
+}
+
 void
 td_store_note_change (TdStore *self, const char *table, gint64 row)
 {
@@ -445,6 +531,20 @@ td_store_begin (TdStore *self, GError **error)
 
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
   rc = self->depth == 0 ? td_db_begin (self->conn) : td_db_savepoint (self->conn, self->depth);
+  /* On a server as on SQLite (BEGIN IMMEDIATE), one desk writes at a time: the audit
+   * entries are then numbered in the order their transactions commit, and each commit seals
+   * exactly its own after the last one sealed.  Readers do not wait. */
+  if (rc == TD_DB_OK && self->depth == 0 && self->db == NULL)
+    {
+      rc = td_db_exec (self->conn, "SELECT pg_advisory_xact_lock (1413770033, "
+                                   "hashtext (current_schema ()))");
+      if (rc != TD_DB_OK)
+        {
+          td_store_set_error (self, rc, error, NULL);
+          td_db_rollback (self->conn);
+          return FALSE;
+        }
+    }
   if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
