@@ -153,13 +153,15 @@ td_store_pg_schema_sql (int *version)
  * is put together as SQLite's json_object () and json_group_object () print it (no spaces,
  * the columns in the table's order, strings escaped as to_json () escapes them, which is
  * SQLite's way too), and the time is the client's local time to the second.  Each trigger
- * also tells the other desks that something changed (NOTIFY traindesk, with this server
- * process's id so that the desk that wrote it can tell its own changes apart).
+ * also tells the other desks what changed (NOTIFY traindesk, "PID TABLE": this server
+ * process's id, so that the desk that wrote it can tell its own changes apart, and the
+ * table, for the pages that show it).
  * The test for "did this column change" is in the function, not in a WHEN clause, so that
  * what is checked on opening is the function's text and the trigger's presence. */
 
 #define PG_NOW "to_char (statement_timestamp (), 'YYYY-MM-DD\"T\"HH24:MI:SS')"
-#define PG_NOTIFY "PERFORM pg_notify ('traindesk', pg_backend_pid ()::text);"
+/* "PID TABLE": who changed what (a transaction sends each distinct payload once) */
+#define PG_NOTIFY "PERFORM pg_notify ('traindesk', pg_backend_pid () || ' ' || TG_TABLE_NAME);"
 
 static const char *const pg_audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
@@ -343,7 +345,9 @@ pg_expected_triggers (TdStore *self)
         "RETURN NEW; END", changed->str));
     }
   add_pg_trigger (triggers, "audit_bulk", "audit_pause", "INSERT", g_strdup (
-    "BEGIN " PG_NOTIFY " INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
+    "BEGIN PERFORM pg_notify ('traindesk', pg_backend_pid () || ' ' || "
+    "coalesce (NEW.what::json ->> 'table', 'bulk')); "
+    "INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
     "coalesce (NEW.what::json ->> 'table', 'bulk'), 'bulk', NEW.what); RETURN NULL; END"));
   return triggers;
 }

@@ -46,7 +46,10 @@ struct _TdStore
   GHashTable *table_commits;    /* table (static string) → commits that changed it */
   GHashTable *chain_marks;      /* class id → TdChainMark: how far its chain was verified */
   char *backend_pid;            /* PostgreSQL: this connection's server process, as text */
-  guint64 heard;                /* PostgreSQL: other connections' commits heard of */
+  guint64 heard;                /* PostgreSQL: other connections' changes heard of */
+  GPtrArray *heard_tables;      /* PostgreSQL: the tables they changed, not yet told (interned) */
+  guint64 told;                 /* PostgreSQL: td_store_watch (): heard as of the last look */
+  guint watch_id;               /* that look's timeout */
 };
 
 typedef struct
@@ -78,6 +81,9 @@ td_store_finalize (GObject *object)
   g_ptr_array_unref (self->notices);
   g_free (self->path);
   g_free (self->backend_pid);
+  if (self->watch_id != 0)
+    g_source_remove (self->watch_id);
+  g_ptr_array_unref (self->heard_tables);
   G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
 }
 
@@ -97,6 +103,7 @@ td_store_init (TdStore *self)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->table_commits = g_hash_table_new (g_str_hash, g_str_equal);
   self->chain_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->heard_tables = g_ptr_array_new ();
 }
 
 void
@@ -267,9 +274,52 @@ heard_version (TdStore *self)
   g_autoptr (GPtrArray) heard = td_db_take_notifications (self->conn);
 
   for (guint i = 0; heard != NULL && i < heard->len; i++)
-    if (g_strcmp0 (heard->pdata[i], self->backend_pid) != 0)
+    {
+      g_auto (GStrv) parts = g_strsplit (heard->pdata[i], " ", 2);
+      const char *table;
+
+      if (parts[0] == NULL || g_strcmp0 (parts[0], self->backend_pid) == 0)
+        continue;
       self->heard++;
+      table = g_intern_string (parts[1] != NULL ? parts[1] : "");
+      if (!g_ptr_array_find (self->heard_tables, table, NULL))
+        g_ptr_array_add (self->heard_tables, (gpointer) table);
+    }
   return self->heard;
+}
+
+/* Every half second: what the other desks changed since the last look, told as ::changed
+ * (table, row 0) once per table, so that the pages showing it reload. */
+static gboolean
+watch_other_desks (gpointer data)
+{
+  TdStore *self = data;
+
+  if (self->depth > 0)
+    return G_SOURCE_CONTINUE;   /* told after this desk's own transaction */
+  if (heard_version (self) == self->told)
+    return G_SOURCE_CONTINUE;
+  self->told = self->heard;
+  {
+    g_autoptr (GPtrArray) tables = g_steal_pointer (&self->heard_tables);
+
+    self->heard_tables = g_ptr_array_new ();
+    for (guint i = 0; i < tables->len; i++)
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (const char *) tables->pdata[i],
+                     (gint64) 0);
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+td_store_watch_other_desks (TdStore *self)
+{
+  g_return_if_fail (TD_IS_STORE (self));
+  if (self->db != NULL || self->watch_id != 0)
+    return;   /* SQLite: another program's change is seen by the page's next look */
+  self->told = heard_version (self);
+  g_ptr_array_set_size (self->heard_tables, 0);
+  self->watch_id = g_timeout_add (500, watch_other_desks, self);
 }
 
 guint64

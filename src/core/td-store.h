@@ -52,6 +52,10 @@ char *td_store_default_path (void);
  * says so, and left untouched. */
 TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
 const char *td_store_get_path (TdStore *self);
+/* On a server: from now on, what other desks change is told as ::changed (table, 0) within a
+ * second, once per table, in the main loop of the thread that calls this (the window's).  On
+ * SQLite nothing (td_store_get_change_count sees other programs' commits). */
+void td_store_watch_other_desks (TdStore *self);
 /* Whether the store is a database on a PostgreSQL server (opened from a
  * "postgresql://…" or "service=…" location) rather than an SQLite file. */
 gboolean td_store_is_on_server (TdStore *self);
