@@ -165,3 +165,60 @@ td_test_platform_init_text (void *(*make_font_map) (void))
   if (td_test_under_wine ())
     make_font_map ();
 }
+
+/* The log writer of display tests under Wine: the warnings GDK 4.8 gives under Wine and
+ * not on Windows, each with its Wine cause, are let through (written to stderr, with the
+ * cause once; in a GLib test every warning is fatal), none else. */
+static inline GLogWriterOutput
+td_test_wine_log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+                         gpointer data)
+{
+  static const struct
+  {
+    const char *prefix;
+    const char *cause;
+  } warnings[] = {
+    /* gdk/win32/gdkkeys-win32.c: the layout's registry key, its substitute, the DLL */
+    { "Could not open registry key 'SYSTEM\\CurrentControlSet\\Control\\Keyboard Layouts\\",
+      "Wine 8.0 ships no keyboard layout DLL (no KBDUS.DLL, no 'Keyboard Layouts' registry "
+      "key): GTK 4.8's Windows keymap cannot load the layout (Windows has it)" },
+    { "Could not open registry key 'Keyboard Layout\\Substitutes'",
+      "Wine 8.0 has no 'Keyboard Layout\\Substitutes' registry key (Windows has it)" },
+    { "Failed to load keyboard layout DLL for layout ",
+      "Wine 8.0 ships no keyboard layout DLL such as KBDUS.DLL (Windows has them)" },
+    /* gdk/win32/gdkmonitor-win32.c, {78C34FC8-…},256: DEVPKEY_Device_BusReportedDeviceDesc */
+    { "Failed to get device node property {78C34FC8-104A-4ACA-9EA4-524D52996E57},256 ",
+      "Wine's display device has no bus-reported description (a monitor on Windows has the "
+      "one its EDID gives); GDK only leaves the monitor's model unnamed" },
+  };
+  static gboolean told[G_N_ELEMENTS (warnings)];
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  if ((level & G_LOG_LEVEL_MASK) == G_LOG_LEVEL_WARNING && g_strcmp0 (domain, "Gdk") == 0
+      && message != NULL)
+    for (gsize i = 0; i < G_N_ELEMENTS (warnings); i++)
+      if (g_str_has_prefix (message, warnings[i].prefix))
+        {
+          if (!told[i])
+            g_printerr ("(not fatal under Wine: %s)\n", warnings[i].cause);
+          told[i] = TRUE;
+          return g_log_writer_standard_streams (level, fields, n_fields, data);
+        }
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* Called by a display test before GTK starts: under Wine, lets through the warnings GDK
+ * gives there and not on Windows (td_test_wine_log_writer). */
+static inline void
+td_test_platform_init_display (void)
+{
+  if (td_test_under_wine ())
+    g_log_set_writer_func (td_test_wine_log_writer, NULL, NULL);
+}

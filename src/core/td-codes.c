@@ -289,6 +289,11 @@ td_codes_halfwidth (const char *text)
   if (text == NULL)
     return NULL;
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), g_strdup (""));
+  /* U+FF01…U+FF5E are EF BC 81 … EF BD 9E in UTF-8, U+3000 is E3 80 80: text without them
+   * (nearly every cell of an import) is copied as it is */
+  if (strstr (text, "\xEF\xBC") == NULL && strstr (text, "\xEF\xBD") == NULL
+      && strstr (text, "\xE3\x80\x80") == NULL)
+    return g_strdup (text);
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))

@@ -25,3 +25,14 @@ td_i18n_init (const char *argv0)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+void
+td_i18n_bind_library (const char *domain)
+{
+  g_autofree char *dir = td_platform_locale_dir ();
+
+  if (dir == NULL)
+    return;
+  bindtextdomain (domain, dir);
+  bind_textdomain_codeset (domain, "UTF-8");
+}

@@ -60,14 +60,29 @@ td_cert_number_problem (int type, int level, const char *number)
                               "letters or '-'."), number);
   if (type != 2)
     return NULL;
-  if (len != 22 || (number[0] != 'Y' && number[0] != 'S')
+  switch (td_cert_number_check_skill (number, level))
+    {
+    case TD_CERT_SKILL_NUMBER_FORM:
+      return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
+                         "digits (R-ASM-003)."));
+    case TD_CERT_SKILL_NUMBER_LEVEL:
+      return g_strdup_printf (_("The 16th character of the certificate number is the level: "
+                                "%c, but the level is %d (R-ASM-003)."), number[15], level);
+    case TD_CERT_SKILL_NUMBER_OK:
+    default:
+      return NULL;
+    }
+}
+
+TdCertSkillNumber
+td_cert_number_check_skill (const char *number, int level)
+{
+  if (number == NULL || strlen (number) != 22 || (number[0] != 'Y' && number[0] != 'S')
       || strspn (number + 1, "0123456789") != 21)
-    return g_strdup (_("A skill level certificate number has 22 characters: Y or S, then 21 "
-                       "digits (R-ASM-003)."));
-  if (number[15] - '0' != level)
-    return g_strdup_printf (_("The 16th character of the certificate number is the level: "
-                              "%c, but the level is %d (R-ASM-003)."), number[15], level);
-  return NULL;
+    return TD_CERT_SKILL_NUMBER_FORM;
+  if (level < 0 || number[15] - '0' != level)
+    return TD_CERT_SKILL_NUMBER_LEVEL;
+  return TD_CERT_SKILL_NUMBER_OK;
 }
 
 void

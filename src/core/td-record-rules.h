@@ -22,6 +22,16 @@ char *td_cert_number_normalize (const char *text);
  * Y or S and 21 digits whose 16th character is @level (R-ASM-003).  Translated. */
 char *td_cert_number_problem (int type, int level, const char *number);
 
+/* R-ASM-003, what a skill level certificate's number must be: Y or S, then 21 digits, the
+ * 16th character the level (@level -1: no level). */
+typedef enum
+{
+  TD_CERT_SKILL_NUMBER_OK,
+  TD_CERT_SKILL_NUMBER_FORM,    /* NULL, or not Y or S and 21 digits */
+  TD_CERT_SKILL_NUMBER_LEVEL,   /* the 16th character is not @level */
+} TdCertSkillNumber;
+TdCertSkillNumber td_cert_number_check_skill (const char *number, int level);
+
 /* R-EMP-002: drops what the follow-up's status does not carry (status 3 no employer;
  * 4, 5 and 9 no employer, start date or proof). */
 void td_follow_up_apply_status (TdFollowUp *follow_up);

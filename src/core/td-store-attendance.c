@@ -82,6 +82,56 @@ td_store_list_attendance (TdStore *self, gint64 class_id, GError **error)
 }
 
 GPtrArray *
+td_store_list_attendance_since (TdStore *self, gint64 class_id, const TdAttendanceMark *since,
+                                gboolean *whole, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                td_attendance_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = 0;
+  const TdAttendanceTouch *log;
+  TdStmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && since != NULL && whole != NULL, NULL);
+  log = td_store_attendance_log (self, since, &n);
+  for (guint i = 0; log != NULL && i < n; i++)
+    if (log[i].class_id == class_id && log[i].id == 0)
+      log = NULL;
+  *whole = log == NULL;
+  if (*whole)
+    return td_store_list_attendance (self, class_id, error);
+  stmt = td_store_prepare (self, ATT_SELECT "WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      TdAttendance *r;
+      int rc;
+
+      if (log[i].class_id != class_id || !g_hash_table_add (seen, (gpointer) &log[i].id))
+        continue;
+      td_bind_int (stmt, 1, log[i].id);
+      if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+        r = attendance_from_row (stmt);
+      else
+        {
+          /* gone: a record a transaction added and then rolled back */
+          r = td_attendance_new ();
+          r->id = log[i].id;
+          r->class_id = class_id;
+          r->replaced = TRUE;
+        }
+      if (!td_store_read_end (self, stmt, rc, error))
+        {
+          td_attendance_free (r);
+          return NULL;
+        }
+      g_ptr_array_add (list, r);
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
 td_store_list_chain (TdStore *self, gint64 class_id, GError **error)
 {
   return list_where (self, "", class_id, 0, error);
@@ -283,6 +333,7 @@ insert_record (TdStore *self, const TdAttendance *r, GError **error)
   td_bind_text (stmt, 10, r->restates);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
+  td_store_attendance_touched (self, r->class_id, td_store_last_insert_id (self, "attendance"));
   return rechain_pending (self, r->class_id, seq, error);
 }
 
@@ -302,18 +353,20 @@ update_pending (TdStore *self, const TdAttendance *old, const TdAttendance *r, G
   td_bind_int (stmt, 6, old->id);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
+  td_store_attendance_touched (self, r->class_id, old->id);
   return rechain_pending (self, r->class_id, old->seq, error);
 }
 
 static gboolean
-set_replaced (TdStore *self, gint64 id, GError **error)
+set_replaced (TdStore *self, const TdAttendance *r, GError **error)
 {
   TdStmt *stmt = td_store_prepare (self, "UPDATE attendance SET replaced = 1 WHERE id = ?",
                                          error);
 
   if (stmt == NULL)
     return FALSE;
-  td_bind_int (stmt, 1, id);
+  td_bind_int (stmt, 1, r->id);
+  td_store_attendance_touched (self, r->class_id, r->id);
   return td_store_step_done (self, stmt, error);
 }
 
@@ -333,7 +386,7 @@ restate_packet (TdStore *self, const TdAttendance *old, TdAttendance *r, GError 
 
       if (g_strcmp0 (c->packet_id, old->packet_id) != 0)
         continue;
-      if (!set_replaced (self, c->id, error))
+      if (!set_replaced (self, c, error))
         return FALSE;
       g_free (c->restates);
       c->restates = g_strdup (old->packet_id);
@@ -760,6 +813,7 @@ td_store_mark_attendance_carried (TdStore *self, gint64 class_id, gint64 last_se
   td_json_append_string (details, packet_id);
   g_string_append_printf (details, ",\"last_seq\":%" G_GINT64_FORMAT ",\"records\":%d}",
                           last_seq, (int) td_db_changes (td_store_conn (self)));
+  td_store_attendance_touched (self, class_id, 0);
   td_store_note_change (self, "attendance", class_id);
   return td_store_commit_bulk (self, details->str, error);
 fail:
@@ -818,6 +872,7 @@ reopen_packet (TdStore *self, gint64 class_id, const char *packet_id, GError **e
   gint64 first;
 
   td_store_chain_touched (self, class_id, 0);   /* numbered again from 1 */
+  td_store_attendance_touched (self, class_id, 0);
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!class_exec (self, steps[i], class_id, packet_id, error))
       return FALSE;

@@ -412,6 +412,7 @@ td_store_delete_class (TdStore *self, gint64 class_id, GError **error)
       return FALSE;
     }
   td_store_chain_touched (self, class_id, 0);
+  td_store_attendance_touched (self, class_id, 0);
   td_store_note_change (self, "class", class_id);
   return td_store_commit (self, error);
 }

@@ -46,7 +46,7 @@ gboolean td_store_pg_check_audit (TdStore *self, GError **error);
 /* The SQL text for the store's engine. */
 #define TD_SQL(self, sqlite_sql, pg_sql) (td_store_on_server (self) ? (pg_sql) : (sqlite_sql))
 /* The tables whose rows carry a row version (schema version 5 on). */
-extern const char *const td_store_versioned_tables[4];
+extern const char *const td_store_versioned_tables[2];
 /* Inside a transaction, before a save of row @id of @table (a versioned table) read at
  * version @seen: FALSE with TD_STORE_ERROR_CONFLICT when another desk changed it since
  * (the message names @what, who changed it and when).  @seen 0 or a schema before version 5:
@@ -100,7 +100,13 @@ gboolean td_store_audit_note (TdStore *self, const char *what, const char *messa
  * missing or changed is repaired, logged and told (td_store_get_notices). */
 gboolean td_store_check_audit (TdStore *self, GError **error);
 GPtrArray *td_store_verify_audit (TdStore *self, GError **error);
-/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry. */
+/* TRUE when every trigger of the file is one of the audit triggers TrainDesk makes at its
+ * schema version, unchanged (td-store-schema.c; td_store_only_audit_triggers caches it until
+ * the schema changes). */
+gboolean td_store_schema_triggers_ours (TdStore *self);
+gboolean td_store_only_audit_triggers (TdStore *self);
+/* Bulk bookkeeping (td-store.c): the depth the bulk action began at (0: none) and its entry.
+ * While one runs, a connection whose file has only TrainDesk's triggers runs none. */
 int td_store_bulk_depth (TdStore *self);
 gint64 td_store_bulk_entry (TdStore *self);
 void td_store_bulk_started (TdStore *self, gint64 entry);
@@ -121,6 +127,20 @@ typedef struct
 } TdChainMark;
 /* class id → TdChainMark* (owned by the store). */
 GHashTable *td_store_chain_marks (TdStore *self);
+/* What this connection wrote to the attendance of a class (td_store_list_attendance_since):
+ * the record @id (its values, its status as replaced, or the record itself added), or with
+ * @id 0 any of the class's records.  Called by every write to the attendance table; a
+ * record's place and hash in the chain (make_room, rechain_pending) are not logged. */
+typedef struct
+{
+  gint64 class_id;
+  gint64 id;
+} TdAttendanceTouch;
+void td_store_attendance_touched (TdStore *self, gint64 class_id, gint64 id);
+/* The entries logged since @since (*@n of them); NULL when they cannot be told (the log
+ * moved past @since, another connection wrote, @since was taken inside a transaction). */
+const TdAttendanceTouch *td_store_attendance_log (TdStore *self, const TdAttendanceMark *since,
+                                                  guint *n);
 /* This connection rewrote the chain of @class_id from @from_seq on (0: all of it). */
 void td_store_chain_touched (TdStore *self, gint64 class_id, gint64 from_seq);
 

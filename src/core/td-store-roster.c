@@ -313,6 +313,23 @@ scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
   return n;
 }
 
+/* The enrolment's columns as the INSERT and the UPDATE of the enrolment take them:
+ * categories … position, then class_id and trainee_id. */
+static void
+bind_enrolment (TdStmt *stmt, const TdEnrolment *e)
+{
+  td_bind_text (stmt, 1, e->categories);
+  td_bind_int (stmt, 2, e->employment_before);
+  td_bind_text (stmt, 3, e->consent_date);
+  td_bind_text (stmt, 4, e->withdrawn_date);
+  td_bind_text (stmt, 5, e->withdrawn_reason);
+  td_bind_text (stmt, 6, e->bank);
+  td_bind_text (stmt, 7, e->account);
+  td_bind_int (stmt, 8, e->position);
+  td_bind_int (stmt, 9, e->class_id);
+  td_bind_int (stmt, 10, e->trainee.id);
+}
+
 static gboolean
 write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
 {
@@ -335,16 +352,7 @@ write_enrolment (TdStore *self, TdEnrolment *e, GError **error)
       "WHERE class_id=? AND trainee_id=?", error);
   if (stmt == NULL)
     return FALSE;
-  td_bind_text (stmt, 1, e->categories);
-  td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
-  td_bind_int (stmt, 8, e->position);
-  td_bind_int (stmt, 9, e->class_id);
-  td_bind_int (stmt, 10, e->trainee.id);
+  bind_enrolment (stmt, e);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (e->id == 0)
@@ -403,21 +411,24 @@ check_enrolment (TdEnrolment *e, GError **error)
 
 typedef struct
 {
-  TdStmt *trainee, *enrolment, *number;
+  TdStmt *find, *insert, *update, *enrolment, *number;
 } AddStatements;
 
-/* The three statements of td_store_add_enrolments (), kept by the connection: prepared once
- * for every row of every import. */
+/* The statements of td_store_add_enrolments (), kept by the connection: prepared once for
+ * every row of every import.  The person is looked up and then inserted or updated, not
+ * upserted with RETURNING: SQLite makes a table for the RETURNING rows at each step, which
+ * was a third of an import's time in the store. */
 static gboolean
 add_prepare (TdStore *self, AddStatements *st, GError **error)
 {
-  st->trainee = td_store_prepare (self,
-    "INSERT INTO trainee (id_number, name, gender, birth_date, phone, education, "
-    "household_region) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET "
-    "name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, "
-    "phone = excluded.phone, education = excluded.education, "
-    "household_region = excluded.household_region RETURNING id", error);
-  st->enrolment = st->trainee == NULL ? NULL : td_store_prepare (self,
+  st->find = td_store_prepare (self, "SELECT id FROM trainee WHERE id_number = ?", error);
+  st->insert = st->find == NULL ? NULL : td_store_prepare (self,
+    "INSERT INTO trainee (name, gender, birth_date, phone, education, household_region, "
+    "id_number) VALUES (?,?,?,?,?,?,?)", error);
+  st->update = st->insert == NULL ? NULL : td_store_prepare (self,
+    "UPDATE trainee SET name = ?, gender = ?, birth_date = ?, phone = ?, education = ?, "
+    "household_region = ? WHERE id = ?", error);
+  st->enrolment = st->update == NULL ? NULL : td_store_prepare (self,
     "INSERT INTO enrolment (categories, employment_before, consent_date, withdrawn_date, "
     "withdrawn_reason, bank, account, position, class_id, trainee_id) "
     "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (class_id, trainee_id) DO NOTHING", error);
@@ -431,36 +442,36 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
 static gboolean
 add_one (TdStore *self, AddStatements *st, TdEnrolment *e, GError **error)
 {
-  TdStmt *stmt = st->trainee;
+  TdStmt *stmt = st->find;
   TdDbRc rc;
 
   td_bind_text (stmt, 1, e->trainee.id_number);
-  td_bind_text (stmt, 2, e->trainee.name);
-  td_bind_int (stmt, 3, e->trainee.gender);
-  td_bind_text (stmt, 4, e->trainee.birth_date);
-  td_bind_text (stmt, 5, e->trainee.phone);
-  td_bind_text (stmt, 6, e->trainee.education);
-  td_bind_text (stmt, 7, e->trainee.household_region);
   rc = td_stmt_step (stmt);
-  if (rc == TD_DB_ROW)
-    e->trainee.id = td_stmt_int64 (stmt, 0);
+  e->trainee.id = rc == TD_DB_ROW ? td_stmt_int64 (stmt, 0) : 0;
   td_stmt_reset (stmt);
-  if (rc != TD_DB_ROW)
+  if (rc != TD_DB_ROW && rc != TD_DB_DONE)
     {
       td_store_set_error (self, rc, error, NULL);
       return FALSE;
     }
+  /* a person already known takes the file's details, as td_store_save_trainee has it */
+  stmt = e->trainee.id != 0 ? st->update : st->insert;
+  td_bind_text (stmt, 1, e->trainee.name);
+  td_bind_int (stmt, 2, e->trainee.gender);
+  td_bind_text (stmt, 3, e->trainee.birth_date);
+  td_bind_text (stmt, 4, e->trainee.phone);
+  td_bind_text (stmt, 5, e->trainee.education);
+  td_bind_text (stmt, 6, e->trainee.household_region);
+  if (e->trainee.id != 0)
+    td_bind_int (stmt, 7, e->trainee.id);
+  else
+    td_bind_text (stmt, 7, e->trainee.id_number);
+  if (!td_store_step_done (self, stmt, error))
+    return FALSE;
+  if (e->trainee.id == 0)
+    e->trainee.id = td_store_last_insert_id (self, "trainee");
   stmt = st->enrolment;
-  td_bind_text (stmt, 1, e->categories);
-  td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
-  td_bind_int (stmt, 8, e->position);
-  td_bind_int (stmt, 9, e->class_id);
-  td_bind_int (stmt, 10, e->trainee.id);
+  bind_enrolment (stmt, e);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   if (td_db_changes (td_store_conn (self)) == 0)

@@ -153,7 +153,7 @@ td_store_pg_schema_sql (int *version)
  * is put together as SQLite's json_object () and json_group_object () print it (no spaces,
  * the columns in the table's order, strings escaped as to_json () escapes them, which is
  * SQLite's way too), and the time is the client's local time to the second.  Each trigger
- * also tells the other desks what changed (NOTIFY traindesk, "PID TABLE": this server
+ * also tells the other desks what changed (NOTIFY "traindesk:SCHEMA", "PID TABLE": this server
  * process's id, so that the desk that wrote it can tell its own changes apart, and the
  * table, for the pages that show it).
  * The test for "did this column change" is in the function, not in a WHEN clause, so that
@@ -161,7 +161,8 @@ td_store_pg_schema_sql (int *version)
 
 #define PG_NOW "to_char (statement_timestamp (), 'YYYY-MM-DD\"T\"HH24:MI:SS')"
 /* "PID TABLE": who changed what (a transaction sends each distinct payload once) */
-#define PG_NOTIFY "PERFORM pg_notify ('traindesk', pg_backend_pid () || ' ' || TG_TABLE_NAME);"
+#define PG_NOTIFY \
+  "PERFORM pg_notify ('traindesk:' || current_schema (), pg_backend_pid () || ' ' || TG_TABLE_NAME);"
 
 static const char *const pg_audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
@@ -345,7 +346,7 @@ pg_expected_triggers (TdStore *self)
         "RETURN NEW; END", changed->str));
     }
   add_pg_trigger (triggers, "audit_bulk", "audit_pause", "INSERT", g_strdup (
-    "BEGIN PERFORM pg_notify ('traindesk', pg_backend_pid () || ' ' || "
+    "BEGIN PERFORM pg_notify ('traindesk:' || current_schema (), pg_backend_pid () || ' ' || "
     "coalesce (NEW.what::json ->> 'table', 'bulk')); "
     "INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
     "coalesce (NEW.what::json ->> 'table', 'bulk'), 'bulk', NEW.what); RETURN NULL; END"));
@@ -530,8 +531,7 @@ fail:
   "ALTER TABLE " t " ADD COLUMN changed_by TEXT;"
 /* Version 5: the row versions of desks at once (as td-store-schema.c's). */
 static const char pg_schema_v5[] =
-  PG_VERSIONED ("class") PG_VERSIONED ("lesson") PG_VERSIONED ("trainee")
-  PG_VERSIONED ("enrolment");
+  PG_VERSIONED ("class") PG_VERSIONED ("lesson");
 
 static const char *const pg_migrations[] = { NULL, NULL, NULL, NULL, NULL, pg_schema_v5 };
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == TD_STORE_SCHEMA_VERSION + 1);

@@ -183,14 +183,14 @@ static const char schema_v4[] =
   "  WHERE id IN (SELECT first FROM sent_groups);"
   "DROP TABLE temp.sent_groups;";
 
-/* Version 5: desks at once (issue 16).  The records edited on a form carry a row version
- * that every change moves (a trigger: version_TABLE) and who made it, so that a save based on
- * what another desk has changed since is refused instead of overwriting it. */
+/* Version 5: desks at once (issue 16).  Classes and lessons (edited on forms) carry a row
+ * version that every change moves (a trigger: version_TABLE) and who made it, so that a save
+ * based on what another desk has changed since is refused instead of overwriting it. */
 #define VERSIONED(t) \
   "ALTER TABLE " t " ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;" \
   "ALTER TABLE " t " ADD COLUMN changed_by TEXT;"
 static const char schema_v5[] =
-  VERSIONED ("class") VERSIONED ("lesson") VERSIONED ("trainee") VERSIONED ("enrolment");
+  VERSIONED ("class") VERSIONED ("lesson");
 
 static const char *const migrations[] = {
   NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
@@ -429,6 +429,30 @@ audit_damage (TdStore *self, GHashTable *expected, GPtrArray *stray)
       td_stmt_free (stmt);
     }
   return found;
+}
+
+gboolean
+td_store_schema_triggers_ours (TdStore *self)
+{
+  int version = td_store_get_schema_version (self);
+  g_autoptr (GHashTable) expected = NULL;
+  TdStmt *stmt = NULL;
+  gboolean ours = TRUE;
+  TdDbRc rc = TD_DB_DONE;
+
+  if (version < 4)
+    return FALSE;   /* no pause before version 4: the triggers log every row */
+  expected = expected_triggers (self, version);
+  if (td_store_prepare_once (self, "SELECT name, sql FROM sqlite_master WHERE type = "
+                                   "'trigger'", &stmt) != TD_DB_OK)
+    return FALSE;
+  while (ours && (rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    ours = g_strcmp0 (g_hash_table_lookup (expected, td_stmt_text (stmt, 0)),
+                      td_stmt_text (stmt, 1)) == 0;
+  if (ours && rc != TD_DB_DONE)
+    ours = FALSE;
+  td_stmt_free (stmt);
+  return ours;
 }
 
 gboolean

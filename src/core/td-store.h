@@ -237,6 +237,25 @@ gboolean td_store_record_attendance_many (TdStore *self, gint64 class_id,
                                           guint *n_changed, GError **error);
 /* The current record of every lesson × trainee (the latest of each), TdAttendance*. */
 GPtrArray *td_store_list_attendance (TdStore *self, gint64 class_id, GError **error);
+/* Where the attendance this store wrote stands: a reader keeps it with the records it read
+ * and asks td_store_list_attendance_since() what changed after it. */
+typedef struct
+{
+  guint64 data_version;         /* another connection's commit moves it */
+  guint64 serial;               /* this connection's writes */
+} TdAttendanceMark;
+TdAttendanceMark td_store_attendance_mark (TdStore *self);
+/* The records of @class_id written since @since, as they are now (TdAttendance*): those
+ * replaced by a later record, or gone, with replaced set (one gone has only its id).  Their
+ * values, packet and replaced flag are current; their seq and hash are too, but the other
+ * records' seq and hash may have moved (a record put into the chain before them).  When
+ * that cannot be told — another program wrote to the database, the class's records were
+ * changed in bulk (a packet sent or rejected), @since is too old — *@whole is TRUE and the
+ * list is td_store_list_attendance() (every current record).  NULL with @error when the
+ * store cannot be read. */
+GPtrArray *td_store_list_attendance_since (TdStore *self, gint64 class_id,
+                                           const TdAttendanceMark *since, gboolean *whole,
+                                           GError **error);
 /* The whole chain in order, replaced records included. */
 GPtrArray *td_store_list_chain (TdStore *self, gint64 class_id, GError **error);
 /* Records no packet has carried yet, in chain order. */

@@ -14,6 +14,7 @@
 #include "core/td-money.h"
 #include "core/td-chain.h"
 #include "core/td-filing-check.h"
+#include "core/td-record-rules.h"
 #include "packet/td-digest.h"
 #include "packet/td-filing-read.h"
 #include "packet/td-packet-check.h"
@@ -529,18 +530,25 @@ check_certificate_number (Check      *c,
 {
   g_autofree char *number = td_xml_attr (cert, "number");
   g_autofree char *level = td_xml_attr (cert, "level");
-  gboolean ok = number != NULL && strlen (number) == 22 && (number[0] == 'Y' || number[0] == 'S');
+  int level_digit = level != NULL && strlen (level) == 1 && g_ascii_isdigit (level[0])
+                    ? level[0] - '0' : -1;
 
-  for (int i = 1; ok && i < 22; i++)
-    ok = g_ascii_isdigit (number[i]);
-  if (!ok)
-    ERROR (c, "R-ASM-003", cert, id,
-           _("Trainee %s: certificate number %s is not Y or S followed by 21 digits"), id,
-           number);
-  else if (level == NULL || strlen (level) != 1 || number[15] != level[0])
-    ERROR (c, "R-ASM-003", cert, id,
-           _("Trainee %s: certificate number %s has level digit %c, but the level is %s"), id,
-           number, number[15], level);
+  switch (td_cert_number_check_skill (number, level_digit))
+    {
+    case TD_CERT_SKILL_NUMBER_FORM:
+      ERROR (c, "R-ASM-003", cert, id,
+             _("Trainee %s: certificate number %s is not Y or S followed by 21 digits"), id,
+             number);
+      break;
+    case TD_CERT_SKILL_NUMBER_LEVEL:
+      ERROR (c, "R-ASM-003", cert, id,
+             _("Trainee %s: certificate number %s has level digit %c, but the level is %s"), id,
+             number, number[15], level);
+      break;
+    case TD_CERT_SKILL_NUMBER_OK:
+    default:
+      break;
+    }
 }
 
 static void

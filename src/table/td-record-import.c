@@ -699,16 +699,9 @@ td_record_write_template (TdStore *store, TdRecordKind kind, const char *class_c
   g_autoptr (TdTableWriter) writer = NULL;
   g_autoptr (TdClass) klass = NULL;
   g_autoptr (GPtrArray) roster = NULL;
-  TdTableFormat format;
 
-  if (!td_table_format_from_path (path, &format, error))
+  if (!td_table_template_path_check (path, error))
     return FALSE;
-  if (format != TD_TABLE_FORMAT_XLSX)
-    {
-      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT,
-                   _("%s: the template is an Excel workbook; name it .xlsx."), path);
-      return FALSE;
-    }
   if ((klass = td_store_get_class_by_code (store, class_code, error)) == NULL)
     return FALSE;
   roster = td_store_list_enrolments (store, klass->id, error);

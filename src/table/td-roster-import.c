@@ -423,26 +423,41 @@ compare_codes (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* What separates the categories of a cell: 、，,;；/／ and white space. */
+static gboolean
+category_separator (gunichar c)
+{
+  return c == ',' || c == ';' || c == '/' || c == 0x3001 || c == 0xFF0C || c == 0xFF1B
+         || c == 0xFF0F || g_unichar_isspace (c);
+}
+
 static void
 check_categories (TdRosterImport *self, guint row, TdImportRow *out)
 {
   g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_CATEGORIES);
   g_autoptr (GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr (GRegex) split = g_regex_new ("[、，,;；/／\\s]+", 0, 0, NULL);
-  g_auto (GStrv) parts = g_regex_split (split, text, 0);
   gboolean ok = TRUE;
+  const char *p = text;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* split by hand, not with a GRegex made and run for every row */
+  while (*p != '\0')
     {
-      const char *code = parts[i][0] != '\0' ? td_code_lookup (TD_CODES_CATEGORY, parts[i])
-                                             : NULL;
+      const char *start, *code;
+      g_autofree char *part = NULL;
 
-      if (parts[i][0] == '\0')
-        continue;
+      while (*p != '\0' && category_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !category_separator (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+      part = g_strndup (start, p - start);
+      code = td_code_lookup (TD_CODES_CATEGORY, part);
       if (code == NULL)
         {
           add_problem (self, out, TD_ROSTER_FIELD_CATEGORIES,
-                       g_strdup_printf (_("“%s” is not a trainee category."), parts[i]));
+                       g_strdup_printf (_("“%s” is not a trainee category."), part));
           ok = FALSE;
         }
       else if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))

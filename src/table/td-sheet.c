@@ -244,12 +244,11 @@ td_sheet_map_get_first_data_row (const TdSheetMap *map)
 char *
 td_sheet_map_cell_text (const TdSheetMap *map, const TdTable *table, guint row, guint field)
 {
-  g_autofree char *half = NULL;
-
   if (field >= map->n_fields || map->columns[field] < 0)
     return g_strdup ("");
-  half = td_codes_halfwidth (td_table_get_text (table, row, (guint) map->columns[field]));
-  return g_strdup (g_strstrip (half));
+  /* trimmed in place: g_strstrip gives back the string it was given */
+  return g_strstrip (td_codes_halfwidth (td_table_get_text (table, row,
+                                                            (guint) map->columns[field])));
 }
 
 TdCellKind

@@ -310,16 +310,9 @@ gboolean
 td_roster_write_template (const char *path, GError **error)
 {
   g_autoptr (TdTableWriter) writer = NULL;
-  TdTableFormat format;
 
-  if (!td_table_format_from_path (path, &format, error))
+  if (!td_table_template_path_check (path, error))
     return FALSE;
-  if (format != TD_TABLE_FORMAT_XLSX)
-    {
-      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT,
-                   _("%s: the template is an Excel workbook; name it .xlsx."), path);
-      return FALSE;
-    }
   writer = td_table_writer_new (path, "花名册", error);
   if (writer == NULL)
     return FALSE;

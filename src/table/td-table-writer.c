@@ -55,6 +55,22 @@ td_table_format_from_path (const char *path, TdTableFormat *format, GError **err
   return TRUE;
 }
 
+gboolean
+td_table_template_path_check (const char *path, GError **error)
+{
+  TdTableFormat format;
+
+  if (!td_table_format_from_path (path, &format, error))
+    return FALSE;
+  if (format != TD_TABLE_FORMAT_XLSX)
+    {
+      g_set_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT,
+                   _("%s: the template is an Excel workbook; name it .xlsx."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 create_formats (TdTableWriter *writer)
 {

@@ -33,6 +33,9 @@ typedef struct
 /* The format from @path's extension: ".csv" or ".xlsx" (any case); anything else is refused
  * with TD_TABLE_ERROR_FORMAT. */
 gboolean td_table_format_from_path (const char *path, TdTableFormat *format, GError **error);
+/* A template (a sheet to fill in, with drop-down lists) is an Excel workbook: FALSE with
+ * TD_TABLE_ERROR_FORMAT when @path is not named .xlsx. */
+gboolean td_table_template_path_check (const char *path, GError **error);
 
 TdTableWriter *td_table_writer_new (const char *path, const char *sheet_name, GError **error);
 void td_table_writer_free (TdTableWriter *writer);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/td-i18n.h"
 #include "ui/td-application.h"
 #include "ui/td-backup.h"
 #include "ui/td-window.h"
@@ -115,6 +116,8 @@ static void
 td_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (td_application_parent_class)->startup (app);
+  /* after adw_init (AdwApplication's startup), which binds libadwaita's catalogue */
+  td_i18n_bind_library ("libadwaita");
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -9,26 +9,10 @@
 
 #include "table/td-punch-reader.h"
 #include "ui/td-attendance-import-dialog.h"
-#include "ui/td-dialog.h"
 #include "ui/td-file-reader.h"
+#include "ui/td-list-row.h"
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-ui-util.h"
-
-/* ---- a preview row: the index of a TdAttRow ------------------------------------------ */
-
-#define TD_TYPE_ATT_ITEM (td_att_item_get_type ())
-G_DECLARE_FINAL_TYPE (TdAttItem, td_att_item, TD, ATT_ITEM, GObject)
-
-struct _TdAttItem
-{
-  GObject parent_instance;
-  guint index;
-};
-
-G_DEFINE_FINAL_TYPE (TdAttItem, td_att_item, G_TYPE_OBJECT)
-
-static void td_att_item_class_init (TdAttItemClass *klass) {}
-static void td_att_item_init (TdAttItem *self) {}
 
 /* ---- the dialog ------------------------------------------------------------------------ */
 
@@ -57,7 +41,7 @@ struct _TdAttendanceImportDialog
   TdFileReader *reader;         /* the terminal's or platform's file, read in a worker */
   TdPunchFile *file;
   TdAttendanceImport *imp;
-  GListStore *rows;             /* TdAttItem */
+  GListStore *rows;             /* TdListRow: its id the index of a TdAttRow */
 
   AdwToastOverlay *toast_overlay;
   GtkButton *accept_button;
@@ -143,8 +127,9 @@ static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   TdAttendanceImportDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
-  TdAttItem *item = gtk_list_item_get_item (list_item);
-  const TdAttRow *row = td_attendance_import_get_row (self->imp, item->index);
+  TdListRow *item = gtk_list_item_get_item (list_item);
+  const TdAttRow *row = td_attendance_import_get_row (self->imp,
+                                                      (guint) td_list_row_get_id (item));
   g_autofree char *text = cell_text (self, row, GPOINTER_TO_INT (data));
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
@@ -310,11 +295,7 @@ refresh (TdAttendanceImportDialog *self)
   GtkWidget *child;
 
   for (guint i = 0; i < n; i++)
-    {
-      TdAttItem *item = g_object_new (TD_TYPE_ATT_ITEM, NULL);
-      item->index = i;
-      g_ptr_array_add (items, item);
-    }
+    g_ptr_array_add (items, g_object_new (TD_TYPE_LIST_ROW, "id", (gint64) i, NULL));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exception_list))) != NULL)
@@ -510,64 +491,11 @@ on_accept_clicked (TdAttendanceImportDialog *self)
 
 /* ---- building ------------------------------------------------------------------------ */
 
-static GtkWidget *
-scrolled (GtkWidget *child, int min_height)
+/* The rows of the hand mapping: one a column the file must have (the page is in the
+ * template, the columns are the reader's). */
+static void
+add_map_rows (TdAttendanceImportDialog *self)
 {
-  GtkWidget *sw = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), child);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (sw), min_height);
-  gtk_widget_set_vexpand (sw, TRUE);
-  return sw;
-}
-
-static GtkWidget *
-build_choose (TdAttendanceImportDialog *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose a File…"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-open-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Attendance from a Terminal or Platform"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-    _("Choose or drop the export of a sign-in terminal (attlog.dat, or a spreadsheet with "
-      "考勤号码, 姓名, 日期时间 …) or an online platform's study records. Every record is "
-      "computed and shown, with the cases you must decide, before anything is stored."));
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->error_label), "error_label");
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose_clicked), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), button);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
-  return page;
-}
-
-static GtkWidget *
-build_map (TdAttendanceImportDialog *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use These Columns"));
-
-  self->map_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->map_group, _("Which Column Holds What"));
-  adw_preferences_group_set_description (self->map_group,
-    _("The headers of this file are not known. Choose the column of the person number or the "
-      "id number, and of the date and time; TrainDesk remembers the choice for files of this "
-      "layout."));
-  self->first_row = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 100, 1));
-  gtk_widget_set_valign (GTK_WIDGET (self->first_row), GTK_ALIGN_CENTER);
-  gtk_widget_set_name (GTK_WIDGET (self->first_row), "first-row");
-  adw_preferences_group_add (self->map_group,
-                             td_dialog_row_with (_("First data row"),
-                                                 GTK_WIDGET (self->first_row)));
   for (int c = 0; c < TD_PUNCH_N_COLUMNS; c++)
     {
       self->map_rows[c] = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -576,115 +504,30 @@ build_map (TdAttendanceImportDialog *self)
       gtk_widget_set_name (GTK_WIDGET (self->map_rows[c]), td_punch_column_key (c));
       adw_preferences_group_add (self->map_group, GTK_WIDGET (self->map_rows[c]));
     }
-  gtk_widget_set_name (button, "use-columns");
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 12);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_use_columns), self);
-  adw_preferences_group_set_header_suffix (self->map_group, button);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->map_group);
-  return page;
 }
 
-static GtkWidget *
-build_preview (TdAttendanceImportDialog *self)
+static void
+add_columns (TdAttendanceImportDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  GtkWidget *method_label = gtk_label_new (_("Method where the file does not say:"));
-  GtkNoSelection *selection;
   static const char *const titles[N_COLS] = {
     N_("Lesson"), N_("Trainee"), N_("Status"), N_("Sign-in"), N_("Sign-out"), N_("Hours"),
     N_("Method"), N_("Change"),
   };
+  g_autoptr (GtkNoSelection) selection = NULL;
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->summary_label), "summary");
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
-  self->method_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (methods));
-  g_signal_connect_swapped (self->method_drop, "notify::selected",
-                            G_CALLBACK (on_method_changed), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (bar), method_label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->method_drop));
-
-  self->rows = g_list_store_new (TD_TYPE_ATT_ITEM);
+  self->rows = g_list_store_new (TD_TYPE_LIST_ROW);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  /* the column view takes the selection model */
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_widget_set_name (GTK_WIDGET (self->column_view), "records");
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   for (int c = 0; c < N_COLS; c++)
     add_column (self, _(titles[c]), c, c == COL_CHANGE);
-  self->exception_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->exception_list), "exceptions");
-  gtk_list_box_set_selection_mode (self->exception_list, GTK_SELECTION_NONE);
-  gtk_paned_set_start_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->column_view), 200));
-  gtk_paned_set_end_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->exception_list), 120));
-  gtk_paned_set_position (GTK_PANED (paned), 330);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), paned);
-  return box;
-}
-
-static void
-add_page (TdAttendanceImportDialog *self, GtkWidget *child, const char *name)
-{
-  gtk_stack_add_named (self->stack, child, name);
-}
-
-static GtkWidget *
-build_header (TdAttendanceImportDialog *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  self->accept_button = GTK_BUTTON (gtk_button_new_with_mnemonic (""));
-  gtk_widget_set_name (GTK_WIDGET (self->accept_button), "accept");
-  gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
-  g_signal_connect_swapped (self->accept_button, "clicked", G_CALLBACK (on_accept_clicked),
-                            self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->accept_button));
-  return header;
 }
 
 static void
 td_attendance_import_dialog_init (TdAttendanceImportDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_widget_set_name (GTK_WIDGET (self), "td-attendance-import-dialog");
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Attendance"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 680);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  add_page (self, build_choose (self), "choose");
-  add_page (self, spinner, "loading");
-  add_page (self, build_map (self), "map");
-  add_page (self, build_preview (self), "preview");
-  self->done_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->done_page, "emblem-ok-symbolic");
-  adw_status_page_set_description (self->done_page,
-    _("The attendance page shows them; the audit log has the import with the file's name and "
-      "checksum."));
-  add_page (self, GTK_WIDGET (self->done_page), "done");
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_map_rows (self);
+  add_columns (self);
   gtk_stack_set_visible_child_name (self->stack, "choose");
   self->reader = td_file_reader_new (self, read_punches, (GDestroyNotify) td_punch_file_free,
                                      on_file_chosen, on_read_done);
@@ -699,6 +542,7 @@ td_attendance_import_dialog_dispose (GObject *object)
   if (self->reader != NULL)
     td_file_reader_abandon (self->reader);
   g_clear_object (&self->reader);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_IMPORT_DIALOG);
   self->stack = NULL;
   g_clear_object (&self->rows);
   g_clear_pointer (&self->imp, td_attendance_import_free);
@@ -719,10 +563,31 @@ td_attendance_import_dialog_finalize (GObject *object)
 static void
 td_attendance_import_dialog_class_init (TdAttendanceImportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = td_attendance_import_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = td_attendance_import_dialog_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/traindesk/TrainDesk/ui/td-attendance-import-dialog.ui");
+#define BIND(name) \
+  gtk_widget_class_bind_template_child (widget_class, TdAttendanceImportDialog, name)
+  BIND (toast_overlay);
+  BIND (accept_button);
+  BIND (stack);
+  BIND (error_label);
+  BIND (summary_label);
+  BIND (method_drop);
+  BIND (column_view);
+  BIND (exception_list);
+  BIND (map_group);
+  BIND (first_row);
+  BIND (done_page);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_use_columns);
+  gtk_widget_class_bind_template_callback (widget_class, on_method_changed);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 TdAttendanceImportDialog *

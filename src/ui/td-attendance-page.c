@@ -31,12 +31,14 @@ struct _TdAttendancePage
   TdRate min_rate;
   GPtrArray *lessons;           /* TdLesson* */
   GPtrArray *enrolments;        /* TdEnrolment* */
-  GPtrArray *records;           /* TdAttendance*, current */
+  GHashTable *records;          /* record id → TdAttendance* (owned), the current ones */
+  GHashTable *by_pair;          /* the same records as a set by lesson and trainee */
   GHashTable *credited;         /* trainee id → TdHalves of the current records */
-  GHashTable *by_pair;          /* lesson id << 32 | trainee id → TdAttendance* (current) */
-  gint64 *pair_keys;            /* the keys of by_pair */
   guint64 checked_count;        /* the store's change count when the chain was checked */
-  guint64 loaded_count;         /* … and when the data above were read */
+  /* the change counts when the data above were read: of the class, its catalog and the
+   * trainees (read all again), of its lessons and roster (read again), of the attendance */
+  guint64 class_count, roster_count, attendance_count;
+  TdAttendanceMark attendance_mark;   /* the records read are those up to this mark */
   gint64 checked_class;
   GHashTable *problem_lids;     /* lessons with a chain problem (char*) */
   char *problems_text;
@@ -63,26 +65,30 @@ static void reload (TdPage *page);
 
 /* ---- lookups ------------------------------------------------------------------------ */
 
-static gint64
-pair_key (gint64 lesson_id, gint64 trainee_id)
-{
-  return (gint64) ((guint64) lesson_id << 32 | (guint64) (guint32) trainee_id);
-}
-
-/* GLib's g_int64_hash folds the two halves together (lesson ^ trainee): a class's keys
- * would share about a thousand hash values and every lookup walk long probe runs. */
+/* A record's place in by_pair: its lesson and trainee.  (Folding the two together as
+ * lesson ^ trainee would give a class's keys about a thousand hash values and every lookup
+ * long probe runs.) */
 static guint
-pair_hash (gconstpointer key)
+pair_hash (gconstpointer record)
 {
-  guint64 k = *(const guint64 *) key;
+  const TdAttendance *r = record;
+  guint64 k = (guint64) r->lesson_id << 32 | (guint64) (guint32) r->trainee_id;
 
   return (guint) ((k ^ (k >> 29)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 32);
+}
+
+static gboolean
+pair_equal (gconstpointer a, gconstpointer b)
+{
+  const TdAttendance *ra = a, *rb = b;
+
+  return ra->lesson_id == rb->lesson_id && ra->trainee_id == rb->trainee_id;
 }
 
 static const TdAttendance *
 find_record (TdAttendancePage *self, gint64 lesson_id, gint64 trainee_id)
 {
-  gint64 key = pair_key (lesson_id, trainee_id);
+  TdAttendance key = { .lesson_id = lesson_id, .trainee_id = trainee_id };
 
   return self->by_pair != NULL ? g_hash_table_lookup (self->by_pair, &key) : NULL;
 }
@@ -257,14 +263,23 @@ rebuild_trainees (TdAttendancePage *self)
 
 /* What the page shows comes from these tables: a change elsewhere (a setting, another
  * page's records) reads nothing again. */
+static const char *const class_tables[] = { "class", "catalog", "trainee", NULL };
+static const char *const roster_tables[] = { "lesson", "enrolment", NULL };
+static const char *const attendance_tables[] = { "attendance", NULL };
+
+static guint64
+count_of (TdAttendancePage *self, const char *const *tables)
+{
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+
+  return store != NULL ? td_store_get_change_count_of (store, tables) : 0;
+}
+
 static guint64
 change_count (TdAttendancePage *self)
 {
-  static const char *const shown[] = { "class", "catalog", "lesson", "enrolment", "trainee",
-                                       "attendance", NULL };
-  TdStore *store = td_page_get_store (TD_PAGE (self));
-
-  return store != NULL ? td_store_get_change_count_of (store, shown) : 0;
+  return count_of (self, class_tables) + count_of (self, roster_tables)
+         + count_of (self, attendance_tables);
 }
 
 /* The class's chain checked again only when the data changed (the store's change counter)
@@ -317,15 +332,126 @@ show_problems (TdAttendancePage *self)
 }
 
 static void
+clear_records (TdAttendancePage *self)
+{
+  g_clear_pointer (&self->by_pair, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->credited, g_hash_table_unref);
+}
+
+static void
 clear_data (TdAttendancePage *self)
 {
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->lessons, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
-  g_clear_pointer (&self->credited, g_hash_table_unref);
-  g_clear_pointer (&self->by_pair, g_hash_table_unref);
-  g_clear_pointer (&self->pair_keys, g_free);
+  clear_records (self);
+}
+
+static void
+credit (TdAttendancePage *self, gint64 trainee_id, TdHalves hours)
+{
+  int sum = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &trainee_id));
+
+  g_hash_table_replace (self->credited, g_memdup2 (&trainee_id, sizeof trainee_id),
+                        GINT_TO_POINTER (sum + hours));
+}
+
+/* The record @id leaves what the page holds (replaced, rolled back, or read again). */
+static void
+drop_record (TdAttendancePage *self, gint64 id)
+{
+  TdAttendance *r = g_hash_table_lookup (self->records, &id);
+
+  if (r == NULL)
+    return;
+  credit (self, r->trainee_id, -r->hours);
+  if (g_hash_table_lookup (self->by_pair, r) == r)
+    g_hash_table_remove (self->by_pair, r);
+  g_hash_table_remove (self->records, &id);
+}
+
+/* @r (taken) is the current record of its lesson and trainee. */
+static void
+add_record (TdAttendancePage *self, TdAttendance *r)
+{
+  TdAttendance *before = g_hash_table_lookup (self->by_pair, r);
+
+  if (before != NULL)
+    drop_record (self, before->id);
+  g_hash_table_insert (self->records, &r->id, r);
+  g_hash_table_add (self->by_pair, r);
+  credit (self, r->trainee_id, r->hours);
+}
+
+/* The records of @list (taken, its free function dropped) applied: each read again replaces
+ * what the page held of it; those now replaced or gone only leave. */
+static void
+apply_records (TdAttendancePage *self, GPtrArray *list)
+{
+  if (self->records == NULL)
+    {
+      self->records = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                             (GDestroyNotify) td_attendance_free);
+      self->by_pair = g_hash_table_new (pair_hash, pair_equal);
+      self->credited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  g_ptr_array_set_free_func (list, NULL);
+  for (guint i = 0; i < list->len; i++)
+    drop_record (self, ((TdAttendance *) g_ptr_array_index (list, i))->id);
+  for (guint i = 0; i < list->len; i++)
+    {
+      TdAttendance *r = g_ptr_array_index (list, i);
+
+      if (r->replaced)
+        td_attendance_free (r);
+      else
+        add_record (self, r);
+    }
+}
+
+/* The lessons and the roster of the class read (again). */
+static gboolean
+load_lessons (TdAttendancePage *self, GError **error)
+{
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+  gint64 class_id = td_page_get_class_id (TD_PAGE (self));
+  g_autoptr (GPtrArray) lessons = td_store_list_lessons (store, class_id, error);
+  g_autoptr (GPtrArray) enrolments = lessons != NULL
+    ? td_store_list_enrolments (store, class_id, error) : NULL;
+
+  if (enrolments == NULL)
+    return FALSE;
+  g_clear_pointer (&self->lessons, g_ptr_array_unref);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  self->lessons = g_steal_pointer (&lessons);
+  self->enrolments = g_steal_pointer (&enrolments);
+  self->roster_count = count_of (self, roster_tables);
+  return TRUE;
+}
+
+/* The records written since they were read (all of them the first time, or when the store
+ * cannot tell which: td_store_list_attendance_since). */
+static gboolean
+load_records (TdAttendancePage *self, gboolean first, GError **error)
+{
+  TdStore *store = td_page_get_store (TD_PAGE (self));
+  gint64 class_id = td_page_get_class_id (TD_PAGE (self));
+  TdAttendanceMark mark = td_store_attendance_mark (store);
+  guint64 count = count_of (self, attendance_tables);
+  gboolean whole = TRUE;
+  g_autoptr (GPtrArray) list = first
+    ? td_store_list_attendance (store, class_id, error)
+    : td_store_list_attendance_since (store, class_id, &self->attendance_mark, &whole, error);
+
+  if (list == NULL)
+    return FALSE;
+  if (whole)
+    clear_records (self);
+  apply_records (self, list);
+  self->attendance_mark = mark;
+  self->attendance_count = count;
+  return TRUE;
 }
 
 /* Reads the class; FALSE with @error (and nothing loaded) when the store cannot be read. */
@@ -339,6 +465,7 @@ load_data (TdAttendancePage *self, GError **error)
   clear_data (self);
   if (store == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     return TRUE;
+  self->class_count = count_of (self, class_tables);
   self->klass = td_store_get_class (store, td_page_get_class_id (TD_PAGE (self)), &local);
   if (self->klass == NULL)
     {
@@ -348,31 +475,35 @@ load_data (TdAttendancePage *self, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  catalog = td_store_get_class_catalog (store, self->klass, NULL);
+  /* a class without a catalogue in force has no threshold; an unreadable one is an error */
+  catalog = td_store_get_class_catalog (store, self->klass, &local);
+  if (catalog == NULL && !g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      clear_data (self);
+      return FALSE;
+    }
   self->min_rate = catalog != NULL ? catalog->rules.min_attendance_rate : 0;
-  if ((self->lessons = td_store_list_lessons (store, td_page_get_class_id (TD_PAGE (self)), error))
-          == NULL
-      || (self->enrolments =
-              td_store_list_enrolments (store, td_page_get_class_id (TD_PAGE (self)), error))
-             == NULL
-      || (self->records =
-              td_store_list_attendance (store, td_page_get_class_id (TD_PAGE (self)), error))
-             == NULL)
+  if (!load_lessons (self, error) || !load_records (self, TRUE, error))
     {
       clear_data (self);
       return FALSE;
     }
-  self->credited = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->by_pair = g_hash_table_new (pair_hash, g_int64_equal);
-  self->pair_keys = g_new (gint64, MAX (self->records->len, 1));
-  for (guint i = 0; i < self->records->len; i++)
-    {
-      TdAttendance *r = g_ptr_array_index (self->records, i);
-      int sum = GPOINTER_TO_INT (g_hash_table_lookup (self->credited, &r->trainee_id));
+  return TRUE;
+}
 
-      g_hash_table_insert (self->credited, &r->trainee_id, GINT_TO_POINTER (sum + r->hours));
-      self->pair_keys[i] = pair_key (r->lesson_id, r->trainee_id);
-      g_hash_table_insert (self->by_pair, &self->pair_keys[i], r);
+/* The class shown again after a change to its lessons, roster or attendance: only what
+ * changed is read (the lessons and roster are small; of the records, those written since
+ * the last read), not the whole class. */
+static gboolean
+update_data (TdAttendancePage *self, GError **error)
+{
+  if ((self->roster_count != count_of (self, roster_tables) && !load_lessons (self, error))
+      || (self->attendance_count != count_of (self, attendance_tables)
+          && !load_records (self, FALSE, error)))
+    {
+      clear_data (self);
+      return FALSE;
     }
   return TRUE;
 }
@@ -384,18 +515,22 @@ reload (TdPage *page)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) lids = NULL;
   g_autoptr (GError) error = NULL;
-  guint64 count = change_count (self);
+  gboolean same_class = self->klass != NULL
+                        && self->klass->id == td_page_get_class_id (TD_PAGE (self))
+                        && self->class_count == count_of (self, class_tables);
 
   /* nothing changed since the class was read (the page shown again, the same class chosen):
    * what it shows stands, only the trainees of the chosen lesson are listed again */
-  if (self->klass != NULL && self->klass->id == td_page_get_class_id (TD_PAGE (self))
-      && count == self->loaded_count)
+  if (same_class && self->roster_count == count_of (self, roster_tables)
+      && self->attendance_count == count_of (self, attendance_tables))
     {
       rebuild_trainees (self);
       return;
     }
-  load_data (self, &error);
-  self->loaded_count = count;
+  if (same_class)
+    update_data (self, &error);
+  else
+    load_data (self, &error);
   td_page_set_store_error (TD_PAGE (self), error);
   gtk_stack_set_visible_child_name (self->stack, self->klass != NULL ? "grid" : "empty");
   if (self->klass == NULL)

@@ -89,6 +89,7 @@ load_data (TdFollowUpPage *self, GError **error)
   TdStore *store = td_page_get_store (TD_PAGE (self));
   gint64 class_id = td_page_get_class_id (TD_PAGE (self));
   g_autoptr (TdCatalog) catalog = NULL;
+  g_autoptr (GError) local = NULL;
 
   g_clear_pointer (&self->klass, td_class_free);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -98,7 +99,14 @@ load_data (TdFollowUpPage *self, GError **error)
   self->klass = td_store_get_class (store, class_id, error);
   if (self->klass == NULL)
     return FALSE;
-  catalog = td_store_get_class_catalog (store, self->klass, NULL);
+  /* a class without a catalogue in force has no window; an unreadable one is an error */
+  catalog = td_store_get_class_catalog (store, self->klass, &local);
+  if (catalog == NULL && !g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      g_clear_pointer (&self->klass, td_class_free);
+      return FALSE;
+    }
   self->window_days = catalog != NULL ? catalog->rules.employment_window_days : 0;
   if ((self->enrolments = td_store_list_enrolments (store, class_id, error)) == NULL
       || (self->follow_ups = td_store_list_follow_ups (store, class_id, error)) == NULL)

@@ -9,6 +9,7 @@
 #include "ui/td-dialog.h"
 #include "ui/td-packet-export.h"
 #include "ui/td-submissions-page.h"
+#include "ui/td-ui-util.h"
 
 /* The kinds offered, in the order of the Submissions page's drop-down. */
 static const TdPacketKind export_kinds[] = {
@@ -111,6 +112,7 @@ td_packet_export_activate (GSimpleAction *action, GVariant *param, gpointer data
   TdStore *store = td_window_get_store (window);
   gint64 class_id = td_window_get_class_id (window);
   g_autoptr (TdClass) klass = NULL;
+  gboolean failed = FALSE;
 
   if (g_strcmp0 (page, "submissions") == 0)
     {
@@ -118,10 +120,11 @@ td_packet_export_activate (GSimpleAction *action, GVariant *param, gpointer data
                                   NULL);
       return;
     }
-  klass = store != NULL && class_id != 0 ? td_store_get_class (store, class_id, NULL) : NULL;
+  klass = td_ui_read_class (GTK_WIDGET (window), store, class_id, &failed);
   if (klass == NULL)
     {
-      td_window_toast (window, _("Choose a class first"));
+      if (!failed)
+        td_window_toast (window, _("Choose a class first"));
       return;
     }
   choose_kind (window, klass, td_packet_export_kind_for_page (page));

@@ -426,6 +426,7 @@ td_window_print_current (TdWindow *window)
   TdStore *store;
   gint64 class_id;
   g_autoptr (TdClass) klass = NULL;
+  gboolean failed = FALSE;
   TdPrintDialog *dialog;
 
   g_return_if_fail (TD_IS_WINDOW (window));
@@ -433,7 +434,9 @@ td_window_print_current (TdWindow *window)
   class_id = td_window_get_class_id (window);
   if (store == NULL)
     return;
-  klass = class_id != 0 ? td_store_get_class (store, class_id, NULL) : NULL;
+  klass = td_ui_read_class (GTK_WIDGET (window), store, class_id, &failed);
+  if (failed)
+    return;
   if (klass == NULL)
     {
       td_ui_show_message (GTK_WIDGET (window), _("No class to print"),

@@ -76,9 +76,17 @@ refused_heading (TdRecordKind kind)
                                    : _("The follow-up sheet was not imported");
 }
 
-gboolean
-td_sheet_import_path (GtkWidget *page, TdStore *store, gint64 class_id, TdRecordKind kind,
-                      const char *path)
+/* The page says it is busy while a file is imported (the window shows it). */
+static void
+set_busy (GtkWidget *page, gboolean busy)
+{
+  if (TD_IS_PAGE (page))
+    td_page_set_busy (TD_PAGE (page), busy);
+}
+
+static gboolean
+import_sheet (GtkWidget *page, TdStore *store, gint64 class_id, TdRecordKind kind,
+              const char *path)
 {
   g_autofree char *code = class_code (store, class_id);
   g_autoptr (TdRecordImport) imp = NULL;
@@ -109,6 +117,18 @@ td_sheet_import_path (GtkWidget *page, TdStore *store, gint64 class_id, TdRecord
                                  n);
   toast (page, message);
   return TRUE;
+}
+
+gboolean
+td_sheet_import_path (GtkWidget *page, TdStore *store, gint64 class_id, TdRecordKind kind,
+                      const char *path)
+{
+  gboolean ok;
+
+  set_busy (page, TRUE);
+  ok = import_sheet (page, store, class_id, kind, path);
+  set_busy (page, FALSE);
+  return ok;
 }
 
 static void
@@ -200,8 +220,12 @@ td_packet_import_paths (GtkWidget *page, TdStore *store, const char *const *path
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   guint n = 0;
+  gboolean ok;
 
-  if (!td_packet_import_files (store, paths, NULL, &n, &error))
+  set_busy (page, TRUE);
+  ok = td_packet_import_files (store, paths, NULL, &n, &error);
+  set_busy (page, FALSE);
+  if (!ok)
     {
       td_ui_show_message (page, _("The packets were not imported"), error->message);
       return FALSE;

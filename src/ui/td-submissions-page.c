@@ -76,7 +76,10 @@ show_due (TdSubmissionsPage *self, GError **error)
 
   if (td_page_get_class_id (TD_PAGE (self)) != 0)
     klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
-                                td_page_get_class_id (TD_PAGE (self)), NULL);
+                                td_page_get_class_id (TD_PAGE (self)), &local);
+  /* a class deleted meanwhile has no filing due; one that cannot be read is an error */
+  if (g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    g_clear_error (&local);
   if (klass != NULL)
     filing = td_store_latest_packet (td_page_get_store (TD_PAGE (self)), TD_KIND_FILING,
                                      td_page_get_class_id (TD_PAGE (self)), 0, 0, &local);
@@ -190,6 +193,7 @@ td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year
   TdExportOptions options = { NULL, NULL, path, FALSE };
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  td_page_set_busy (TD_PAGE (self), TRUE);
   if (kind != TD_KIND_QUARTERLY)
     klass = td_store_get_class (td_page_get_store (TD_PAGE (self)),
                                 td_page_get_class_id (TD_PAGE (self)), &error);
@@ -198,6 +202,7 @@ td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year
                                klass != NULL ? klass->code : NULL, year, quarter, &options,
                                &findings, &error);
   td_page_reload (TD_PAGE (self));
+  td_page_set_busy (TD_PAGE (self), FALSE);
   if (result == NULL)
     {
       if (findings != NULL && td_findings_get_n (findings) > 0)
@@ -369,7 +374,9 @@ td_submissions_page_validate_file (TdSubmissionsPage *self, const char *path)
   gboolean parsed;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  td_page_set_busy (TD_PAGE (self), TRUE);
   parsed = td_validator_check_file (td_page_get_store (TD_PAGE (self)), path, NULL, findings);
+  td_page_set_busy (TD_PAGE (self), FALSE);
   show_findings (self, title, findings);
   return parsed && !td_findings_has_errors (findings);
 }
@@ -417,12 +424,15 @@ td_submissions_page_import_receipt (TdSubmissionsPage *self, const char *path)
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (TD_IS_SUBMISSIONS_PAGE (self), FALSE);
+  td_page_set_busy (TD_PAGE (self), TRUE);
   if (!td_receipt_apply_file (td_page_get_store (TD_PAGE (self)), path, &summary, &error))
     {
+      td_page_set_busy (TD_PAGE (self), FALSE);
       td_ui_show_error (GTK_WIDGET (self), _("The receipt was not imported"), error);
       return FALSE;
     }
   td_page_reload (TD_PAGE (self));
+  td_page_set_busy (TD_PAGE (self), FALSE);
   text = receipt_summary (summary);
   if (summary->issues != NULL && summary->issues->len > 0)
     {

@@ -281,13 +281,15 @@ td_table_export_activate (GSimpleAction *action, GVariant *param, gpointer windo
   gint64 class_id = td_window_get_class_id (self);
   g_autoptr (TdClass) klass = NULL;
   TdExportKind kind = TD_EXPORT_ROSTER;
+  gboolean failed = FALSE;
 
   if (param != NULL && !td_export_kind_from_string (g_variant_get_string (param, NULL), &kind))
     g_return_if_reached ();
-  klass = store != NULL && class_id != 0 ? td_store_get_class (store, class_id, NULL) : NULL;
+  klass = td_ui_read_class (GTK_WIDGET (self), store, class_id, &failed);
   if (klass == NULL)
     {
-      td_window_toast (self, _("Choose a class first"));
+      if (!failed)
+        td_window_toast (self, _("Choose a class first"));
       return;
     }
   td_table_export_dialog (GTK_WINDOW (self), store, klass->code, kind);

@@ -172,6 +172,19 @@ refresh (TdTimetableEditor *self, gboolean changed)
 
 /* ---- the lesson dialog ---------------------------------------------------- */
 
+/* The dialog's message (why OK does nothing yet) under its form, hidden until set. */
+static GtkLabel *
+message_label_append (GtkBox *box)
+{
+  GtkLabel *message = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (message, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
+  gtk_box_append (box, GTK_WIDGET (message));
+  return message;
+}
+
 typedef struct
 {
   TdTimetableEditor *self;
@@ -348,11 +361,7 @@ lesson_dialog_content (LessonDialog *dialog, const TdLesson *lesson)
                             dialog);
   on_lesson_times_changed (dialog);
   gtk_box_append (GTK_BOX (box), group);
-  dialog->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (dialog->message, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->message));
+  dialog->message = message_label_append (GTK_BOX (box));
   return box;
 }
 
@@ -488,11 +497,7 @@ pattern_dialog_content (PatternDialog *dialog)
                            GTK_WIDGET (dialog->replace)));
 #undef ADD
   gtk_box_append (GTK_BOX (box), group);
-  dialog->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (dialog->message, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (dialog->message), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->message));
+  dialog->message = message_label_append (GTK_BOX (box));
   return box;
 }
 

@@ -103,6 +103,20 @@ td_ui_show_message (GtkWidget *parent, const char *heading, const char *body)
   show_dialog (parent, heading, body);
 }
 
+TdClass *
+td_ui_read_class (GtkWidget *parent, TdStore *store, gint64 class_id, gboolean *failed)
+{
+  g_autoptr (GError) error = NULL;
+  TdClass *klass = store != NULL && class_id != 0
+                     ? td_store_get_class (store, class_id, &error) : NULL;
+
+  *failed = klass == NULL && error != NULL
+            && !g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND);
+  if (*failed)
+    td_ui_show_error (parent, _("The class cannot be read"), error);
+  return klass;
+}
+
 GtkStringList *
 td_ui_code_model (TdCodeList list)
 {

@@ -19,6 +19,11 @@ const GError *td_ui_store_read_error (const GError *error);
 /* A modal message dialog over @parent's window: @heading, the error's message and the
  * hint.  Nothing in the form is touched, so nothing typed is lost. */
 void td_ui_show_error (GtkWidget *parent, const char *heading, const GError *error);
+/* The class @class_id read for an action of @parent's window; NULL when there is none (no
+ * class chosen, or it was deleted) or when it cannot be read: then the error is shown
+ * ("The class cannot be read") and *@failed set, so the caller says nothing more. */
+TdClass *td_ui_read_class (GtkWidget *parent, TdStore *store, gint64 class_id,
+                           gboolean *failed);
 /* A modal dialog with a plain message. */
 void td_ui_show_message (GtkWidget *parent, const char *heading, const char *body);
 

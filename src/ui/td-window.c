@@ -76,10 +76,12 @@ static const TdPageEntry page_entries[] = {
 
 /* ---- pages ---------------------------------------------------------------- */
 
+/* NULL also while the template is built or disposed (its bindings ask then). */
 static TdPage *
 visible_page (TdWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  GtkWidget *child = self->page_stack != NULL ? gtk_stack_get_visible_child (self->page_stack)
+                                              : NULL;
 
   return child != NULL ? TD_PAGE (child) : NULL;
 }
@@ -690,6 +692,14 @@ td_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     }
 }
 
+/* For the template's bindings: the header's page buttons are sensitive while the visible
+ * page is not busy. */
+static gboolean
+td_window_not (TdWindow *self, gboolean value)
+{
+  return !value;
+}
+
 static void
 td_window_class_init (TdWindowClass *klass)
 {
@@ -723,6 +733,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, first_run);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, td_window_not);
   gtk_widget_class_bind_template_callback (widget_class, on_first_run_done);
 }
 

@@ -311,37 +311,126 @@ test_unknown_class (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
-/* A file the CLI must refuse for every verb that reads the database (never an empty list
- * or an empty file), left byte for byte as it was. */
+/* The files the verbs that import read, in @dir (valid ones: a verb must be refused for the
+ * database, not for its input). */
+static void
+write_inputs (const char *dir)
+{
+  static const char *const files[][2] = {
+    { "in-roster.csv", "姓名,身份证号,性别,出生日期,手机号,文化程度,户籍地,人员类别\n"
+                       "刘芳,371502199310111124,女,1993-10-11,13800138000,高中,371502,01\n" },
+    { "in-results.csv", "身份证号,姓名,理论成绩,实操成绩,考核结果\n"
+                        "371581197508029667,林丽娟,85,90,合格\n" },
+    { "in-follow-ups.csv", "身份证号,姓名,回访日期,就业状态\n"
+                           "371581197508029667,林丽娟,2026-08-01,已就业\n" },
+    { "in-attlog.dat", "     1\t2026-11-17 08:20:00\t1\t0\t1\t0\n" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @dir, sorted, one a line (SQLite's -wal and -shm files beside a database
+ * apart: a reader makes them). */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (!g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+#define BUREAU(name) g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau", name, NULL)
+
+/* A file the CLI must refuse for every verb that reads or writes the database — each verb of
+ * `traindesk-cli --help` but roster-template, which writes an empty roster without it — never
+ * an empty list, an empty or half-written file, a crash: exit status 1, nothing on standard
+ * output, @message said, no file written, and the database left byte for byte as it was. */
 static void
 assert_refused_as (Fixture *f, const char *path, const char *message, gboolean read_file)
 {
   g_autofree char *before = read_file ? file_sum (path) : NULL;
-  const char *const verbs[][7] = {
+  g_autofree char *filing = BUREAU ("filing.xml");
+  g_autofree char *catalog = BUREAU ("catalog-2026-1.xml");
+  g_autofree char *packet = BUREAU ("roster.xml");
+  g_autofree char *receipt = BUREAU ("receipt-roster.xml");
+  g_autofree char *files_before = NULL;
+  const char *const verbs[][12] = {
+    { "init" },
+    { "init", "--demo" },
+    { "institution", "show" },
+    { "institution", "set", "contact_name=王立新" },
+    { "class", "show", "YL2026-011" },
+    { "class", "new", "--from", filing },
     { "list", "classes" },
     { "list", "trainees", "--class", "YL2026-011" },
+    { "list", "results", "--class", "YL2026-011" },
+    { "list", "follow-ups", "--class", "YL2026-011" },
+    { "list", "claim", "--class", "YL2026-011" },
+    { "list", "attendance", "--class", "YL2026-011" },
+    { "list", "packets" },
+    { "list", "packets", "--class", "YL2026-011" },
+    { "withdraw", "--class", "DG2026-021", "--id", "371581197508029667", "--date",
+      "2026-11-20", "--reason", "找到工作" },
+    { "cancel", "--class", "JZ2026-031", "--date", "2026-11-20", "--reason", "生源不足" },
+    { "import-catalog", catalog },
+    { "import-roster", "--class", "JZ2026-031", "in-roster.csv" },
+    { "import-results", "--class", "YL2026-011", "in-results.csv" },
+    { "results-template", "--class", "YL2026-011", "-o", "results.xlsx" },
+    { "import-follow-ups", "--class", "YL2026-011", "in-follow-ups.csv" },
+    { "follow-up-template", "--class", "YL2026-011", "-o", "follow-ups.xlsx" },
+    { "import-attendance", "--class", "DG2026-021", "in-attlog.dat" },
+    { "import-attendance", "--class", "DG2026-021", "--apply", "in-attlog.dat" },
     { "export", "roster", "--class", "YL2026-011", "-o", "roster.xml" },
+    { "export", "quarterly", "--year", "2026", "--quarter", "3", "-o", "quarterly.xml" },
     { "export-table", "roster", "--class", "YL2026-011", "-o", "roster.csv" },
+    { "export-table", "attendance", "--class", "YL2026-011", "-o", "attendance.xlsx" },
+    { "export-table", "claim", "--class", "YL2026-011", "-o", "claim.csv" },
+    { "import-packet", packet },
+    { "packet-file", "04790278-fbaa-4618-afa7-0aa5ddff5953", "-o", "packet.xml" },
+    { "validate", packet },
+    { "import-receipt", receipt },
     { "print", "roster", "--class", "YL2026-011", "-o", "roster.pdf" },
     { "chart", "outcomes", "-o", "outcomes.png" },
     { "verify" },
     { "backup", "copy.db" },
-    { "init" },
   };
 
+  write_inputs (f->dir);
+  files_before = dir_listing (f->dir);
   for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
       g_auto (Run) r = { 0 };
-      g_autofree char *after = NULL;
-      const char *argv[10] = { "--db", path };
+      g_autofree char *after = NULL, *files_after = NULL;
+      const char *argv[16] = { "--db", path };
 
       for (guint a = 0; a < G_N_ELEMENTS (verbs[i]) && verbs[i][a] != NULL; a++)
         argv[2 + a] = verbs[i][a];
       run_in (&r, f->dir, argv);
-      g_test_message ("%s: %d %s", verbs[i][0], r.status, r.err);
+      g_test_message ("%s %s: %d %s", verbs[i][0], verbs[i][1] != NULL ? verbs[i][1] : "",
+                      r.status, r.err);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_cmpstr (r.out, ==, "");
       g_assert_nonnull (strstr (r.err, message));
+      files_after = dir_listing (f->dir);
+      g_assert_cmpstr (files_after, ==, files_before);
       after = read_file ? file_sum (path) : NULL;
       g_assert_cmpstr (after, ==, before);
     }

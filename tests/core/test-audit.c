@@ -197,6 +197,58 @@ test_bulk_all_or_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpint (audit_count (f), ==, before);
 }
 
+/* During a bulk action the connection runs no trigger when the file has only TrainDesk's
+ * (they would log nothing then); after it, finished or rolled back, every change is logged
+ * row by row again; and a trigger of another program's keeps running during one. */
+static void
+test_triggers_after_bulk (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdEnrolment) again = sf_enrolment (0, ID_A, "甲", "01");
+  TdEnrolment *twice[2] = { again, again };
+  gint64 before;
+
+  g_assert_true (lesson_present (f, f->lesson1, "08:00:00", "11:45:00", &error));
+  g_assert_no_error (error);
+  before = audit_count (f);
+  g_assert_true (td_store_record_attendance (f->sf.store, f->class_id, f->lesson2, f->a, 'P',
+                                             "14:00:00", "17:45:00", "FACE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_sql_int (f->sf.path, "SELECT count(*) FROM audit WHERE tbl = "
+                                           "'attendance' AND op = 'insert'"), ==, 1);
+  g_assert_cmpint (audit_count (f), ==, before + 1);
+
+  /* a bulk action that fails half way (the same person twice) stores nothing, and the next
+   * change is logged */
+  {
+    g_autoptr (TdClass) other = sf_save_class (f->sf.store, "YL2026-102", "2026-04-01",
+                                               "2026-04-20");
+    guint failed = 0;
+
+    before = audit_count (f);
+    g_assert_false (td_store_add_enrolments (f->sf.store, other->id, twice, NULL, 2, NULL, NULL,
+                                             NULL, &failed, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpuint (failed, ==, 1);
+    g_clear_error (&error);
+    g_assert_cmpint (audit_count (f), ==, before);
+  }
+  g_assert_true (td_store_record_attendance (f->sf.store, f->class_id, f->lesson2, f->b, 'P',
+                                             "14:00:00", "17:45:00", "FACE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_count (f), ==, before + 1);
+
+  /* another program's trigger runs during a bulk action too */
+  sf_sql (f->sf.path, "CREATE TABLE seen (n INTEGER); CREATE TRIGGER count_new AFTER INSERT "
+                      "ON attendance BEGIN INSERT INTO seen VALUES (NEW.id); END; "
+                      "CREATE TRIGGER count_changed AFTER UPDATE ON attendance BEGIN "
+                      "INSERT INTO seen VALUES (NEW.id); END");
+  g_assert_true (lesson_present (f, f->lesson1, "07:55:00", "11:50:00", &error));
+  g_assert_no_error (error);
+  /* (a changed record is replaced: its old row updated, a new one inserted) */
+  g_assert_cmpint (sf_sql_int (f->sf.path, "SELECT count(DISTINCT n) FROM seen"), >=, 3);
+}
+
 static void
 test_outside_change_is_reported (Fixture *f, gconstpointer data)
 {
@@ -412,6 +464,8 @@ main (int argc, char **argv)
   ADD ("/audit/update-logs-the-change", test_update_logs_the_change);
   ADD ("/audit/bulk-is-one-entry", test_bulk_is_one_entry);
   ADD ("/audit/bulk-all-or-nothing", test_bulk_all_or_nothing);
+  if (!sf_on_server ())   /* SQLite's triggers switched off during a bulk action */
+    ADD ("/audit/triggers-after-bulk", test_triggers_after_bulk);
   ADD ("/audit/outside-change", test_outside_change_is_reported);
   ADD ("/audit/chain-edit-cut-empty", test_chain_edit_cut_empty);
   ADD ("/audit/triggers-recreated", test_triggers_recreated);

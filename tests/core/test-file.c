@@ -8,11 +8,13 @@
 
 #include <errno.h>
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/td-file.h"
+#include "core/td-i18n.h"
 #include "../td-test-private.h"
 #include "../test-listing.h"
 
@@ -269,6 +271,29 @@ test_absolute (Fixture *f, gconstpointer data)
   g_assert_cmpstr (abs, ==, expected);
 }
 
+/* A library's catalogue (libadwaita's, whose init binds it to its build machine's folder)
+ * is bound to the translations beside the executable on Windows, where the zip and the
+ * installer carry libadwaita.mo, in UTF-8; elsewhere it stays where the library bound it. */
+static void
+test_library_catalogue (Fixture *f, gconstpointer data)
+{
+  const char *domain = "td-test-library";
+  g_autofree char *bound = NULL;
+
+  bindtextdomain (domain, "/build/machine/share/locale");
+  td_i18n_bind_library (domain);
+  bound = g_strdup (bindtextdomain (domain, NULL));
+  if (!td_test_on_windows ())
+    {
+      g_assert_cmpstr (bound, ==, "/build/machine/share/locale");
+      return;
+    }
+  g_strdelimit (bound, "\\", '/');
+  /* this test program is build/tests/core/test-file.exe */
+  g_assert_true (g_str_has_suffix (bound, "/tests/core/share/locale"));
+  g_assert_cmpstr (bind_textdomain_codeset (domain, NULL), ==, "UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,5 +308,6 @@ main (int argc, char **argv)
   ADD ("/file/clean-stale", test_clean_stale);
   ADD ("/file/make-private", test_make_private);
   ADD ("/file/absolute", test_absolute);
+  ADD ("/file/library-catalogue", test_library_catalogue);
   return g_test_run ();
 }

@@ -149,7 +149,7 @@ test_csv_good (Fixture *f, gconstpointer data)
     "序号,姓名,身份证号,联系电话,学历,人员类别,就业状态,知情同意日期,户籍所在地,备注\n"
     "1,张三,%s,138 0013 8000,大专,农民工、退役军人,,2026/11/2,,\n"
     "2, 李四 ,%s,0635-8212345,高中,\"03,04\",灵活就业,2026年11月20日,阳谷县,x\n"
-    "3,王五,%s,13900139000,21,99,1,2026.11.3,110101,\n", id1, id2, id3);
+    "3,王五,%s,13900139000,21,\"06；99／ 01 、06\t\",1,2026.11.3,110101,\n", id1, id2, id3);
   g_autofree char *path = write_file (f, "roster.csv", csv, -1);
   g_autoptr (TdRosterImport) imp = load (f, path);
   g_autoptr (GError) error = NULL;
@@ -191,6 +191,8 @@ test_csv_good (Fixture *f, gconstpointer data)
   g_assert_cmpint (e->trainee.gender, ==, 2);
   e = g_ptr_array_index (list, 2);
   g_assert_cmpstr (e->trainee.education, ==, "21");
+  /* every separator, full-width ones too; a category twice is stored once */
+  g_assert_cmpstr (e->categories, ==, "01,06,99");
   g_assert_cmpstr (e->trainee.household_region, ==, "110101");
   g_assert_cmpint (e->employment_before, ==, 1);
   g_assert_cmpint (e->position, ==, 3);
@@ -642,6 +644,18 @@ test_template (Fixture *f, gconstpointer data)
     NULL
   };
 
+  /* a template is a workbook, with drop-down lists: not a CSV file */
+  {
+    g_autofree char *csv = g_strconcat (path, ".csv", NULL);
+    g_autofree char *said = NULL;
+
+    g_assert_false (td_roster_write_template (csv, &error));
+    g_assert_error (error, TD_TABLE_ERROR, TD_TABLE_ERROR_FORMAT);
+    said = g_strdup_printf ("%s: the template is an Excel workbook; name it .xlsx.", csv);
+    g_assert_cmpstr (error->message, ==, said);
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
   g_assert_true (td_roster_write_template (path, &error));
   g_assert_no_error (error);
   table = td_table_read_file (path, NULL, NULL, NULL, &error);

@@ -271,6 +271,30 @@ test_terminal_number (Fixture *f, gconstpointer data)
   g_assert_cmpstr (g_hash_table_lookup (numbers, &third->trainee.id), ==, "103");
 }
 
+/* Choose a File… offers any file (a terminal's attlog.dat has no fixed name); cancelled,
+ * nothing is read. */
+static void
+test_choose (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *chooser;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  f->dialog = td_attendance_import_dialog_new (NULL, f->store, f->klass->id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  td_test_settle (3, 10000);
+  td_test_press (f->dialog, "choose_button");
+  chooser = td_test_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Terminal's or Platform's File");
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->dialog));
+  g_free (td_test_answer_file_chooser (NULL));
+  g_assert_false (td_attendance_import_dialog_is_busy (f->dialog));
+  g_assert_null (td_attendance_import_dialog_get_import (f->dialog));
+  g_assert_true (gtk_widget_get_mapped (td_test_find (f->dialog, "choose_button")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,6 +304,7 @@ main (int argc, char **argv)
   ADD ("/ui/attendance-import/one-punch-time", test_one_punch_time);
   ADD ("/ui/attendance-import/manual-mapping", test_manual_mapping);
   ADD ("/ui/attendance-import/terminal-number", test_terminal_number);
+  ADD ("/ui/attendance-import/choose", test_choose);
 #undef ADD
   return g_test_run ();
 }

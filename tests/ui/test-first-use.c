@@ -630,6 +630,8 @@ test_send_filing (Fixture *f, gconstpointer data)
   else
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "报送开班备案(_F)…");
   td_test_write_shot (GTK_WIDGET (f->window), "admin-send-filing");
+  if (!td_test_file_chooser_answerable ())
+    return;
   td_test_set_spin (10, 5000);   /* the file chooser comes and goes */
   td_test_press (form, "send_filing");
   out = g_build_filename (f->dir, "filing.xml", NULL);

@@ -616,16 +616,20 @@ test_choose_and_close (Fixture *f, gconstpointer data)
   GtkWindow *chooser;
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
-  td_test_press (f->dialog, "choose_button");
-  chooser = td_test_file_chooser ();
-  g_assert_nonnull (chooser);
-  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Roster File");
-  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->dialog));
-  filters = chooser_filters (chooser);
-  g_assert_cmpstr (filters, ==, "Rosters (.xlsx, .csv); Excel workbook (.xlsx); CSV file (.csv)");
-  g_free (td_test_answer_file_chooser (NULL));
-  g_assert_false (td_import_dialog_is_busy (f->dialog));
-  g_assert_true (gtk_widget_get_mapped (td_test_find (f->dialog, "choose_button")));
+  if (td_test_file_chooser_answerable ())
+    {
+      td_test_press (f->dialog, "choose_button");
+      chooser = td_test_file_chooser ();
+      g_assert_nonnull (chooser);
+      g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Roster File");
+      g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->dialog));
+      filters = chooser_filters (chooser);
+      g_assert_cmpstr (filters, ==,
+                       "Rosters (.xlsx, .csv); Excel workbook (.xlsx); CSV file (.csv)");
+      g_free (td_test_answer_file_chooser (NULL));
+      g_assert_false (td_import_dialog_is_busy (f->dialog));
+      g_assert_true (gtk_widget_get_mapped (td_test_find (f->dialog, "choose_button")));
+    }
 
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   td_import_dialog_load_file (f->dialog, f->csv);

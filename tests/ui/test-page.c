@@ -12,6 +12,7 @@
 #include "ui/td-application.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-settings-page.h"
+#include "ui/td-submissions-page.h"
 #include "ui/td-ui-util.h"
 #include "ui-test-util.h"
 
@@ -418,6 +419,67 @@ test_one_settings (Fixture *f, gconstpointer data)
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (backup)));
 }
 
+/* What the window shows of its visible page's "busy", seen at each notify::busy of @page:
+ * "B" busy (the header's spinner turning, the page's header buttons insensitive), "-" not
+ * busy (no spinner, the buttons sensitive), "?" anything else. */
+typedef struct
+{
+  TdWindow *window;
+  GString *seen;
+} BusyWatch;
+
+static void
+on_window_busy (TdPage *page, GParamSpec *pspec, BusyWatch *w)
+{
+  GtkWidget *spinner = td_test_find (w->window, "page-busy");
+  gboolean spinning = gtk_widget_get_visible (spinner)
+                      && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+  gboolean buttons = gtk_widget_get_sensitive (td_test_find (w->window, "page-header-actions"));
+
+  g_string_append_c (w->seen, td_page_get_busy (page) && spinning && !buttons ? 'B'
+                              : !td_page_get_busy (page) && !spinning && buttons ? '-'
+                              : '?');
+}
+
+/* The Submissions page is busy while it validates a file and while it exports a packet,
+ * and the window shows it while it is. */
+static void
+test_busy_while_working (Fixture *f, gconstpointer data)
+{
+  g_autofree char *filing = NULL;
+  g_autofree char *out = NULL;
+  BusyWatch w = { NULL, g_string_new (NULL) };
+  GtkWidget *page;
+
+  TD_TEST_SKIP_WITHOUT_DISPLAY ();
+  w.window = td_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (w.window));
+  page = td_test_show_page (w.window, f->store, "submissions", RUNNING_CLASS);
+  g_assert_false (td_page_get_busy (TD_PAGE (page)));
+  g_assert_false (gtk_widget_get_visible (td_test_find (w.window, "page-busy")));
+  g_signal_connect (page, "notify::busy", G_CALLBACK (on_window_busy), &w);
+
+  filing = g_build_filename (g_getenv ("TD_TEST_DATA"), "bureau", "filing.xml", NULL);
+  g_assert_true (td_submissions_page_validate_file (TD_SUBMISSIONS_PAGE (page), filing));
+  g_assert_cmpstr (w.seen->str, ==, "B-");
+  gtk_window_destroy (td_test_toplevel ("td-findings-window"));
+
+  g_string_truncate (w.seen, 0);
+  out = g_build_filename (f->dir, "attendance.xml", NULL);
+  g_assert_true (td_submissions_page_export (TD_SUBMISSIONS_PAGE (page), TD_KIND_ATTENDANCE, 0,
+                                             0, out));
+  g_assert_cmpstr (w.seen->str, ==, "B-");
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_signal_handlers_disconnect_by_data (page, &w);
+
+  /* how it looks: the spinner in the header bar */
+  td_window_show_page (w.window, "assessment");
+  td_page_set_busy (td_window_get_visible_page (w.window), TRUE);
+  td_test_write_shot (GTK_WIDGET (w.window), "window-busy");
+  td_page_set_busy (td_window_get_visible_page (w.window), FALSE);
+  g_string_free (w.seen, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -426,6 +488,8 @@ main (int argc, char **argv)
               test_class_id_property, fixture_tear_down);
   g_test_add ("/ui/page/busy-until-reloaded", Fixture, NULL, fixture_set_up,
               test_busy_until_reloaded, fixture_tear_down);
+  g_test_add ("/ui/page/busy-while-working", Fixture, NULL, fixture_set_up,
+              test_busy_while_working, fixture_tear_down);
   g_test_add ("/ui/page/window-actions-follow-ready", Fixture, NULL, fixture_set_up,
               test_window_actions_follow_ready, fixture_tear_down);
   g_test_add ("/ui/page/one-settings", Fixture, NULL, fixture_set_up, test_one_settings,

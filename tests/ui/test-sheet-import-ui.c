@@ -84,6 +84,13 @@ first_result (GPtrArray *results, const char *id)
 
 #define ID "371581197508029667"        /* 林丽娟, first on the roster */
 
+/* "1" or "0" appended to @seen at each notify::busy of @page. */
+static void
+on_busy (TdPage *page, GParamSpec *pspec, GString *seen)
+{
+  g_string_append_c (seen, td_page_get_busy (page) ? '1' : '0');
+}
+
 static void
 test_score_sheet (Fixture *f, gconstpointer data)
 {
@@ -91,9 +98,11 @@ test_score_sheet (Fixture *f, gconstpointer data)
   GtkWidget *page, *header;
   g_autofree char *good = NULL, *bad = NULL, *template = NULL;
   g_autoptr (GPtrArray) before = NULL, after = NULL, still = NULL;
+  g_autoptr (GString) busy = g_string_new (NULL);
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   page = show_page (f, TD_TYPE_ASSESSMENT_PAGE, f->store);
+  g_signal_connect (page, "notify::busy", G_CALLBACK (on_busy), busy);
   header = td_page_get_header_widget (TD_PAGE (page));
   g_assert_nonnull (header);
   g_assert_nonnull (td_ui_find_named (header, "score-sheet-import"));
@@ -105,6 +114,7 @@ test_score_sheet (Fixture *f, gconstpointer data)
   bad = write_text (f, "bad.csv", "身份证号,姓名,理论成绩,实操成绩,考核结果\n"
                                   ID ",林丽娟,88,91,优秀\n");
   g_assert_false (td_sheet_import_path (page, f->store, f->cid, TD_RECORD_RESULTS, bad));
+  g_assert_cmpstr (busy->str, ==, "10");   /* busy while it read the sheet */
   td_test_spin ();
   still = td_store_list_results (f->store, f->cid, &lerr);
   g_assert_no_error (lerr);
@@ -114,6 +124,12 @@ test_score_sheet (Fixture *f, gconstpointer data)
   good = write_text (f, "good.csv", "身份证号,姓名,理论成绩,实操成绩,考核结果,证书编号,等级\n"
                                     ID ",林丽娟,88,91,合格,S000137150301265000101,五级\n");
   g_assert_true (td_sheet_import_path (page, f->store, f->cid, TD_RECORD_RESULTS, good));
+  /* busy from the reading until the page shows what was stored */
+  g_assert_true (td_page_get_busy (TD_PAGE (page)));
+  while (td_page_get_busy (TD_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (busy->str, ==, "1010");
+  g_signal_handlers_disconnect_by_data (page, busy);
   td_test_spin ();
   g_assert_cmpstr (f->toast, ==, "1 result imported");
   after = td_store_list_results (f->store, f->cid, &lerr);

@@ -125,6 +125,38 @@ assert_pages_say (Fixture *f, const char *message)
   }
 }
 
+/* The window's actions on its chosen class (a packet, a form, a spreadsheet) say that the
+ * class cannot be read and why, not "Choose a class first". */
+static void
+assert_actions_say (TdWindow *window, const char *message)
+{
+  const char *const actions[][2] = {
+    { "win.export", NULL }, { "win.print", NULL }, { "win.export-table", "roster" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWindow *dialog;
+
+      if (actions[i][1] != NULL)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i][0], "s",
+                                                   actions[i][1]));
+      else
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i][0], NULL));
+      td_test_spin ();
+      dialog = td_test_toplevel ("td-error-dialog");
+      g_assert_nonnull (dialog);
+      g_test_message ("%s: %s", actions[i][0],
+                      adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "The class cannot be read");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                message));
+      gtk_window_destroy (dialog);
+      td_test_spin ();
+    }
+}
+
 static sqlite3 *
 hold_lock (const char *path)
 {
@@ -152,6 +184,7 @@ test_locked (Fixture *f, gconstpointer data)
   td_test_spin ();
   db = hold_lock (f->path);
   assert_pages_say (f, LOCKED);
+  assert_actions_say (window, LOCKED);
   /* in the window the message stands in place of the page */
   td_page_set_store (TD_PAGE (td_window_get_page (window, "overview")), f->store);
   td_window_show_page (window, "overview");

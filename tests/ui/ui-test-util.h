@@ -54,6 +54,11 @@ GtkWindow *td_test_file_chooser (void);
 /* Answers the file chooser a GtkFileChooserNative shows (without a portal): @path (NULL:
  * cancel); returns the file name it suggested (NULL for an Open chooser). */
 char *td_test_answer_file_chooser (const char *path);
+/* Whether the file chooser about to open can be answered by td_test_answer_file_chooser.
+ * Not on Windows, where GtkFileChooserNative shows the Windows file dialog (IFileDialog, in
+ * a thread of its own; no GTK window): there the test is marked skipped with that reason
+ * and leaves out the steps through the chooser (it must not open it). */
+gboolean td_test_file_chooser_answerable (void);
 
 /* The id of the class @code of @store (a test error when there is none). */
 gint64 td_test_class_id (TdStore *store, const char *code);
