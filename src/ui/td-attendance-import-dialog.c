@@ -10,24 +10,9 @@
 #include "table/td-punch-reader.h"
 #include "ui/td-attendance-import-dialog.h"
 #include "ui/td-file-reader.h"
+#include "ui/td-list-row.h"
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-ui-util.h"
-
-/* ---- a preview row: the index of a TdAttRow ------------------------------------------ */
-
-#define TD_TYPE_ATT_ITEM (td_att_item_get_type ())
-G_DECLARE_FINAL_TYPE (TdAttItem, td_att_item, TD, ATT_ITEM, GObject)
-
-struct _TdAttItem
-{
-  GObject parent_instance;
-  guint index;
-};
-
-G_DEFINE_FINAL_TYPE (TdAttItem, td_att_item, G_TYPE_OBJECT)
-
-static void td_att_item_class_init (TdAttItemClass *klass) {}
-static void td_att_item_init (TdAttItem *self) {}
 
 /* ---- the dialog ------------------------------------------------------------------------ */
 
@@ -56,7 +41,7 @@ struct _TdAttendanceImportDialog
   TdFileReader *reader;         /* the terminal's or platform's file, read in a worker */
   TdPunchFile *file;
   TdAttendanceImport *imp;
-  GListStore *rows;             /* TdAttItem */
+  GListStore *rows;             /* TdListRow: its id the index of a TdAttRow */
 
   AdwToastOverlay *toast_overlay;
   GtkButton *accept_button;
@@ -142,8 +127,9 @@ static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   TdAttendanceImportDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
-  TdAttItem *item = gtk_list_item_get_item (list_item);
-  const TdAttRow *row = td_attendance_import_get_row (self->imp, item->index);
+  TdListRow *item = gtk_list_item_get_item (list_item);
+  const TdAttRow *row = td_attendance_import_get_row (self->imp,
+                                                      (guint) td_list_row_get_id (item));
   g_autofree char *text = cell_text (self, row, GPOINTER_TO_INT (data));
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
@@ -309,11 +295,7 @@ refresh (TdAttendanceImportDialog *self)
   GtkWidget *child;
 
   for (guint i = 0; i < n; i++)
-    {
-      TdAttItem *item = g_object_new (TD_TYPE_ATT_ITEM, NULL);
-      item->index = i;
-      g_ptr_array_add (items, item);
-    }
+    g_ptr_array_add (items, g_object_new (TD_TYPE_LIST_ROW, "id", (gint64) i, NULL));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exception_list))) != NULL)
@@ -533,7 +515,7 @@ add_columns (TdAttendanceImportDialog *self)
   };
   g_autoptr (GtkNoSelection) selection = NULL;
 
-  self->rows = g_list_store_new (TD_TYPE_ATT_ITEM);
+  self->rows = g_list_store_new (TD_TYPE_LIST_ROW);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   for (int c = 0; c < N_COLS; c++)

@@ -13,48 +13,11 @@
 #include "table/td-roster-import.h"
 #include "ui/td-file-reader.h"
 #include "ui/td-import-dialog.h"
+#include "ui/td-import-item.h"
 #include "ui/td-table-export-dialog.h"
 #include "ui/td-trainee-page.h"
 #include "ui/td-ui-util.h"
 #include "ui/td-window.h"
-
-/* ---- one preview row ------------------------------------------------------------ */
-
-#define TD_TYPE_IMPORT_ITEM (td_import_item_get_type ())
-G_DECLARE_FINAL_TYPE (TdImportItem, td_import_item, TD, IMPORT_ITEM, GObject)
-
-struct _TdImportItem
-{
-  GObject parent_instance;
-  guint line;
-  char *cells[TD_ROSTER_N_FIELDS];  /* the file's text of each recognised column */
-  guint bad_fields;                 /* a bit per TdRosterField with a problem */
-  char *problems;                   /* the library's messages, one a line; NULL: good */
-};
-
-G_DEFINE_FINAL_TYPE (TdImportItem, td_import_item, G_TYPE_OBJECT)
-
-static void
-td_import_item_finalize (GObject *object)
-{
-  TdImportItem *self = TD_IMPORT_ITEM (object);
-
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    g_free (self->cells[f]);
-  g_free (self->problems);
-  G_OBJECT_CLASS (td_import_item_parent_class)->finalize (object);
-}
-
-static void
-td_import_item_class_init (TdImportItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = td_import_item_finalize;
-}
-
-static void
-td_import_item_init (TdImportItem *self)
-{
-}
 
 /* ---- the dialog ------------------------------------------------------------------- */
 
@@ -193,19 +156,20 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
   int column = GPOINTER_TO_INT (data);
   TdImportItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *line = g_strdup_printf ("%u", item->line);
+  g_autofree char *line = g_strdup_printf ("%u", td_import_item_get_line (item));
+  const char *problems = td_import_item_get_problems (item);
   gboolean bad_cell = column == COLUMN_PROBLEMS
-                      || (column >= 0 && (item->bad_fields & (1u << column)) != 0);
+                      || (column >= 0 && td_import_item_is_bad (item, column));
 
   if (column == COLUMN_LINE)
     gtk_label_set_text (GTK_LABEL (label), line);
   else if (column == COLUMN_PROBLEMS)
-    gtk_label_set_text (GTK_LABEL (label), item->problems != NULL ? item->problems : "");
+    gtk_label_set_text (GTK_LABEL (label), problems != NULL ? problems : "");
   else
-    gtk_label_set_text (GTK_LABEL (label), item->cells[column]);
-  if (item->problems != NULL)
+    gtk_label_set_text (GTK_LABEL (label), td_import_item_get_cell (item, column));
+  if (problems != NULL)
     gtk_widget_add_css_class (label, "td-import-bad");
-  if (item->problems != NULL && bad_cell)
+  if (problems != NULL && bad_cell)
     gtk_widget_add_css_class (label, "error");
 }
 
@@ -259,37 +223,6 @@ rebuild_columns (TdImportDialog *self, guint header_row)
 
 /* ---- preview rows ------------------------------------------------------------------ */
 
-static TdImportItem *
-item_new (TdImportDialog *self, guint index, guint table_row)
-{
-  const TdImportRow *row = td_roster_import_get_row (self->import, index);
-  const TdTable *table = td_roster_import_get_table (self->import);
-  TdTableFormat format = td_table_get_format (table);
-  TdImportItem *item = g_object_new (TD_TYPE_IMPORT_ITEM, NULL);
-  GString *problems = g_string_new (NULL);
-
-  item->line = row->line;
-  for (int f = 0; f < TD_ROSTER_N_FIELDS; f++)
-    {
-      int column = td_roster_import_get_column (self->import, f);
-
-      item->cells[f] = g_strdup (column >= 0 ? td_table_get_text (table, table_row, column) : "");
-    }
-  for (guint k = 0; k < row->problems->len; k++)
-    {
-      const TdImportProblem *problem = g_ptr_array_index (row->problems, k);
-      g_autofree char *text = td_import_problem_format (problem, format);
-
-      g_string_append_printf (problems, "%s%s", k > 0 ? "\n" : "", text);
-      if (problem->field != TD_ROSTER_FIELD_NONE)
-        item->bad_fields |= 1u << problem->field;
-    }
-  item->problems = row->problems->len > 0 ? g_string_free (problems, FALSE) : NULL;
-  if (item->problems == NULL)
-    g_string_free (problems, TRUE);
-  return item;
-}
-
 static void
 fill_rows (TdImportDialog *self, guint first_data_row)
 {
@@ -297,7 +230,7 @@ fill_rows (TdImportDialog *self, guint first_data_row)
   g_autoptr (GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, item_new (self, i, first_data_row + i));
+    g_ptr_array_add (items, td_import_item_new (self->import, i, first_data_row + i));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
 }
@@ -355,7 +288,7 @@ show_preview (TdImportDialog *self)
 static gboolean
 only_problems (gpointer item, gpointer data)
 {
-  return TD_IMPORT_ITEM (item)->problems != NULL;
+  return td_import_item_get_problems (TD_IMPORT_ITEM (item)) != NULL;
 }
 
 static void

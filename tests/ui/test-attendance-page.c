@@ -47,42 +47,27 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (!td_test_have_display ())
     return;
-  f->dir = td_test_make_dir ("td-attendance-page-XXXXXX");
+  f->window = td_test_page_window_new (&f->dir, &f->store);
   f->path = g_build_filename (f->dir, "td.db", NULL);
-  f->store = td_test_store_new (f->dir, "td.db", TRUE);
   k = td_store_get_class_by_code (f->store, RUNNING_CLASS, &error);
   g_assert_no_error (error);
   f->class_id = k->id;
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1146, 700);
-  f->page = g_object_new (TD_TYPE_ATTENDANCE_PAGE, NULL);
+  f->page = td_test_page_window_show (f->window, TD_TYPE_ATTENDANCE_PAGE, f->store, f->class_id);
   g_signal_connect (f->page, "toast", G_CALLBACK (on_toast), f);
-  gtk_window_set_child (f->window, f->page);
-  td_page_set_store (TD_PAGE (f->page), f->store);
-  td_page_set_class_id (TD_PAGE (f->page), f->class_id);
-  gtk_window_present (f->window);
-  td_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  GtkWindow *dialog;
-
   if (!td_test_have_display ())
     return;
-  while ((dialog = td_test_toplevel ("td-error-dialog")) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (f->window);
-  td_test_spin ();
-  g_clear_object (&f->store);
+  /* error dialogs go with the window */
+  td_test_page_window_free (f->window, f->dir, f->store);
   g_ptr_array_unref (f->toasts);
   g_array_unref (f->touched);
-  td_test_remove_tree (f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static GtkSingleSelection *
@@ -324,6 +309,27 @@ test_reload_incremental (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   assert_reload_fresh (f, "a bulk write");
+
+  /* a lesson added to the timetable (its row added to the list), then removed again */
+  {
+    g_autoptr (TdLesson) l = td_lesson_new ();
+
+    l->class_id = f->class_id;
+    l->lid = g_strdup ("L99A");
+    strcpy (l->date, "2026-06-30");
+    strcpy (l->start, "08:30:00");
+    strcpy (l->end, "11:30:00");
+    l->hours = 6;
+    l->kind = 'T';
+    l->teacher = g_strdup (empty->teacher);
+    l->content = g_strdup ("复习");
+    g_assert_true (td_store_save_lesson (f->store, l, &error));
+    g_assert_no_error (error);
+    assert_reload_fresh (f, "a lesson added");
+    g_assert_true (td_store_delete_lesson (f->store, l->id, &error));
+    g_assert_no_error (error);
+    assert_reload_fresh (f, "a lesson removed");
+  }
 
   /* another program writes: the page cannot tell what, and reads the class again */
   other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
