@@ -37,8 +37,10 @@ struct _TdAttendancePage
   guint64 checked_count;        /* the store's change count when the chain was checked */
   /* the change counts when the data above were read: of the class, its catalog and the
    * trainees (read all again), of its lessons and roster (read again), of the attendance */
-  guint64 class_count, roster_count, attendance_count;
+  guint64 class_count, roster_count, enrolment_count, attendance_count;
   TdAttendanceMark attendance_mark;   /* the records read are those up to this mark */
+  GHashTable *dirty_lessons;    /* lesson id → its row is to be made again */
+  gboolean rows_stale;          /* every lesson row is */
   gint64 checked_class;
   GHashTable *problem_lids;     /* lessons with a chain problem (char*) */
   char *problems_text;
@@ -265,6 +267,7 @@ rebuild_trainees (TdAttendancePage *self)
  * page's records) reads nothing again. */
 static const char *const class_tables[] = { "class", "catalog", "trainee", NULL };
 static const char *const roster_tables[] = { "lesson", "enrolment", NULL };
+static const char *const enrolment_tables[] = { "enrolment", NULL };
 static const char *const attendance_tables[] = { "attendance", NULL };
 
 static guint64
@@ -280,6 +283,21 @@ change_count (TdAttendancePage *self)
 {
   return count_of (self, class_tables) + count_of (self, roster_tables)
          + count_of (self, attendance_tables);
+}
+
+static gboolean
+same_keys (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
 }
 
 /* The class's chain checked again only when the data changed (the store's change counter)
@@ -299,7 +317,8 @@ show_problems (TdAttendancePage *self)
           td_page_get_store (TD_PAGE (self)), td_page_get_class_id (TD_PAGE (self)), &error);
       g_autoptr (GString) text = g_string_new (NULL);
 
-      g_clear_pointer (&self->problem_lids, g_hash_table_unref);
+      g_autoptr (GHashTable) before = g_steal_pointer (&self->problem_lids);
+
       self->problem_lids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; problems != NULL && i < problems->len; i++)
         {
@@ -321,6 +340,9 @@ show_problems (TdAttendancePage *self)
       if (text->len > 0)
         g_string_prepend (text, _("The attendance chain does not verify:\n"));
       g_strchomp (text->str);
+      /* the lessons flagged changed: their rows are made again (all of them: it is rare) */
+      if (before == NULL || !same_keys (before, self->problem_lids))
+        self->rows_stale = TRUE;
       g_free (self->problems_text);
       self->problems_text = g_strdup (text->str);
       self->checked_count = count;
@@ -357,6 +379,13 @@ credit (TdAttendancePage *self, gint64 trainee_id, TdHalves hours)
                         GINT_TO_POINTER (sum + hours));
 }
 
+static void
+mark_dirty (TdAttendancePage *self, gint64 lesson_id)
+{
+  if (!self->rows_stale)
+    g_hash_table_add (self->dirty_lessons, g_memdup2 (&lesson_id, sizeof lesson_id));
+}
+
 /* The record @id leaves what the page holds (replaced, rolled back, or read again). */
 static void
 drop_record (TdAttendancePage *self, gint64 id)
@@ -365,6 +394,7 @@ drop_record (TdAttendancePage *self, gint64 id)
 
   if (r == NULL)
     return;
+  mark_dirty (self, r->lesson_id);
   credit (self, r->trainee_id, -r->hours);
   if (g_hash_table_lookup (self->by_pair, r) == r)
     g_hash_table_remove (self->by_pair, r);
@@ -381,6 +411,7 @@ add_record (TdAttendancePage *self, TdAttendance *r)
     drop_record (self, before->id);
   g_hash_table_insert (self->records, &r->id, r);
   g_hash_table_add (self->by_pair, r);
+  mark_dirty (self, r->lesson_id);
   credit (self, r->trainee_id, r->hours);
 }
 
@@ -410,6 +441,40 @@ apply_records (TdAttendancePage *self, GPtrArray *list)
     }
 }
 
+static gboolean
+same_lesson (const TdLesson *a, const TdLesson *b)
+{
+  return a->id == b->id && g_strcmp0 (a->lid, b->lid) == 0 && strcmp (a->date, b->date) == 0
+         && strcmp (a->start, b->start) == 0 && strcmp (a->end, b->end) == 0
+         && a->hours == b->hours && a->kind == b->kind && a->online == b->online
+         && g_strcmp0 (a->teacher, b->teacher) == 0 && g_strcmp0 (a->content, b->content) == 0;
+}
+
+/* The lessons of @lessons added, changed or gone since self->lessons: their rows are made
+ * again (a row gone is one of no lesson any more). */
+static void
+mark_lessons_changed (TdAttendancePage *self, GPtrArray *lessons)
+{
+  g_autoptr (GHashTable) before = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; self->lessons != NULL && i < self->lessons->len; i++)
+    {
+      TdLesson *l = g_ptr_array_index (self->lessons, i);
+      g_hash_table_insert (before, &l->id, l);
+    }
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      TdLesson *l = g_ptr_array_index (lessons, i);
+      TdLesson *old = g_hash_table_lookup (before, &l->id);
+
+      if (old == NULL || !same_lesson (old, l))
+        mark_dirty (self, l->id);
+      g_hash_table_remove (before, &l->id);
+    }
+  if (g_hash_table_size (before) > 0)
+    self->rows_stale = TRUE;
+}
+
 /* The lessons and the roster of the class read (again). */
 static gboolean
 load_lessons (TdAttendancePage *self, GError **error)
@@ -422,11 +487,16 @@ load_lessons (TdAttendancePage *self, GError **error)
 
   if (enrolments == NULL)
     return FALSE;
+  /* a trainee added, withdrawn or changed: how many a lesson is given to may change */
+  if (self->enrolments == NULL || self->enrolment_count != count_of (self, enrolment_tables))
+    self->rows_stale = TRUE;
+  mark_lessons_changed (self, lessons);
   g_clear_pointer (&self->lessons, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   self->lessons = g_steal_pointer (&lessons);
   self->enrolments = g_steal_pointer (&enrolments);
   self->roster_count = count_of (self, roster_tables);
+  self->enrolment_count = count_of (self, enrolment_tables);
   return TRUE;
 }
 
@@ -463,6 +533,7 @@ load_data (TdAttendancePage *self, GError **error)
   g_autoptr (GError) local = NULL;
 
   clear_data (self);
+  self->rows_stale = TRUE;
   if (store == NULL || td_page_get_class_id (TD_PAGE (self)) == 0)
     return TRUE;
   self->class_count = count_of (self, class_tables);
@@ -508,6 +579,61 @@ update_data (TdAttendancePage *self, GError **error)
   return TRUE;
 }
 
+/* The lesson rows made again: all of them after the class was read, the roster or the chain's
+ * problems changed; else only those of the lessons whose records or timetable entry changed
+ * (a record added to a class of 1,000 lessons makes one row, not 1,000). */
+static void
+update_lesson_rows (TdAttendancePage *self, GHashTable *lids)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->lesson_rows);
+
+  if (self->rows_stale)
+    {
+      for (guint i = 0; i < self->lessons->len; i++)
+        g_ptr_array_add (rows, lesson_row_new (self, g_ptr_array_index (self->lessons, i),
+                                               lids));
+      td_list_row_store_replace (self->lesson_rows, rows, self->lesson_sel);
+    }
+  else if (g_hash_table_size (self->dirty_lessons) > 0)
+    {
+      gpointer chosen = gtk_single_selection_get_selected_item (self->lesson_sel);
+      gint64 chosen_id = chosen != NULL ? td_list_row_get_id (chosen) : 0;
+      guint n = g_list_model_get_n_items (model), position;
+      g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+      g_autoptr (GHashTable) at = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (TdListRow) row = g_list_model_get_item (model, i);
+          ids[i] = td_list_row_get_id (row);
+          g_hash_table_insert (at, &ids[i], GUINT_TO_POINTER (i + 1));
+        }
+      for (guint i = 0; i < self->lessons->len; i++)
+        {
+          const TdLesson *l = g_ptr_array_index (self->lessons, i);
+          g_autoptr (TdLessonRow) row = NULL;
+
+          if (!g_hash_table_contains (self->dirty_lessons, &l->id))
+            continue;
+          row = lesson_row_new (self, l, lids);
+          position = GPOINTER_TO_UINT (g_hash_table_lookup (at, &l->id));
+          if (position > 0)
+            g_list_store_splice (self->lesson_rows, position - 1, 1, (gpointer *) &row, 1);
+          else
+            g_list_store_append (self->lesson_rows, row);
+        }
+      /* wherever the sort puts it */
+      position = chosen_id != 0 ? td_list_row_find (G_LIST_MODEL (self->lesson_sel), chosen_id)
+                                : GTK_INVALID_LIST_POSITION;
+      if (position != GTK_INVALID_LIST_POSITION
+          && position != gtk_single_selection_get_selected (self->lesson_sel))
+        gtk_single_selection_set_selected (self->lesson_sel, position);
+    }
+  g_hash_table_remove_all (self->dirty_lessons);
+  self->rows_stale = FALSE;
+}
+
 static void
 reload (TdPage *page)
 {
@@ -540,11 +666,9 @@ reload (TdPage *page)
       return;
     }
   lids = show_problems (self);
-  for (guint i = 0; i < self->lessons->len; i++)
-    g_ptr_array_add (rows, lesson_row_new (self, g_ptr_array_index (self->lessons, i), lids));
   g_signal_handlers_block_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                    self);
-  td_list_row_store_replace (self->lesson_rows, rows, self->lesson_sel);
+  update_lesson_rows (self, lids);
   g_signal_handlers_unblock_matched (self->lesson_sel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                      self);
   rebuild_trainees (self);
@@ -1013,6 +1137,7 @@ td_attendance_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   clear_data (self);
   g_clear_pointer (&self->problem_lids, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_lessons, g_hash_table_unref);
   g_clear_pointer (&self->problems_text, g_free);
   g_clear_object (&self->lesson_sel);
   g_clear_object (&self->trainee_sel);
@@ -1113,6 +1238,8 @@ td_attendance_page_init (TdAttendancePage *self)
   g_autoptr (GtkStringList) methods = td_ui_code_model (TD_CODES_SIGN_METHOD);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->dirty_lessons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rows_stale = TRUE;
   gtk_drop_down_set_model (self->status_drop, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->method_drop, G_LIST_MODEL (methods));
   gtk_drop_down_set_selected (self->method_drop, index_of_code (TD_CODES_SIGN_METHOD, "MANUAL"));

@@ -310,6 +310,27 @@ test_reload_incremental (Fixture *f, gconstpointer data)
   }
   assert_reload_fresh (f, "a bulk write");
 
+  /* a lesson added to the timetable (its row added to the list), then removed again */
+  {
+    g_autoptr (TdLesson) l = td_lesson_new ();
+
+    l->class_id = f->class_id;
+    l->lid = g_strdup ("L99A");
+    strcpy (l->date, "2026-06-30");
+    strcpy (l->start, "08:30:00");
+    strcpy (l->end, "11:30:00");
+    l->hours = 6;
+    l->kind = 'T';
+    l->teacher = g_strdup (empty->teacher);
+    l->content = g_strdup ("复习");
+    g_assert_true (td_store_save_lesson (f->store, l, &error));
+    g_assert_no_error (error);
+    assert_reload_fresh (f, "a lesson added");
+    g_assert_true (td_store_delete_lesson (f->store, l->id, &error));
+    g_assert_no_error (error);
+    assert_reload_fresh (f, "a lesson removed");
+  }
+
   /* another program writes: the page cannot tell what, and reads the class again */
   other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
