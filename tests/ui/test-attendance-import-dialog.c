@@ -284,6 +284,8 @@ test_choose (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (f->dialog));
   td_test_settle (3, 10000);
+  if (!td_test_file_chooser_answerable ())
+    return;
   td_test_press (f->dialog, "choose_button");
   chooser = td_test_file_chooser ();
   g_assert_nonnull (chooser);
