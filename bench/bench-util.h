@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "core/td-store.h"
 
@@ -47,4 +48,31 @@ bench_remove_db (const char *db)
 
       g_remove (file);
     }
+}
+
+/* The one-minute load average where there is one (-1 elsewhere): shared machines make
+ * single timings noisy, so a figure says under what load it was taken. */
+static inline double
+bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents ("/proc/loadavg", &text, NULL, NULL) ? g_ascii_strtod (text, NULL)
+                                                                   : -1;
+}
+
+static inline int
+bench_compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @n values (sorts them). */
+static inline double
+bench_median (double *values, int n)
+{
+  qsort (values, n, sizeof *values, bench_compare_doubles);
+  return values[n / 2];
 }

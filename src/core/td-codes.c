@@ -320,25 +320,6 @@ fold (const char *text)
   return g_ascii_strdown (half, -1);
 }
 
-/* @folded is one of the "|"-separated @aliases (compared in place: a lookup allocates
- * nothing per entry, an import looks up codes tens of thousands of times). */
-static gboolean
-alias_matches (const char *aliases, const char *folded)
-{
-  gsize len = strlen (folded);
-
-  for (const char *p = aliases; p != NULL; )
-    {
-      const char *bar = strchr (p, '|');
-      gsize n = bar != NULL ? (gsize) (bar - p) : strlen (p);
-
-      if (n == len && strncmp (p, folded, n) == 0)
-        return TRUE;
-      p = bar != NULL ? bar + 1 : NULL;
-    }
-  return FALSE;
-}
-
 /* The Chinese labels of @list folded as lookups compare them, computed once. */
 static char **
 folded_labels (TdCodeList list)
@@ -358,16 +339,50 @@ folded_labels (TdCodeList list)
   return labels[list];
 }
 
-/* @folded (lower case) is entry @i of @list by its code, label or an alias. */
-static gboolean
-entry_matches (TdCodeList list, gsize i, const char *folded)
+static void
+add_form (GHashTable *forms, char *form, const char *code)
 {
-  const TdCode *entry = &lists[list].entries[i];
+  /* the first entry with the form keeps it, as a walk over the list in order finds it */
+  if (*form == '\0' || g_hash_table_contains (forms, form))
+    g_free (form);
+  else
+    g_hash_table_insert (forms, form, (gpointer) code);
+}
 
-  return g_ascii_strcasecmp (entry->code, folded) == 0
-         || strcmp (folded_labels (list)[i], folded) == 0
-         || g_ascii_strcasecmp (entry->en, folded) == 0
-         || alias_matches (entry->aliases, folded);
+/* Every form a lookup in @list accepts (the code and the English name in lower case, the
+ * folded label, each alias) → its entry's code: built once, so that a lookup (an import
+ * makes tens of thousands) is one probe instead of a walk over the list. */
+static GHashTable *
+forms_of (TdCodeList list)
+{
+  static gsize once[TD_CODES_N_LISTS];
+  static GHashTable *tables[TD_CODES_N_LISTS];
+
+  if (g_once_init_enter (&once[list]))
+    {
+      GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (gsize i = 0; i < lists[list].n; i++)
+        {
+          const TdCode *entry = &lists[list].entries[i];
+
+          add_form (forms, g_ascii_strdown (entry->code, -1), entry->code);
+          add_form (forms, g_strdup (folded_labels (list)[i]), entry->code);
+          if (entry->en != NULL)
+            add_form (forms, g_ascii_strdown (entry->en, -1), entry->code);
+          for (const char *p = entry->aliases; p != NULL; )
+            {
+              const char *bar = strchr (p, '|');
+
+              add_form (forms, bar != NULL ? g_strndup (p, bar - p) : g_strdup (p),
+                        entry->code);
+              p = bar != NULL ? bar + 1 : NULL;
+            }
+        }
+      tables[list] = forms;
+      g_once_init_leave (&once[list], 1);
+    }
+  return tables[list];
 }
 
 static gboolean
@@ -426,6 +441,7 @@ const char *
 td_code_lookup (TdCodeList list, const char *text)
 {
   g_autofree char *folded = NULL;
+  const char *code;
 
   g_return_val_if_fail (list < TD_CODES_N_LISTS, NULL);
 
@@ -434,8 +450,6 @@ td_code_lookup (TdCodeList list, const char *text)
   folded = fold (text);
   if (*folded == '\0')
     return NULL;
-  for (gsize i = 0; i < lists[list].n; i++)
-    if (entry_matches (list, i, folded))
-      return lists[list].entries[i].code;
-  return lookup_number (list, folded);
+  code = g_hash_table_lookup (forms_of (list), folded);
+  return code != NULL ? code : lookup_number (list, folded);
 }

@@ -153,6 +153,9 @@ typedef struct
   char *exam_place;
   /* the claim's payee: 1 institution, 2 trainees, 3 employer */
   int payee_type;
+  /* the row version it was read at (0: not read from the store); a save refuses when
+   * another desk changed the class since (TD_STORE_ERROR_CONFLICT) */
+  gint64 row_version;
 } TdClass;
 
 TdClass *td_class_new (void);
@@ -206,6 +209,7 @@ typedef struct
   gboolean online;
   char *teacher;                /* a TdTeacher's tid */
   char *content;                /* 授课内容 */
+  gint64 row_version;           /* as TdClass's */
 } TdLesson;
 
 TdLesson *td_lesson_new (void);

@@ -689,6 +689,12 @@ td_store_record_attendance_many (TdStore *self, gint64 class_id,
                                             error)
                     : !td_store_begin (self, error))
     return FALSE;
+  /* one desk at a time appends to the class's chain */
+  if (!td_store_lock_class (self, class_id, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       TdAttendance *r = g_ptr_array_index (records, i);
@@ -746,12 +752,40 @@ gboolean
 td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
                                const char *packet_id, GError **error)
 {
+  return td_store_mark_attendance_carried (self, class_id, last_seq, -1, NULL, packet_id, error);
+}
+
+/* Whether the record @seq of the class has the chain value @hash. */
+static gboolean
+chain_ends_at (TdStore *self, gint64 class_id, gint64 seq, const char *hash)
+{
+  TdStmt *stmt = td_store_prepare (self, "SELECT hash FROM attendance WHERE class_id = ? AND "
+                                         "seq = ?", NULL);
+  gboolean same = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  td_bind_int (stmt, 2, seq);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    same = g_strcmp0 (td_stmt_text (stmt, 0), hash) == 0;
+  td_stmt_reset (stmt);
+  return same;
+}
+
+gboolean
+td_store_mark_attendance_carried (TdStore *self, gint64 class_id, gint64 last_seq,
+                                  gint64 n_records, const char *chain_head,
+                                  const char *packet_id, GError **error)
+{
   TdStmt *stmt;
   g_autoptr (GString) details = NULL;
 
   /* one statement over the range, one audit entry for the batch */
   if (!td_store_begin_bulk (self, "mark-sent", "attendance", class_id, error))
     return FALSE;
+  if (!td_store_lock_class (self, class_id, error))
+    goto fail;
   /* restates stays: if this packet is rejected, its records are pending again and still
    * restate the packet they correct (td_store_unmark_attendance). */
   stmt = td_store_prepare (self, "UPDATE attendance SET packet_id = ? "
@@ -763,6 +797,18 @@ td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
   td_bind_int (stmt, 3, last_seq);
   if (!td_store_step_done (self, stmt, error))
     goto fail;
+  /* another desk sent some of them, recorded one among them or changed one since they were
+   * read: the count or the chain's value at the last of them is not the packet's */
+  if ((n_records >= 0 && td_db_changes (td_store_conn (self)) != n_records)
+      || (chain_head != NULL && !chain_ends_at (self, class_id, last_seq, chain_head)))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT,
+                   _("The attendance of this class changed on another desk while the packet "
+                     "was being made (it sent or recorded some of these records), so this "
+                     "packet was not kept and nothing was marked sent. Export again: the new "
+                     "packet carries what is pending now."));
+      goto fail;
+    }
   details = g_string_new ("{\"packet_id\":");
   td_json_append_string (details, packet_id);
   g_string_append_printf (details, ",\"last_seq\":%" G_GINT64_FORMAT ",\"records\":%d}",

@@ -62,10 +62,14 @@ class_from_row (TdStmt *stmt)
   return k;
 }
 
+/* The columns of a class or lesson as read for editing: the row version too (version 5). */
+#define WITH_VERSION(self) (td_store_get_schema_version (self) >= 5 ? ", row_version" : "")
+
 static TdClass *
 get_class_where (TdStore *self, const char *where, gint64 id, const char *code, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS " FROM class WHERE %s", where);
+  g_autofree char *sql = g_strdup_printf ("SELECT " CLASS_COLUMNS "%s FROM class WHERE %s",
+                                          WITH_VERSION (self), where);
   TdStmt *stmt = td_store_prepare (self, sql, error);
   TdClass *k = NULL;
   int rc;
@@ -77,7 +81,11 @@ get_class_where (TdStore *self, const char *where, gint64 id, const char *code, 
   else
     td_bind_int (stmt, 1, id);
   if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
-    k = class_from_row (stmt);
+    {
+      k = class_from_row (stmt);
+      if (td_stmt_column_count (stmt) > 36)
+        k->row_version = td_stmt_int64 (stmt, 36);
+    }
   if (!td_store_read_end (self, stmt, rc, error))
     {
       td_class_free (k);
@@ -317,6 +325,9 @@ td_store_save_class (TdStore *self, TdClass *k, GError **error)
   if (!check_class (self, k, error) || !check_lock (self, k, error)
       || !td_store_begin (self, error))
     return FALSE;
+  if (k->id != 0 && !td_store_check_row_version (self, "class", k->id, k->row_version,
+                                                  k->code, error))
+    goto fail;
   if (k->id == 0)
     stmt = td_store_prepare (self, "INSERT INTO class (code, title, catalog_version, item_code, "
       "item_name, level, training_type, special_action, project_mode, mode, start_date, "
@@ -344,6 +355,7 @@ td_store_save_class (TdStore *self, TdClass *k, GError **error)
     goto fail;
   if (k->id == 0)
     k->id = td_store_last_insert_id (self, "class");
+  k->row_version = td_store_get_row_version (self, "class", k->id);
   td_store_note_change (self, "class", k->id);
   return td_store_commit (self, error);
 fail:
@@ -614,6 +626,8 @@ lesson_from_row (TdStmt *stmt)
   l->online = (int) td_stmt_int64 (stmt, 8);
   l->teacher = td_col_dup (stmt, 9);
   l->content = td_col_dup (stmt, 10);
+  if (td_stmt_column_count (stmt) > 11)
+    l->row_version = td_stmt_int64 (stmt, 11);
   return l;
 }
 
@@ -622,9 +636,10 @@ td_store_list_lessons (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
-  TdStmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
-                                         "WHERE class_id = ? ORDER BY date, start, lid",
-                                         error);
+  g_autofree char *sql = g_strdup_printf ("SELECT " LESSON_COLUMNS "%s FROM lesson WHERE "
+                                          "class_id = ? ORDER BY date, start, lid",
+                                          WITH_VERSION (self));
+  TdStmt *stmt = td_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -639,8 +654,9 @@ td_store_list_lessons (TdStore *self, gint64 class_id, GError **error)
 TdLesson *
 td_store_get_lesson (TdStore *self, gint64 lesson_id, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, "SELECT " LESSON_COLUMNS " FROM lesson "
-                                         "WHERE id = ?", error);
+  g_autofree char *sql = g_strdup_printf ("SELECT " LESSON_COLUMNS "%s FROM lesson WHERE id = ?",
+                                          WITH_VERSION (self));
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   TdLesson *l = NULL;
   int rc;
 
@@ -701,10 +717,13 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
     return FALSE;
   if (l->id != 0 && lesson_has_attendance (self, l->id))
     {
-      g_autoptr (TdLesson) old = td_store_get_lesson (self, l->id, NULL);
-      if (old != NULL && (g_strcmp0 (old->date, l->date) != 0 || g_strcmp0 (old->start, l->start)
-                          || g_strcmp0 (old->end, l->end) || old->hours != l->hours
-                          || g_strcmp0 (old->lid, l->lid)))
+      g_autoptr (TdLesson) old = td_store_get_lesson (self, l->id, error);
+      /* unreadable: refused, not saved over what could not be compared */
+      if (old == NULL)
+        return FALSE;
+      if (g_strcmp0 (old->date, l->date) != 0 || g_strcmp0 (old->start, l->start)
+          || g_strcmp0 (old->end, l->end) || old->hours != l->hours
+          || g_strcmp0 (old->lid, l->lid))
         {
           g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
                        _("Lesson %s already has attendance, so its id, date, times and hours "
@@ -714,6 +733,9 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
     }
   if (!td_store_begin (self, error))
     return FALSE;
+  if (l->id != 0 && !td_store_check_row_version (self, "lesson", l->id, l->row_version, l->lid,
+                                                  error))
+    goto fail;
   if (l->id == 0)
     stmt = td_store_prepare (self, "INSERT INTO lesson (lid, date, start, \"end\", hours, kind, "
                                    "online, teacher, content, class_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -743,6 +765,7 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
     }
   if (l->id == 0)
     l->id = td_store_last_insert_id (self, "lesson");
+  l->row_version = td_store_get_row_version (self, "lesson", l->id);
   td_store_note_change (self, "lesson", l->id);
   return td_store_commit (self, error);
 fail:

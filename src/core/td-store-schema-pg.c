@@ -153,13 +153,16 @@ td_store_pg_schema_sql (int *version)
  * is put together as SQLite's json_object () and json_group_object () print it (no spaces,
  * the columns in the table's order, strings escaped as to_json () escapes them, which is
  * SQLite's way too), and the time is the client's local time to the second.  Each trigger
- * also tells the other desks that something changed (NOTIFY traindesk, with this server
- * process's id so that the desk that wrote it can tell its own changes apart).
+ * also tells the other desks what changed (NOTIFY "traindesk:SCHEMA", "PID TABLE": this server
+ * process's id, so that the desk that wrote it can tell its own changes apart, and the
+ * table, for the pages that show it).
  * The test for "did this column change" is in the function, not in a WHEN clause, so that
  * what is checked on opening is the function's text and the trigger's presence. */
 
 #define PG_NOW "to_char (statement_timestamp (), 'YYYY-MM-DD\"T\"HH24:MI:SS')"
-#define PG_NOTIFY "PERFORM pg_notify ('traindesk', pg_backend_pid ()::text);"
+/* "PID TABLE": who changed what (a transaction sends each distinct payload once) */
+#define PG_NOTIFY \
+  "PERFORM pg_notify ('traindesk:' || current_schema (), pg_backend_pid () || ' ' || TG_TABLE_NAME);"
 
 static const char *const pg_audited_tables[] = {
   "institution", "catalog", "class", "teacher", "lesson", "trainee", "enrolment",
@@ -186,6 +189,7 @@ pg_logged_columns (TdStore *self, const char *table)
       const char *col = td_stmt_text (stmt, 0);
 
       if (g_str_equal (td_stmt_text (stmt, 1), "bytea") || g_str_equal (col, "row_version")
+          || g_str_equal (col, "changed_by")
           || (g_str_equal (table, "attendance") && g_str_equal (col, "hash")))
         continue;
       g_ptr_array_add (columns, g_strdup (col));
@@ -272,7 +276,7 @@ pg_trigger_body (const char *t, char op, GPtrArray *columns)
 typedef struct
 {
   char *table;
-  char *event;      /* INSERT, UPDATE, DELETE */
+  char *event;      /* INSERT, UPDATE, DELETE (after the change), or BEFORE UPDATE */
   char *body;
 } PgTrigger;
 
@@ -322,8 +326,29 @@ pg_expected_triggers (TdStore *self)
                           pg_trigger_body (t, ops[o].op, columns));
         }
     }
+  for (gsize i = 0; i < G_N_ELEMENTS (td_store_versioned_tables); i++)
+    {
+      const char *t = td_store_versioned_tables[i];
+      g_autoptr (GPtrArray) columns = pg_logged_columns (self, t);
+      g_autoptr (GString) changed = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("version_%s", t);
+
+      if (columns->len == 0)
+        continue;
+      for (guint c = 0; c < columns->len; c++)
+        g_string_append_printf (changed, "%sOLD.\"%s\" IS DISTINCT FROM NEW.\"%s\"",
+                                c > 0 ? " OR " : "", (const char *) columns->pdata[c],
+                                (const char *) columns->pdata[c]);
+      /* a change moves the version and says who made it (the desk's role) */
+      add_pg_trigger (triggers, name, t, "BEFORE UPDATE", g_strdup_printf (
+        "BEGIN IF NEW.row_version = OLD.row_version AND (%s) THEN "
+        "NEW.row_version := OLD.row_version + 1; NEW.changed_by := session_user; END IF; "
+        "RETURN NEW; END", changed->str));
+    }
   add_pg_trigger (triggers, "audit_bulk", "audit_pause", "INSERT", g_strdup (
-    "BEGIN " PG_NOTIFY " INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
+    "BEGIN PERFORM pg_notify ('traindesk:' || current_schema (), pg_backend_pid () || ' ' || "
+    "coalesce (NEW.what::json ->> 'table', 'bulk')); "
+    "INSERT INTO audit (at, tbl, op, new) VALUES (" PG_NOW ", "
     "coalesce (NEW.what::json ->> 'table', 'bulk'), 'bulk', NEW.what); RETURN NULL; END"));
   return triggers;
 }
@@ -334,8 +359,9 @@ pg_create_trigger (TdStore *self, const char *name, const PgTrigger *t, GError *
   g_autofree char *sql = g_strdup_printf (
     "CREATE OR REPLACE FUNCTION %s () RETURNS trigger LANGUAGE plpgsql AS $td$%s$td$;"
     "DROP TRIGGER IF EXISTS %s ON %s;"
-    "CREATE TRIGGER %s AFTER %s ON %s FOR EACH ROW EXECUTE FUNCTION %s ()",
-    name, t->body, name, t->table, name, t->event, t->table, name);
+    "CREATE TRIGGER %s %s%s ON %s FOR EACH ROW EXECUTE FUNCTION %s ()",
+    name, t->body, name, t->table, name,
+    g_str_has_prefix (t->event, "BEFORE") ? "" : "AFTER ", t->event, t->table, name);
 
   return td_store_exec (self, sql, error);
 }
@@ -500,7 +526,14 @@ fail:
 /* ---- versions ---- */
 
 /* Version n's script turns a version n-1 server database into version n (from 5 on). */
-static const char *const pg_migrations[] = { NULL, NULL, NULL, NULL, NULL };
+#define PG_VERSIONED(t) \
+  "ALTER TABLE " t " ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1;" \
+  "ALTER TABLE " t " ADD COLUMN changed_by TEXT;"
+/* Version 5: the row versions of desks at once (as td-store-schema.c's). */
+static const char pg_schema_v5[] =
+  PG_VERSIONED ("class") PG_VERSIONED ("lesson");
+
+static const char *const pg_migrations[] = { NULL, NULL, NULL, NULL, NULL, pg_schema_v5 };
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == TD_STORE_SCHEMA_VERSION + 1);
 
 int

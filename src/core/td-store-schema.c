@@ -183,7 +183,18 @@ static const char schema_v4[] =
   "  WHERE id IN (SELECT first FROM sent_groups);"
   "DROP TABLE temp.sent_groups;";
 
-static const char *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Version 5: desks at once (issue 16).  Classes and lessons (edited on forms) carry a row
+ * version that every change moves (a trigger: version_TABLE) and who made it, so that a save
+ * based on what another desk has changed since is refused instead of overwriting it. */
+#define VERSIONED(t) \
+  "ALTER TABLE " t " ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;" \
+  "ALTER TABLE " t " ADD COLUMN changed_by TEXT;"
+static const char schema_v5[] =
+  VERSIONED ("class") VERSIONED ("lesson");
+
+static const char *const migrations[] = {
+  NULL, schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+};
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_STORE_SCHEMA_VERSION + 1);
 
 /* Tables whose changes the audit log records; it leaves out the columns declared BLOB
@@ -195,11 +206,14 @@ static const char *const audited_tables[] = {
   "setting", "terminal_no",
 };
 
-/* By declared type, not by name: lesson.content is text and belongs in the log. */
+/* By declared type, not by name: lesson.content is text and belongs in the log.  The row
+ * version and who moved it are bookkeeping (version 5). */
 static gboolean
 column_logged (const char *table, const char *column, const char *declared_type, int version)
 {
   if (declared_type != NULL && g_ascii_strcasecmp (declared_type, "BLOB") == 0)
+    return FALSE;
+  if (g_str_equal (column, "row_version") || g_str_equal (column, "changed_by"))
     return FALSE;
   return version < 4 || !(g_str_equal (table, "attendance") && g_str_equal (column, "hash"));
 }
@@ -294,6 +308,23 @@ expected_triggers (TdStore *self, int version)
       g_hash_table_insert (triggers, g_strdup_printf ("audit_%s_d", t), g_strdup_printf (
         "CREATE TRIGGER audit_%s_d AFTER DELETE ON %s%s BEGIN INSERT INTO audit (at, tbl, row, "
         "op, old) VALUES (" NOW_FMT ", '%s', OLD.%s, 'delete', %s); END", t, t, when, t, key, js_old));
+    }
+  for (gsize i = 0; version >= 5 && i < G_N_ELEMENTS (td_store_versioned_tables); i++)
+    {
+      const char *t = td_store_versioned_tables[i];
+      g_autoptr (GPtrArray) columns = logged_columns (self, t, version);
+      g_autoptr (GString) changed = g_string_new (NULL);
+
+      for (guint c = 0; c < columns->len; c++)
+        g_string_append_printf (changed, "%sOLD.\"%s\" IS NOT NEW.\"%s\"", c > 0 ? " OR " : "",
+                                (const char *) columns->pdata[c],
+                                (const char *) columns->pdata[c]);
+      /* a change that did not move the version itself moves it (not recursive: SQLite's
+       * recursive_triggers is off, and the audit trigger sees no logged column change) */
+      g_hash_table_insert (triggers, g_strdup_printf ("version_%s", t), g_strdup_printf (
+        "CREATE TRIGGER version_%s AFTER UPDATE ON %s WHEN NEW.row_version = OLD.row_version "
+        "AND (%s) BEGIN UPDATE %s SET row_version = OLD.row_version + 1 WHERE id = NEW.id; END",
+        t, t, changed->str, t));
     }
   if (version >= 4)
     g_hash_table_insert (triggers, g_strdup ("audit_bulk"), g_strdup (

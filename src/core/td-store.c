@@ -51,7 +51,10 @@ struct _TdStore
   GArray *att_log;              /* TdAttendanceTouch: attendance records this connection wrote */
   guint64 att_log_base;         /* the serial of att_log's first entry */
   char *backend_pid;            /* PostgreSQL: this connection's server process, as text */
-  guint64 heard;                /* PostgreSQL: other connections' commits heard of */
+  guint64 heard;                /* PostgreSQL: other connections' changes heard of */
+  GPtrArray *heard_tables;      /* PostgreSQL: the tables they changed, not yet told (interned) */
+  guint64 told;                 /* PostgreSQL: td_store_watch (): heard as of the last look */
+  guint watch_id;               /* that look's timeout */
 };
 
 typedef struct
@@ -64,6 +67,8 @@ enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TdStore, td_store, G_TYPE_OBJECT)
+
+const char *const td_store_versioned_tables[2] = { "class", "lesson" };
 G_DEFINE_QUARK (td-store-error-quark, td_store_error)
 
 static void
@@ -82,6 +87,9 @@ td_store_finalize (GObject *object)
   g_ptr_array_unref (self->notices);
   g_free (self->path);
   g_free (self->backend_pid);
+  if (self->watch_id != 0)
+    g_source_remove (self->watch_id);
+  g_ptr_array_unref (self->heard_tables);
   G_OBJECT_CLASS (td_store_parent_class)->finalize (object);
 }
 
@@ -101,6 +109,7 @@ td_store_init (TdStore *self)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->table_commits = g_hash_table_new (g_str_hash, g_str_equal);
   self->chain_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->heard_tables = g_ptr_array_new ();
   self->att_log = g_array_new (FALSE, FALSE, sizeof (TdAttendanceTouch));
 }
 
@@ -272,9 +281,52 @@ heard_version (TdStore *self)
   g_autoptr (GPtrArray) heard = td_db_take_notifications (self->conn);
 
   for (guint i = 0; heard != NULL && i < heard->len; i++)
-    if (g_strcmp0 (heard->pdata[i], self->backend_pid) != 0)
+    {
+      g_auto (GStrv) parts = g_strsplit (heard->pdata[i], " ", 2);
+      const char *table;
+
+      if (parts[0] == NULL || g_strcmp0 (parts[0], self->backend_pid) == 0)
+        continue;
       self->heard++;
+      table = g_intern_string (parts[1] != NULL ? parts[1] : "");
+      if (!g_ptr_array_find (self->heard_tables, table, NULL))
+        g_ptr_array_add (self->heard_tables, (gpointer) table);
+    }
   return self->heard;
+}
+
+/* Every half second: what the other desks changed since the last look, told as ::changed
+ * (table, row 0) once per table, so that the pages showing it reload. */
+static gboolean
+watch_other_desks (gpointer data)
+{
+  TdStore *self = data;
+
+  if (self->depth > 0)
+    return G_SOURCE_CONTINUE;   /* told after this desk's own transaction */
+  if (heard_version (self) == self->told)
+    return G_SOURCE_CONTINUE;
+  self->told = self->heard;
+  {
+    g_autoptr (GPtrArray) tables = g_steal_pointer (&self->heard_tables);
+
+    self->heard_tables = g_ptr_array_new ();
+    for (guint i = 0; i < tables->len; i++)
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (const char *) tables->pdata[i],
+                     (gint64) 0);
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+td_store_watch_other_desks (TdStore *self)
+{
+  g_return_if_fail (TD_IS_STORE (self));
+  if (self->db != NULL || self->watch_id != 0)
+    return;   /* SQLite: another program's change is seen by the page's next look */
+  self->told = heard_version (self);
+  g_ptr_array_set_size (self->heard_tables, 0);
+  self->watch_id = g_timeout_add (500, watch_other_desks, self);
 }
 
 guint64
@@ -444,6 +496,90 @@ td_store_last_insert_id (TdStore *self, const char *table)
   return id;
 }
 
+gboolean
+td_store_lock_class (TdStore *self, gint64 class_id, GError **error)
+{
+  TdStmt *stmt;
+
+  if (self->db != NULL)
+    return TRUE;
+  stmt = td_store_prepare (self, "SELECT id FROM class WHERE id = ? FOR UPDATE", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  return td_store_step_done (self, stmt, error);
+}
+
+gint64
+td_store_get_row_version (TdStore *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = NULL;
+  TdStmt *stmt;
+  gint64 version = 0;
+
+  if (self->schema_version < 5)
+    return 0;
+  sql = g_strdup_printf ("SELECT row_version FROM %s WHERE id = ?", table);
+  stmt = td_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  td_bind_int (stmt, 1, id);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    version = td_stmt_int64 (stmt, 0);
+  td_stmt_reset (stmt);
+  return version;
+}
+
+gboolean
+td_store_check_row_version (TdStore *self, const char *table, gint64 id, gint64 seen,
+                            const char *what, GError **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *by = NULL, *at = NULL;
+  TdStmt *stmt;
+  gint64 now = 0;
+  TdDbRc rc;
+
+  if (seen == 0 || self->schema_version < 5)
+    return TRUE;
+  /* the time from the audit log: the row's last logged change */
+  sql = g_strdup_printf ("SELECT row_version, changed_by, (SELECT max(at) FROM audit "
+                         "WHERE tbl = '%s' AND row = ?1) FROM %s WHERE id = ?1%s", table, table,
+                         self->db == NULL ? " FOR UPDATE" : "");
+  stmt = td_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, id);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    {
+      now = td_stmt_int64 (stmt, 0);
+      by = td_col_dup (stmt, 1);
+      at = td_col_dup (stmt, 2);
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  if (rc != TD_DB_ROW)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND,
+                   _("%s was removed on another desk after you opened it, so your changes "
+                     "were not saved."), what);
+      return FALSE;
+    }
+  if (now == seen)
+    return TRUE;
+  if (by != NULL)
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT,
+                 _("%s was changed on another desk (by %s, at %s) after you opened it, so your "
+                   "changes were not saved. Reload it and make them again."), what, by,
+                 at != NULL ? at : "?");
+  else
+    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT,
+                 _("%s was changed on another desk (at %s) after you opened it, so your "
+                   "changes were not saved. Reload it and make them again."), what,
+                 at != NULL ? at : "?");
+  return FALSE;
+}
+
 void
 td_store_note_change (TdStore *self, const char *table, gint64 row)
 {
@@ -532,6 +668,20 @@ td_store_begin (TdStore *self, GError **error)
 
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
   rc = self->depth == 0 ? td_db_begin (self->conn) : td_db_savepoint (self->conn, self->depth);
+  /* On a server as on SQLite (BEGIN IMMEDIATE), one desk writes at a time: the audit
+   * entries are then numbered in the order their transactions commit, and each commit seals
+   * exactly its own after the last one sealed.  Readers do not wait. */
+  if (rc == TD_DB_OK && self->depth == 0 && self->db == NULL)
+    {
+      rc = td_db_exec (self->conn, "SELECT pg_advisory_xact_lock (1413770033, "
+                                   "hashtext (current_schema ()))");
+      if (rc != TD_DB_OK)
+        {
+          td_store_set_error (self, rc, error, NULL);
+          td_db_rollback (self->conn);
+          return FALSE;
+        }
+    }
   if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);
@@ -976,6 +1126,7 @@ set_up_session (TdStore *self, gboolean read_only, GError **error)
 {
   g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   const char *name = g_time_zone_get_identifier (zone);
+  g_autofree char *channel = NULL;
   TdStmt *stmt;
 
   if (name != NULL && strchr (name, '\'') == NULL)
@@ -987,13 +1138,17 @@ set_up_session (TdStore *self, gboolean read_only, GError **error)
     }
   if (read_only && !td_store_exec (self, "SET default_transaction_read_only = on", error))
     return FALSE;
-  stmt = td_store_prepare (self, "SELECT pg_backend_pid ()::text", error);
+  stmt = td_store_prepare (self, "SELECT pg_backend_pid ()::text, current_schema ()", error);
   if (stmt == NULL)
     return FALSE;
   if (td_stmt_step (stmt) == TD_DB_ROW)
-    self->backend_pid = td_col_dup (stmt, 0);
+    {
+      self->backend_pid = td_col_dup (stmt, 0);
+      /* the desks of this database only (another may share the server's database) */
+      channel = g_strconcat ("traindesk:", td_stmt_text (stmt, 1), NULL);
+    }
   td_stmt_reset (stmt);
-  if (td_db_listen (self->conn, "traindesk") != TD_DB_OK)
+  if (channel == NULL || td_db_listen (self->conn, channel) != TD_DB_OK)
     {
       td_store_set_error (self, td_db_last_error (self->conn), error, NULL);
       return FALSE;

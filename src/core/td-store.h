@@ -27,10 +27,11 @@ typedef enum
   TD_STORE_ERROR_CONSTRAINT,    /* refused: a duplicate, a record in use … (message says which) */
   TD_STORE_ERROR_LOCKED_RECORD, /* the record was carried by a packet and cannot change so */
   TD_STORE_ERROR_FAILED,
+  TD_STORE_ERROR_CONFLICT,      /* changed on another desk since it was read: reload */
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TD_STORE_SCHEMA_VERSION 4
+#define TD_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -51,6 +52,10 @@ char *td_store_default_path (void);
  * says so, and left untouched. */
 TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
 const char *td_store_get_path (TdStore *self);
+/* On a server: from now on, what other desks change is told as ::changed (table, 0) within a
+ * second, once per table, in the main loop of the thread that calls this (the window's).  On
+ * SQLite nothing (td_store_get_change_count sees other programs' commits). */
+void td_store_watch_other_desks (TdStore *self);
 /* Whether the store is a database on a PostgreSQL server (opened from a
  * "postgresql://…" or "service=…" location) rather than an SQLite file. */
 gboolean td_store_is_on_server (TdStore *self);
@@ -274,6 +279,7 @@ typedef struct
 } TdPendingAttendance;
 
 void td_pending_attendance_clear (TdPendingAttendance *pending);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TdPendingAttendance, td_pending_attendance_clear)
 gboolean td_store_get_pending_attendance (TdStore *self, gint64 class_id,
                                           TdPendingAttendance *out, GError **error);
 /* Head of the class's chain after the last carried record (64 zeros when none). */
@@ -281,6 +287,14 @@ char *td_store_chain_sent_head (TdStore *self, gint64 class_id, GError **error);
 /* Marks records seq ≤ @last_seq still pending as carried by @packet_id. */
 gboolean td_store_mark_attendance_sent (TdStore *self, gint64 class_id, gint64 last_seq,
                                         const char *packet_id, GError **error);
+/* The same for a packet that carries @n_records records whose chain ends at @chain_head (the
+ * value after record @last_seq, as the packet has it; NULL: not checked): refused
+ * (TD_STORE_ERROR_CONFLICT, nothing marked) unless exactly those records are still pending,
+ * as when another desk exported or changed some of them meanwhile: a batch is sent in one
+ * packet, never in two, and a packet never marks what it does not carry. */
+gboolean td_store_mark_attendance_carried (TdStore *self, gint64 class_id, gint64 last_seq,
+                                           gint64 n_records, const char *chain_head,
+                                           const char *packet_id, GError **error);
 /* After a rejection: the records @packet_id carried become pending again. */
 gboolean td_store_unmark_attendance (TdStore *self, const char *packet_id, GError **error);
 /* Credited hours of a trainee in a class (current records). */

@@ -155,10 +155,12 @@ make_log (TdExport *ex, const TdExportResult *result, const char *path)
 }
 
 /* The log entry (state "writing"), the attendance marked as carried, the claim's lines: one
- * transaction, before the file is renamed into place. */
+ * transaction, before the file is renamed into place.  @chain_head: the chain value of the
+ * last record the packet carries, as written; the records are marked only while the store
+ * still has exactly them (another desk may have sent or changed some since they were read). */
 static gboolean
 log_packet (TdExport *ex, const TdExportResult *result, TdFile *file, GBytes *content,
-            GError **error)
+            const char *chain_head, GError **error)
 {
   g_autoptr (TdPacketLog) log = make_log (ex, result, td_file_get_path (file));
   const TdPacketData *d = ex->data;
@@ -171,7 +173,8 @@ log_packet (TdExport *ex, const TdExportResult *result, TdFile *file, GBytes *co
                        : td_store_log_packet_file (ex->store, log,
                                                    td_file_get_temp_path (file), error);
   if (ok && d->kind == TD_KIND_ATTENDANCE && d->n_records > 0)
-    ok = td_store_mark_attendance_sent (ex->store, d->klass->id, d->last_seq, log->id, error);
+    ok = td_store_mark_attendance_carried (ex->store, d->klass->id, d->last_seq,
+                                           d->n_records, chain_head, log->id, error);
   if (ok && d->kind == TD_KIND_CLAIM)
     {
       g_autoptr (TdClaim) claim = td_packet_data_claim (d, log->id, ex->created);
@@ -186,11 +189,12 @@ log_packet (TdExport *ex, const TdExportResult *result, TdFile *file, GBytes *co
 /* Logged as "writing", renamed into place, marked sent.  A kill between the steps is
  * reconciled when the database is opened next (td_store_tidy_files). */
 static gboolean
-finish (TdExport *ex, TdFile *file, TdExportResult *result, GError **error)
+finish (TdExport *ex, TdFile *file, TdExportResult *result, const char *chain_head,
+        GError **error)
 {
   GError *local = NULL;
 
-  if (!log_packet (ex, result, file, result->bytes, error))
+  if (!log_packet (ex, result, file, result->bytes, chain_head, error))
     return FALSE;
   if (!td_file_commit (file, &local))
     {
@@ -242,7 +246,7 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
   g_autofree char *scratch = NULL;
   g_autoptr (TdFile) file = NULL;
   TdPacketHead head = { .id = id, .created = ex->created, .supersedes = ex->supersedes };
-  char digest[65], chain_head[65];
+  char digest[65], chain_head[65] = "";
   gboolean dry = ex->options != NULL && ex->options->dry_run;
   g_autoptr (TdFindings) findings = td_findings_new ();
   TdStreamCheck *check = NULL;
@@ -280,7 +284,8 @@ td_export_write_new (TdExport *ex, const char *path, TdExportResult *result,
   result->findings = g_steal_pointer (&findings);
   if (dry)
     return TRUE;   /* the temporary file goes with @file */
-  return finish (ex, file, result, error);
+  return finish (ex, file, result, ex->data->kind == TD_KIND_ATTENDANCE ? chain_head : NULL,
+                 error);
 }
 
 gboolean

@@ -62,6 +62,9 @@ td_ui_error_hint (const GError *error)
     case TD_STORE_ERROR_LOCKED_RECORD:
       return _("This record was already sent to the bureau. Send a correction instead of "
                "changing it.");
+    case TD_STORE_ERROR_CONFLICT:
+      return _("Reload the page to see what the other desk changed, then make your changes "
+               "again.");
     case TD_STORE_ERROR_FAILED:
     default:
       return NULL;

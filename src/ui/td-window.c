@@ -602,6 +602,8 @@ td_window_set_store (TdWindow *self, TdStore *store)
   if (g_signal_lookup ("changed", TD_TYPE_STORE) != 0)
     self->store_changed_id = g_signal_connect (store, "changed",
                                                G_CALLBACK (on_store_changed), self);
+  /* on a server, the other desks' changes reload the pages as this desk's own do */
+  td_store_watch_other_desks (store);
   /* the pages let go of the database shown before, even while the new one is set up */
   for (guint i = 0; i < self->pages->len; i++)
     td_page_set_store (g_ptr_array_index (self->pages, i), store);

@@ -402,6 +402,95 @@ test_lessons (StoreFixture *f, gconstpointer data)
 
 /* One row per person: the same id number in two classes is one trainee. */
 
+/* Two desks with the same class (and lesson) open: the second save is refused and says so,
+ * the first desk's change stays; reloaded, the second desk saves. */
+static void
+test_edited_on_two_desks (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) made = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  gint64 lesson_id = sf_save_lesson (f->store, made->id, "L01A", "2026-03-02", "08:00:00",
+                                     "11:45:00", 10);
+  g_autoptr (TdStore) other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (TdClass) mine = NULL, theirs = NULL, now = NULL;
+  g_autoptr (TdLesson) my_lesson = NULL, their_lesson = NULL;
+
+  g_assert_no_error (error);
+  mine = td_store_get_class (f->store, made->id, &error);
+  g_assert_no_error (error);
+  theirs = td_store_get_class (other, made->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->row_version, ==, theirs->row_version);
+  g_assert_cmpint (mine->row_version, >, 0);
+
+  g_free (theirs->title);
+  theirs->title = g_strdup ("另一台工作站改的名称");
+  g_assert_true (td_store_save_class (other, theirs, &error));
+  g_assert_no_error (error);
+  g_free (mine->venue_address);
+  mine->venue_address = g_strdup ("聊城市东昌府区柳园路99号");
+  g_assert_false (td_store_save_class (f->store, mine, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT);
+  g_assert_true (g_str_has_prefix (error->message, "YL2026-101 was changed on another desk ("));
+  g_assert_nonnull (strstr (error->message, "Reload it and make them again."));
+  g_clear_error (&error);
+  now = td_store_get_class (f->store, made->id, &error);
+  g_assert_cmpstr (now->title, ==, "另一台工作站改的名称");
+  g_assert_cmpstr (now->venue_address, ==, made->venue_address);
+  /* the other desk may save again what it saved: its copy is up to date */
+  g_assert_true (td_store_save_class (other, theirs, &error));
+  g_assert_no_error (error);
+  /* reloaded, this desk's change goes in */
+  g_free (now->venue_address);
+  now->venue_address = g_strdup ("聊城市东昌府区柳园路99号");
+  g_assert_true (td_store_save_class (f->store, now, &error));
+  g_assert_no_error (error);
+
+  my_lesson = td_store_get_lesson (f->store, lesson_id, &error);
+  their_lesson = td_store_get_lesson (other, lesson_id, &error);
+  g_assert_no_error (error);
+  g_free (their_lesson->content);
+  their_lesson->content = g_strdup ("实操：翻身");
+  g_assert_true (td_store_save_lesson (other, their_lesson, &error));
+  g_assert_no_error (error);
+  g_free (my_lesson->content);
+  my_lesson->content = g_strdup ("理论：照护");
+  g_assert_false (td_store_save_lesson (f->store, my_lesson, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT);
+  g_assert_true (g_str_has_prefix (error->message, "L01A was changed on another desk"));
+}
+
+/* A database of version 4 (before row versions) opens at the newest version: its classes
+ * have a version and can be edited; nothing in the audit log changed meaning. */
+static void
+test_upgrade_from_v4 (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) old = td_store_create_at_version (f->path, 4, &error);
+  g_autoptr (TdClass) k = NULL, got = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  k = sf_save_class (old, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_assert_cmpint (k->row_version, ==, 0);
+  g_clear_object (&old);
+  f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 5);
+  got = td_store_get_class (f->store, k->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 1);
+  g_free (got->title);
+  got->title = g_strdup ("新名称");
+  g_assert_true (td_store_save_class (f->store, got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 2);
+  problems = td_store_verify (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (td_store_get_notices (f->store)->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,5 +501,7 @@ main (int argc, char **argv)
   SF_ADD ("/store/class-lock", test_class_lock);
   SF_ADD ("/store/teachers", test_teachers);
   SF_ADD ("/store/lessons", test_lessons);
+  SF_ADD ("/store/edited-on-two-desks", test_edited_on_two_desks);
+  SF_ADD_EMPTY ("/store/upgrade-from-v4", test_upgrade_from_v4);
   return g_test_run ();
 }

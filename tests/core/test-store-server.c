@@ -180,6 +180,52 @@ test_same_audit_as_sqlite (StoreFixture *f, gconstpointer data)
   }
 }
 
+static void
+on_changed (TdStore *store, const char *table, gint64 row, GPtrArray *seen)
+{
+  g_ptr_array_add (seen, g_strdup (table));
+}
+
+static gboolean
+seen_table (GPtrArray *seen, const char *table)
+{
+  return g_ptr_array_find_with_equal_func (seen, table, g_str_equal, NULL);
+}
+
+/* What one desk commits reaches the other desk's pages: its change count moves and it tells
+ * ::changed for the tables changed (within a second: waited for here up to 20 s, so that a
+ * slow machine does not fail the test); a desk is not told its own changes twice. */
+static void
+test_other_desks_told (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) mine = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (TdClass) k = NULL;
+  guint64 before;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  td_store_watch_other_desks (other);
+  td_store_watch_other_desks (f->store);
+  g_signal_connect (other, "changed", G_CALLBACK (on_changed), seen);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), mine);
+  before = td_store_get_change_count (other);
+  k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!seen_table (seen, "class") && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_true (seen_table (seen, "class"));
+  g_assert_cmpuint (td_store_get_change_count (other), >, before);
+  /* the saving desk heard of it once, from its own commit */
+  g_assert_cmpuint (mine->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mine, 0), ==, "class");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,6 +234,7 @@ main (int argc, char **argv)
     {
       SF_ADD_EMPTY ("/server/open-errors", test_open_errors);
       SF_ADD ("/server/same-audit-as-sqlite", test_same_audit_as_sqlite);
+      SF_ADD ("/server/other-desks-told", test_other_desks_told);
     }
   return g_test_run ();
 }
