@@ -132,18 +132,6 @@ chain_text (TdStore *store)
 }
 
 static void
-assert_verifies (TdStore *store)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) problems = td_store_verify (store, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("%s", ((TdVerifyProblem *) g_ptr_array_index (problems, i))->message);
-  g_assert_cmpuint (problems->len, ==, 0);
-}
-
-static void
 test_same_audit_as_sqlite (StoreFixture *f, gconstpointer data)
 {
   g_autofree char *file = g_build_filename (f->dir, "desk.db", NULL);
@@ -166,8 +154,8 @@ test_same_audit_as_sqlite (StoreFixture *f, gconstpointer data)
   server_chain = chain_text (f->store);
   g_assert_cmpuint (strlen (server_chain), >, 0);
   g_assert_cmpstr (server_chain, ==, lite_chain);
-  assert_verifies (lite);
-  assert_verifies (f->store);
+  sf_assert_verifies (lite);
+  sf_assert_verifies (f->store);
   /* a change behind the store's back is told on the server as on a file */
   sf_sql (f->path, "UPDATE trainee SET phone = '13900000000' WHERE id_number = '" ID_B "'");
   {
