@@ -251,9 +251,15 @@ collect_class (DueScan *scan, gint64 class_id, GError **error)
     }
   if (status == TD_CLASS_CANCELLED)
     return TRUE;
-  cat = td_store_get_class_catalog (scan->store, k, NULL);
+  cat = td_store_get_class_catalog (scan->store, k, &local);
   if (cat == NULL)
-    return TRUE;   /* no rules to measure it against */
+    {
+      /* none in force: no rules to measure it against; one that cannot be read: said */
+      if (g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   scan->klass = k;
   scan->catalog = cat;
   if (status == TD_CLASS_DRAFT)

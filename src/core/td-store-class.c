@@ -717,10 +717,13 @@ td_store_save_lesson (TdStore *self, TdLesson *l, GError **error)
     return FALSE;
   if (l->id != 0 && lesson_has_attendance (self, l->id))
     {
-      g_autoptr (TdLesson) old = td_store_get_lesson (self, l->id, NULL);
-      if (old != NULL && (g_strcmp0 (old->date, l->date) != 0 || g_strcmp0 (old->start, l->start)
-                          || g_strcmp0 (old->end, l->end) || old->hours != l->hours
-                          || g_strcmp0 (old->lid, l->lid)))
+      g_autoptr (TdLesson) old = td_store_get_lesson (self, l->id, error);
+      /* unreadable: refused, not saved over what could not be compared */
+      if (old == NULL)
+        return FALSE;
+      if (g_strcmp0 (old->date, l->date) != 0 || g_strcmp0 (old->start, l->start)
+          || g_strcmp0 (old->end, l->end) || old->hours != l->hours
+          || g_strcmp0 (old->lid, l->lid))
         {
           g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED_RECORD,
                        _("Lesson %s already has attendance, so its id, date, times and hours "

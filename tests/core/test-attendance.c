@@ -786,6 +786,126 @@ test_example_chains (void)
   }
 }
 
+/* ---- what a page reads again ------------------------------------------------------------ */
+
+static GPtrArray *
+since (Fixture *f, const TdAttendanceMark *mark, gboolean *whole)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *list = td_store_list_attendance_since (f->sf.store, f->klass->id, mark, whole,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+/* @r is what td_store_list_attendance has for its lesson and trainee, field for field. */
+static void
+assert_current (Fixture *f, const TdAttendance *r)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = td_store_list_attendance (f->sf.store, f->klass->id, &error);
+  const TdAttendance *c;
+
+  g_assert_no_error (error);
+  c = current_of (all, r->lesson_id, r->trainee_id);
+  g_assert_cmpint (r->id, ==, c->id);
+  g_assert_false (r->replaced);
+  g_assert_cmpint (r->status, ==, c->status);
+  g_assert_cmpstr (r->time_in, ==, c->time_in);
+  g_assert_cmpstr (r->time_out, ==, c->time_out);
+  g_assert_cmpint (r->hours, ==, c->hours);
+  g_assert_cmpstr (r->method, ==, c->method);
+  g_assert_cmpstr (r->packet_id, ==, c->packet_id);
+  g_assert_cmpstr (r->restates, ==, c->restates);
+  g_assert_cmpint (r->seq, ==, c->seq);
+  g_assert_cmpstr (r->hash, ==, c->hash);
+}
+
+/* The attendance page reads only the records written since it last read (a mark): those
+ * come back as they are now, replaced ones flagged; when the store cannot tell (a batch sent,
+ * another program's commit) it gives the whole class. */
+static void
+test_attendance_since (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL, all = NULL;
+  TdAttendanceMark mark;
+  gboolean whole = TRUE;
+  guint replaced = 0;
+
+  record_base (f);
+  mark = td_store_attendance_mark (f->sf.store);
+  list = since (f, &mark, &whole);
+  g_assert_false (whole);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* one record added (in the middle of the chain), one typed again */
+  record_ok (f, f->l01a, f->d, 'P', "07:55:00", "11:50:00", "CARD");
+  record_ok (f, f->l01b, f->c, 'P', "13:55:00", "17:00:00", "FACE");
+  list = since (f, &mark, &whole);
+  g_assert_false (whole);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    assert_current (f, g_ptr_array_index (list, i));
+  g_assert_cmpint (current_of (list, f->l01a, f->d)->status, ==, 'P');
+  g_assert_cmpint (current_of (list, f->l01b, f->c)->hours, ==, 8);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* a batch marked sent: every record of the class may have changed */
+  mark = td_store_attendance_mark (f->sf.store);
+  g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 5, P1, NULL));
+  list = since (f, &mark, &whole);
+  g_assert_true (whole);
+  all = td_store_list_attendance (f->sf.store, f->klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, all->len);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* a sent record corrected: the packet's records replaced, restated in the tail */
+  mark = td_store_attendance_mark (f->sf.store);
+  record_ok (f, f->l01a, f->a, 'A', NULL, NULL, "FACE");
+  list = since (f, &mark, &whole);
+  g_assert_false (whole);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (list, i);
+      if (r->replaced)
+        {
+          g_assert_cmpstr (r->packet_id, ==, P1);
+          replaced++;
+        }
+      else
+        assert_current (f, r);
+    }
+  g_assert_cmpuint (replaced, ==, 5);
+  g_assert_cmpuint (list->len, ==, 10);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* a record a transaction added and then rolled back: gone */
+  mark = td_store_attendance_mark (f->sf.store);
+  g_assert_true (td_store_begin (f->sf.store, &error));
+  record_ok (f, f->l02a, f->d, 'P', "07:55:00", "11:50:00", "QR");
+  td_store_rollback (f->sf.store);
+  list = since (f, &mark, &whole);
+  g_assert_false (whole);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (((TdAttendance *) g_ptr_array_index (list, 0))->replaced);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* another program's commit: the store cannot tell what it wrote */
+  if (!sf_on_server ())   /* (a server's word of it arrives when it arrives) */
+    {
+      mark = td_store_attendance_mark (f->sf.store);
+      sf_sql (f->sf.path, "INSERT INTO setting (key, value) VALUES ('other-program', 'x')");
+      list = since (f, &mark, &whole);
+      g_assert_true (whole);
+      g_assert_cmpuint (list->len, ==, all->len);
+    }
+}
+
 #define ADD(name, func) \
   G_STMT_START { if (SF_RUNS ()) g_test_add (name, Fixture, NULL, setup, func, teardown); } G_STMT_END
 
@@ -806,6 +926,7 @@ main (int argc, char **argv)
   ADD ("/attendance/verify/tampering", test_verify_catches_tampering);
   ADD ("/attendance/verify/class-resumes", test_verify_class_resumes);
   ADD ("/attendance/verify/cli", test_cli_verify);
+  ADD ("/attendance/since", test_attendance_since);
   if (!sf_on_server ())   /* no database: the same on either engine */
     g_test_add_func ("/attendance/chain/examples", test_example_chains);
   return g_test_run ();
