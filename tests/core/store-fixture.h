@@ -212,6 +212,19 @@ sf_sql (const char *path, const char *sql)
   sqlite3_close (db);
 }
 
+/* td_store_verify finds nothing wrong (what it finds is in the test's log). */
+static inline void
+sf_assert_verifies (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = td_store_verify (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((TdVerifyProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* One integer from a query on a connection of its own. */
 static inline gint64
 sf_sql_int (const char *path, const char *sql)

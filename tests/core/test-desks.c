@@ -104,18 +104,6 @@ record_lessons (gpointer data)
   return NULL;
 }
 
-static void
-assert_verifies (TdStore *store)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) problems = td_store_verify (store, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("%s", ((TdVerifyProblem *) g_ptr_array_index (problems, i))->message);
-  g_assert_cmpuint (problems->len, ==, 0);
-}
-
 /* Two desks record attendance into one class at the same time: every record is stored, the
  * chain numbers them 1…n without a gap and recomputes, on either desk. */
 static void
@@ -137,9 +125,9 @@ test_appends_at_once (Fixture *f, gconstpointer data)
   g_assert_cmpuint (chain->len, ==, N_TRAINEES * N_LESSONS);
   for (guint i = 0; i < chain->len; i++)
     g_assert_cmpint (((TdAttendance *) g_ptr_array_index (chain, i))->seq, ==, i + 1);
-  assert_verifies (f->sf.store);
-  assert_verifies (a.desk);
-  assert_verifies (b.desk);
+  sf_assert_verifies (f->sf.store);
+  sf_assert_verifies (a.desk);
+  sf_assert_verifies (b.desk);
   g_object_unref (a.desk);
   g_object_unref (b.desk);
 }
@@ -234,7 +222,7 @@ test_batch_exported_twice (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((TdPacketLog *) g_ptr_array_index (packets, 0))->id, ==, "P-THEIRS");
   g_assert_true (td_store_get_pending_attendance (f->sf.store, f->class_id, &after, &error));
   g_assert_cmpuint (after.n_pending, ==, 0);
-  assert_verifies (f->sf.store);
+  sf_assert_verifies (f->sf.store);
 }
 
 /* A desk records a lesson while another exports the pending batch it read before: the batch's
@@ -268,8 +256,8 @@ test_export_races_an_edit (Fixture *f, gconstpointer data)
   head_now = chain_value (f, now.last_seq);
   g_assert_true (log_batch (f, f->sf.store, "P-NEW", &now, head_now, &error));
   g_assert_no_error (error);
-  assert_verifies (f->sf.store);
-  assert_verifies (other);
+  sf_assert_verifies (f->sf.store);
+  sf_assert_verifies (other);
 }
 
 #define ADD(path, fn) \
