@@ -345,13 +345,15 @@ static char *
 dir_listing (const char *dir)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (d);
+  /* g_dir_read_name's name lives only until the next call (GLib on Windows reuses one
+   * buffer), so each is copied. */
   while ((name = g_dir_read_name (d)) != NULL)
     if (!g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
-      g_ptr_array_add (names, (gpointer) name);
+      g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv ("\n", (char **) names->pdata);
