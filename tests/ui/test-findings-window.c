@@ -18,28 +18,10 @@
 #define TODAY "2026-12-04"
 #define NOW "2026-12-04T10:00:00+08:00"
 
-typedef struct
-{
-  char *dir;
-  TdStore *store;
-  TdWindow *window;
-} Fixture;
+/* the demo window (ui-test-util) */
+typedef TdTestDemo Fixture;
 
 /* ---- fixture and helpers ---------------------------------------------------------- */
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  if (td_test_have_display ())
-    f->window = td_test_demo_window_new (&f->dir, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  if (td_test_have_display ())
-    td_test_demo_window_free (f->window, f->dir, f->store);
-}
 
 static gint64
 class_id (Fixture *f, const char *code)
@@ -252,7 +234,7 @@ int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, td_test_demo_set_up, fn, td_test_demo_tear_down)
   ADD ("/ui/findings-window/findings-window", test_findings_window);
   ADD ("/ui/findings-window/sort", test_findings_sort);
 #undef ADD

@@ -23,31 +23,8 @@
 #define NOW "2026-11-26T17:00:00+08:00"
 #define RUNNING_CLASS "DG2026-021"   /* attendance pending */
 
-typedef struct
-{
-  char *dir;
-  TdStore *store;
-  TdWindow *window;
-} Fixture;
-
-
-/* ---- helpers ---------------------------------------------------------------------- */
-
-/* ---- fixture ---------------------------------------------------------------------- */
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  if (td_test_have_display ())
-    f->window = td_test_demo_window_new (&f->dir, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  if (td_test_have_display ())
-    td_test_demo_window_free (f->window, f->dir, f->store);
-}
+/* the demo window (ui-test-util) */
+typedef TdTestDemo Fixture;
 
 /* ---- win.export ------------------------------------------------------------------- */
 
@@ -325,13 +302,13 @@ main (int argc, char **argv)
 {
   td_test_init (&argc, &argv, TODAY, NOW);
   td_test_set_spin (10, 5000);   /* file choosers and dialogs come and go */
-  g_test_add ("/ui/packet-export/export-default-kinds", Fixture, NULL, fixture_set_up,
-              test_export_default_kinds, fixture_tear_down);
-  g_test_add ("/ui/packet-export/export-attendance", Fixture, NULL, fixture_set_up,
-              test_export_attendance, fixture_tear_down);
-  g_test_add ("/ui/packet-export/edit-teacher", Fixture, NULL, fixture_set_up, test_edit_teacher,
-              fixture_tear_down);
-  g_test_add ("/ui/packet-export/page-buttons", Fixture, NULL, fixture_set_up, test_page_buttons,
-              fixture_tear_down);
+  g_test_add ("/ui/packet-export/export-default-kinds", Fixture, NULL, td_test_demo_set_up,
+              test_export_default_kinds, td_test_demo_tear_down);
+  g_test_add ("/ui/packet-export/export-attendance", Fixture, NULL, td_test_demo_set_up,
+              test_export_attendance, td_test_demo_tear_down);
+  g_test_add ("/ui/packet-export/edit-teacher", Fixture, NULL, td_test_demo_set_up, test_edit_teacher,
+              td_test_demo_tear_down);
+  g_test_add ("/ui/packet-export/page-buttons", Fixture, NULL, td_test_demo_set_up, test_page_buttons,
+              td_test_demo_tear_down);
   return g_test_run ();
 }

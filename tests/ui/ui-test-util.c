@@ -380,6 +380,20 @@ td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
   close_windows_and_store (dir, store);
 }
 
+void
+td_test_demo_set_up (TdTestDemo *f, gconstpointer data)
+{
+  if (td_test_have_display ())
+    f->window = td_test_demo_window_new (&f->dir, &f->store);
+}
+
+void
+td_test_demo_tear_down (TdTestDemo *f, gconstpointer data)
+{
+  if (td_test_have_display ())
+    td_test_demo_window_free (f->window, f->dir, f->store);
+}
+
 GtkWindow *
 td_test_page_window_new (char **dir, TdStore **store)
 {

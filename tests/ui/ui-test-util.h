@@ -84,6 +84,19 @@ TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
 TdWindow *td_test_demo_window_new (char **dir, TdStore **store);
 void td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store);
 
+/* The fixture of a test of the demo window: g_test_add (path, TdTestDemo, data,
+ * td_test_demo_set_up, test, td_test_demo_tear_down).  Without a display the window is
+ * NULL (the test skips). */
+typedef struct
+{
+  char *dir;
+  TdStore *store;
+  TdWindow *window;
+} TdTestDemo;
+
+void td_test_demo_set_up (TdTestDemo *f, gconstpointer data);
+void td_test_demo_tear_down (TdTestDemo *f, gconstpointer data);
+
 /* A bare window of 1146 × 700 (the main window's page area) to show one page in, and the
  * demo database (td_test_store_new) in a new temporary folder; td_test_page_window_free
  * destroys every window, closes the store and removes the folder (kept when the test
