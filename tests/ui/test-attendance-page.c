@@ -70,15 +70,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
-static GtkSingleSelection *
-view_selection (GtkWidget *page, const char *name)
-{
-  GtkWidget *view = td_ui_find_named (page, name);
-
-  g_assert_nonnull (view);
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
 /* Every property a row shows, "name=value" a line. */
 static void
 append_row (GString *out, GObject *row)
@@ -115,7 +106,7 @@ append_rows (GString *out, GtkSingleSelection *sel)
 static void
 choose_lesson (GtkWidget *page, gint64 id)
 {
-  GtkSingleSelection *lessons = view_selection (page, "lesson-grid");
+  GtkSingleSelection *lessons = td_test_view_selection (page, "lesson-grid");
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (lessons)); i++)
     {
@@ -134,8 +125,8 @@ choose_lesson (GtkWidget *page, gint64 id)
 static char *
 page_text (Fixture *f, GtkWidget *page)
 {
-  GtkSingleSelection *lessons = view_selection (page, "lesson-grid");
-  GtkSingleSelection *trainees = view_selection (page, "trainee-grid");
+  GtkSingleSelection *lessons = td_test_view_selection (page, "lesson-grid");
+  GtkSingleSelection *trainees = td_test_view_selection (page, "trainee-grid");
   GString *out = g_string_new (NULL);
   g_autoptr (TdListRow) chosen = gtk_single_selection_get_selected_item (lessons) != NULL
     ? g_object_ref (gtk_single_selection_get_selected_item (lessons)) : NULL;

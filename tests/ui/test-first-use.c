@@ -216,15 +216,6 @@ test_settings_credit_code (Fixture *f, gconstpointer data)
 
 /* ---- 2 and 3: attendance ------------------------------------------------------------ */
 
-static GtkSingleSelection *
-view_selection (GtkWidget *page, const char *name)
-{
-  GtkWidget *view = td_ui_find_named (page, name);
-
-  g_assert_nonnull (view);
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
 /* The index of the lesson of @cid dated @date (the first of the day). */
 static guint
 lesson_index (Fixture *f, gint64 cid, const char *date, gint64 *lesson_id)
@@ -267,7 +258,7 @@ click_trainee (GtkWidget *page, guint i)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
 
-  gtk_single_selection_set_selected (view_selection (page, "trainee-grid"), i);
+  gtk_single_selection_set_selected (td_test_view_selection (page, "trainee-grid"), i);
   td_test_spin ();
   g_assert_true (td_row_view_focus_selected (view));
   td_test_spin ();
@@ -289,8 +280,8 @@ test_attendance_keys_follow_selection (Fixture *f, gconstpointer data)
   enrolments = read_ok (td_store_list_enrolments (f->store, cid, &lerr));
   page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   view = GTK_COLUMN_VIEW (td_ui_find_named (page, "trainee-grid"));
-  trainees = view_selection (page, "trainee-grid");
-  gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
+  trainees = td_test_view_selection (page, "trainee-grid");
+  gtk_single_selection_set_selected (td_test_view_selection (page, "lesson-grid"),
                                      lesson_index (f, cid, TODAY, &lesson_id));
   td_test_spin ();
 
@@ -343,7 +334,7 @@ test_attendance_future_lesson (Fixture *f, gconstpointer data)
   before = read_ok (td_store_list_attendance (f->store, cid, &lerr));
   page = td_test_show_page (f->window, f->store, "attendance", "DG2026-021");
   /* Monday 12-07, the next lesson day after today (Friday 12-04) */
-  gtk_single_selection_set_selected (view_selection (page, "lesson-grid"),
+  gtk_single_selection_set_selected (td_test_view_selection (page, "lesson-grid"),
                                      lesson_index (f, cid, "2026-12-07", &lesson_id));
   td_test_spin ();
   label = td_ui_find_named (page, "lesson-label");

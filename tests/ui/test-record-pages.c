@@ -73,15 +73,6 @@ show_page (Fixture *f, GType type, const char *code)
                                    code != NULL ? class_id (f, code) : 0);
 }
 
-static GtkSingleSelection *
-view_selection (GtkWidget *page, const char *name)
-{
-  GtkWidget *view = td_ui_find_named (page, name);
-
-  g_assert_nonnull (view);
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
 /* The property @key of the typed row at @i (a TdListRow), kept until the next call. */
 static const char *
 row_text (GtkSingleSelection *sel, guint i, const char *key)
@@ -156,8 +147,8 @@ test_attendance_keyboard (Fixture *f, gconstpointer data)
   g_assert_no_error (lerr);
   l = first_empty_lesson (f, cid, lessons, &li);
   page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
-  lessons_sel = view_selection (page, "lesson-grid");
-  trainees_sel = view_selection (page, "trainee-grid");
+  lessons_sel = td_test_view_selection (page, "lesson-grid");
+  trainees_sel = td_test_view_selection (page, "trainee-grid");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainees_sel)), ==, enrolments->len);
 
   gtk_single_selection_set_selected (lessons_sel, li);
@@ -281,8 +272,8 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   sent_packet = g_strdup (sent->packet_id);
 
   page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
-  lessons_sel = view_selection (page, "lesson-grid");
-  trainees_sel = view_selection (page, "trainee-grid");
+  lessons_sel = td_test_view_selection (page, "lesson-grid");
+  trainees_sel = td_test_view_selection (page, "trainee-grid");
   gtk_single_selection_set_selected (lessons_sel, 0);
   gtk_single_selection_set_selected (trainees_sel, 0);
   td_test_spin ();
@@ -352,7 +343,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
     g_assert_cmpint (after->status, ==, TD_PACKET_REJECTED);
     window = td_test_toplevel ("td-findings-window");
     g_assert_nonnull (window);
-    issues = view_selection (GTK_WIDGET (window), "findings-list");
+    issues = td_test_view_selection (GTK_WIDGET (window), "findings-list");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
     g_assert_cmpstr (row_text (issues, 0, "rule"), ==, "R-ATT-003");
     g_assert_cmpstr (row_text (issues, 0, "ref"), ==, "L01A");
@@ -389,8 +380,8 @@ test_withdrawal (Fixture *f, gconstpointer data)
   g_assert_no_error (lerr);
   l = first_empty_lesson (f, cid, lessons, &li);   /* today's first lesson */
   page = show_page (f, TD_TYPE_ATTENDANCE_PAGE, RUNNING_CLASS);
-  lessons_sel = view_selection (page, "lesson-grid");
-  trainees_sel = view_selection (page, "trainee-grid");
+  lessons_sel = td_test_view_selection (page, "lesson-grid");
+  trainees_sel = td_test_view_selection (page, "trainee-grid");
   gtk_single_selection_set_selected (lessons_sel, li);
   gtk_single_selection_set_selected (trainees_sel, 0);
   td_test_spin ();
@@ -489,7 +480,7 @@ test_subsidy_preview (Fixture *f, gconstpointer data)
   assess = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   td_page_set_store (TD_PAGE (assess), f->store);
   td_page_set_class_id (TD_PAGE (assess), cid);
-  sel = view_selection (assess, "result-grid");
+  sel = td_test_view_selection (assess, "result-grid");
   enrolments = td_store_list_enrolments (f->store, cid, &lerr);
   g_assert_no_error (lerr);
   gtk_single_selection_set_selected (sel, included);
@@ -527,8 +518,8 @@ test_screenshots (Fixture *f, gconstpointer data)
 
       if (grid != NULL)
         {
-          gtk_single_selection_set_selected (view_selection (page, "lesson-grid"), 1);
-          gtk_single_selection_set_selected (view_selection (page, "trainee-grid"), 0);
+          gtk_single_selection_set_selected (td_test_view_selection (page, "lesson-grid"), 1);
+          gtk_single_selection_set_selected (td_test_view_selection (page, "trainee-grid"), 0);
         }
       for (int k = 0; k < 20; k++)
         {
@@ -565,7 +556,7 @@ test_submissions_locate (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (other, "<Packet/>", -1, NULL));
 
   page = show_page (f, TD_TYPE_SUBMISSIONS_PAGE, RUNNING_CLASS);
-  log = view_selection (page, "packet-log");
+  log = td_test_view_selection (page, "packet-log");
   missing = g_strdup_printf ("Not found at %s", was);
   gtk_single_selection_set_selected (log, 0);
   td_test_spin ();

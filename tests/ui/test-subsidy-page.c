@@ -67,15 +67,6 @@ show_page (Fixture *f, GType type)
   return td_test_page_window_show (f->window, type, f->store, f->cid);
 }
 
-static GtkSingleSelection *
-view_selection (GtkWidget *page, const char *name)
-{
-  GtkWidget *view = td_ui_find_named (page, name);
-
-  g_assert_nonnull (view);
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
 static void
 set_entry (GtkWidget *page, const char *name, const char *text)
 {
@@ -114,7 +105,7 @@ record_follow_up (Fixture *f, guint index)
 
   code[17] = td_credit_code_check_char (code);
   code[18] = '\0';
-  gtk_single_selection_set_selected (view_selection (page, "follow-up-grid"), index);
+  gtk_single_selection_set_selected (td_test_view_selection (page, "follow-up-grid"), index);
   td_test_spin ();
   set_entry (page, "follow-up-checked", TODAY);
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (page, "follow-up-status")),
@@ -130,7 +121,7 @@ record_follow_up (Fixture *f, guint index)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (td_ui_find_named (page, "follow-up-message"))),
                    ==, "");
   {
-    GtkSingleSelection *sel = view_selection (page, "follow-up-grid");
+    GtkSingleSelection *sel = td_test_view_selection (page, "follow-up-grid");
     g_autoptr (GObject) row = g_list_model_get_item (G_LIST_MODEL (sel), index);
     g_autofree char *checked = NULL, *uplift = NULL;
 
@@ -146,7 +137,7 @@ record_pass (Fixture *f, guint index)
 {
   GtkWidget *page = show_page (f, TD_TYPE_ASSESSMENT_PAGE);
 
-  gtk_single_selection_set_selected (view_selection (page, "result-grid"), index);
+  gtk_single_selection_set_selected (td_test_view_selection (page, "result-grid"), index);
   td_test_spin ();
   set_entry (page, "result-practice", "71");
   td_ui_combo_select_code (ADW_COMBO_ROW (td_ui_find_named (page, "result-outcome")),

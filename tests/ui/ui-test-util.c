@@ -380,6 +380,15 @@ td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store)
   close_windows_and_store (dir, store);
 }
 
+GtkSingleSelection *
+td_test_view_selection (GtkWidget *page, const char *name)
+{
+  GtkWidget *view = td_ui_find_named (page, name);
+
+  g_assert_nonnull (view);
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+}
+
 void
 td_test_demo_set_up (TdTestDemo *f, gconstpointer data)
 {

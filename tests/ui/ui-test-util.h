@@ -84,6 +84,9 @@ TdStore *td_test_store_new (const char *dir, const char *file, gboolean demo);
 TdWindow *td_test_demo_window_new (char **dir, TdStore **store);
 void td_test_demo_window_free (TdWindow *window, char *dir, TdStore *store);
 
+/* The selection model of the column view named @name inside @page (asserted there). */
+GtkSingleSelection *td_test_view_selection (GtkWidget *page, const char *name);
+
 /* The fixture of a test of the demo window: g_test_add (path, TdTestDemo, data,
  * td_test_demo_set_up, test, td_test_demo_tear_down).  Without a display the window is
  * NULL (the test skips). */
