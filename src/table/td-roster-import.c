@@ -806,13 +806,14 @@ td_roster_import_format_problems (TdRosterImport *self)
 }
 
 /* The good rows in one bulk write (td_store_add_enrolments): checked in memory, then
- * stored with statements prepared once; a refusal names the row and stores nothing. */
+ * stored with statements prepared once; a refusal names the row and stores nothing.  The
+ * rows' own enrolments are passed, not copies: the store sets their ids, which a later
+ * commit sets again. */
 static gboolean
 store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
             GCancellable *cancellable, guint *n_imported, GError **error)
 {
-  g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                  td_enrolment_free);
+  g_autoptr (GPtrArray) good = g_ptr_array_new ();
   g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   guint failed = 0;
@@ -823,16 +824,16 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
 
       if (row->problems->len > 0)
         continue;
-      g_ptr_array_add (copies, td_enrolment_copy (row->enrolment));
+      g_ptr_array_add (good, row->enrolment);
       g_ptr_array_add (numbers, row->terminal_no);
       g_array_append_val (lines, row->line);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  failed = copies->len;
+  failed = good->len;
   if (!td_store_add_enrolments (self->store, self->klass->id,
-                                (TdEnrolment *const *) copies->pdata,
-                                (const char *const *) numbers->pdata, copies->len, progress,
+                                (TdEnrolment *const *) good->pdata,
+                                (const char *const *) numbers->pdata, good->len, progress,
                                 user_data, cancellable, &failed, error))
     {
       guint line = failed < lines->len ? g_array_index (lines, guint, failed) : 0;
@@ -843,7 +844,7 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
         g_prefix_error (error, _("Line %u: "), line);
       return FALSE;
     }
-  *n_imported = copies->len;
+  *n_imported = good->len;
   return TRUE;
 }
 
@@ -852,24 +853,18 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
 static gboolean
 check_terminal_numbers (TdRosterImport *self, GError **error)
 {
-  g_autoptr (GHashTable) numbers = td_store_list_terminal_numbers (self->store, self->klass->id,
-                                                                    error);
-  g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer number;
+  g_autofree char *number = NULL;
 
-  if (numbers == NULL)
+  if (!td_store_find_shared_terminal_number (self->store, self->klass->id, &number, error))
     return FALSE;
-  g_hash_table_iter_init (&iter, numbers);
-  while (g_hash_table_iter_next (&iter, NULL, &number))
-    if (!g_hash_table_add (used, number))
-      {
-        g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
-                     _("Two trainees would have the terminal person number %s (one by the 考勤号 "
-                       "column, one by roster position): give one of them another number in "
-                       "the 考勤号 column.  Nothing was imported."), (const char *) number);
-        return FALSE;
-      }
+  if (number != NULL)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
+                   _("Two trainees would have the terminal person number %s (one by the 考勤号 "
+                     "column, one by roster position): give one of them another number in "
+                     "the 考勤号 column.  Nothing was imported."), number);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -243,6 +243,65 @@ test_terminal_numbers (Fixture *f, gconstpointer data)
                                         &((TdEnrolment *) list->pdata[2])->trainee.id), ==, "7");
 }
 
+/* A number of the 考勤号 column that a roster position gives another trainee too: the whole
+ * import is refused after the rows were written, whether the position is one of the same
+ * file or the number one stored before. */
+static void
+test_terminal_numbers_shared (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *id2 = make_id ("37152119851215002");
+  g_autofree char *id3 = make_id ("11010119980707201");
+  g_autofree char *same_file = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,2\n"
+    "李四,%s,13800138001,高中,01,2026/11/2,\n", id1, id2);
+  g_autofree char *first = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,3\n", id1);
+  g_autofree char *later = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期\n"
+    "李四,%s,13800138001,高中,01,2026/11/2\n"
+    "王五,%s,13900139000,高中,01,2026/11/2\n", id2, id3);
+  g_autofree char *same_path = write_file (f, "same.csv", same_file, -1);
+  g_autofree char *first_path = write_file (f, "first.csv", first, -1);
+  g_autofree char *later_path = write_file (f, "later.csv", later, -1);
+  g_autoptr (TdRosterImport) same = load (f, same_path);
+  g_autoptr (TdRosterImport) imp = NULL, more = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdTrainee) nobody = NULL;
+  guint n = 99;
+
+  g_assert_cmpuint (td_roster_import_get_n_valid (same), ==, 2);
+  g_assert_false (td_roster_import_commit (same, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS);
+  g_assert_cmpstr (error->message, ==, "Two trainees would have the terminal person number 2 "
+                   "(one by the 考勤号 column, one by roster position): give one of them another "
+                   "number in the 考勤号 column.  Nothing was imported.");
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 0);
+  nobody = td_store_find_trainee (f->store, id1, &error);
+  g_assert_no_error (error);
+  g_assert_null (nobody);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  imp = load (f, first_path);
+  g_assert_true (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  more = load (f, later_path);
+  g_assert_cmpuint (td_roster_import_get_n_valid (more), ==, 2);
+  g_assert_false (td_roster_import_commit (more, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "Two trainees would have the terminal person number 3 "));
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEnrolment *) list->pdata[0])->trainee.id_number, ==, id1);
+}
+
 static void
 test_csv_english_gbk (Fixture *f, gconstpointer data)
 {
@@ -886,6 +945,7 @@ main (int argc, char **argv)
   ADD ("/import/csv/good", test_csv_good, 0);
   ADD ("/import/csv/english-gbk", test_csv_english_gbk, 0);
   ADD ("/import/csv/terminal-numbers", test_terminal_numbers, 0);
+  ADD ("/import/csv/terminal-numbers-shared", test_terminal_numbers_shared, 0);
   ADD ("/import/bad-rows/refused", test_bad_rows_refused, 0);
   ADD ("/import/bad-rows/skipped", test_bad_rows_skipped, 0);
   ADD ("/import/roster-and-size", test_roster_and_size, 3);
