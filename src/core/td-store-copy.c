@@ -460,6 +460,25 @@ copy_to_file (TdStore *self, const char *target, TdStoreCopyFlags flags, gint64 
   return td_file_commit (file, error);
 }
 
+/* Whether @target names @self's own database (a copy onto itself would wait for itself on a
+ * server, and replace the file it reads from). */
+static gboolean
+same_database (TdStore *self, const char *target)
+{
+  g_autofree char *shown = NULL, *mine = NULL, *theirs = NULL;
+
+  if (td_store_on_server (self) != (td_db_location_engine (target) == TD_DB_POSTGRESQL))
+    return FALSE;
+  if (td_store_on_server (self))
+    {
+      shown = td_db_location_display (target);
+      return g_str_equal (shown, td_store_get_path (self));
+    }
+  mine = td_file_absolute (td_store_get_path (self));
+  theirs = td_file_absolute (target);
+  return g_str_equal (mine, theirs);
+}
+
 gboolean
 td_store_copy (TdStore *self, const char *target, TdStoreCopyFlags flags, gint64 *n_rows,
                GCancellable *cancellable, GError **error)
@@ -476,6 +495,13 @@ td_store_copy (TdStore *self, const char *target, TdStoreCopyFlags flags, gint64
                      "it once for writing (it is brought up to date), then copy it."),
                    td_store_get_path (self), td_store_get_schema_version (self),
                    TD_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (same_database (self, target))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_EMPTY,
+                   _("%s is the database being copied: copy it somewhere else."),
+                   td_store_get_path (self));
       return FALSE;
     }
   if (td_db_location_engine (target) == TD_DB_POSTGRESQL)

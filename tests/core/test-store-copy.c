@@ -323,6 +323,21 @@ test_refused (StoreFixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (count_rows (f->path, "SELECT version FROM traindesk"), ==, 99);
 
+  /* onto itself */
+  g_assert_false (td_store_copy (source, demo, TD_STORE_COPY_REPLACE, NULL, NULL, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, "is the database being copied"));
+  g_clear_error (&error);
+  {
+    g_autoptr (TdStore) server = NULL;
+
+    sf_sql (f->path, "UPDATE traindesk SET version = " G_STRINGIFY (TD_STORE_SCHEMA_VERSION));
+    server = open_store (f->path);
+    g_assert_false (td_store_copy (server, f->path, TD_STORE_COPY_REPLACE, NULL, NULL, &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_EMPTY);
+    g_clear_error (&error);
+  }
+
   g_assert_false (td_store_copy (source, nowhere, TD_STORE_COPY_DEFAULT, NULL, NULL, &error));
   g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "Cannot reach the database server"));
