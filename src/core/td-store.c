@@ -598,6 +598,15 @@ td_bind_text (TdStmt *stmt, int index, const char *text)
 }
 
 void
+td_bind_text_static (TdStmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    td_stmt_bind_null (stmt, index);
+  else
+    td_stmt_bind_text_static (stmt, index, text);
+}
+
+void
 td_bind_char (TdStmt *stmt, int index, char c)
 {
   char text[2] = { c, '\0' };
