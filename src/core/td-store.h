@@ -306,6 +306,11 @@ TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee
 /* Terminal person numbers (考勤号) of a class's roster: trainee id (gint64*) → number (char*)
  * for every enrolment; one without a number of its own has its roster position. */
 GHashTable *td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error);
+/* *@number: a number two trainees of the class would have (one of their own, or a roster
+ * position), NULL when every number is distinct.  FALSE with @error when the roster cannot
+ * be read. */
+gboolean td_store_find_shared_terminal_number (TdStore *self, gint64 class_id, char **number,
+                                               GError **error);
 /* Sets a trainee's number in the class (NULL or "": back to the roster position); "0012"
  * is stored as 12.  Refuses a number another trainee of the class has. */
 gboolean td_store_set_terminal_number (TdStore *self, gint64 class_id, gint64 trainee_id,
