@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/td-cli.h"
+#include "core/td-db.h"          /* td_db_location_engine */
 #include "packet/td-export.h" /* td_cli_export */
 
 #include "packet/td-catalog-import.h" /* td_cli_import_catalog */
@@ -94,8 +95,11 @@ td_cli_validate (TdCliContext *ctx)
     return status;
   /* History rules need the database; without one they are listed as not checked.  A file
    * that is there but cannot be opened (newer, damaged, not TrainDesk's) is refused:
-   * checking without its history would pass what the history forbids. */
-  if (ctx->db_path != NULL && g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+   * checking without its history would pass what the history forbids.  A database on a
+   * server is always opened (refused in words when unreachable or not TrainDesk's). */
+  if (ctx->db_path != NULL
+      && (td_db_location_engine (ctx->db_path) == TD_DB_POSTGRESQL
+          || g_file_test (ctx->db_path, G_FILE_TEST_EXISTS)))
     {
       g_autoptr (GError) error = NULL;
       store = td_store_open (ctx->db_path, TD_STORE_OPEN_DEFAULT, &error);

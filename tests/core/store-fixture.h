@@ -3,10 +3,9 @@
  * builders for the records the tests put in it.  Tests may use sqlite3 directly to play
  * "another program" or "someone editing the file behind TrainDesk's back".
  *
- * Each store suite runs twice (tests/core/meson.build): on SQLite, and with
- * TD_TEST_ENGINE=postgresql on the PostgreSQL server TD_TEST_PG names (build-aux/pg-cluster
- * starts one; without one that run has no tests).  On the server every test's database is
- * a schema of its own, f->path its location; sf_sql () and sf_sql_int () go there too.
+ * Each store suite runs twice (tests/core/meson.build), on SQLite and on a PostgreSQL
+ * server (tests/td-test-db.h): there every test's database is a schema of its own, f->path
+ * its location; sf_sql () and sf_sql_int () go there too.
  * A test about files (SF_ADD_FILE) runs on SQLite only. */
 #pragma once
 
@@ -15,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "../td-test-db.h"
 #include "../td-test-dir.h"
 #include "core/td-db.h"
 #include "core/td-store.h"
@@ -45,45 +45,13 @@ typedef struct
   char *schema;                 /* on a server: the test's schema */
 } StoreFixture;
 
-/* Whether this run is the one on PostgreSQL. */
-static inline gboolean
-sf_on_server (void)
-{
-  return g_strcmp0 (g_getenv ("TD_TEST_ENGINE"), "postgresql") == 0;
-}
-
-/* The server of this run (NULL: on SQLite, or no server to run on). */
-static inline const char *
-sf_server (void)
-{
-  const char *pg = g_getenv ("TD_TEST_PG");
-
-  return sf_on_server () && pg != NULL && *pg != '\0' && td_db_have_postgresql () ? pg : NULL;
-}
+/* Whether this run is the one on PostgreSQL; its server (NULL: none). */
+#define sf_on_server td_test_on_server
+#define sf_server td_test_server
+#define sf_server_db td_test_server_db
 
 /* Whether the store tests run at all in this run. */
-#define SF_RUNS() (!sf_on_server () || sf_server () != NULL)
-
-/* A connection of the test's own to the server, or NULL on SQLite. */
-static inline TdDb *
-sf_server_db (const char *location)
-{
-  g_autoptr (GError) error = NULL;
-  TdDb *db = td_db_open_postgresql (location, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
-/* @location with its search_path set to @schema (keyword string or URI). */
-static inline char *
-sf_server_location (const char *server, const char *schema)
-{
-  if (g_str_has_prefix (server, "postgres"))
-    return g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server,
-                            strchr (server, '?') != NULL ? "&" : "?", schema);
-  return g_strdup_printf ("%s options='-csearch_path=%s'", server, schema);
-}
+#define SF_RUNS() TD_TEST_DB_RUNS ()
 
 /* A temporary folder and the path of a database in it, not yet created (on a server: an
  * empty schema and its location). */
@@ -92,19 +60,7 @@ sf_setup_empty (StoreFixture *f, gconstpointer data)
 {
   f->dir = td_test_make_dir ("td-store-XXXXXX");
   f->store = NULL;
-  f->schema = NULL;
-  if (sf_server () != NULL)
-    {
-      g_autoptr (TdDb) db = sf_server_db (sf_server ());
-      g_autofree char *sql = NULL;
-
-      f->schema = g_strdup_printf ("td_test_%08x%08x", g_random_int (), g_random_int ());
-      sql = g_strdup_printf ("CREATE SCHEMA %s", f->schema);
-      g_assert_cmpint (td_db_exec (db, sql), ==, TD_DB_OK);
-      f->path = sf_server_location (sf_server (), f->schema);
-    }
-  else
-    f->path = g_build_filename (f->dir, "traindesk.db", NULL);
+  f->path = td_test_db_new (f->dir, "traindesk.db", &f->schema);
 }
 
 /* The one place the store tests make a new, empty TrainDesk database: at @path, opened.
@@ -149,14 +105,7 @@ static inline void
 sf_teardown (StoreFixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  if (f->schema != NULL)
-    {
-      g_autoptr (TdDb) db = sf_server_db (sf_server ());
-      g_autofree char *sql = g_strdup_printf ("DROP SCHEMA %s CASCADE", f->schema);
-
-      g_assert_cmpint (td_db_exec (db, sql), ==, TD_DB_OK);
-      g_free (f->schema);
-    }
+  td_test_db_drop (f->schema);
   td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -187,30 +136,7 @@ sf_file_sum (const char *path)
 }
 
 /* Runs SQL on a connection of its own, as another program would. */
-static inline void
-sf_sql (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *msg = NULL;
-  int rc;
-
-  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
-    {
-      g_autoptr (TdDb) server = sf_server_db (path);
-
-      if (td_db_exec (server, sql) != TD_DB_OK)
-        g_error ("%s: %s", sql, td_db_message (server));
-      return;
-    }
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  g_assert_cmpint (rc, ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, msg);
-  sqlite3_close (db);
-}
+#define sf_sql td_test_db_sql
 
 /* td_store_verify finds nothing wrong (what it finds is in the test's log). */
 static inline void
@@ -226,32 +152,7 @@ sf_assert_verifies (TdStore *store)
 }
 
 /* One integer from a query on a connection of its own. */
-static inline gint64
-sf_sql_int (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
-    {
-      g_autoptr (TdDb) server = sf_server_db (path);
-      g_autoptr (TdStmt) query = td_db_prepare_once (server, sql, NULL);
-
-      if (query == NULL)
-        g_error ("%s: %s", sql, td_db_message (server));
-      if (td_stmt_step (query) == TD_DB_ROW)
-        value = td_stmt_int64 (query, 0);
-      return value;
-    }
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
+#define sf_sql_int td_test_db_int
 
 static inline TdInstitution *
 sf_institution (void)

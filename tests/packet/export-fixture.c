@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../td-test-db.h"
 #include "../td-test-dir.h"
 #include <string.h>
 
@@ -164,7 +165,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *outbox = NULL;
 
   f->dir = td_test_make_dir ("td-export-XXXXXX");
-  path = g_build_filename (f->dir, "td.db", NULL);
+  path = td_test_db_new (f->dir, "td.db", &f->schema);
   f->store = td_store_open (path, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (td_catalog_import_default (f->store, &error));
@@ -183,6 +184,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->klass, td_class_free);
+  td_test_db_drop (f->schema);
   td_test_remove_tree (f->dir);
   g_free (f->dir);
 }

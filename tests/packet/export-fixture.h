@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *dir;                     /* temporary folder, removed after */
+  char *schema;                  /* on a server: the test's schema (tests/td-test-db.h) */
   TdStore *store;
   TdClass *klass;
   gint64 trainees[3];

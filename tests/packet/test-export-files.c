@@ -7,11 +7,11 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "export-fixture.h"
 #include "../test-listing.h"
+#include "../td-test-db.h"
 
 #define FILED "2026-02-20T09:30:00+08:00"
 
@@ -95,7 +95,9 @@ test_disk_full (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "an earlier file");
   names = test_listing (f->dir);
-  g_assert_cmpstr (names, ==, "filing.xml td.db td.db-shm td.db-wal");
+  /* (a database on a server has no files in the folder) */
+  g_assert_cmpstr (names, ==,
+                   f->schema != NULL ? "filing.xml" : "filing.xml td.db td.db-shm td.db-wal");
   g_assert_cmpuint (n_packets (f), ==, 0);
 }
 
@@ -112,16 +114,6 @@ test_long_name (Fixture *f, gconstpointer data)
   r = export_to (f, target, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
-sql (const char *db, const char *statement)
-{
-  sqlite3 *conn = NULL;
-
-  g_assert_cmpint (sqlite3_open (db, &conn), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (conn, statement, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (conn);
 }
 
 static void
@@ -149,7 +141,7 @@ kill_during_export (Fixture *f, gboolean renamed, char **path)
                                       NULL));
   make_old (part);
   g_clear_object (&f->store);
-  sql (db, update);
+  td_test_db_sql (db, update);
   if (!renamed)
     g_assert_cmpint (g_unlink (r->path), ==, 0);
   f->store = td_store_open (db, TD_STORE_OPEN_DEFAULT, NULL);
@@ -199,13 +191,20 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (!TD_TEST_DB_RUNS ())
+    return g_test_run ();   /* the run on a server, with no server: no tests */
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/packet/export-files/absolute-path", test_absolute_path);
   ADD ("/packet/export-files/directory-target", test_directory_target);
   ADD ("/packet/export-files/disk-full", test_disk_full);
   ADD ("/packet/export-files/long-name", test_long_name);
-  ADD ("/packet/export-files/killed-after-rename", test_killed_after_rename);
-  ADD ("/packet/export-files/killed-before-rename", test_killed_before_rename);
+  /* On a server an export left "writing" is not settled on opening (another desk may be
+   * writing that packet at that moment): these run on SQLite only. */
+  if (!td_test_on_server ())
+    {
+      ADD ("/packet/export-files/killed-after-rename", test_killed_after_rename);
+      ADD ("/packet/export-files/killed-before-rename", test_killed_before_rename);
+    }
 #undef ADD
   return g_test_run ();
 }

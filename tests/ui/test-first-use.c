@@ -725,10 +725,11 @@ test_pages_fit (Fixture *f, gconstpointer data)
         td_test_write_shot (GTK_WIDGET (f->window), shot);
       }
     }
-  g_assert_cmpstr (clipped->str, ==, "");
-  /* 1366x768 with the window's shadow: a few pixels less for its content */
+  /* 1366x768 with the window's shadow: a few pixels less for its content (checked first: in
+   * a smaller window the tables are cut off for that reason alone) */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, 1340);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), >, 740);
+  g_assert_cmpstr (clipped->str, ==, "");
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
                       NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, min_width, &min_height,
