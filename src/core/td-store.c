@@ -1162,13 +1162,15 @@ set_connect_error (const char *location, const GError *local, GError **error)
 
 /* Who this desk is on the server, and whether that role may only read: it may write when
  * it may add and change the records of every table an administrator's work touches
- * (the audit log is written as the role that changes a record). */
+ * (the audit log is written as the role that changes a record).  A table another program
+ * removed is left out: opening repairs the audit log's. */
 static gboolean
 read_role (TdStore *self, GError **error)
 {
   TdStmt *stmt = td_store_prepare (self,
-    "SELECT session_user::text, NOT bool_and (has_table_privilege (t, 'INSERT') "
-    "  AND has_table_privilege (t, 'UPDATE') AND has_table_privilege (t, 'DELETE')) "
+    "SELECT session_user::text, NOT bool_and (to_regclass (t) IS NULL "
+    "  OR (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE') "
+    "      AND has_table_privilege (t, 'DELETE'))) "
     "FROM unnest (ARRAY['class', 'lesson', 'trainee', 'enrolment', 'attendance', 'result', "
     "  'follow_up', 'packet', 'claim', 'setting', 'audit', 'audit_head']) t", error);
   TdDbRc rc;
