@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Verbs that write no XML: init, verify, backup. */
+/* Verbs that write no XML: init, verify, backup, copy. */
 #define G_LOG_DOMAIN "td-cli"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "cli/td-cli.h"
+#include "core/td-db.h"
 #include "core/td-idnumber.h"
 #include "packet/td-catalog-import.h"
 #include "packet/td-demo.h"
@@ -189,5 +190,64 @@ td_cli_grant (TdCliContext *ctx)
   g_print (g_str_equal (right, "write")
              ? _("%s may now read and write this database.\n")
              : _("%s may now read this database, and write nothing.\n"), ctx->args[1]);
+  return TD_EXIT_OK;
+}
+
+/* copy --to LOCATION | --from LOCATION: the other end is always --db, so the line reads as
+ * "with this database, copy to … / copy from …". */
+int
+td_cli_copy (TdCliContext *ctx)
+{
+  g_autofree char *to = NULL, *from = NULL;
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to,
+      N_("Copy the database of --db to LOCATION (a new file or an empty server database)"),
+      N_("LOCATION") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+      N_("Copy the database at LOCATION into --db (a new file or an empty server database)"),
+      N_("LOCATION") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the database already at the target (what it holds is lost)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) source = NULL;
+  g_autofree char *shown = NULL, *count = NULL;
+  const char *target;
+  gint64 rows = 0;
+  int status = td_cli_parse (ctx, entries, 0, 0);
+
+  if (status != TD_CLI_GO_ON)
+    return status;
+  if ((to == NULL) == (from == NULL))
+    return td_cli_usage_error (ctx->verb->name,
+                               _("give either --to LOCATION or --from LOCATION"));
+  if (to != NULL)
+    {
+      if (td_cli_open_store (ctx, FALSE) == NULL)
+        return TD_EXIT_REFUSED;
+      source = g_object_ref (ctx->store);
+      target = to;
+    }
+  else
+    {
+      source = td_store_open (from, TD_STORE_OPEN_DEFAULT, &error);
+      if (source == NULL)
+        return td_cli_refused (error);
+      target = ctx->db_path;
+    }
+  shown = td_db_location_display (target);
+  if (!td_store_copy (source, target, replace ? TD_STORE_COPY_REPLACE : TD_STORE_COPY_DEFAULT,
+                      &rows, NULL, &error))
+    {
+      td_cli_refused (error);
+      if (g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_EMPTY))
+        g_printerr (_("To replace it, and lose what it holds, add --replace.\n"));
+      return TD_EXIT_REFUSED;
+    }
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+  g_print (_("Copied %s to %s: %s rows, with their ids, the attendance chains, the packets "
+             "and the audit log as they were.\n"), td_store_get_path (source), shown, count);
   return TD_EXIT_OK;
 }

@@ -89,7 +89,11 @@ const TdCliVerb td_cli_verbs[] = {
     N_("On a server database: let a login role read it (an inspector's desk), or read and "
        "write it (an administrator's)."), td_cli_grant },
   { "backup", N_("backup FILE"),
-    N_("Write a consistent copy of the database, even while the app runs."), td_cli_backup },
+    N_("Write a consistent copy of the database into an SQLite file, even while the app "
+       "runs (from a server database too)."), td_cli_backup },
+  { "copy", N_("copy --to LOCATION | --from LOCATION  [--replace]"),
+    N_("Copy the database to a server (postgresql://…) or a file, or from one into --db, "
+       "with its ids, chains, packets and audit log; all or nothing."), td_cli_copy },
 };
 
 const gsize td_cli_n_verbs = G_N_ELEMENTS (td_cli_verbs);

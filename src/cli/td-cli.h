@@ -73,6 +73,7 @@ int td_cli_list (TdCliContext *ctx);
 int td_cli_verify (TdCliContext *ctx);
 int td_cli_grant (TdCliContext *ctx);
 int td_cli_backup (TdCliContext *ctx);
+int td_cli_copy (TdCliContext *ctx);
 int td_cli_import_catalog (TdCliContext *ctx);
 int td_cli_export (TdCliContext *ctx);
 int td_cli_validate (TdCliContext *ctx);

@@ -1164,34 +1164,42 @@ td_pending_attendance_clear (TdPendingAttendance *pending)
   memset (pending, 0, sizeof *pending);
 }
 
+/* One pass over the pending records in chain order: the batch runs up to the first record
+ * that restates another packet than the first restating record does (a batch supersedes one
+ * packet at most). */
 gboolean
 td_store_get_pending_attendance (TdStore *self, gint64 class_id, TdPendingAttendance *out,
                                  GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self,
-    "WITH p AS (SELECT seq, restates FROM attendance WHERE class_id = ?1 AND packet_id IS NULL),"
-    " first AS (SELECT restates FROM p WHERE restates IS NOT NULL ORDER BY seq LIMIT 1),"
-    " cut AS (SELECT min(seq) AS seq FROM p WHERE restates IS NOT NULL AND restates != "
-    "  (SELECT restates FROM first))"
-    " SELECT (SELECT count(*) FROM p), (SELECT restates FROM first),"
-    " (SELECT count(*) FROM p WHERE (SELECT seq FROM cut) IS NULL OR seq < (SELECT seq FROM cut)),"
-    " (SELECT max(seq) FROM p WHERE (SELECT seq FROM cut) IS NULL OR seq < (SELECT seq FROM cut))",
-    error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT seq, restates FROM attendance "
+                                         "WHERE class_id = ? AND packet_id IS NULL ORDER BY seq",
+                                   error);
+  gboolean cut = FALSE;
+  int rc;
 
   memset (out, 0, sizeof *out);
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, class_id);
-  if (td_stmt_step (stmt) != TD_DB_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
-      td_store_set_error (self, td_db_last_error (td_store_conn (self)), error, NULL);
-      td_stmt_reset (stmt);
+      const char *restates = td_stmt_text (stmt, 1);
+
+      out->n_pending++;
+      if (restates != NULL && out->restates == NULL)
+        out->restates = g_strdup (restates);
+      else if (restates != NULL && strcmp (restates, out->restates) != 0)
+        cut = TRUE;
+      if (!cut)
+        {
+          out->n_batch++;
+          out->last_seq = td_stmt_int64 (stmt, 0);
+        }
+    }
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      td_pending_attendance_clear (out);
       return FALSE;
     }
-  out->n_pending = (int) td_stmt_int64 (stmt, 0);
-  out->restates = td_col_dup (stmt, 1);
-  out->n_batch = (int) td_stmt_int64 (stmt, 2);
-  out->last_seq = td_col_int_or (stmt, 3, 0);
-  td_stmt_reset (stmt);
   return TRUE;
 }

@@ -41,6 +41,34 @@ td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error)
   return g_steal_pointer (&numbers);
 }
 
+gboolean
+td_store_find_shared_terminal_number (TdStore *self, gint64 class_id, char **number,
+                                      GError **error)
+{
+  /* Positions are distinct: only a class with a number of its own can have two alike, so
+   * a class without one (most) costs one look-up in terminal_no's index. */
+  TdStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_STORE (self) && number != NULL, FALSE);
+  *number = NULL;
+  stmt = td_store_prepare (self, "SELECT num FROM (SELECT coalesce (n.number, CAST "
+    "(e.position AS TEXT)) AS num FROM enrolment e LEFT JOIN terminal_no n ON n.enrolment_id "
+    "= e.id WHERE e.class_id = ?1 AND EXISTS (SELECT 1 FROM terminal_no WHERE class_id = ?1)) "
+    "AS numbers GROUP BY num HAVING count(*) > 1 ORDER BY num LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_int (stmt, 1, class_id);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    *number = td_col_dup (stmt, 0);
+  if (!td_store_read_end (self, stmt, rc, error))
+    {
+      g_clear_pointer (number, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The enrolment of @trainee_id and its roster position; FALSE when not on the roster. */
 static gboolean
 find_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, gint64 *enrolment_id,

@@ -41,6 +41,9 @@ int td_store_pg_read_version (TdStore *self, GError **error);
 gboolean td_store_pg_create (TdStore *self, int version, GError **error);
 gboolean td_store_pg_migrate (TdStore *self, int from, int to, GError **error);
 gboolean td_store_pg_check_audit (TdStore *self, GError **error);
+/* A copy's target on a server (td-store-copy.c): signed in, the database as it is, nothing
+ * created or migrated; its schema version reads 0, so its transactions seal no audit entry. */
+TdStore *td_store_connect_server (const char *location, GError **error);
 /* Whether the store is on a PostgreSQL server (else an SQLite file). */
 #define td_store_on_server(self) (td_db_engine (td_store_conn (self)) == TD_DB_POSTGRESQL)
 /* The SQL text for the store's engine. */

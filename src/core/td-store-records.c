@@ -885,14 +885,9 @@ td_store_backup (TdStore *self, const char *path, GCancellable *cancellable, GEr
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (self) && path != NULL, FALSE);
-  /* SQLite's backup copies pages of a file; a server database has none to copy here. */
+  /* SQLite's backup copies pages of a file; a server database is copied row by row */
   if (td_store_on_server (self))
-    {
-      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
-                   _("This database is on a server: back it up on the server (pg_dump); "
-                     "TrainDesk cannot yet copy a server database into a file."));
-      return FALSE;
-    }
+    return td_store_copy (self, path, TD_STORE_COPY_REPLACE, NULL, cancellable, error);
   file = td_file_new (path, error);
   if (file == NULL)
     return FALSE;

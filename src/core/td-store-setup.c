@@ -379,20 +379,26 @@ td_store_list_catalog_versions (TdStore *self, GError **error)
   return g_steal_pointer (&list);
 }
 
-static void
-load_calendar (TdStore *self, gint64 id, TdCatalog *c)
+static gboolean
+load_calendar (TdStore *self, gint64 id, TdCatalog *c, GError **error)
 {
   TdStmt *stmt = td_store_prepare (self, "SELECT year FROM catalog_year "
-                                         "WHERE catalog_id = ?", NULL);
+                                         "WHERE catalog_id = ?", error);
+  int rc;
 
+  if (stmt == NULL)
+    return FALSE;
   td_bind_int (stmt, 1, id);
-  while (td_stmt_step (stmt) == TD_DB_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     td_calendar_add_year (c->calendar, (int) td_stmt_int64 (stmt, 0));
-  td_stmt_reset (stmt);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
   stmt = td_store_prepare (self, "SELECT date, kind, name FROM catalog_day "
-                                 "WHERE catalog_id = ?", NULL);
+                                 "WHERE catalog_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
   td_bind_int (stmt, 1, id);
-  while (td_stmt_step (stmt) == TD_DB_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       TdDay day = td_day_from_iso (td_stmt_text (stmt, 0));
       if (g_strcmp0 (td_stmt_text (stmt, 1), "H") == 0)
@@ -400,22 +406,25 @@ load_calendar (TdStore *self, gint64 id, TdCatalog *c)
       else
         td_calendar_add_workday (c->calendar, day);
     }
-  td_stmt_reset (stmt);
+  return td_store_read_end (self, stmt, rc, error);
 }
 
-static void
-load_items (TdStore *self, gint64 id, TdCatalog *c)
+static gboolean
+load_items (TdStore *self, gint64 id, TdCatalog *c, GError **error)
 {
   TdStmt *stmt = td_store_prepare (self,
     "SELECT i.id, i.code, i.name, i.kind, i.shortage, i.green, i.digital, s.certificate, "
     "s.level, s.amount, s.per_hour, s.min_hours FROM catalog_item i "
     "LEFT JOIN catalog_standard s ON s.item_id = i.id WHERE i.catalog_id = ? "
-    "ORDER BY i.id, s.id", NULL);
+    "ORDER BY i.id, s.id", error);
   gint64 last = 0;
   TdCatalogItem *item = NULL;
+  int rc;
 
+  if (stmt == NULL)
+    return FALSE;
   td_bind_int (stmt, 1, id);
-  while (td_stmt_step (stmt) == TD_DB_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
     {
       gint64 item_id = td_stmt_int64 (stmt, 0);
       if (item_id != last)
@@ -442,9 +451,11 @@ load_items (TdStore *self, gint64 id, TdCatalog *c)
           g_array_append_val (item->standards, s);
         }
     }
-  td_stmt_reset (stmt);
+  return td_store_read_end (self, stmt, rc, error);
 }
 
+/* NULL without @error when there is no such catalogue; NULL with it when it cannot be read
+ * (a damaged or locked file is not "no catalogue"). */
 static TdCatalog *
 load_catalog (TdStore *self, const char *where, const char *arg, GError **error)
 {
@@ -455,13 +466,14 @@ load_catalog (TdStore *self, const char *where, const char *arg, GError **error)
   TdStmt *stmt = td_store_prepare (self, sql, error);
   g_autoptr (TdCatalog) c = NULL;
   gint64 id;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   td_bind_text (stmt, 1, arg);
-  if (td_stmt_step (stmt) != TD_DB_ROW)
+  if ((rc = td_stmt_step (stmt)) != TD_DB_ROW)
     {
-      td_stmt_reset (stmt);
+      td_store_read_end (self, stmt, rc, error);
       return NULL;
     }
   c = td_catalog_new ();
@@ -479,8 +491,8 @@ load_catalog (TdStore *self, const char *where, const char *arg, GError **error)
   c->rules.employment_uplift_rate = (int) td_stmt_int64 (stmt, 11);
   c->rules.claim_window_days = (int) td_stmt_int64 (stmt, 12);
   td_stmt_reset (stmt);
-  load_calendar (self, id, c);
-  load_items (self, id, c);
+  if (!load_calendar (self, id, c, error) || !load_items (self, id, c, error))
+    return NULL;
   return g_steal_pointer (&c);
 }
 

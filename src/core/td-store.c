@@ -1223,14 +1223,13 @@ set_up_session (TdStore *self, gboolean read_only, GError **error)
   return TRUE;
 }
 
+/* Signed in and the session set up; the database as it is (nothing created or migrated). */
 static TdStore *
-open_server (const char *location, const char *password, TdStoreOpenFlags flags, int target,
-             GError **error)
+connect_server (const char *location, const char *password, gboolean read_only,
+                GError **error)
 {
-  gboolean read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0;
   g_autoptr (TdStore) self = g_object_new (TD_TYPE_STORE, NULL);
   g_autoptr (GError) local = NULL;
-  int version;
 
   /* what messages and the title bar show: never the password */
   self->path = td_db_location_display (location);
@@ -1241,6 +1240,26 @@ open_server (const char *location, const char *password, TdStoreOpenFlags flags,
       return NULL;
     }
   if (!set_up_session (self, read_only, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+TdStore *
+td_store_connect_server (const char *location, GError **error)
+{
+  g_return_val_if_fail (td_db_location_engine (location) == TD_DB_POSTGRESQL, NULL);
+  return connect_server (location, NULL, FALSE, error);
+}
+
+static TdStore *
+open_server (const char *location, const char *password, TdStoreOpenFlags flags, int target,
+             GError **error)
+{
+  gboolean read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0;
+  g_autoptr (TdStore) self = connect_server (location, password, read_only, error);
+  int version;
+
+  if (self == NULL)
     return NULL;
   version = td_store_pg_read_version (self, error);
   if (version < 0)

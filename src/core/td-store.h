@@ -31,6 +31,7 @@ typedef enum
   TD_STORE_ERROR_NEEDS_PASSWORD,/* the server wants a password: ask for it and open again */
   TD_STORE_ERROR_SIGN_IN,       /* the server refused the user name or the password */
   TD_STORE_ERROR_NO_DATABASE,   /* the server has no database of that name */
+  TD_STORE_ERROR_NOT_EMPTY,     /* a copy's target already holds a database */
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -322,6 +323,11 @@ TdHalves td_store_credited_hours (TdStore *self, gint64 class_id, gint64 trainee
 /* Terminal person numbers (考勤号) of a class's roster: trainee id (gint64*) → number (char*)
  * for every enrolment; one without a number of its own has its roster position. */
 GHashTable *td_store_list_terminal_numbers (TdStore *self, gint64 class_id, GError **error);
+/* *@number: a number two trainees of the class would have (one of their own, or a roster
+ * position), NULL when every number is distinct.  FALSE with @error when the roster cannot
+ * be read. */
+gboolean td_store_find_shared_terminal_number (TdStore *self, gint64 class_id, char **number,
+                                               GError **error);
 /* Sets a trainee's number in the class (NULL or "": back to the roster position); "0012"
  * is stored as 12.  Refuses a number another trainee of the class has. */
 gboolean td_store_set_terminal_number (TdStore *self, gint64 class_id, gint64 trainee_id,
@@ -443,8 +449,30 @@ GPtrArray *td_store_verify_class (TdStore *self, gint64 class_id, GError **error
 /* SQLite's integrity check and every attendance chain recomputed.  Returns the problems
  * (empty when all is well). */
 GPtrArray *td_store_verify (TdStore *self, GError **error);
-/* SQLite's online backup into @path (consistent while another process writes). */
+/* A consistent copy of the database in the SQLite file @path, replacing it atomically (a
+ * failure leaves @path as it was).  A file: SQLite's online backup (consistent while another
+ * process writes); a server database: td_store_copy (), so the file opens on any desk. */
 gboolean td_store_backup (TdStore *self, const char *path, GCancellable *cancellable,
                           GError **error);
+
+typedef enum
+{
+  TD_STORE_COPY_DEFAULT = 0,
+  TD_STORE_COPY_REPLACE = 1 << 0,  /* replace a TrainDesk database (or file) at the target */
+} TdStoreCopyFlags;
+
+/* Copies everything @self holds, as one consistent snapshot, into a new database at @target
+ * (td-store-copy.c): an SQLite file path or a server location ("postgresql://…", either way
+ * round).  Every row keeps its id; the attendance chains, the packets (bytes and digests)
+ * and the audit log (its entries and seal) are copied as they are, the audit triggers not
+ * firing for the copied rows, so td_store_verify () says the same on both sides.  On a
+ * server, the id counters go on after the copied ids.  All or nothing: one transaction on a
+ * server, a temporary file renamed into place for a file; on failure @target is as it was.
+ * A target that already holds a database (a file that exists, a server schema with a
+ * TrainDesk database) is refused with TD_STORE_ERROR_NOT_EMPTY unless @flags has
+ * TD_STORE_COPY_REPLACE; a server schema holding another program's tables is always refused.
+ * *@n_rows (may be NULL): the rows copied. */
+gboolean td_store_copy (TdStore *self, const char *target, TdStoreCopyFlags flags,
+                        gint64 *n_rows, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

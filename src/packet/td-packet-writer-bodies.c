@@ -220,14 +220,11 @@ write_record (TdXmlOut *o, const TdAttendance *r, guint8 h[32])
   char status[2] = { r->status, '\0' };
   gboolean timed = r->time_in[0] != '\0';
 
-  td_xml_out_start (o, "Record");
-  td_xml_out_attr (o, "id", r->id_number);
-  td_xml_out_attr (o, "status", status);
-  td_xml_out_attr (o, "in", timed ? r->time_in : NULL);
-  td_xml_out_attr (o, "out", r->time_out[0] != '\0' ? r->time_out : NULL);
-  td_xml_out_attr (o, "hours", hours);
-  td_xml_out_attr (o, "method", r->method);
-  td_xml_out_end (o);
+  static const char *const names[] = { "id", "status", "in", "out", "hours", "method" };
+  const char *values[] = { r->id_number, status, timed ? r->time_in : NULL,
+                           r->time_out[0] != '\0' ? r->time_out : NULL, hours, r->method };
+
+  td_xml_out_empty (o, "Record", names, values, G_N_ELEMENTS (names));
   td_chain_step_raw (h, r->date, r->lid, r->id_number, r->status, r->time_in, r->time_out,
                      hours, r->method);
 }

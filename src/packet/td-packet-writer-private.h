@@ -21,6 +21,7 @@ typedef struct
   GPtrArray *attr_names;         /* that tag's attributes (static strings) */
   GArray *attr_offsets;          /* each one's value: an offset into @attr_text */
   GString *attr_text;            /* the values, each ending in NUL */
+  GString *raw;                  /* td_xml_out_empty's start tag */
   gboolean failed;
 } TdXmlOut;
 
@@ -38,6 +39,11 @@ void td_xml_out_attr_hours (TdXmlOut *o, const char *name, TdHalves halves);
 void td_xml_out_attr_money (TdXmlOut *o, const char *name, TdFen fen);
 void td_xml_out_text (TdXmlOut *o, const char *text);
 void td_xml_out_end (TdXmlOut *o);
+/* An element without content, its @n attributes (@names, @values; NULL values skipped) in
+ * the order given: the same bytes as td_xml_out_start, td_xml_out_attr… and td_xml_out_end,
+ * written at once (60,000 of them in an attendance batch). */
+void td_xml_out_empty (TdXmlOut *o, const char *name, const char *const *names,
+                       const char *const *values, guint n);
 /* <name>text</name> */
 void td_xml_out_leaf (TdXmlOut *o, const char *name, const char *text);
 void td_xml_out_leaf_int (TdXmlOut *o, const char *name, gint64 value);

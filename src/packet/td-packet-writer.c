@@ -28,6 +28,7 @@ td_xml_out_init (TdXmlOut *o, xmlOutputBuffer *buffer)
   o->attr_names = g_ptr_array_new ();
   o->attr_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   o->attr_text = g_string_sized_new (256);
+  o->raw = g_string_sized_new (256);
   if (buffer == NULL)
     return;
   o->w = xmlNewTextWriter (buffer);
@@ -268,6 +269,88 @@ td_xml_out_end (TdXmlOut *o)
   g_array_set_size (o->had_child, depth - 1);
 }
 
+/* Whether @value is written the same by xmlTextWriter and in the canonical form: printable
+ * ASCII that neither escapes. */
+static gboolean
+plain_value (const char *value)
+{
+  for (const guchar *p = (const guchar *) value; *p != '\0'; p++)
+    if (*p < 0x20 || *p >= 0x7f || *p == '<' || *p == '>' || *p == '&' || *p == '"')
+      return FALSE;
+  return TRUE;
+}
+
+void
+td_xml_out_empty (TdXmlOut *o, const char *name, const char *const *names,
+                  const char *const *values, guint n)
+{
+  guint depth = o->names->len;
+  guint order[MAX_ATTRS];
+  guint k = 0;
+
+  g_assert (n <= MAX_ATTRS);
+  for (guint i = 0; i < n; i++)
+    if (values[i] != NULL && !plain_value (values[i]))
+      k = G_MAXUINT;
+  if (k == G_MAXUINT || strcmp (name, "Body") == 0)
+    {
+      /* escaping, or the namespace: the general path */
+      td_xml_out_start (o, name);
+      for (guint i = 0; i < n; i++)
+        td_xml_out_attr (o, names[i], values[i]);
+      td_xml_out_end (o);
+      return;
+    }
+  if (depth > 0)
+    {
+      write_indent (o, depth);
+      g_array_index (o->had_child, gboolean, depth - 1) = TRUE;
+    }
+  canon_close_tag (o);
+  /* the file: as xmlTextWriter writes an element without content */
+  g_string_truncate (o->raw, 0);
+  g_string_append_c (o->raw, '<');
+  g_string_append (o->raw, name);
+  for (guint i = 0; i < n; i++)
+    if (values[i] != NULL)
+      {
+        g_string_append_c (o->raw, ' ');
+        g_string_append (o->raw, names[i]);
+        g_string_append (o->raw, "=\"");
+        g_string_append (o->raw, values[i]);
+        g_string_append_c (o->raw, '"');
+        order[k++] = i;
+      }
+  g_string_append (o->raw, "/>");
+  if (o->w != NULL)
+    check (o, xmlTextWriterWriteRawLen (o->w, BAD_CAST o->raw->str, (int) o->raw->len));
+  if (!o->hashing)
+    return;
+  /* the canonical form: attributes sorted by name, the end tag written out */
+  for (guint i = 1; i < k; i++)
+    {
+      guint v = order[i], j = i;
+
+      for (; j > 0 && strcmp (names[order[j - 1]], names[v]) > 0; j--)
+        order[j] = order[j - 1];
+      order[j] = v;
+    }
+  g_string_append_c (o->canon, '<');
+  g_string_append (o->canon, name);
+  for (guint i = 0; i < k; i++)
+    {
+      g_string_append_c (o->canon, ' ');
+      g_string_append (o->canon, names[order[i]]);
+      g_string_append (o->canon, "=\"");
+      g_string_append (o->canon, values[order[i]]);
+      g_string_append_c (o->canon, '"');
+    }
+  g_string_append (o->canon, "></");
+  g_string_append (o->canon, name);
+  g_string_append_c (o->canon, '>');
+  canon_feed (o);
+}
+
 void
 td_xml_out_leaf (TdXmlOut *o, const char *name, const char *text)
 {
@@ -313,6 +396,7 @@ td_xml_out_finish (TdXmlOut *o)
   g_ptr_array_unref (o->attr_names);
   g_array_unref (o->attr_offsets);
   g_string_free (o->attr_text, TRUE);
+  g_string_free (o->raw, TRUE);
   memset (o, 0, sizeof *o);
   return ok;
 }

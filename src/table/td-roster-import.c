@@ -197,7 +197,13 @@ td_roster_import_new (TdStore *store, const char *class_code, GError **error)
                    self->klass->code, self->klass->cancel_date);
       return NULL;
     }
+  /* a catalogue not stored is a notice (ages unchecked); one that cannot be read stops */
   self->catalog = td_store_get_class_catalog (store, self->klass, &local);
+  if (local != NULL && !g_error_matches (local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   td_day_to_iso (td_day_today (), self->today);
   if (!load_roster (self, error))
     return NULL;
@@ -519,6 +525,19 @@ check_age (TdRosterImport *self, TdImportRow *out)
                                   rules->max_age));
 }
 
+/* Keeps the first failure to read the store (which stops the checks and is reported
+ * instead of their findings); "not found" is an answer, not a failure. */
+static gboolean
+read_failed (TdRosterImport *self, GError **local)
+{
+  if (*local == NULL || g_error_matches (*local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    return FALSE;
+  if (self->store_error == NULL)
+    self->store_error = g_steal_pointer (local);
+  return TRUE;
+}
+
+/* NULL for a class that is not stored, or that cannot be read (self->store_error). */
 static const TdClass *
 cached_class (TdRosterImport *self, const char *code)
 {
@@ -526,7 +545,11 @@ cached_class (TdRosterImport *self, const char *code)
 
   if (klass == NULL && !g_hash_table_contains (self->classes, code))
     {
-      klass = td_store_get_class_by_code (self->store, code, NULL);
+      g_autoptr (GError) local = NULL;
+
+      klass = td_store_get_class_by_code (self->store, code, &local);
+      if (read_failed (self, &local))
+        return NULL;
       g_hash_table_insert (self->classes, g_strdup (code), klass);
     }
   return klass;
@@ -535,7 +558,7 @@ cached_class (TdRosterImport *self, const char *code)
 /* R-ROS-001: not on the roster of another class, not cancelled, whose dates overlap,
  * unless withdrawn from it before this class starts.  The rosters were read once for the
  * whole file (self->elsewhere); the person and the enrolment only for a class that
- * overlaps. */
+ * overlaps.  A failure to read them stops the checks (self->store_error). */
 static void
 check_overlap (TdRosterImport *self, TdImportRow *out)
 {
@@ -549,6 +572,8 @@ check_overlap (TdRosterImport *self, TdImportRow *out)
       g_autoptr (TdEnrolment) e = NULL;
       g_autoptr (GError) local = NULL;
 
+      if (self->store_error != NULL)
+        return;
       if (other == NULL || other->id == k->id || other->cancel_date[0] != '\0'
           || strcmp (other->start_date, k->end_date) > 0
           || strcmp (other->end_date, k->start_date) < 0)
@@ -557,11 +582,12 @@ check_overlap (TdRosterImport *self, TdImportRow *out)
         known = td_store_find_trainee (self->store, out->enrolment->trainee.id_number, &local);
       if (known == NULL)
         {
-          if (local != NULL && self->store_error == NULL)
-            self->store_error = g_steal_pointer (&local);
+          read_failed (self, &local);
           return;
         }
-      e = td_store_get_enrolment (self->store, other->id, known->id, NULL);
+      e = td_store_get_enrolment (self->store, other->id, known->id, &local);
+      if (read_failed (self, &local))
+        return;
       if (e != NULL && e->withdrawn_date[0] != '\0'
           && strcmp (e->withdrawn_date, k->start_date) < 0)
         continue;
@@ -720,6 +746,8 @@ td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **erro
     g_ptr_array_add (self->rows, check_row (self, r, seen));
   if (self->store_error != NULL)
     {
+      /* no row half checked is kept: the file is checked again once the store reads */
+      g_ptr_array_set_size (self->rows, 0);
       g_propagate_error (error, g_steal_pointer (&self->store_error));
       return FALSE;
     }
@@ -806,13 +834,14 @@ td_roster_import_format_problems (TdRosterImport *self)
 }
 
 /* The good rows in one bulk write (td_store_add_enrolments): checked in memory, then
- * stored with statements prepared once; a refusal names the row and stores nothing. */
+ * stored with statements prepared once; a refusal names the row and stores nothing.  The
+ * rows' own enrolments are passed, not copies: the store sets their ids, which a later
+ * commit sets again. */
 static gboolean
 store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
             GCancellable *cancellable, guint *n_imported, GError **error)
 {
-  g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                  td_enrolment_free);
+  g_autoptr (GPtrArray) good = g_ptr_array_new ();
   g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   guint failed = 0;
@@ -823,16 +852,16 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
 
       if (row->problems->len > 0)
         continue;
-      g_ptr_array_add (copies, td_enrolment_copy (row->enrolment));
+      g_ptr_array_add (good, row->enrolment);
       g_ptr_array_add (numbers, row->terminal_no);
       g_array_append_val (lines, row->line);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  failed = copies->len;
+  failed = good->len;
   if (!td_store_add_enrolments (self->store, self->klass->id,
-                                (TdEnrolment *const *) copies->pdata,
-                                (const char *const *) numbers->pdata, copies->len, progress,
+                                (TdEnrolment *const *) good->pdata,
+                                (const char *const *) numbers->pdata, good->len, progress,
                                 user_data, cancellable, &failed, error))
     {
       guint line = failed < lines->len ? g_array_index (lines, guint, failed) : 0;
@@ -843,7 +872,7 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
         g_prefix_error (error, _("Line %u: "), line);
       return FALSE;
     }
-  *n_imported = copies->len;
+  *n_imported = good->len;
   return TRUE;
 }
 
@@ -852,24 +881,18 @@ store_rows (TdRosterImport *self, TdImportProgress progress, gpointer user_data,
 static gboolean
 check_terminal_numbers (TdRosterImport *self, GError **error)
 {
-  g_autoptr (GHashTable) numbers = td_store_list_terminal_numbers (self->store, self->klass->id,
-                                                                    error);
-  g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer number;
+  g_autofree char *number = NULL;
 
-  if (numbers == NULL)
+  if (!td_store_find_shared_terminal_number (self->store, self->klass->id, &number, error))
     return FALSE;
-  g_hash_table_iter_init (&iter, numbers);
-  while (g_hash_table_iter_next (&iter, NULL, &number))
-    if (!g_hash_table_add (used, number))
-      {
-        g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
-                     _("Two trainees would have the terminal person number %s (one by the 考勤号 "
-                       "column, one by roster position): give one of them another number in "
-                       "the 考勤号 column.  Nothing was imported."), (const char *) number);
-        return FALSE;
-      }
+  if (number != NULL)
+    {
+      g_set_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS,
+                   _("Two trainees would have the terminal person number %s (one by the 考勤号 "
+                     "column, one by roster position): give one of them another number in "
+                     "the 考勤号 column.  Nothing was imported."), number);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -34,8 +34,9 @@ static const char *const writers[][8] = {
   { "chart", "outcomes", "-o", "OUT", NULL },
   { "export", "attendance", "--class", "DG2026-021", "-o", "OUT", NULL },
   { "backup", "OUT", NULL },
+  { "copy", "--replace", "--to", "OUT", NULL },
 };
-static const char *const extensions[] = { "xlsx", "xlsx", "pdf", "png", "xml", "db" };
+static const char *const extensions[] = { "xlsx", "xlsx", "pdf", "png", "xml", "db", "db" };
 
 static void
 run_writer (CliRun *r, CliFixture *f, guint i, const char *out, gboolean full)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli-run.h"
+#include "core/td-db.h"
 #include "../td-test-private.h"
 
 typedef struct
@@ -190,6 +191,63 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
   g_assert_cmpint (failed.status, ==, 1);
   g_assert_nonnull (strstr (failed.err, "does not exist: create it first or choose another folder."));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+/* copy between two files (the server's side is in tests/core/test-store-copy.c): what it
+ * says when it copied, when the target holds a database, when --to and --from are both or
+ * neither given, when the server cannot be reached. */
+static void
+test_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.db", NULL);
+  g_autofree char *refused = g_strdup_printf ("%s already exists, so nothing was copied into "
+                                              "it. Copy into a new file, or replace that one.\n"
+                                              "To replace it, and lose what it holds, add "
+                                              "--replace.\n", copy);
+  g_autofree char *nowhere = g_strdup_printf ("host=%s/no-server dbname=traindesk", f->dir);
+  const char *done = "^Copied .+ to .+: [0-9]+ rows, with their ids, the attendance chains, "
+                     "the packets and the audit log as they were\\.\n$";
+  g_auto (Run) to = { 0 };
+  g_auto (Run) from = { 0 };
+  g_auto (Run) verify = { 0 };
+  g_auto (Run) not_empty = { 0 };
+  g_auto (Run) replaced = { 0 };
+  g_auto (Run) both = { 0 };
+  g_auto (Run) neither = { 0 };
+  g_auto (Run) unreachable = { 0 };
+  g_autofree char *sum = NULL;
+
+  init_demo (f);
+  RUN (&to, f, "--db", f->db, "copy", "--to", copy);
+  g_assert_cmpint (to.status, ==, 0);
+  g_assert_true (g_regex_match_simple (done, to.out, 0, 0));
+  RUN (&from, f, "--db", again, "copy", "--from", copy);
+  g_assert_cmpint (from.status, ==, 0);
+  g_assert_true (g_regex_match_simple (done, from.out, 0, 0));
+  RUN (&verify, f, "--db", again, "verify");
+  g_assert_cmpint (verify.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (copy, &sum, NULL, NULL));
+  RUN (&not_empty, f, "--db", f->db, "copy", "--to", copy);
+  g_assert_cmpint (not_empty.status, ==, 1);
+  g_assert_cmpstr (not_empty.err, ==, refused);
+  g_assert_cmpstr (not_empty.out, ==, "");
+  RUN (&replaced, f, "--db", f->db, "copy", "--replace", "--to", copy);
+  g_assert_cmpint (replaced.status, ==, 0);
+
+  RUN (&both, f, "--db", f->db, "copy", "--to", copy, "--from", again);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_cmpstr (both.err, ==, "traindesk-cli copy: give either --to LOCATION or --from "
+                                 "LOCATION\n");
+  RUN (&neither, f, "--db", f->db, "copy");
+  g_assert_cmpint (neither.status, ==, 2);
+  g_assert_cmpstr (neither.err, ==, both.err);
+
+  RUN (&unreachable, f, "--db", f->db, "copy", "--to", nowhere);
+  g_assert_cmpint (unreachable.status, ==, 1);
+  if (td_db_have_postgresql ())
+    g_assert_true (g_str_has_prefix (unreachable.err, "Cannot reach the database server of "));
 }
 
 static void
@@ -949,6 +1007,7 @@ main (int argc, char **argv)
   ADD ("/cli/store/list-classes", test_list_classes);
   ADD ("/cli/store/list-trainees", test_list_trainees);
   ADD ("/cli/store/verify-and-backup", test_verify_and_backup);
+  ADD ("/cli/store/copy", test_copy);
   ADD ("/cli/store/usage-errors", test_usage_errors);
   ADD ("/cli/store/unknown-class", test_unknown_class);
   ADD ("/cli/store/help", test_help);

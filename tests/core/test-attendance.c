@@ -443,6 +443,58 @@ test_chain_correction (Fixture *f, gconstpointer data)
   head = assert_chain_recomputes (f);
 }
 
+/* What the next batch carries: the pending records up to the first correction of a second
+ * packet (a batch supersedes one packet at most). */
+static void
+test_pending_batch (Fixture *f, gconstpointer data)
+{
+  g_auto (TdPendingAttendance) pending = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_store_get_pending_attendance (f->sf.store, f->klass->id, &pending, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending.n_pending, ==, 0);
+  g_assert_cmpuint (pending.n_batch, ==, 0);
+  g_assert_cmpint (pending.last_seq, ==, 0);
+  g_assert_null (pending.restates);
+
+  record_base (f);
+  g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 3, P1, &error));
+  g_assert_true (td_store_mark_attendance_sent (f->sf.store, f->klass->id, 6, P2, &error));
+  g_assert_no_error (error);
+  td_pending_attendance_clear (&pending);
+  g_assert_true (td_store_get_pending_attendance (f->sf.store, f->klass->id, &pending, &error));
+  g_assert_cmpuint (pending.n_pending, ==, 2);
+  g_assert_cmpuint (pending.n_batch, ==, 2);
+  g_assert_cmpint (pending.last_seq, ==, 8);
+  g_assert_null (pending.restates);
+
+  /* a correction of a P2 record, then one of a P1 record: P2's comes first, so the batch
+   * restates P2 and stops before P1's */
+  record_ok (f, f->l01b, f->c, 'V', NULL, NULL, "MANUAL");
+  record_ok (f, f->l01a, f->c, 'P', "07:50:00", "11:50:00", "CARD");
+  g_autoptr (GPtrArray) chain = td_store_list_chain (f->sf.store, f->klass->id, &error);
+  g_assert_no_error (error);
+  guint first_p1 = 0, n_p2 = 0;
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const TdAttendance *r = g_ptr_array_index (chain, i);
+      if (g_strcmp0 (r->restates, P1) == 0 && first_p1 == 0)
+        first_p1 = i;
+      n_p2 += g_strcmp0 (r->restates, P2) == 0;
+    }
+  g_assert_cmpuint (n_p2, >, 0);
+  g_assert_cmpuint (first_p1, >, 8);
+  td_pending_attendance_clear (&pending);
+  g_assert_true (td_store_get_pending_attendance (f->sf.store, f->klass->id, &pending, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending.n_pending, ==, chain->len - 6);
+  g_assert_cmpuint (pending.n_batch, ==, 2 + n_p2);
+  g_assert_cmpint (pending.last_seq, ==,
+                   ((TdAttendance *) g_ptr_array_index (chain, first_p1 - 1))->seq);
+  g_assert_cmpstr (pending.restates, ==, P2);
+}
+
 /* The bureau rejects the correction: its records are pending again and still restate P1,
  * so the next batch supersedes P1 (R-ATT-006). */
 static void
@@ -921,6 +973,7 @@ main (int argc, char **argv)
   ADD ("/attendance/chain", test_chain);
   ADD ("/attendance/chain/pending-changes", test_chain_pending_changes);
   ADD ("/attendance/chain/correction", test_chain_correction);
+  ADD ("/attendance/chain/pending-batch", test_pending_batch);
   ADD ("/attendance/chain/unmark", test_unmark);
   ADD ("/attendance/chain/unmark-after-correction", test_unmark_after_correction);
   ADD ("/attendance/verify/tampering", test_verify_catches_tampering);

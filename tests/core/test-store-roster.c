@@ -138,6 +138,78 @@ test_enrolments (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (classes->len, ==, 0);
 }
 
+/* An import's bulk add: a person stored before (here on another roster) keeps the row
+ * and takes the new details; a new one gets a row of its own; positions follow on; a
+ * person twice refuses the whole add and names which one. */
+static void
+test_add_enrolments (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-201", "2026-05-11", "2026-05-29");
+  g_autoptr (TdEnrolment) known = sf_enrolment (b->id, ID_F1993, "刘芳芳", "03");
+  g_autoptr (TdEnrolment) fresh = sf_enrolment (b->id, ID_M1988, "王强", "01");
+  g_autoptr (TdEnrolment) again = sf_enrolment (b->id, ID_M1988, "王强", "01");
+  g_autoptr (TdEnrolment) other = sf_enrolment (b->id, ID_F1990, "赵静", "01");
+  g_autoptr (TdTrainee) t = NULL;
+  g_autoptr (GPtrArray) roster = NULL;
+  TdEnrolment *add[] = { known, fresh };
+  TdEnrolment *twice[] = { other, again };
+  g_autoptr (TdEnrolment) last = sf_enrolment (b->id, ID_M1985, "孙磊", "01");
+  TdEnrolment *numbered[] = { other, last };
+  const char *five[] = { "5", NULL };
+  g_autofree char *number = NULL;
+  gint64 first = sf_enrol (f->store, a->id, ID_F1993, "刘芳", "03,07");
+  gint64 seen_before = sf_enrol (f->store, b->id, ID_M1975, "陈建国", "01");
+  guint failed = 99;
+
+  g_free (known->trainee.phone);
+  known->trainee.phone = g_strdup ("15006359876");
+  g_assert_true (td_store_add_enrolments (f->store, b->id, add, NULL, 2, NULL, NULL, NULL,
+                                          &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (known->trainee.id, ==, first);
+  g_assert_cmpint (fresh->trainee.id, !=, first);
+  g_assert_cmpint (fresh->trainee.id, !=, seen_before);
+  g_assert_cmpint (known->position, ==, 2);
+  g_assert_cmpint (fresh->position, ==, 3);
+  t = td_store_get_trainee (f->store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (t->name, ==, "刘芳芳");
+  g_assert_cmpstr (t->phone, ==, "15006359876");
+  g_clear_pointer (&t, td_trainee_free);
+  t = td_store_find_trainee (f->store, ID_M1988, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->id, ==, fresh->trainee.id);
+  g_assert_cmpstr (t->name, ==, "王强");
+  g_assert_cmpint (td_store_count_trainees (f->store, &error), ==, 3);
+
+  /* 王强 is on the roster already: nothing of this add is stored, not even 赵静 */
+  g_assert_false (td_store_add_enrolments (f->store, b->id, twice, NULL, 2, NULL, NULL, NULL,
+                                           &failed, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "王强 (" ID_M1988 ") is already on this class's roster.");
+  g_clear_error (&error);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_cmpint (td_store_count_trainees (f->store, &error), ==, 3);
+  g_assert_no_error (error);
+  roster = td_store_list_enrolments (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->len, ==, 3);
+
+  /* terminal numbers: every one distinct so far; then 赵静 takes number 5 at position 4 and
+   * the next one, without a number, has position 5 (the import checks this after adding) */
+  g_assert_true (td_store_find_shared_terminal_number (f->store, b->id, &number, &error));
+  g_assert_no_error (error);
+  g_assert_null (number);
+  g_assert_true (td_store_add_enrolments (f->store, b->id, numbered, five, 2, NULL, NULL, NULL,
+                                          &failed, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_store_find_shared_terminal_number (f->store, b->id, &number, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (number, ==, "5");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -145,5 +217,6 @@ main (int argc, char **argv)
 
   SF_ADD ("/store/trainees", test_trainees);
   SF_ADD ("/store/enrolments", test_enrolments);
+  SF_ADD ("/store/add-enrolments", test_add_enrolments);
   return g_test_run ();
 }

@@ -214,23 +214,6 @@ test_other_desks_told (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (mine, 0), ==, "class");
 }
 
-/* A backup copies a SQLite file's pages: on a server it is refused in words, and no file is
- * left where the backup would have gone (td_store_backup used to hand libpq's connection to
- * SQLite's backup). */
-static void
-test_backup_refused (StoreFixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("td-server-backup-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "backup.db", NULL);
-
-  g_assert_false (td_store_backup (f->store, path, NULL, &error));
-  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "back it up on the server"));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -240,7 +223,6 @@ main (int argc, char **argv)
       SF_ADD_EMPTY ("/server/open-errors", test_open_errors);
       SF_ADD ("/server/same-audit-as-sqlite", test_same_audit_as_sqlite);
       SF_ADD ("/server/other-desks-told", test_other_desks_told);
-      SF_ADD ("/server/backup-refused", test_backup_refused);
     }
   return g_test_run ();
 }

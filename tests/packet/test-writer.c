@@ -7,6 +7,7 @@
 
 #include "export-fixture.h"
 #include "../td-test-db.h"
+#include "packet/td-packet-writer-private.h"
 
 #define PINNED_ID "0e7c5a4e-2f61-4d2b-9a53-6c1f1d0b8e21"
 
@@ -136,6 +137,62 @@ test_digest_escaping (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "theory=\"85.5\" practice=\"9\""));
 }
 
+/* One element written by td_xml_out_empty and by td_xml_out_start/_attr/_end inside a Body:
+ * the file bytes and the canonical form (the digest) are the same, whether the values need
+ * escaping or not. */
+static void
+write_element (gboolean at_once, const char *const *values, GString *file, char digest[65])
+{
+  static const char *const names[] = { "id", "status", "in", "out", "b", "a" };
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  TdXmlOut o;
+
+  td_xml_out_init (&o, xmlOutputBufferCreateBuffer (buffer, NULL));
+  td_xml_out_start (&o, "Body");
+  td_xml_out_start (&o, "Session");
+  td_xml_out_attr (&o, "lesson", "L1");
+  for (int i = 0; i < 2; i++)
+    {
+      if (at_once)
+        td_xml_out_empty (&o, "Record", names, values, G_N_ELEMENTS (names));
+      else
+        {
+          td_xml_out_start (&o, "Record");
+          for (gsize k = 0; k < G_N_ELEMENTS (names); k++)
+            td_xml_out_attr (&o, names[k], values[k]);
+          td_xml_out_end (&o);
+        }
+    }
+  td_xml_out_end (&o);
+  td_xml_out_end (&o);
+  td_xml_out_body_digest (&o, digest);
+  g_assert_true (td_xml_out_finish (&o));
+  g_string_append_len (file, (const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+}
+
+static void
+test_empty_element (void)
+{
+  const char *const cases[][6] = {
+    { "37150219800101001X", "P", "08:00:00", "11:45:00", "4", "FACE" },
+    { "37150219800101001X", "A", NULL, NULL, "0", "MANUAL" },
+    { "a&b<c>d", "\"q\"", "tab\there", "line\nbreak\r", "中文", "x" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) general = g_string_new (NULL);
+      g_autoptr (GString) at_once = g_string_new (NULL);
+      char d1[65], d2[65];
+
+      write_element (FALSE, cases[i], general, d1);
+      write_element (TRUE, cases[i], at_once, d2);
+      g_assert_cmpstr (at_once->str, ==, general->str);
+      g_assert_cmpstr (d2, ==, d1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -150,5 +207,6 @@ main (int argc, char **argv)
   ADD ("/packet/writer/filing/hours-mismatch", test_hours_mismatch);
   ADD ("/packet/writer/digest/escaping", test_digest_escaping);
 #undef ADD
+  g_test_add_func ("/packet/writer/empty-element", test_empty_element);
   return g_test_run ();
 }

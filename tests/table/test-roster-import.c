@@ -3,7 +3,11 @@
  * rosters and attendance; the template; the CLI verbs. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "core/td-idnumber.h"
@@ -241,6 +245,65 @@ test_terminal_numbers (Fixture *f, gconstpointer data)
                                         &((TdEnrolment *) list->pdata[1])->trainee.id), ==, "2");
   g_assert_cmpstr (g_hash_table_lookup (numbers,
                                         &((TdEnrolment *) list->pdata[2])->trainee.id), ==, "7");
+}
+
+/* A number of the 考勤号 column that a roster position gives another trainee too: the whole
+ * import is refused after the rows were written, whether the position is one of the same
+ * file or the number one stored before. */
+static void
+test_terminal_numbers_shared (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *id2 = make_id ("37152119851215002");
+  g_autofree char *id3 = make_id ("11010119980707201");
+  g_autofree char *same_file = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,2\n"
+    "李四,%s,13800138001,高中,01,2026/11/2,\n", id1, id2);
+  g_autofree char *first = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期,考勤号\n"
+    "张三,%s,13800138000,大专,01,2026/11/2,3\n", id1);
+  g_autofree char *later = g_strdup_printf (
+    "姓名,身份证号,联系电话,学历,人员类别,知情同意日期\n"
+    "李四,%s,13800138001,高中,01,2026/11/2\n"
+    "王五,%s,13900139000,高中,01,2026/11/2\n", id2, id3);
+  g_autofree char *same_path = write_file (f, "same.csv", same_file, -1);
+  g_autofree char *first_path = write_file (f, "first.csv", first, -1);
+  g_autofree char *later_path = write_file (f, "later.csv", later, -1);
+  g_autoptr (TdRosterImport) same = load (f, same_path);
+  g_autoptr (TdRosterImport) imp = NULL, more = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdTrainee) nobody = NULL;
+  guint n = 99;
+
+  g_assert_cmpuint (td_roster_import_get_n_valid (same), ==, 2);
+  g_assert_false (td_roster_import_commit (same, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS);
+  g_assert_cmpstr (error->message, ==, "Two trainees would have the terminal person number 2 "
+                   "(one by the 考勤号 column, one by roster position): give one of them another "
+                   "number in the 考勤号 column.  Nothing was imported.");
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 0);
+  nobody = td_store_find_trainee (f->store, id1, &error);
+  g_assert_no_error (error);
+  g_assert_null (nobody);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  imp = load (f, first_path);
+  g_assert_true (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  more = load (f, later_path);
+  g_assert_cmpuint (td_roster_import_get_n_valid (more), ==, 2);
+  g_assert_false (td_roster_import_commit (more, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_IMPORT_ERROR, TD_IMPORT_ERROR_INVALID_ROWS);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "Two trainees would have the terminal person number 3 "));
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEnrolment *) list->pdata[0])->trainee.id_number, ==, id1);
 }
 
 static void
@@ -714,6 +777,167 @@ test_overlap (Fixture *f, gconstpointer data)
                    "(2026-12-01 to 2026-12-20), whose dates overlap this class's (R-ROS-001).");
 }
 
+/* ---- a database that cannot be read --------------------------------------- */
+
+/* The store closed (its log folded into the file) and opened again with nothing read yet;
+ * @journal: the mode to leave the file in first, NULL for the store's own. */
+static void
+reopen (Fixture *f, const char *journal, TdStoreOpenFlags flags)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&f->store);
+  if (journal != NULL)
+    {
+      sqlite3 *db = NULL;
+      g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", journal);
+
+      g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  f->store = td_store_open (f->db_path, flags, &error);
+  g_assert_no_error (error);
+  td_store_set_busy_timeout (f->store, 50);
+}
+
+/* The pages of table or index @name overwritten in place (the store's open file sees it),
+ * as tests/ui/test-store-error.c damages a database after it was opened. */
+static void
+damage (Fixture *f, const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *junk = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT pageno FROM dbstat WHERE name = '%s'", name);
+  int page_size = 0;
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
+  FILE *file;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int page = sqlite3_column_int (stmt, 0);
+      g_array_append_val (pages, page);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (pages->len, >, 0);
+  junk = g_malloc (page_size);
+  memset (junk, 0xa5, page_size);
+  file = g_fopen (f->db_path, "r+b");
+  g_assert_nonnull (file);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_assert_cmpint (fseek (file, (long) (g_array_index (pages, int, i) - 1) * page_size,
+                              SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (junk, 1, page_size, file), ==, (gsize) page_size);
+    }
+  fclose (file);
+  g_array_unref (pages);
+}
+
+/* Damaged after the import was opened: the enrolments' rows, which the overlap check
+ * (R-ROS-001) reads for a person on another class's roster (the rosters themselves are
+ * read from an index).  The import says the database is damaged; it does not take
+ * the unreadable enrolment for none and report the people as on an overlapping roster. */
+static void
+test_store_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdClass) other = add_class (f->store, "LC2026-003", "2026-12-15", "2026-12-30", 40);
+  g_autofree char *path = g_build_filename (f->dir, "good.csv", NULL);
+  g_autoptr (TdRosterImport) imp = NULL;
+  g_autoptr (GError) error = NULL;
+
+  import_good (f);
+  reopen (f, NULL, TD_STORE_OPEN_DEFAULT);
+  imp = td_roster_import_new (f->store, "LC2026-003", &error);
+  g_assert_no_error (error);
+  damage (f, "enrolment");
+  g_assert_false (td_roster_import_load_file (imp, path, NULL, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_assert_cmpuint (td_roster_import_get_n_rows (imp), ==, 0);
+}
+
+/* Damaged before the import is opened: the class's catalogue.  Opening the import says so;
+ * it does not go on as if no catalogue were stored (and leave the ages unchecked). */
+static void
+test_store_damaged_catalog (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdRosterImport) imp = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reopen (f, NULL, TD_STORE_OPEN_DEFAULT);
+  damage (f, "sqlite_autoindex_catalog_1");
+  imp = td_roster_import_new (f->store, f->klass->code, &error);
+  g_assert_null (imp);
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+}
+
+/* Another program holds the lock: of a rollback journal (as on a network drive, where a
+ * writer keeps the readers out) while the file is read, then of the log while the import
+ * is stored.  Each says the database is in use; nothing is stored; once the lock goes the
+ * same import goes through. */
+static void
+test_store_locked (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id1 = make_id ("37150219900101123");
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号码,手机号码,文化程度,人员类别,同意日期\n"
+                                          "张三,%s,13800138000,高中,01,2026-11-02\n", id1);
+  g_autofree char *path = write_file (f, "one.csv", csv, -1);
+  g_autoptr (TdRosterImport) imp = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n = 99;
+
+  reopen (f, "DELETE", TD_STORE_OPEN_READ_ONLY);
+  imp = td_roster_import_new (f->store, f->klass->code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE; INSERT INTO setting (key, value) "
+                                     "VALUES ('lock-probe', 'x')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (td_roster_import_load_file (imp, path, NULL, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED);
+  g_assert_cmpstr (error->message, ==, "The database is in use by another program and cannot "
+                   "be read now. Close the other program (or wait for it to finish) and try "
+                   "again.");
+  g_clear_error (&error);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_clear_pointer (&imp, td_roster_import_free);
+
+  reopen (f, NULL, TD_STORE_OPEN_DEFAULT);
+  imp = load (f, path);
+  g_assert_cmpuint (td_roster_import_get_n_valid (imp), ==, 1);
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; INSERT INTO setting (key, value) "
+                                     "VALUES ('lock-probe', 'x')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_LOCKED);
+  g_assert_true (g_str_has_prefix (error->message, "The database is in use by another program, "
+                                                   "so nothing was saved."));
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  list = roster (f);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_true (td_roster_import_commit (imp, FALSE, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 static void
 test_export_roster (Fixture *f, gconstpointer data)
 {
@@ -886,6 +1110,7 @@ main (int argc, char **argv)
   ADD ("/import/csv/good", test_csv_good, 0);
   ADD ("/import/csv/english-gbk", test_csv_english_gbk, 0);
   ADD ("/import/csv/terminal-numbers", test_terminal_numbers, 0);
+  ADD ("/import/csv/terminal-numbers-shared", test_terminal_numbers_shared, 0);
   ADD ("/import/bad-rows/refused", test_bad_rows_refused, 0);
   ADD ("/import/bad-rows/skipped", test_bad_rows_skipped, 0);
   ADD ("/import/roster-and-size", test_roster_and_size, 3);
@@ -897,6 +1122,9 @@ main (int argc, char **argv)
   ADD ("/import/xlsx/id-as-number", test_xlsx_id_as_number, 0);
   ADD ("/import/template", test_template, 0);
   ADD ("/import/overlap", test_overlap, 0);
+  ADD ("/import/store/damaged", test_store_damaged, 0);
+  ADD ("/import/store/damaged-catalog", test_store_damaged_catalog, 0);
+  ADD ("/import/store/locked", test_store_locked, 0);
   ADD ("/export/roster", test_export_roster, 0);
   ADD ("/export/attendance", test_export_attendance, 0);
   ADD ("/export/claim", test_export_claim, 0);
