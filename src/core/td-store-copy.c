@@ -203,6 +203,9 @@ bind_value (TdStmt *sel, TdStmt *ins, int i, const Column *c, const char *table,
   return TRUE;
 }
 
+/* Rows read from a server at a time. */
+#define COPY_FETCH 256
+
 /* Copies the rows of @t from @src (inside its snapshot) into @dst; *@n_rows counts them. */
 static gboolean
 copy_table (TdStore *src, TdStore *dst, const char *display, const CopyTable *t,
@@ -228,6 +231,21 @@ copy_table (TdStore *src, TdStore *dst, const char *display, const CopyTable *t,
                             td_store_on_server (src) ? t->key : "rowid");
   insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", t->table, names->str,
                             params->str);
+  /* a server hands a statement's rows over all at once: read through a cursor instead, so
+   * that a large table (the audit log, the packets' bytes) is never whole in memory */
+  if (td_store_on_server (src))
+    {
+      g_autofree char *declare = g_strdup_printf ("DECLARE td_copy NO SCROLL CURSOR FOR %s",
+                                                  select);
+
+      if ((rc = td_db_exec (td_store_conn (src), declare)) != TD_DB_OK)
+        {
+          td_store_read_error (src, rc, error);
+          return FALSE;
+        }
+      g_free (select);
+      select = g_strdup_printf ("FETCH %d FROM td_copy", COPY_FETCH);
+    }
   if ((rc = td_store_prepare_once (src, select, &sel)) != TD_DB_OK)
     {
       td_store_read_error (src, rc, error);
@@ -238,29 +256,38 @@ copy_table (TdStore *src, TdStore *dst, const char *display, const CopyTable *t,
       set_write_error (dst, rc, display, t->table, error);
       return FALSE;
     }
-  while ((rc = td_stmt_step (sel)) == TD_DB_ROW)
+  for (;;)
     {
-      for (guint i = 0; i < columns->len; i++)
-        if (!bind_value (sel, ins, (int) i, &g_array_index (columns, Column, i), t->table,
-                         error))
-          return FALSE;
-      rc = td_stmt_step (ins);
-      td_stmt_reset (ins);
+      gint64 fetched = 0;
+
+      while ((rc = td_stmt_step (sel)) == TD_DB_ROW)
+        {
+          for (guint i = 0; i < columns->len; i++)
+            if (!bind_value (sel, ins, (int) i, &g_array_index (columns, Column, i), t->table,
+                             error))
+              return FALSE;
+          rc = td_stmt_step (ins);
+          td_stmt_reset (ins);
+          if (rc != TD_DB_DONE)
+            {
+              set_write_error (dst, rc, display, t->table, error);
+              return FALSE;
+            }
+          fetched++;
+          ++*n_rows;
+          if (*n_rows % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+        }
       if (rc != TD_DB_DONE)
         {
-          set_write_error (dst, rc, display, t->table, error);
+          td_store_read_error (src, rc, error);
           return FALSE;
         }
-      ++*n_rows;
-      if (*n_rows % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (!td_store_on_server (src) || fetched < COPY_FETCH)
+        break;
+      td_stmt_reset (sel);   /* the next rows of the cursor */
     }
-  if (rc != TD_DB_DONE)
-    {
-      td_store_read_error (src, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return !td_store_on_server (src) || td_store_exec (src, "CLOSE td_copy", error);
 }
 
 /* Every table's rows, inside the target's transaction (its triggers off). */

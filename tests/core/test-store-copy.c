@@ -402,6 +402,7 @@ test_backup (StoreFixture *f, gconstpointer data)
     g_autofree char *now = sf_file_sum (backup);
     g_assert_cmpstr (now, ==, sum);
   }
+  assert_only_files (f, "backup.db");
 }
 
 /* traindesk-cli @args…, its status, output and errors. */
