@@ -229,6 +229,7 @@ typedef struct
   char *phone;
   char education[3];            /* GB/T 4658 code */
   char household_region[7];
+  gint64 row_version;           /* as TdClass's */
 } TdTrainee;
 
 TdTrainee *td_trainee_new (void);
@@ -250,6 +251,7 @@ typedef struct
   char *withdrawn_reason;
   char *bank;                   /* the trainee's own account, for payee type 2 */
   char *account;
+  gint64 row_version;           /* the enrolment's, as TdClass's (the person's: trainee's) */
 } TdEnrolment;
 
 TdEnrolment *td_enrolment_new (void);

@@ -48,19 +48,27 @@ TdStore *td_store_connect_server (const char *location, GError **error);
 #define td_store_on_server(self) (td_db_engine (td_store_conn (self)) == TD_DB_POSTGRESQL)
 /* The SQL text for the store's engine. */
 #define TD_SQL(self, sqlite_sql, pg_sql) (td_store_on_server (self) ? (pg_sql) : (sqlite_sql))
-/* The tables whose rows carry a row version (schema version 5 on). */
-extern const char *const td_store_versioned_tables[2];
+/* The tables whose rows carry a row version, and the schema version they have it from
+ * (classes and lessons 5, trainees and enrolments 6). */
+typedef struct
+{
+  const char *table;
+  int since;
+} TdVersionedTable;
+extern const TdVersionedTable td_store_versioned_tables[4];
+/* Whether @table's rows carry a row version at schema @version. */
+gboolean td_store_table_versioned (const char *table, int version);
 /* Inside a transaction, before a save of row @id of @table (a versioned table) read at
  * version @seen: FALSE with TD_STORE_ERROR_CONFLICT when another desk changed it since
- * (the message names @what, who changed it and when).  @seen 0 or a schema before version 5:
- * no check.  On a server the row stays locked until the transaction ends. */
+ * (the message names @what, who changed it and when).  @seen 0 or a schema where @table has
+ * no row version: no check.  On a server the row stays locked until the transaction ends. */
 gboolean td_store_check_row_version (TdStore *self, const char *table, gint64 id, gint64 seen,
                                      const char *what, GError **error);
 /* Inside a transaction: on a server, the class row locked until it ends (SELECT … FOR
  * UPDATE), so that one desk at a time appends to its attendance chain; SQLite has one writer
  * at a time anyway. */
 gboolean td_store_lock_class (TdStore *self, gint64 class_id, GError **error);
-/* The row version of row @id of @table now (0 before schema version 5). */
+/* The row version of row @id of @table now (0 where @table has none yet). */
 gint64 td_store_get_row_version (TdStore *self, const char *table, gint64 id);
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
@@ -70,6 +78,8 @@ gint64 td_store_last_insert_id (TdStore *self, const char *table);
 
 /* Bind helpers: NULL and "" bind NULL. */
 void td_bind_text (TdStmt *stmt, int index, const char *text);
+/* td_bind_text without a copy (td_stmt_bind_text_static): @text must outlive the step. */
+void td_bind_text_static (TdStmt *stmt, int index, const char *text);
 void td_bind_char (TdStmt *stmt, int index, char c);     /* a one-character text */
 void td_bind_int (TdStmt *stmt, int index, gint64 value);
 /* Binds NULL when @value equals @none. */

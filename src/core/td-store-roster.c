@@ -9,8 +9,19 @@
 #include "core/td-idnumber.h"
 #include "core/td-store-private.h"
 
+/* The last column is the row version, "%s": version_of () (0 before schema version 6). */
 #define TRAINEE_COLUMNS \
-  "t.id, t.id_number, t.name, t.gender, t.birth_date, t.phone, t.education, t.household_region"
+  "t.id, t.id_number, t.name, t.gender, t.birth_date, t.phone, t.education, t.household_region, " \
+  "%s"
+
+/* The row version column of @alias's table as a reader selects it. */
+static const char *
+version_of (TdStore *self, const char *alias)
+{
+  if (td_store_get_schema_version (self) < 6)
+    return "0";
+  return g_str_equal (alias, "t") ? "t.row_version" : "e.row_version";
+}
 
 static void
 trainee_from_row (TdStmt *stmt, int first, TdTrainee *t)
@@ -23,6 +34,7 @@ trainee_from_row (TdStmt *stmt, int first, TdTrainee *t)
   t->phone = td_col_dup (stmt, first + 5);
   td_col_copy (stmt, first + 6, t->education, sizeof t->education);
   td_col_copy (stmt, first + 7, t->household_region, sizeof t->household_region);
+  t->row_version = td_stmt_int64 (stmt, first + 8);
 }
 
 static TdTrainee *
@@ -30,7 +42,7 @@ get_trainee_where (TdStore *self, const char *where, gint64 id, const char *id_n
                    GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " TRAINEE_COLUMNS " FROM trainee t WHERE %s",
-                                          where);
+                                          version_of (self, "t"), where);
   TdStmt *stmt = td_store_prepare (self, sql, error);
   TdTrainee *t = NULL;
   int rc;
@@ -103,6 +115,10 @@ td_store_save_trainee (TdStore *self, TdTrainee *t, GError **error)
   g_return_val_if_fail (TD_IS_STORE (self) && t != NULL, FALSE);
   if (!check_trainee (t, error) || !td_store_begin (self, error))
     return FALSE;
+  /* a person read for editing, changed on another desk since: refused */
+  if (t->id != 0 && !td_store_check_row_version (self, "trainee", t->id, t->row_version,
+                                                  t->name, error))
+    goto fail;
   stmt = td_store_prepare (self,
     "INSERT INTO trainee (id_number, name, gender, birth_date, phone, education, "
     "household_region) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET "
@@ -126,6 +142,7 @@ td_store_save_trainee (TdStore *self, TdTrainee *t, GError **error)
     }
   t->id = td_stmt_int64 (stmt, 0);
   td_stmt_reset (stmt);
+  t->row_version = td_store_get_row_version (self, "trainee", t->id);
   td_store_note_change (self, "trainee", t->id);
   return td_store_commit (self, error);
 fail:
@@ -226,9 +243,10 @@ td_store_list_enrolled_elsewhere (TdStore *self, gint64 class_id, GError **error
 
 /* ---- enrolments ---- */
 
+/* The enrolment's row version and the person's: version_of (self, "e"), (self, "t"). */
 #define ENROLMENT_SELECT \
   "SELECT e.id, e.class_id, e.position, e.categories, e.employment_before, e.consent_date, " \
-  "e.withdrawn_date, e.withdrawn_reason, e.bank, e.account, " TRAINEE_COLUMNS \
+  "e.withdrawn_date, e.withdrawn_reason, e.bank, e.account, %s, " TRAINEE_COLUMNS \
   " FROM enrolment e JOIN trainee t ON t.id = e.trainee_id "
 
 static TdEnrolment *
@@ -246,7 +264,8 @@ enrolment_from_row (TdStmt *stmt)
   e->withdrawn_reason = td_col_dup (stmt, 7);
   e->bank = td_col_dup (stmt, 8);
   e->account = td_col_dup (stmt, 9);
-  trainee_from_row (stmt, 10, &e->trainee);
+  e->row_version = td_stmt_int64 (stmt, 10);
+  trainee_from_row (stmt, 11, &e->trainee);
   return e;
 }
 
@@ -255,8 +274,10 @@ td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error)
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
-  TdStmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
-                                         "WHERE e.class_id = ? ORDER BY e.position, e.id", error);
+  g_autofree char *sql = g_strdup_printf (ENROLMENT_SELECT "WHERE e.class_id = ? ORDER BY "
+                                          "e.position, e.id", version_of (self, "e"),
+                                          version_of (self, "t"));
+  TdStmt *stmt = td_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -271,8 +292,10 @@ td_store_list_enrolments (TdStore *self, gint64 class_id, GError **error)
 TdEnrolment *
 td_store_get_enrolment (TdStore *self, gint64 class_id, gint64 trainee_id, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, ENROLMENT_SELECT
-                                         "WHERE e.class_id = ? AND e.trainee_id = ?", error);
+  g_autofree char *sql = g_strdup_printf (ENROLMENT_SELECT "WHERE e.class_id = ? AND "
+                                          "e.trainee_id = ?", version_of (self, "e"),
+                                          version_of (self, "t"));
+  TdStmt *stmt = td_store_prepare (self, sql, error);
   TdEnrolment *e = NULL;
   int rc;
 
@@ -314,17 +337,17 @@ scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
 }
 
 /* The enrolment's columns as the INSERT and the UPDATE of the enrolment take them:
- * categories … position, then class_id and trainee_id. */
+ * categories … position, then class_id and trainee_id.  Not copied: @e outlives the step. */
 static void
 bind_enrolment (TdStmt *stmt, const TdEnrolment *e)
 {
-  td_bind_text (stmt, 1, e->categories);
+  td_bind_text_static (stmt, 1, e->categories);
   td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
+  td_bind_text_static (stmt, 3, e->consent_date);
+  td_bind_text_static (stmt, 4, e->withdrawn_date);
+  td_bind_text_static (stmt, 5, e->withdrawn_reason);
+  td_bind_text_static (stmt, 6, e->bank);
+  td_bind_text_static (stmt, 7, e->account);
   td_bind_int (stmt, 8, e->position);
   td_bind_int (stmt, 9, e->class_id);
   td_bind_int (stmt, 10, e->trainee.id);
@@ -386,8 +409,16 @@ td_store_save_enrolment (TdStore *self, TdEnrolment *e, GError **error)
       if (n != 0)
         goto fail;
     }
+  {
+    g_autofree char *what = g_strdup_printf (_("The enrolment of %s"), e->trainee.name);
+
+    if (e->id != 0 && !td_store_check_row_version (self, "enrolment", e->id, e->row_version,
+                                                   what, error))
+      goto fail;
+  }
   if (!write_enrolment (self, e, error))
     goto fail;
+  e->row_version = td_store_get_row_version (self, "enrolment", e->id);
   td_store_note_change (self, "enrolment", e->id);
   return td_store_commit (self, error);
 fail:
@@ -427,9 +458,18 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
   st->insert = st->find == NULL ? NULL : td_store_prepare (self,
     "INSERT INTO trainee (name, gender, birth_date, phone, education, household_region, "
     "id_number) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO NOTHING", error);
+  /* An import runs no triggers on SQLite (td_store_bulk_started): the UPDATE moves the
+   * person's row version itself when it changes anything, as the trigger version_trainee
+   * does (which then sees the version moved and does nothing).  The server's trigger moves
+   * it and says who did. */
   st->update = st->insert == NULL ? NULL : td_store_prepare (self,
-    "UPDATE trainee SET name = ?, gender = ?, birth_date = ?, phone = ?, education = ?, "
-    "household_region = ? WHERE id = ?", error);
+    td_store_get_schema_version (self) >= 6 && !td_store_on_server (self)
+    ? "UPDATE trainee SET name = ?1, gender = ?2, birth_date = ?3, phone = ?4, education = ?5, "
+      "household_region = ?6, row_version = row_version + (name IS NOT ?1 OR gender IS NOT ?2 "
+      "OR birth_date IS NOT ?3 OR phone IS NOT ?4 OR education IS NOT ?5 OR household_region "
+      "IS NOT ?6) WHERE id = ?7"
+    : "UPDATE trainee SET name = ?, gender = ?, birth_date = ?, phone = ?, education = ?, "
+      "household_region = ? WHERE id = ?", error);
   st->enrolment = st->update == NULL ? NULL : td_store_prepare (self,
     "INSERT INTO enrolment (categories, employment_before, consent_date, withdrawn_date, "
     "withdrawn_reason, bank, account, position, class_id, trainee_id) "
@@ -440,20 +480,20 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
 }
 
 /* Binds the person's details to @stmt (the insert or the update of add_prepare), the id
- * number or the row id last. */
+ * number or the row id last; not copied, @t outlives the step. */
 static void
 bind_trainee (TdStmt *stmt, const TdTrainee *t)
 {
-  td_bind_text (stmt, 1, t->name);
+  td_bind_text_static (stmt, 1, t->name);
   td_bind_int (stmt, 2, t->gender);
-  td_bind_text (stmt, 3, t->birth_date);
-  td_bind_text (stmt, 4, t->phone);
-  td_bind_text (stmt, 5, t->education);
-  td_bind_text (stmt, 6, t->household_region);
+  td_bind_text_static (stmt, 3, t->birth_date);
+  td_bind_text_static (stmt, 4, t->phone);
+  td_bind_text_static (stmt, 5, t->education);
+  td_bind_text_static (stmt, 6, t->household_region);
   if (t->id != 0)
     td_bind_int (stmt, 7, t->id);
   else
-    td_bind_text (stmt, 7, t->id_number);
+    td_bind_text_static (stmt, 7, t->id_number);
 }
 
 /* Stores the person and the enrolment of @e (a new one); FALSE with @error when the person
@@ -537,7 +577,7 @@ td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enr
         {
           td_bind_int (st.number, 1, e->id);
           td_bind_int (st.number, 2, class_id);
-          td_bind_text (st.number, 3, number);
+          td_bind_text_static (st.number, 3, number);
           if (!td_store_step_done (self, st.number, error))
             goto fail_at;
         }

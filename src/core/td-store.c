@@ -68,7 +68,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TdStore, td_store, G_TYPE_OBJECT)
 
-const char *const td_store_versioned_tables[2] = { "class", "lesson" };
+const TdVersionedTable td_store_versioned_tables[4] = {
+  { "class", 5 }, { "lesson", 5 }, { "trainee", 6 }, { "enrolment", 6 },
+};
 G_DEFINE_QUARK (td-store-error-quark, td_store_error)
 
 static void
@@ -510,6 +512,15 @@ td_store_lock_class (TdStore *self, gint64 class_id, GError **error)
   return td_store_step_done (self, stmt, error);
 }
 
+gboolean
+td_store_table_versioned (const char *table, int version)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (td_store_versioned_tables); i++)
+    if (g_str_equal (td_store_versioned_tables[i].table, table))
+      return version >= td_store_versioned_tables[i].since;
+  return FALSE;
+}
+
 gint64
 td_store_get_row_version (TdStore *self, const char *table, gint64 id)
 {
@@ -517,7 +528,7 @@ td_store_get_row_version (TdStore *self, const char *table, gint64 id)
   TdStmt *stmt;
   gint64 version = 0;
 
-  if (self->schema_version < 5)
+  if (!td_store_table_versioned (table, self->schema_version))
     return 0;
   sql = g_strdup_printf ("SELECT row_version FROM %s WHERE id = ?", table);
   stmt = td_store_prepare (self, sql, NULL);
@@ -540,7 +551,7 @@ td_store_check_row_version (TdStore *self, const char *table, gint64 id, gint64 
   gint64 now = 0;
   TdDbRc rc;
 
-  if (seen == 0 || self->schema_version < 5)
+  if (seen == 0 || !td_store_table_versioned (table, self->schema_version))
     return TRUE;
   /* the time from the audit log: the row's last logged change */
   sql = g_strdup_printf ("SELECT row_version, changed_by, (SELECT max(at) FROM audit "
@@ -595,6 +606,15 @@ td_bind_text (TdStmt *stmt, int index, const char *text)
     td_stmt_bind_null (stmt, index);
   else
     td_stmt_bind_text (stmt, index, text);
+}
+
+void
+td_bind_text_static (TdStmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    td_stmt_bind_null (stmt, index);
+  else
+    td_stmt_bind_text_static (stmt, index, text);
 }
 
 void
@@ -1255,9 +1275,29 @@ td_store_get_schema_version (TdStore *self)
 }
 
 gboolean
-td_store_is_empty (TdStore *self)
+td_store_is_empty (TdStore *self, GError **error)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self, &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   return inst == NULL;
+}
+
+gboolean
+td_store_missing_ok (GError **local, GError **error)
+{
+  if (*local == NULL)
+    return TRUE;
+  if (g_error_matches (*local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local));
+  return FALSE;
 }

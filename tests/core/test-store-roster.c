@@ -2,6 +2,8 @@
 /* Trainees and rosters in the store (src/core/td-store-roster.c). */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/td-file.h"
 #include "core/td-store.h"
 #include "../td-test-private.h"
@@ -138,6 +140,160 @@ test_enrolments (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (classes->len, ==, 0);
 }
 
+/* Two desks with the same person and enrolment open: the second save of either is refused
+ * and names them; the first desk's change stays; reloaded, the second desk saves. */
+static void
+test_edited_on_two_desks (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) k = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  gint64 trainee_id = sf_enrol (f->store, k->id, ID_M1975, "张伟", "03");
+  g_autoptr (TdStore) other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (TdTrainee) mine = NULL, theirs = NULL, now = NULL;
+  g_autoptr (TdEnrolment) my_e = NULL, their_e = NULL, now_e = NULL;
+
+  g_assert_no_error (error);
+  mine = td_store_get_trainee (f->store, trainee_id, &error);
+  theirs = td_store_get_trainee (other, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->row_version, ==, 1);
+  g_assert_cmpint (theirs->row_version, ==, 1);
+  g_free (theirs->phone);
+  theirs->phone = g_strdup ("13906351111");
+  g_assert_true (td_store_save_trainee (other, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (theirs->row_version, ==, 2);
+  g_free (mine->name);
+  mine->name = g_strdup ("张 伟");
+  g_assert_false (td_store_save_trainee (f->store, mine, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT);
+  g_assert_true (g_str_has_prefix (error->message, "张 伟 was changed on another desk ("));
+  g_assert_nonnull (strstr (error->message, "Reload it and make them again."));
+  g_clear_error (&error);
+  now = td_store_get_trainee (f->store, trainee_id, &error);
+  g_assert_cmpstr (now->name, ==, "张伟");
+  g_assert_cmpstr (now->phone, ==, "13906351111");
+  g_free (now->name);
+  now->name = g_strdup ("张 伟");
+  g_assert_true (td_store_save_trainee (f->store, now, &error));
+  g_assert_no_error (error);
+
+  /* the enrolment: one desk withdraws the trainee, the other changes the categories */
+  my_e = td_store_get_enrolment (f->store, k->id, trainee_id, &error);
+  their_e = td_store_get_enrolment (other, k->id, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (my_e->row_version, ==, 1);
+  g_assert_cmpint (my_e->trainee.row_version, ==, 3);
+  g_strlcpy (their_e->withdrawn_date, "2026-03-05", sizeof their_e->withdrawn_date);
+  their_e->withdrawn_reason = g_strdup ("个人原因");
+  g_assert_true (td_store_save_enrolment (other, their_e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (their_e->row_version, ==, 2);
+  g_free (my_e->categories);
+  my_e->categories = g_strdup ("03,07");
+  g_assert_false (td_store_save_enrolment (f->store, my_e, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "The enrolment of 张 伟 was changed on another desk ("));
+  g_clear_error (&error);
+  now_e = td_store_get_enrolment (f->store, k->id, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (now_e->categories, ==, "03");
+  g_assert_cmpstr (now_e->withdrawn_date, ==, "2026-03-05");
+  /* a save that changes nothing does not move the version: the other desk is not stale */
+  g_assert_true (td_store_save_enrolment (other, their_e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (their_e->row_version, ==, 2);
+  sf_assert_verifies (f->store);
+}
+
+/* The roster import writes with no triggers on SQLite: a person it changes moves on in
+ * version all the same (a desk holding the old one is refused), a person it leaves as they
+ * were does not (a desk holding them saves). */
+static void
+test_import_moves_versions (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-102", "2026-04-01", "2026-04-20");
+  gint64 changed_id = sf_enrol (f->store, a->id, ID_M1975, "张伟", "03");
+  gint64 same_id = sf_enrol (f->store, a->id, ID_F1993, "李娜", "03");
+  g_autoptr (TdStore) other = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (TdTrainee) held_changed = NULL, held_same = NULL, got = NULL;
+  g_autoptr (TdEnrolment) e1 = sf_enrolment (0, ID_M1975, "张伟", "03");
+  g_autoptr (TdEnrolment) e2 = sf_enrolment (0, ID_F1993, "李娜", "03");
+  TdEnrolment *rows[] = { e1, e2 };
+  guint failed = 0;
+
+  g_assert_no_error (error);
+  held_changed = td_store_get_trainee (other, changed_id, &error);
+  held_same = td_store_get_trainee (other, same_id, &error);
+  g_assert_no_error (error);
+  g_free (e1->trainee.phone);
+  e1->trainee.phone = g_strdup ("13906352222");
+  g_assert_true (td_store_begin_bulk (f->store, "import-roster", "enrolment", b->id, &error));
+  g_assert_true (td_store_add_enrolments (f->store, b->id, rows, NULL, 2, NULL, NULL, NULL,
+                                          &failed, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_store_commit_bulk (f->store, "{\"trainees\":2}", &error));
+  g_assert_no_error (error);
+
+  got = td_store_get_trainee (f->store, changed_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 2);
+  g_assert_cmpstr (got->phone, ==, "13906352222");
+  g_free (held_changed->name);
+  held_changed->name = g_strdup ("张 伟");
+  g_assert_false (td_store_save_trainee (other, held_changed, &error));
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_free (held_same->name);
+  held_same->name = g_strdup ("李 娜");
+  g_assert_true (td_store_save_trainee (other, held_same, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (held_same->row_version, ==, 2);
+  sf_assert_verifies (f->store);
+}
+
+/* A database of version 5 (row versions on classes and lessons only) opens at the newest
+ * version: its people and enrolments have version 1 and can be edited; verify finds nothing. */
+static void
+test_upgrade_from_v5 (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) old = td_store_create_at_version (f->path, 5, &error);
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (TdEnrolment) got = NULL;
+  gint64 trainee_id;
+
+  g_assert_no_error (error);
+  k = sf_save_class (old, "YL2026-101", "2026-03-02", "2026-03-20");
+  trainee_id = sf_enrol (old, k->id, ID_M1975, "张伟", "03");
+  got = td_store_get_enrolment (old, k->id, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 0);
+  g_assert_cmpint (got->trainee.row_version, ==, 0);
+  g_clear_pointer (&got, td_enrolment_free);
+  g_clear_object (&old);
+  f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 6);
+  got = td_store_get_enrolment (f->store, k->id, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 1);
+  g_assert_cmpint (got->trainee.row_version, ==, 1);
+  g_free (got->categories);
+  got->categories = g_strdup ("03,07");
+  g_free (got->trainee.phone);
+  got->trainee.phone = g_strdup ("13906353333");
+  g_assert_true (td_store_save_enrolment (f->store, got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (got->row_version, ==, 2);
+  g_assert_cmpint (got->trainee.row_version, ==, 2);
+  sf_assert_verifies (f->store);
+  g_assert_cmpuint (td_store_get_notices (f->store)->len, ==, 0);
+}
+
 /* An import's bulk add: a person stored before (here on another roster) keeps the row
  * and takes the new details; a new one gets a row of its own; positions follow on; a
  * person twice refuses the whole add and names which one. */
@@ -217,6 +373,9 @@ main (int argc, char **argv)
 
   SF_ADD ("/store/trainees", test_trainees);
   SF_ADD ("/store/enrolments", test_enrolments);
+  SF_ADD ("/store/roster-edited-on-two-desks", test_edited_on_two_desks);
+  SF_ADD ("/store/roster-import-moves-versions", test_import_moves_versions);
+  SF_ADD_EMPTY ("/store/roster-upgrade-from-v5", test_upgrade_from_v5);
   SF_ADD ("/store/add-enrolments", test_add_enrolments);
   return g_test_run ();
 }
