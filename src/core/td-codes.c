@@ -281,6 +281,32 @@ td_code_label_zh (TdCodeList list, const char *code)
   return entry != NULL ? entry->zh : code;
 }
 
+/* TRUE when @text may hold a full-width form or the ideographic space: a character of
+ * U+F000…U+FFFF (lead byte EF) or E3 80 80. */
+static gboolean
+has_wide_form (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p == 0xEF || (*p == 0xE3 && p[1] == 0x80 && p[2] == 0x80))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when fold (@text) is @text: no capital A–Z, no full-width form, no white space at
+ * either end (the cells an import looks up, already trimmed, mostly are). */
+static gboolean
+already_folded (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (*p == '\0' || g_ascii_isspace (*p) || has_wide_form (text))
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      return FALSE;
+  return !g_ascii_isspace (p[-1]);
+}
+
 char *
 td_codes_halfwidth (const char *text)
 {
@@ -290,9 +316,8 @@ td_codes_halfwidth (const char *text)
     return NULL;
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), g_strdup (""));
   /* U+FF01…U+FF5E are EF BC 81 … EF BD 9E in UTF-8, U+3000 is E3 80 80: text without them
-   * (nearly every cell of an import) is copied as it is */
-  if (strstr (text, "\xEF\xBC") == NULL && strstr (text, "\xEF\xBD") == NULL
-      && strstr (text, "\xE3\x80\x80") == NULL)
+   * (nearly every cell of an import) is copied as it is, after one pass over its bytes */
+  if (!has_wide_form (text))
     return g_strdup (text);
 
   out = g_string_sized_new (strlen (text));
@@ -447,6 +472,11 @@ td_code_lookup (TdCodeList list, const char *text)
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
+  if (already_folded (text))
+    {
+      code = g_hash_table_lookup (forms_of (list), text);
+      return code != NULL ? code : lookup_number (list, text);
+    }
   folded = fold (text);
   if (*folded == '\0')
     return NULL;

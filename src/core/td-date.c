@@ -71,14 +71,18 @@ td_day_to_iso (TdDay day, char out[11])
 {
   g_return_if_fail (out != NULL);
 
+  GDate date;
+
   out[0] = '\0';
   if (day == 0 || !g_date_valid_julian (day))
     return;
-  put_digits (out, td_day_year (day), 4);
+  /* one date, whose year, month and day are worked out once (an import writes thousands) */
+  day_to_date (day, &date);
+  put_digits (out, g_date_get_year (&date), 4);
   out[4] = '-';
-  put_digits (out + 5, td_day_month (day), 2);
+  put_digits (out + 5, g_date_get_month (&date), 2);
   out[7] = '-';
-  put_digits (out + 8, td_day_of_month (day), 2);
+  put_digits (out + 8, g_date_get_day (&date), 2);
   out[10] = '\0';
 }
 
@@ -164,14 +168,17 @@ td_day_today (void)
 int
 td_day_age (TdDay birth, TdDay on)
 {
+  GDate b, o;
   int years;
 
   if (birth == 0 || on == 0 || on < birth)
     return -1;
-  years = td_day_year (on) - td_day_year (birth);
-  if (td_day_month (on) < td_day_month (birth)
-      || (td_day_month (on) == td_day_month (birth)
-          && td_day_of_month (on) < td_day_of_month (birth)))
+  day_to_date (birth, &b);
+  day_to_date (on, &o);
+  years = (int) g_date_get_year (&o) - (int) g_date_get_year (&b);
+  if (g_date_get_month (&o) < g_date_get_month (&b)
+      || (g_date_get_month (&o) == g_date_get_month (&b)
+          && g_date_get_day (&o) < g_date_get_day (&b)))
     years--;
   return years;
 }

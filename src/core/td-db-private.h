@@ -19,6 +19,8 @@ typedef struct
   void (*bind_null) (TdStmt *stmt, int index);
   void (*bind_int64) (TdStmt *stmt, int index, gint64 value);
   void (*bind_text) (TdStmt *stmt, int index, const char *text);
+  /* NULL: the engine copies the text anyway (bind_text) */
+  void (*bind_text_static) (TdStmt *stmt, int index, const char *text);
   void (*bind_blob) (TdStmt *stmt, int index, gconstpointer data, gsize size);
   int (*param_count) (TdStmt *stmt);
   TdDbRc (*step) (TdStmt *stmt);

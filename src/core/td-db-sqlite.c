@@ -111,6 +111,12 @@ lite_bind_text (TdStmt *stmt, int index, const char *text)
 }
 
 static void
+lite_bind_text_static (TdStmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (HANDLE (stmt), index, text, -1, SQLITE_STATIC);
+}
+
+static void
 lite_bind_blob (TdStmt *stmt, int index, gconstpointer data, gsize size)
 {
   sqlite3_bind_blob64 (HANDLE (stmt), index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
@@ -191,6 +197,7 @@ static const TdDbClass sqlite_class = {
   .bind_null = lite_bind_null,
   .bind_int64 = lite_bind_int64,
   .bind_text = lite_bind_text,
+  .bind_text_static = lite_bind_text_static,
   .bind_blob = lite_bind_blob,
   .param_count = lite_param_count,
   .step = lite_step,

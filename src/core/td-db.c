@@ -260,6 +260,17 @@ td_stmt_bind_text (TdStmt *stmt, int index, const char *text)
 }
 
 void
+td_stmt_bind_text_static (TdStmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    stmt->db->klass->bind_null (stmt, index);
+  else if (stmt->db->klass->bind_text_static != NULL)
+    stmt->db->klass->bind_text_static (stmt, index, text);
+  else
+    stmt->db->klass->bind_text (stmt, index, text);
+}
+
+void
 td_stmt_bind_blob (TdStmt *stmt, int index, gconstpointer data, gsize size)
 {
   stmt->db->klass->bind_blob (stmt, index, data, size);

@@ -232,6 +232,9 @@ td_phone_normalize (const char *input, GError **error)
                            _("No phone number was entered."));
       return NULL;
     }
+  /* the common case, a mobile number as it should be: one run of digits, kept as it is */
+  if (mobile_valid (s))
+    return g_steal_pointer (&s);
   p = s;
   international = drop_country_code (&p);
   runs = split_runs (p, &paren, error);

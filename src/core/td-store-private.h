@@ -78,6 +78,8 @@ gint64 td_store_last_insert_id (TdStore *self, const char *table);
 
 /* Bind helpers: NULL and "" bind NULL. */
 void td_bind_text (TdStmt *stmt, int index, const char *text);
+/* td_bind_text without a copy (td_stmt_bind_text_static): @text must outlive the step. */
+void td_bind_text_static (TdStmt *stmt, int index, const char *text);
 void td_bind_char (TdStmt *stmt, int index, char c);     /* a one-character text */
 void td_bind_int (TdStmt *stmt, int index, gint64 value);
 /* Binds NULL when @value equals @none. */

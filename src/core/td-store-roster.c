@@ -337,17 +337,17 @@ scalar (TdStore *self, const char *sql, gint64 a, gint64 b, GError **error)
 }
 
 /* The enrolment's columns as the INSERT and the UPDATE of the enrolment take them:
- * categories … position, then class_id and trainee_id. */
+ * categories … position, then class_id and trainee_id.  Not copied: @e outlives the step. */
 static void
 bind_enrolment (TdStmt *stmt, const TdEnrolment *e)
 {
-  td_bind_text (stmt, 1, e->categories);
+  td_bind_text_static (stmt, 1, e->categories);
   td_bind_int (stmt, 2, e->employment_before);
-  td_bind_text (stmt, 3, e->consent_date);
-  td_bind_text (stmt, 4, e->withdrawn_date);
-  td_bind_text (stmt, 5, e->withdrawn_reason);
-  td_bind_text (stmt, 6, e->bank);
-  td_bind_text (stmt, 7, e->account);
+  td_bind_text_static (stmt, 3, e->consent_date);
+  td_bind_text_static (stmt, 4, e->withdrawn_date);
+  td_bind_text_static (stmt, 5, e->withdrawn_reason);
+  td_bind_text_static (stmt, 6, e->bank);
+  td_bind_text_static (stmt, 7, e->account);
   td_bind_int (stmt, 8, e->position);
   td_bind_int (stmt, 9, e->class_id);
   td_bind_int (stmt, 10, e->trainee.id);
@@ -480,20 +480,20 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
 }
 
 /* Binds the person's details to @stmt (the insert or the update of add_prepare), the id
- * number or the row id last. */
+ * number or the row id last; not copied, @t outlives the step. */
 static void
 bind_trainee (TdStmt *stmt, const TdTrainee *t)
 {
-  td_bind_text (stmt, 1, t->name);
+  td_bind_text_static (stmt, 1, t->name);
   td_bind_int (stmt, 2, t->gender);
-  td_bind_text (stmt, 3, t->birth_date);
-  td_bind_text (stmt, 4, t->phone);
-  td_bind_text (stmt, 5, t->education);
-  td_bind_text (stmt, 6, t->household_region);
+  td_bind_text_static (stmt, 3, t->birth_date);
+  td_bind_text_static (stmt, 4, t->phone);
+  td_bind_text_static (stmt, 5, t->education);
+  td_bind_text_static (stmt, 6, t->household_region);
   if (t->id != 0)
     td_bind_int (stmt, 7, t->id);
   else
-    td_bind_text (stmt, 7, t->id_number);
+    td_bind_text_static (stmt, 7, t->id_number);
 }
 
 /* Stores the person and the enrolment of @e (a new one); FALSE with @error when the person
@@ -577,7 +577,7 @@ td_store_add_enrolments (TdStore *self, gint64 class_id, TdEnrolment *const *enr
         {
           td_bind_int (st.number, 1, e->id);
           td_bind_int (st.number, 2, class_id);
-          td_bind_text (st.number, 3, number);
+          td_bind_text_static (st.number, 3, number);
           if (!td_store_step_done (self, st.number, error))
             goto fail_at;
         }

@@ -609,6 +609,15 @@ td_bind_text (TdStmt *stmt, int index, const char *text)
 }
 
 void
+td_bind_text_static (TdStmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    td_stmt_bind_null (stmt, index);
+  else
+    td_stmt_bind_text_static (stmt, index, text);
+}
+
+void
 td_bind_char (TdStmt *stmt, int index, char c)
 {
   char text[2] = { c, '\0' };
@@ -1266,9 +1275,29 @@ td_store_get_schema_version (TdStore *self)
 }
 
 gboolean
-td_store_is_empty (TdStore *self)
+td_store_is_empty (TdStore *self, GError **error)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self, &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   return inst == NULL;
+}
+
+gboolean
+td_store_missing_ok (GError **local, GError **error)
+{
+  if (*local == NULL)
+    return TRUE;
+  if (g_error_matches (*local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local));
+  return FALSE;
 }

@@ -184,6 +184,24 @@ test_kept_statement (DbFixture *f, gconstpointer data)
   g_assert_true (again == stmt);
   g_assert_cmpint (td_stmt_step (again), ==, TD_DB_ROW);
   g_assert_cmpint (td_stmt_int64 (again, 0), ==, 1);
+
+  /* a text bound without a copy is what the step reads; freed afterwards, it is not read
+   * again: the statement comes back with its bindings cleared */
+  {
+    const char *echo = "SELECT CAST(?1 AS TEXT)";
+    char *kept = g_strdup ("王立新");
+
+    stmt = td_db_prepare (f->db, echo, NULL);
+    td_stmt_bind_text_static (stmt, 1, kept);
+    g_assert_cmpint (td_stmt_step (stmt), ==, TD_DB_ROW);
+    g_assert_cmpstr (td_stmt_text (stmt, 0), ==, "王立新");
+    td_stmt_reset (stmt);
+    g_free (kept);
+    stmt = td_db_prepare (f->db, echo, NULL);
+    g_assert_cmpint (td_stmt_step (stmt), ==, TD_DB_ROW);
+    g_assert_true (td_stmt_is_null (stmt, 0));
+    td_stmt_reset (stmt);
+  }
 }
 
 /* A rollback leaves nothing; a savepoint rolled back undoes only its own part. */
