@@ -1429,9 +1429,29 @@ td_store_get_schema_version (TdStore *self)
 }
 
 gboolean
-td_store_is_empty (TdStore *self)
+td_store_is_empty (TdStore *self, GError **error)
 {
-  g_autoptr (TdInstitution) inst = td_store_get_institution (self, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdInstitution) inst = td_store_get_institution (self, &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   return inst == NULL;
+}
+
+gboolean
+td_store_missing_ok (GError **local, GError **error)
+{
+  if (*local == NULL)
+    return TRUE;
+  if (g_error_matches (*local, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local));
+  return FALSE;
 }

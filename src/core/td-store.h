@@ -81,8 +81,13 @@ gboolean td_store_is_on_server (TdStore *self);
  * a half-finished export completed or undone.  Strings; owned by the store. */
 GPtrArray *td_store_get_notices (TdStore *self);
 int td_store_get_schema_version (TdStore *self);
-/* TRUE when the file has no institution yet (a first start). */
-gboolean td_store_is_empty (TdStore *self);
+/* TRUE when the database has no institution yet (a first start); FALSE with @error when it
+ * cannot be read. */
+gboolean td_store_is_empty (TdStore *self, GError **error);
+/* For a td_store_get_* whose "not found" is an answer, not a failure: TRUE when *@local is
+ * unset or says not found (TD_STORE_ERROR_NOT_FOUND, then cleared); otherwise FALSE with
+ * *@local moved into @error (the database could not be read). */
+gboolean td_store_missing_ok (GError **local, GError **error);
 
 /* For tests of migrations: a new file at schema version @version (1 … current). */
 TdStore *td_store_create_at_version (const char *path, int version, GError **error);

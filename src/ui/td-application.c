@@ -151,9 +151,16 @@ td_application_shutdown (GApplication *app)
   g_autofree char *dir = td_backup_default_dir ();
   guint keep = 10;
 
-  if (self->store != NULL && !td_store_is_empty (self->store) && backup_on_quit_wanted (self, &keep)
-      && !td_backup_rotate (self->store, dir, keep, NULL, &error))
-    g_warning ("The automatic backup failed: %s", error->message);
+  if (self->store != NULL && backup_on_quit_wanted (self, &keep))
+    {
+      /* a database that cannot be read now is not copied over the good backups */
+      gboolean empty = td_store_is_empty (self->store, &error);
+
+      if (error != NULL)
+        g_warning ("No automatic backup was made: %s", error->message);
+      else if (!empty && !td_backup_rotate (self->store, dir, keep, NULL, &error))
+        g_warning ("The automatic backup failed: %s", error->message);
+    }
   G_APPLICATION_CLASS (td_application_parent_class)->shutdown (app);
 }
 
