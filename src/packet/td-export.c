@@ -365,8 +365,11 @@ decide_attendance (TdExport *ex, GError **error)
                    _("Class %s has no attendance records waiting to be sent."), d->klass->code);
   if (d->restates != NULL)
     {
-      g_autoptr (TdPacketLog) restated = td_store_get_packet (ex->store, d->restates, NULL);
+      g_autoptr (GError) missing = NULL;
+      g_autoptr (TdPacketLog) restated = td_store_get_packet (ex->store, d->restates, &missing);
 
+      if (!td_store_missing_ok (&missing, error))
+        return FALSE;
       /* R-ATT-006 / R-PKT-004: a correction supersedes the accepted batch it restates. */
       if (restated != NULL && td_packet_status_accepted (restated->status))
         ex->supersedes = g_strdup (d->restates);

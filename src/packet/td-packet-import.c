@@ -384,10 +384,13 @@ static gboolean
 apply_filing (Import *imp, const Packet *p, gboolean draft, GError **error)
 {
   g_autoptr (TdClass) k = td_filing_read_class (p->body);
-  g_autoptr (TdClass) old = td_store_get_class_by_code (imp->store, k->code, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdClass) old = td_store_get_class_by_code (imp->store, k->code, &local);
   g_autoptr (GPtrArray) teachers = NULL, lessons = NULL;
   g_autoptr (GString) diff = g_string_new (NULL);
 
+  if (!td_store_missing_ok (&local, error))
+    return FALSE;
   if (old != NULL && (draft || p->supersedes == NULL))
     {
       differ_class (diff, old, k);
@@ -427,8 +430,11 @@ apply_filing (Import *imp, const Packet *p, gboolean draft, GError **error)
 static TdClass *
 packet_class (Import *imp, const Packet *p, GError **error)
 {
-  TdClass *k = td_store_get_class_by_code (imp->store, p->class_code, NULL);
+  g_autoptr (GError) local = NULL;
+  TdClass *k = td_store_get_class_by_code (imp->store, p->class_code, &local);
 
+  if (!td_store_missing_ok (&local, error))
+    return NULL;
   if (k == NULL)
     refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
             _("%s is about class %s, whose filing is neither stored nor among the files."),
@@ -436,13 +442,19 @@ packet_class (Import *imp, const Packet *p, GError **error)
   return k;
 }
 
+/* The enrolment of @id in @k: NULL when there is none, NULL with @error when the database
+ * cannot be read. */
 static TdEnrolment *
-enrolment_of (Import *imp, const TdClass *k, const char *id)
+enrolment_of (Import *imp, const TdClass *k, const char *id, GError **error)
 {
-  /* unreadable is as good as unknown here: the caller then writes and meets the error */
-  g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdTrainee) t = td_store_find_trainee (imp->store, id, &local);
+  TdEnrolment *e = NULL;
 
-  return t != NULL ? td_store_get_enrolment (imp->store, k->id, t->id, NULL) : NULL;
+  if (t != NULL)
+    e = td_store_get_enrolment (imp->store, k->id, t->id, &local);
+  td_store_missing_ok (&local, error);
+  return e;
 }
 
 /* ---- Roster --------------------------------------------------------------------------- */
@@ -481,9 +493,15 @@ apply_roster (Import *imp, const Packet *p, const TdClass *k, GError **error)
   for (xmlNode *n = td_xml_child (p->body, "Trainee"); n != NULL; n = td_xml_next (n, "Trainee"))
     {
       g_autoptr (TdEnrolment) e = read_trainee (n, k->id, ++position);
-      g_autoptr (TdEnrolment) old = enrolment_of (imp, k, e->trainee.id_number);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TdEnrolment) old = enrolment_of (imp, k, e->trainee.id_number, &local);
       g_autoptr (GString) diff = g_string_new (NULL);
 
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (old != NULL)
         {
           differ_trainee (diff, old, e);
@@ -681,8 +699,14 @@ apply_notice (Import *imp, const Packet *p, const TdClass *k, GError **error)
     {
       g_autofree char *id = td_xml_attr (n, "id"), *date = td_xml_attr (n, "date");
       g_autofree char *reason = td_xml_text (n);
-      g_autoptr (TdEnrolment) e = enrolment_of (imp, k, id);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TdEnrolment) e = enrolment_of (imp, k, id, &local);
 
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (e == NULL)
         return refuse (error, TD_PACKET_IMPORT_ERROR_INVALID,
                        _("%s: %s is not on the roster of class %s."), p->path, id, k->code);
@@ -829,9 +853,12 @@ apply_receipt (Import *imp, const Packet *p, GError **error)
 static gboolean
 import_packet (Import *imp, const Packet *p, GError **error)
 {
-  g_autoptr (TdPacketLog) known = td_store_get_packet (imp->store, p->id, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdPacketLog) known = td_store_get_packet (imp->store, p->id, &local);
   const char *what;
 
+  if (!td_store_missing_ok (&local, error))
+    return FALSE;
   if (known != NULL && !g_str_equal (known->digest, p->digest))
     return refuse (error, TD_PACKET_IMPORT_ERROR_CONTRADICTS,
                    _("%s: packet %s is stored with the digest %s; this file's is %s."),

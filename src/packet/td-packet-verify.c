@@ -472,11 +472,15 @@ check_facts (Verify *v, const TdPacketLog *log, xmlNode *kind, GHashTable *chain
 static void
 check_packet (Verify *v, const TdPacketLog *meta, GHashTable *chains)
 {
-  g_autoptr (TdPacketLog) log = td_store_get_packet (v->store, meta->id, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
   xmlDoc *doc;
   xmlNode *body;
 
-  if (log == NULL || v->error != NULL)
+  if (v->error != NULL)
+    return;
+  log = td_store_get_packet (v->store, meta->id, &local);
+  if (!td_store_missing_ok (&local, &v->error) || log == NULL)
     return;
   doc = parse (log->content);
   check_receipt (v, log);

@@ -183,8 +183,11 @@ check_names_packet (xmlNode *root, TdStore *store, TdPacketLog **out, GError **e
 {
   g_autofree char *id = td_xml_attr (root, "packet");
   g_autofree char *digest = td_xml_attr (root, "digest");
-  TdPacketLog *log = td_store_get_packet (store, id, NULL);
+  g_autoptr (GError) local = NULL;
+  TdPacketLog *log = td_store_get_packet (store, id, &local);
 
+  if (!td_store_missing_ok (&local, error))
+    return FALSE;
   if (log == NULL)
     {
       g_set_error (error, TD_RECEIPT_ERROR, TD_RECEIPT_ERROR_UNKNOWN,
@@ -267,8 +270,7 @@ gboolean
 td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out, GError **error)
 {
   g_autoptr (TdReceiptSummary) s = g_new0 (TdReceiptSummary, 1);
-  g_autoptr (TdPacketLog) log = NULL;
-  g_autoptr (TdPacketLog) full = NULL;
+  g_autoptr (TdPacketLog) log = NULL;   /* with its content and receipt */
   g_autoptr (GHashTable) approved = NULL;
   g_autofree char *status = NULL, *amount = NULL;
   xmlDoc *doc;
@@ -282,7 +284,6 @@ td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out, G
   root = xmlDocGetRootElement (doc);
   if (!check_names_packet (root, store, &log, error))
     goto out;
-  full = td_store_get_packet (store, log->id, NULL);
   status = td_xml_attr (root, "status");
   amount = td_xml_child_text (root, "ApprovedAmount");
   s->packet_id = g_strdup (log->id);
@@ -291,17 +292,17 @@ td_receipt_apply_bytes (TdStore *store, GBytes *bytes, TdReceiptSummary **out, G
   s->status = status_from (status);
   s->approved = -1;
   s->issues = read_issues (root);
-  s->already_applied = full->receipt != NULL && g_bytes_equal (full->receipt, bytes);
+  s->already_applied = log->receipt != NULL && g_bytes_equal (log->receipt, bytes);
   if (td_packet_status_accepted (s->status) && log->kind == TD_KIND_FILING)
     s->filing_no = td_xml_child_text (root, "FilingNo");
   if (td_packet_status_accepted (s->status) && log->kind == TD_KIND_CLAIM && amount != NULL)
     {
       td_money_parse (amount, &s->approved);
-      if (!read_approved (root, full, s->approved, &approved, error))
+      if (!read_approved (root, log, s->approved, &approved, error))
         goto out;
     }
   s->reopened = s->status == TD_PACKET_REJECTED && log->kind == TD_KIND_ATTENDANCE;
-  if (!s->already_applied && !check_agrees (s, full, error))
+  if (!s->already_applied && !check_agrees (s, log, error))
     goto out;
   ok = s->already_applied || store_receipt (store, s, root, log, approved, bytes, error);
 out:

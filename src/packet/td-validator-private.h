@@ -62,11 +62,16 @@ typedef struct
   GHashTable *catalogs;         /* version → TdCatalog* (or a NULL entry: none) */
   TdClassView *klass;           /* this packet's class in the view (history only) */
   TdCatalog *catalog;           /* this packet's Catalog, or NULL */
+  char *catalog_unreadable;     /* why a catalogue could not be read from the store, or NULL */
 } TdCheck;
 
 /* ---- td-validator.c ---- */
 TdClassView *td_check_class (TdCheck *c, const char *code);
 TdCatalog *td_check_catalog (TdCheck *c, const char *version);
+/* Why a rule cannot be checked when the database cannot be read. */
+char *td_check_unreadable (const GError *error);
+/* @rule reported as not checked (info), and why. */
+void td_check_not_checked (TdCheck *c, const char *rule, const char *reason);
 /* Packets of the view of @kind about @code (NULL: any class), by created. */
 GPtrArray *td_check_packets (TdCheck *c, const char *kind, const char *code);
 void td_check_error (TdCheck *c, const char *rule, const char *ref, xmlNode *node,

@@ -54,9 +54,17 @@ index_by (xmlNode *parent, const char *name, const char *attr)
 static void
 check_id_once (TdCheck *c)
 {
-  g_autoptr (TdPacketLog) logged = td_store_get_packet (c->store, c->id, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPacketLog) logged = td_store_get_packet (c->store, c->id, &local);
   g_autofree char *digest = NULL;
 
+  if (!td_store_missing_ok (&local, &error))
+    {
+      g_autofree char *why = td_check_unreadable (error);
+      td_check_not_checked (c, "R-PKT-005", why);
+      return;
+    }
   if (logged == NULL)
     return;
   digest = td_digest_body (c->doc, NULL);
@@ -270,12 +278,12 @@ td_check_catalog_only (TdCheck *c)
   if (c->catalog == NULL)
     {
       const char *const rules[] = { "R-CLS-002", "R-CLS-006", "R-CLS-009" };
+      const char *why = c->catalog_unreadable != NULL ? c->catalog_unreadable
+                                                      : _("the catalogue is not known");
       for (guint i = 0; i < (filing ? G_N_ELEMENTS (rules) : 0); i++)
-        td_findings_add (c->findings, rules[i], TD_SEVERITY_INFO, NULL, 0, "%s",
-                         _("not checked: the catalogue is not known"));
+        td_check_not_checked (c, rules[i], why);
       if (batch)
-        td_findings_add (c->findings, "R-ATT-007", TD_SEVERITY_INFO, NULL, 0, "%s",
-                         _("not checked: the catalogue is not known"));
+        td_check_not_checked (c, "R-ATT-007", why);
       return;
     }
   if (filing)

@@ -101,16 +101,28 @@ receipt_approved (GBytes *receipt)
   return map;
 }
 
-static TdHPacket *
-load_packet (TdCheck *c, const TdPacketLog *meta)
+char *
+td_check_unreadable (const GError *error)
 {
-  g_autoptr (TdPacketLog) log = td_store_get_packet (c->store, meta->id, NULL);
+  return g_strdup_printf (_("the database cannot be read (%s)"), error->message);
+}
+
+/* NULL when the packet is gone or not a packet; NULL with *@reason set when the database
+ * cannot be read. */
+static TdHPacket *
+load_packet (TdCheck *c, const TdPacketLog *meta, char **reason)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPacketLog) log = td_store_get_packet (c->store, meta->id, &local);
   g_autoptr (TdFindings) ignored = td_findings_new ();
   TdHPacket *p;
   gsize len = 0;
   const char *data;
   xmlDoc *doc;
 
+  if (!td_store_missing_ok (&local, &error))
+    *reason = td_check_unreadable (error);
   if (log == NULL || log->content == NULL)
     return NULL;
   data = g_bytes_get_data (log->content, &len);
@@ -156,13 +168,6 @@ mark_superseded (GPtrArray *view)
     }
 }
 
-/* Why history cannot be used when the database cannot be read. */
-static char *
-unreadable (GError *error)
-{
-  return g_strdup_printf (_("the database cannot be read (%s)"), error->message);
-}
-
 /* The accepted packets whose receipt was issued before this packet was created; NULL with
  * *@reason set when the packet log cannot be read. */
 static GPtrArray *
@@ -174,7 +179,7 @@ load_view (TdCheck *c, char **reason)
 
   if (logs == NULL)
     {
-      *reason = unreadable (error);
+      *reason = td_check_unreadable (error);
       return NULL;
     }
   view = g_ptr_array_new_with_free_func ((GDestroyNotify) hpacket_free);
@@ -187,7 +192,12 @@ load_view (TdCheck *c, char **reason)
       if (!td_packet_status_accepted (meta->status) || strcmp (meta->id, c->id) == 0
           || issued == G_MININT64 || issued >= c->created_us)
         continue;
-      p = load_packet (c, meta);
+      p = load_packet (c, meta, reason);
+      if (*reason != NULL)
+        {
+          g_ptr_array_unref (view);
+          return NULL;
+        }
       if (p != NULL)
         g_ptr_array_add (view, p);
     }
@@ -230,7 +240,19 @@ td_check_catalog (TdCheck *c, const char *version)
   if (g_hash_table_lookup_extended (c->catalogs, version, NULL, (gpointer *) &catalog))
     return catalog;
   if (c->store != NULL)
-    catalog = td_store_get_catalog (c->store, version, NULL);
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GError) error = NULL;
+
+      catalog = td_store_get_catalog (c->store, version, &local);
+      if (!td_store_missing_ok (&local, &error))
+        {
+          /* not the shipped one in its place: the stored one may differ */
+          if (c->catalog_unreadable == NULL)
+            c->catalog_unreadable = td_check_unreadable (error);
+          return NULL;
+        }
+    }
   if (catalog == NULL)
     {
       catalog = default_catalog ();
@@ -251,7 +273,18 @@ catalog_in_force (TdCheck *c)
 
   td_day_to_iso (c->day, date);
   if (c->store != NULL)
-    found = td_store_get_catalog_in_force (c->store, date, NULL);
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GError) error = NULL;
+
+      found = td_store_get_catalog_in_force (c->store, date, &local);
+      if (!td_store_missing_ok (&local, &error))
+        {
+          if (c->catalog_unreadable == NULL)
+            c->catalog_unreadable = td_check_unreadable (error);
+          return NULL;
+        }
+    }
   if (found == NULL)
     {
       found = default_catalog ();
@@ -497,8 +530,8 @@ td_class_view_enrolled (TdClassView *cv, const char *id)
 
 /* ---- rules not checked ---- */
 
-static void
-info (TdCheck *c, const char *rule, const char *reason)
+void
+td_check_not_checked (TdCheck *c, const char *rule, const char *reason)
 {
   td_findings_add (c->findings, rule, TD_SEVERITY_INFO, NULL, 0, _("not checked: %s"), reason);
 }
@@ -534,12 +567,12 @@ list_unchecked (TdCheck *c, const char *reason)
         break;
       if (i == 0 && c->supersedes == NULL)
         continue;
-      info (c, class_history_rules[i], reason);
+      td_check_not_checked (c, class_history_rules[i], reason);
     }
   for (guint i = 0; i < G_N_ELEMENTS (kind_history_rules); i++)
     if (g_strcmp0 (kind_history_rules[i].kind, c->kind_name) == 0)
       for (guint j = 0; kind_history_rules[i].rules[j] != NULL; j++)
-        info (c, kind_history_rules[i].rules[j], reason);
+        td_check_not_checked (c, kind_history_rules[i].rules[j], reason);
 }
 
 /* ---- the entry ---- */
@@ -557,7 +590,7 @@ history_unavailable (TdCheck *c)
     return g_strdup (_("no database is open, so the institution's earlier packets are unknown"));
   inst = td_store_get_institution (c->store, &error);
   if (error != NULL)
-    return unreadable (error);
+    return td_check_unreadable (error);
   sender = td_xml_child_text (td_xml_child (xmlDocGetRootElement (c->doc), "Sender"),
                               "CreditCode");
   if (inst == NULL || g_strcmp0 (inst->credit_code, sender) != 0)
@@ -565,7 +598,9 @@ history_unavailable (TdCheck *c)
                             sender != NULL ? sender : "?");
   if (c->class_code == NULL)
     return NULL;
-  klass = td_store_get_class_by_code (c->store, c->class_code, NULL);
+  klass = td_store_get_class_by_code (c->store, c->class_code, &error);
+  if (klass == NULL && !g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NOT_FOUND))
+    return td_check_unreadable (error);
   if (klass == NULL)
     return g_strdup_printf (_("the class %s is not in this database"), c->class_code);
   return NULL;
@@ -642,6 +677,7 @@ check_clear (TdCheck *c)
   g_free (c->created);
   g_free (c->supersedes);
   g_free (c->class_code);
+  g_free (c->catalog_unreadable);
   g_hash_table_unref (c->classes);
   g_hash_table_unref (c->catalogs);
   g_clear_pointer (&c->view, g_ptr_array_unref);

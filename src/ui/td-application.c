@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/td-i18n.h"
+#include "core/td-db.h"
 #include "ui/td-application.h"
 #include "ui/td-backup.h"
 #include "ui/td-window.h"
@@ -31,8 +32,10 @@ td_application_handle_local_options (GApplication *app, GVariantDict *options)
   TdApplication *self = TD_APPLICATION (app);
   const char *db = NULL;
 
+  /* a server's location is not a file name */
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
-    self->db_path = g_canonicalize_filename (db, NULL);
+    self->db_path = td_db_location_engine (db) == TD_DB_POSTGRESQL
+                    ? g_strdup (db) : g_canonicalize_filename (db, NULL);
   return -1;
 }
 
@@ -52,6 +55,10 @@ td_application_activate (GApplication *app)
           self->store = td_store_open (self->db_path, TD_STORE_OPEN_CREATE, &error);
         }
       window = GTK_WINDOW (td_window_new (self, self->store, error));
+      /* a server that wants a password: asked over the window that says so */
+      if (g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NEEDS_PASSWORD)
+          || g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN))
+        td_window_ask_password (TD_WINDOW (window), self->db_path, NULL);
     }
   gtk_window_present (window);
 }
@@ -144,9 +151,16 @@ td_application_shutdown (GApplication *app)
   g_autofree char *dir = td_backup_default_dir ();
   guint keep = 10;
 
-  if (self->store != NULL && !td_store_is_empty (self->store) && backup_on_quit_wanted (self, &keep)
-      && !td_backup_rotate (self->store, dir, keep, NULL, &error))
-    g_warning ("The automatic backup failed: %s", error->message);
+  if (self->store != NULL && backup_on_quit_wanted (self, &keep))
+    {
+      /* a database that cannot be read now is not copied over the good backups */
+      gboolean empty = td_store_is_empty (self->store, &error);
+
+      if (error != NULL)
+        g_warning ("No automatic backup was made: %s", error->message);
+      else if (!empty && !td_backup_rotate (self->store, dir, keep, NULL, &error))
+        g_warning ("The automatic backup failed: %s", error->message);
+    }
   G_APPLICATION_CLASS (td_application_parent_class)->shutdown (app);
 }
 

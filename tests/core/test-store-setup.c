@@ -31,12 +31,13 @@ test_institution (StoreFixture *f, gconstpointer data)
   g_autoptr (TdInstitution) again = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (td_store_is_empty (f->store));
+  g_assert_true (td_store_is_empty (f->store, NULL));
   g_assert_null (td_store_get_institution (f->store, &lerr));
   g_assert_no_error (lerr);
   g_assert_true (td_store_save_institution (f->store, inst, &error));
   g_assert_no_error (error);
-  g_assert_false (td_store_is_empty (f->store));
+  g_assert_false (td_store_is_empty (f->store, &error));
+  g_assert_no_error (error);
   sf_reopen (f);
   got = td_store_get_institution (f->store, &lerr);
   g_assert_no_error (lerr);

@@ -353,7 +353,7 @@ test_main_menu_databases (Fixture *f, gconstpointer data)
   g_assert_true (td_window_open_database (f->window, fresh, TRUE, &error));
   g_assert_no_error (error);
   td_test_settle (3, 10000);
-  g_assert_true (td_store_is_empty (td_window_get_store (f->window)));
+  g_assert_true (td_store_is_empty (td_window_get_store (f->window), NULL));
   g_clear_object (&f->store);   /* the demo is now closed: only this window had it */
   g_assert_cmpint (g_menu_model_get_n_items (recent_menu (f)), ==, 1);
   g_menu_model_get_item_attribute (recent_menu (f), 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
@@ -367,7 +367,8 @@ test_main_menu_databases (Fixture *f, gconstpointer data)
   /* back to the demo from the recent list */
   td_test_activate (f->window, "open-recent", g_variant_new_string (demo));
   td_test_settle (3, 10000);
-  g_assert_false (td_store_is_empty (td_window_get_store (f->window)));
+  g_assert_false (td_store_is_empty (td_window_get_store (f->window), &error));
+  g_assert_no_error (error);
   g_assert_cmpint (g_menu_model_get_n_items (recent_menu (f)), ==, 2);
   g_clear_pointer (&label, g_free);
   g_menu_model_get_item_attribute (recent_menu (f), 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);

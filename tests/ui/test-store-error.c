@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "packet/td-packet-import.h"
+#include "packet/td-receipt.h"
+#include "packet/td-validator.h"
 #include "ui/td-assessment-page.h"
 #include "ui/td-attendance-page.h"
 #include "ui/td-class-page.h"
@@ -157,6 +160,57 @@ assert_actions_say (TdWindow *window, const char *message)
     }
 }
 
+static void
+assert_error_says (GError *error, const char *message)
+{
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, message));
+}
+
+/* What the pages run on the store besides their lists (the first-start check, a receipt or
+ * a packet from the bureau imported, a packet checked against the catalogue) says that the
+ * database cannot be read and why, never that the packet or class is unknown. */
+static void
+assert_packet_paths_say (Fixture *f, const char *message)
+{
+  const char *data = g_getenv ("TD_TEST_DATA");
+  g_autofree char *receipt = g_build_filename (data, "bureau", "receipt-filing.xml", NULL);
+  g_autofree char *filing = g_build_filename (data, "bureau", "filing.xml", NULL);
+  const char *const paths[] = { filing, NULL };
+  g_autoptr (TdFindings) findings = td_findings_new ();
+  g_autoptr (GError) error = NULL;
+  guint said = 0;
+
+  g_assert_false (td_store_is_empty (f->store, &error));
+  assert_error_says (error, message);
+  g_clear_error (&error);
+  g_assert_false (td_receipt_apply_file (f->store, receipt, NULL, &error));
+  assert_error_says (error, message);
+  g_clear_error (&error);
+  g_assert_false (td_packet_import_files (f->store, paths, NULL, NULL, &error));
+  assert_error_says (error, message);
+  g_clear_error (&error);
+  /* the catalogue rules (R-CLS-006: the item is in the catalogue) are not checked against
+   * the shipped catalogue instead */
+  g_assert_true (td_validator_check_file (f->store, filing, "2026-06-15T17:00:00+08:00",
+                                          findings));
+  for (guint i = 0; i < td_findings_get_n (findings); i++)
+    {
+      const TdFinding *x = td_findings_get (findings, i);
+
+      if (g_str_equal (x->rule, "R-CLS-006"))
+        {
+          g_test_message ("%s: %s", x->rule, x->message);
+          g_assert_cmpint (x->severity, ==, TD_SEVERITY_INFO);
+          g_assert_nonnull (strstr (x->message, "not checked: the database cannot be read"));
+          g_assert_nonnull (strstr (x->message, message));
+          said++;
+        }
+    }
+  g_assert_cmpuint (said, ==, 1);
+}
+
 static sqlite3 *
 hold_lock (const char *path)
 {
@@ -185,6 +239,7 @@ test_locked (Fixture *f, gconstpointer data)
   db = hold_lock (f->path);
   assert_pages_say (f, LOCKED);
   assert_actions_say (window, LOCKED);
+  assert_packet_paths_say (f, LOCKED);
   /* in the window the message stands in place of the page */
   td_page_set_store (TD_PAGE (td_window_get_page (window, "overview")), f->store);
   td_window_show_page (window, "overview");
@@ -234,6 +289,7 @@ test_damaged (Fixture *f, gconstpointer data)
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   damage (f->path);
   assert_pages_say (f, DAMAGED);
+  assert_packet_paths_say (f, DAMAGED);
   /* the window opened on it says so too, not the first-run assistant */
   window = td_window_new (NULL, f->store, NULL);
   gtk_window_present (GTK_WINDOW (window));

@@ -163,7 +163,7 @@ test_first_run (Fixture *fixture, gconstpointer data)
 
   TD_TEST_SKIP_WITHOUT_DISPLAY ();
   open_window (fixture);
-  g_assert_true (td_store_is_empty (fixture->store));
+  g_assert_true (td_store_is_empty (fixture->store, NULL));
   fill_institution (fixture->window);
   warning = first_run_find (fixture, "credit_code_warning");
   g_assert_false (gtk_widget_get_mapped (warning));
@@ -173,7 +173,7 @@ test_first_run (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "should be 0, not A"));
   /* and refused at Start: nothing is stored */
   td_test_press (fixture->window, "start_button");
-  g_assert_true (td_store_is_empty (fixture->store));
+  g_assert_true (td_store_is_empty (fixture->store, NULL));
   body = take_error_dialog ();
   g_assert_nonnull (strstr (body, "should be 0, not A"));
   g_assert_nonnull (strstr (body, "GB 32100"));
@@ -223,7 +223,7 @@ test_first_run_missing (Fixture *fixture, gconstpointer data)
   td_test_type_text (fixture->window, "contact_name", "");
   td_test_type_text (fixture->window, "credit_code", "");
   td_test_press (fixture->window, "start_button");
-  g_assert_true (td_store_is_empty (fixture->store));
+  g_assert_true (td_store_is_empty (fixture->store, NULL));
   print_dialogs ();
   body = take_error_dialog ();
   /* every missing field is named, not only the first */
