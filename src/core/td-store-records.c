@@ -774,8 +774,13 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GE
 {
   int rc;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
-  TdStmt *stmt = td_store_prepare (self, "SELECT id, at, tbl, row, op, old, new FROM audit "
-    "WHERE (CAST(?1 AS TEXT) IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3", error);
+  /* who: a server's column only (td-store-schema-pg.c) */
+  TdStmt *stmt = td_store_prepare (self, td_store_on_server (self)
+    ? "SELECT id, at, tbl, row, op, old, new, who FROM audit "
+      "WHERE (CAST(?1 AS TEXT) IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3"
+    : "SELECT id, at, tbl, row, op, old, new, NULL FROM audit "
+      "WHERE (CAST(?1 AS TEXT) IS NULL OR tbl = ?1) AND (?2 = 0 OR row = ?2) ORDER BY id DESC LIMIT ?3",
+    error);
 
   if (stmt == NULL)
     return NULL;
@@ -792,6 +797,7 @@ td_store_list_audit (TdStore *self, const char *table, gint64 row, int limit, GE
       e->op = td_col_dup (stmt, 4);
       e->old_values = td_col_dup (stmt, 5);
       e->new_values = td_col_dup (stmt, 6);
+      e->who = td_col_dup (stmt, 7);
       g_ptr_array_add (list, e);
     }
   if (!td_store_read_end (self, stmt, rc, error))
