@@ -167,6 +167,32 @@ td_cli_backup (TdCliContext *ctx)
   return TD_EXIT_OK;
 }
 
+/* grant ROLE read|write: what an administrator of a server database gives a colleague's
+ * role (created on the server beforehand, README "Several desks"). */
+int
+td_cli_grant (TdCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  TdStore *store;
+  const char *right;
+  int status = td_cli_parse (ctx, NULL, 2, 2);
+
+  if (status != TD_CLI_GO_ON)
+    return status;
+  right = ctx->args[2];
+  if (g_strcmp0 (right, "read") != 0 && g_strcmp0 (right, "write") != 0)
+    return td_cli_usage_error (ctx->verb->name, _("say “read” or “write” after the role"));
+  store = td_cli_open_store (ctx, FALSE);
+  if (store == NULL)
+    return TD_EXIT_REFUSED;
+  if (!td_store_grant_role (store, ctx->args[1], g_str_equal (right, "write"), &error))
+    return td_cli_refused (error);
+  g_print (g_str_equal (right, "write")
+             ? _("%s may now read and write this database.\n")
+             : _("%s may now read this database, and write nothing.\n"), ctx->args[1]);
+  return TD_EXIT_OK;
+}
+
 /* copy --to LOCATION | --from LOCATION: the other end is always --db, so the line reads as
  * "with this database, copy to … / copy from …". */
 int

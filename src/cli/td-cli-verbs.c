@@ -85,6 +85,9 @@ const TdCliVerb td_cli_verbs[] = {
   { "verify", N_("verify"),
     N_("Check the database's integrity and recompute every attendance chain."),
     td_cli_verify },
+  { "grant", N_("grant ROLE read|write"),
+    N_("On a server database: let a login role read it (an inspector's desk), or read and "
+       "write it (an administrator's)."), td_cli_grant },
   { "backup", N_("backup FILE"),
     N_("Write a consistent copy of the database into an SQLite file, even while the app "
        "runs (from a server database too)."), td_cli_backup },

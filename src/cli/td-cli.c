@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "cli/td-cli.h"
+#include "core/td-db.h"
 #include "core/td-i18n.h"
 
 static void
@@ -147,6 +149,30 @@ td_cli_open_store (TdCliContext *ctx, gboolean create)
   ctx->store = td_store_open (ctx->db_path,
                               create ? TD_STORE_OPEN_CREATE : TD_STORE_OPEN_DEFAULT,
                               &error);
+  /* the server wants a password and libpq found none (PGPASSWORD, .pgpass, the service
+   * file): asked on the terminal, handed to libpq, kept nowhere */
+  if (ctx->store == NULL && g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NEEDS_PASSWORD))
+    {
+      g_autofree char *display = td_db_location_display (ctx->db_path);
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), display);
+      char *password = td_cli_read_password (prompt);
+      if (password != NULL)
+        {
+          g_clear_error (&error);
+          ctx->store = td_store_open_with_password (ctx->db_path, password,
+                                                    create ? TD_STORE_OPEN_CREATE
+                                                           : TD_STORE_OPEN_DEFAULT, &error);
+          memset (password, 0, strlen (password));
+          g_free (password);
+        }
+      else
+        {
+          g_printerr ("%s\n", error->message);
+          g_printerr ("%s\n", _("Run this command in a terminal to be asked for the password, "
+                                "or set PGPASSWORD for this command only."));
+          return NULL;
+        }
+    }
   if (ctx->store == NULL)
     {
       g_printerr ("%s\n", error->message);

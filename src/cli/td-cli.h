@@ -63,11 +63,15 @@ int td_cli_refused (const GError *error);
 /* The command line as UTF-8 on Windows (g_win32_get_command_line), as given elsewhere;
  * free with g_strfreev (td-cli-platform.c, the one file that knows the platform). */
 char **td_cli_get_arguments (int argc, char **argv);
+/* Asks for a password on the terminal, without echoing it (td-cli-platform.c); NULL when
+ * standard input is not a terminal or nothing was typed.  Clear it (td_cli_forget) after. */
+char *td_cli_read_password (const char *prompt);
 
 /* Verbs (td-cli-*.c). */
 int td_cli_init (TdCliContext *ctx);
 int td_cli_list (TdCliContext *ctx);
 int td_cli_verify (TdCliContext *ctx);
+int td_cli_grant (TdCliContext *ctx);
 int td_cli_backup (TdCliContext *ctx);
 int td_cli_copy (TdCliContext *ctx);
 int td_cli_import_catalog (TdCliContext *ctx);

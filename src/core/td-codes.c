@@ -335,13 +335,30 @@ td_codes_halfwidth (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+td_codes_halfwidth_stripped (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), g_strdup (""));
+  if (has_wide_form (text))
+    return g_strstrip (td_codes_halfwidth (text));
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  return g_strndup (text, (gsize) (end - text));
+}
+
 /* Half-width, trimmed, ASCII lower case: the form lookups compare. */
 static char *
 fold (const char *text)
 {
-  g_autofree char *half = td_codes_halfwidth (text);
+  g_autofree char *half = td_codes_halfwidth_stripped (text);
 
-  g_strstrip (half);
   return g_ascii_strdown (half, -1);
 }
 

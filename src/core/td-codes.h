@@ -61,5 +61,8 @@ const char *td_code_entry_label (TdCodeList list, const TdCode *entry);
  * mapped to ASCII and the ideographic space U+3000 to a space; nothing else changes.
  * Used by every value rule that reads what people type.  Newly allocated; NULL for NULL. */
 char *td_codes_halfwidth (const char *text);
+/* td_codes_halfwidth () without white space at either end (as g_strstrip () has it); a text
+ * without full-width forms is copied once, trimmed. */
+char *td_codes_halfwidth_stripped (const char *text);
 
 G_END_DECLS

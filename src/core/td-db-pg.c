@@ -430,10 +430,12 @@ ignore_notice (void *data, const char *message)
 }
 
 TdDb *
-td_db_open_postgresql (const char *conninfo, GError **error)
+td_db_open_postgresql_with_password (const char *conninfo, const char *password,
+                                     GError **error)
 {
-  const char *const keys[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *const values[] = { conninfo, "TrainDesk", "UTF8", NULL };
+  const char *const keys[] = { "dbname", "fallback_application_name", "client_encoding",
+                               password != NULL ? "password" : NULL, NULL };
+  const char *const values[] = { conninfo, "TrainDesk", "UTF8", password, NULL };
   PGconn *conn;
   PgDb *db;
 
@@ -444,13 +446,20 @@ td_db_open_postgresql (const char *conninfo, GError **error)
     {
       g_autofree char *words = g_strchomp (g_strdup (conn != NULL ? PQerrorMessage (conn)
                                                                   : "out of memory"));
-      /* a password was wanted and missing, or given and refused (not "no such database"
-       * after a good one) */
-      gboolean denied = conn != NULL && (PQconnectionNeedsPassword (conn)
-                                         || (PQconnectionUsedPassword (conn)
-                                             && strstr (words, "authentication") != NULL));
+      TdDbRc code = TD_DB_GONE;
 
-      g_set_error_literal (error, TD_DB_ERROR, denied ? TD_DB_DENIED : TD_DB_GONE, words);
+      /* a password wanted and missing; one given and refused (not "no such database" after
+       * a good one); the server reached but without that database (SQLSTATE 3D000, which
+       * libpq does not hand over before a connection: its words, as the server sends them
+       * to a client that asked for UTF8 and no language) */
+      if (conn != NULL && PQconnectionNeedsPassword (conn))
+        code = TD_DB_NO_PASSWORD;
+      else if (conn != NULL && PQconnectionUsedPassword (conn)
+               && strstr (words, "authentication") != NULL)
+        code = TD_DB_DENIED;
+      else if (strstr (words, "database \"") != NULL && strstr (words, "does not exist") != NULL)
+        code = TD_DB_NO_DATABASE;
+      g_set_error_literal (error, TD_DB_ERROR, code, words);
       PQfinish (conn);
       return NULL;
     }

@@ -76,7 +76,8 @@ td_db_have_postgresql (void)
 
 #ifndef HAVE_LIBPQ
 TdDb *
-td_db_open_postgresql (const char *conninfo, GError **error)
+td_db_open_postgresql_with_password (const char *conninfo, const char *password,
+                                     GError **error)
 {
   g_set_error (error, TD_DB_ERROR, TD_DB_FAILED,
                _("This copy of TrainDesk was built without PostgreSQL support, so it cannot "
@@ -84,6 +85,12 @@ td_db_open_postgresql (const char *conninfo, GError **error)
   return NULL;
 }
 #endif
+
+TdDb *
+td_db_open_postgresql (const char *conninfo, GError **error)
+{
+  return td_db_open_postgresql_with_password (conninfo, NULL, error);
+}
 
 void
 td_db_init (TdDb *db, const TdDbClass *klass)

@@ -31,6 +31,8 @@ typedef enum
   TD_DB_GONE,        /* the server cannot be reached, or the connection was lost */
   TD_DB_DENIED,      /* the server refused the sign-in (wrong or missing password …) */
   TD_DB_FAILED,      /* anything else (a statement the engine cannot compile …) */
+  TD_DB_NO_PASSWORD, /* the server wants a password and none was given (nor in .pgpass) */
+  TD_DB_NO_DATABASE, /* the server has no database of that name */
 } TdDbRc;
 
 typedef struct _TdDb TdDb;
@@ -54,6 +56,11 @@ gpointer td_db_sqlite_handle (TdDb *db);
  * reads ~/.pgpass and the service file itself).  Errors are TD_DB_ERROR with a TdDbRc
  * code (TD_DB_GONE: unreachable; TD_DB_DENIED: wrong password) and libpq's words. */
 TdDb *td_db_open_postgresql (const char *conninfo, GError **error);
+/* The same signing in with @password (NULL: none, libpq looks in PGPASSWORD, .pgpass and the
+ * service file), which goes to libpq only.  Also TD_DB_NO_PASSWORD: a password is needed and
+ * none was found; TD_DB_NO_DATABASE: the server has no such database. */
+TdDb *td_db_open_postgresql_with_password (const char *conninfo, const char *password,
+                                           GError **error);
 void td_db_free (TdDb *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdDb, td_db_free)
 

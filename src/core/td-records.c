@@ -636,5 +636,6 @@ td_audit_entry_free (TdAuditEntry *e)
   g_free (e->op);
   g_free (e->old_values);
   g_free (e->new_values);
+  g_free (e->who);
   g_free (e);
 }

@@ -463,6 +463,7 @@ typedef struct
   char *op;                     /* insert update delete */
   char *old_values;             /* JSON object, NULL for insert */
   char *new_values;             /* JSON object, NULL for delete */
+  char *who;                    /* on a server: the role signed in; NULL on SQLite */
 } TdAuditEntry;
 
 void td_audit_entry_free (TdAuditEntry *entry);

@@ -55,6 +55,8 @@ struct _TdStore
   GPtrArray *heard_tables;      /* PostgreSQL: the tables they changed, not yet told (interned) */
   guint64 told;                 /* PostgreSQL: td_store_watch (): heard as of the last look */
   guint watch_id;               /* that look's timeout */
+  gboolean read_only;           /* PostgreSQL: the role may not write (the server said so) */
+  char *role;                   /* PostgreSQL: the role signed in (session_user) */
 };
 
 typedef struct
@@ -87,6 +89,7 @@ td_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_array_unref (self->changes);
   g_ptr_array_unref (self->notices);
+  g_free (self->role);
   g_free (self->path);
   g_free (self->backend_pid);
   if (self->watch_id != 0)
@@ -142,6 +145,17 @@ td_store_db (TdStore *self)
   return self->db;
 }
 
+/* A desk whose role on the server may only read (an inspector's): why nothing was saved. */
+static void
+set_read_only_error (TdStore *self, GError **error)
+{
+  g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
+               _("You are signed in to %s as “%s”, who may only read this database, so "
+                 "nothing was saved. To change records, sign in as an administrator who may "
+                 "write (the database's owner gives that right with “traindesk-cli grant "
+                 "ROLE write”)."), self->path, self->role != NULL ? self->role : "?");
+}
+
 void
 td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what)
 {
@@ -155,6 +169,11 @@ td_store_set_error (TdStore *self, TdDbRc rc, GError **error, const char *what)
                      "Close the other program (or wait for it to finish) and try again."));
       break;
     case TD_DB_READ_ONLY:
+      if (self->db == NULL)
+        {
+          set_read_only_error (self, error);
+          break;
+        }
       g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
                    _("The database file %s cannot be written (it or its folder is "
                      "read-only), so nothing was saved. Copy it to a folder you can write "
@@ -687,6 +706,12 @@ td_store_begin (TdStore *self, GError **error)
   TdDbRc rc;
 
   g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  /* refused before the server refuses a statement in its words */
+  if (self->read_only && self->depth == 0)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
   rc = self->depth == 0 ? td_db_begin (self->conn) : td_db_savepoint (self->conn, self->depth);
   /* On a server as on SQLite (BEGIN IMMEDIATE), one desk writes at a time: the audit
    * entries are then numbered in the order their transactions commit, and each commit seals
@@ -1129,14 +1154,56 @@ open_at_version (const char *path, TdStoreOpenFlags flags, int target, GError **
 static void
 set_connect_error (const char *location, const GError *local, GError **error)
 {
-  if (local->code == TD_DB_DENIED)
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
-                 _("The database server refused the sign-in to %s (%s). Check the user name "
-                   "and the password."), location, local->message);
-  else
-    g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
-                 _("Cannot reach the database server of %s (%s). Check the address and that "
-                   "the server is running, then try again."), location, local->message);
+  switch (local->code)
+    {
+    case TD_DB_NO_PASSWORD:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NEEDS_PASSWORD,
+                   _("The database server of %s wants a password. Type it when asked (it is "
+                     "not saved), or keep it in your .pgpass file."), location);
+      break;
+    case TD_DB_DENIED:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN,
+                   _("The database server refused the sign-in to %s (%s). Check the user "
+                     "name and the password."), location, local->message);
+      break;
+    case TD_DB_NO_DATABASE:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_NO_DATABASE,
+                   _("The database server of %s has no database of that name (%s). Check "
+                     "the name, or ask the server's administrator to create it."),
+                   location, local->message);
+      break;
+    default:
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN,
+                   _("Cannot reach the database server of %s (%s). Check the address and "
+                     "that the server is running, then try again."), location,
+                   local->message);
+    }
+}
+
+/* Who this desk is on the server, and whether that role may only read: it may write when
+ * it may add and change the records of every table an administrator's work touches
+ * (the audit log is written as the role that changes a record).  A table another program
+ * removed is left out: opening repairs the audit log's. */
+static gboolean
+read_role (TdStore *self, GError **error)
+{
+  TdStmt *stmt = td_store_prepare (self,
+    "SELECT session_user::text, NOT bool_and (to_regclass (t) IS NULL "
+    "  OR (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE') "
+    "      AND has_table_privilege (t, 'DELETE'))) "
+    "FROM unnest (ARRAY['class', 'lesson', 'trainee', 'enrolment', 'attendance', 'result', "
+    "  'follow_up', 'packet', 'claim', 'setting', 'audit', 'audit_head']) t", error);
+  TdDbRc rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = td_stmt_step (stmt);
+  if (rc == TD_DB_ROW)
+    {
+      self->role = td_col_dup (stmt, 0);
+      self->read_only = td_stmt_int64 (stmt, 1) != 0;
+    }
+  return td_store_read_end (self, stmt, rc, error);
 }
 
 /* The session as the store wants it: times in this desk's time zone (as SQLite's
@@ -1178,14 +1245,15 @@ set_up_session (TdStore *self, gboolean read_only, GError **error)
 
 /* Signed in and the session set up; the database as it is (nothing created or migrated). */
 static TdStore *
-connect_server (const char *location, gboolean read_only, GError **error)
+connect_server (const char *location, const char *password, gboolean read_only,
+                GError **error)
 {
   g_autoptr (TdStore) self = g_object_new (TD_TYPE_STORE, NULL);
   g_autoptr (GError) local = NULL;
 
   /* what messages and the title bar show: never the password */
   self->path = td_db_location_display (location);
-  self->conn = td_db_open_postgresql (location, &local);
+  self->conn = td_db_open_postgresql_with_password (location, password, &local);
   if (self->conn == NULL)
     {
       set_connect_error (self->path, local, error);
@@ -1200,14 +1268,15 @@ TdStore *
 td_store_connect_server (const char *location, GError **error)
 {
   g_return_val_if_fail (td_db_location_engine (location) == TD_DB_POSTGRESQL, NULL);
-  return connect_server (location, FALSE, error);
+  return connect_server (location, NULL, FALSE, error);
 }
 
 static TdStore *
-open_server (const char *location, TdStoreOpenFlags flags, int target, GError **error)
+open_server (const char *location, const char *password, TdStoreOpenFlags flags, int target,
+             GError **error)
 {
   gboolean read_only = (flags & TD_STORE_OPEN_READ_ONLY) != 0;
-  g_autoptr (TdStore) self = connect_server (location, read_only, error);
+  g_autoptr (TdStore) self = connect_server (location, password, read_only, error);
   int version;
 
   if (self == NULL)
@@ -1222,8 +1291,26 @@ open_server (const char *location, TdStoreOpenFlags flags, int target, GError **
                      "with “traindesk-cli init %s”."), self->path, self->path);
       return NULL;
     }
+  if (version > 0)
+    {
+      if (!read_role (self, error))
+        return NULL;
+      /* an inspector's desk: what the role may do, not a setting, makes it read-only */
+      read_only = read_only || self->read_only;
+      if (self->read_only && version < target)
+        {
+          g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_READ_ONLY,
+                       _("The server database %s is at version %d and must first be "
+                         "brought to version %d by a desk that may write it, such as its "
+                         "owner's; “%s” may only read it."), self->path, version, target,
+                       self->role);
+          return NULL;
+        }
+    }
   if (version == 0 ? !td_store_pg_create (self, target, error)
       : !read_only && version < target && !td_store_migrate (self, version, target, error))
+    return NULL;
+  if (version == 0 && !read_role (self, error))
     return NULL;
   self->schema_version = version == 0 || (!read_only && version < target) ? target : version;
   if (!read_only && !td_store_check_audit (self, error))
@@ -1234,10 +1321,77 @@ open_server (const char *location, TdStoreOpenFlags flags, int target, GError **
 TdStore *
 td_store_open (const char *path, TdStoreOpenFlags flags, GError **error)
 {
+  return td_store_open_with_password (path, NULL, flags, error);
+}
+
+TdStore *
+td_store_open_with_password (const char *path, const char *password, TdStoreOpenFlags flags,
+                             GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
   if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
-    return open_server (path, flags, TD_STORE_SCHEMA_VERSION, error);
+    return open_server (path, password, flags, TD_STORE_SCHEMA_VERSION, error);
   return open_at_version (path, flags, TD_STORE_SCHEMA_VERSION, error);
+}
+
+gboolean
+td_store_is_read_only (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+const char *
+td_store_get_role (TdStore *self)
+{
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  return self->role;
+}
+
+/* A role's name as SQL text: only what CREATE ROLE takes unquoted, lower case. */
+static gboolean
+plain_role_name (const char *role)
+{
+  if (role == NULL || !g_ascii_islower (*role) || strlen (role) > 63)
+    return FALSE;
+  for (const char *c = role; *c != '\0'; c++)
+    if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+td_store_grant_role (TdStore *self, const char *role, gboolean write, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_STORE (self), FALSE);
+  if (self->db != NULL)
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                   _("%s is a database file: it has no roles. Roles are for a database on a "
+                     "PostgreSQL server."), self->path);
+      return FALSE;
+    }
+  if (!plain_role_name (role))
+    {
+      g_set_error (error, TD_STORE_ERROR, TD_STORE_ERROR_FAILED,
+                   _("“%s” is not a role name TrainDesk can give rights to: use lower-case "
+                     "letters, digits and “_”, beginning with a letter."), role);
+      return FALSE;
+    }
+  /* the schema's name from the server: current_schema () is the one this store works in */
+  sql = g_strdup_printf (
+    "DO $td$ DECLARE s text := quote_ident (current_schema ()); r text := '%s'; BEGIN "
+    "EXECUTE 'GRANT USAGE ON SCHEMA ' || s || ' TO ' || r; "
+    "EXECUTE 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ' || s "
+    "  || ' FROM ' || r; "
+    "EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA ' || s || ' TO ' || r; "
+    "IF %s THEN "
+    "  EXECUTE 'GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ' || s || ' TO ' || r; "
+    "  EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA ' || s || ' TO ' || r; "
+    "END IF; END $td$", role, write ? "true" : "false");
+  return td_store_exec (self, sql, error);
 }
 
 gboolean
@@ -1255,7 +1409,7 @@ td_store_create_at_version (const char *path, int version, GError **error)
     {
       /* a server database starts at version 4 (td-store-schema-pg.c) */
       g_return_val_if_fail (version >= 4, NULL);
-      return open_server (path, TD_STORE_OPEN_CREATE, version, error);
+      return open_server (path, NULL, TD_STORE_OPEN_CREATE, version, error);
     }
   return open_at_version (path, TD_STORE_OPEN_CREATE, version, error);
 }

@@ -28,11 +28,14 @@ typedef enum
   TD_STORE_ERROR_LOCKED_RECORD, /* the record was carried by a packet and cannot change so */
   TD_STORE_ERROR_FAILED,
   TD_STORE_ERROR_CONFLICT,      /* changed on another desk since it was read: reload */
+  TD_STORE_ERROR_NEEDS_PASSWORD,/* the server wants a password: ask for it and open again */
+  TD_STORE_ERROR_SIGN_IN,       /* the server refused the user name or the password */
+  TD_STORE_ERROR_NO_DATABASE,   /* the server has no database of that name */
   TD_STORE_ERROR_NOT_EMPTY,     /* a copy's target already holds a database */
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TD_STORE_SCHEMA_VERSION 6
+#define TD_STORE_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -52,6 +55,20 @@ char *td_store_default_path (void);
  * a damaged file, or one that is not a TrainDesk database is refused with an error that
  * says so, and left untouched. */
 TdStore *td_store_open (const char *path, TdStoreOpenFlags flags, GError **error);
+/* The same on a server, signing in with @password (NULL: none; libpq still looks in
+ * PGPASSWORD, .pgpass and the service file).  The password goes to libpq only: it is kept
+ * nowhere.  TD_STORE_ERROR_NEEDS_PASSWORD: the server wants one and none was found. */
+TdStore *td_store_open_with_password (const char *path, const char *password,
+                                      TdStoreOpenFlags flags, GError **error);
+/* Whether this desk may only read: on a server, a role without the right to write the
+ * tables (asked of the server when opening); on SQLite, a store opened read-only. */
+gboolean td_store_is_read_only (TdStore *self);
+/* On a server: the role this desk signed in as (what the audit log records as who); NULL
+ * on SQLite. */
+const char *td_store_get_role (TdStore *self);
+/* On a server, as its owner: lets the existing login role @role read this database, and
+ * write it too when @write (every table, this schema only).  Nothing on SQLite (an error). */
+gboolean td_store_grant_role (TdStore *self, const char *role, gboolean write, GError **error);
 const char *td_store_get_path (TdStore *self);
 /* On a server: from now on, what other desks change is told as ::changed (table, 0) within a
  * second, once per table, in the main loop of the thread that calls this (the window's).  On

@@ -599,8 +599,16 @@ check_overlap (TdRosterImport *self, TdImportRow *out)
     }
 }
 
+/* What the rows checked so far hold, → the line of the first: id numbers and 考勤号.  The
+ * keys are the rows' own strings, which outlive the check. */
+typedef struct
+{
+  GHashTable *ids;
+  GHashTable *numbers;
+} Seen;
+
 static void
-check_duplicates (TdRosterImport *self, TdImportRow *out, GHashTable *seen)
+check_duplicates (TdRosterImport *self, TdImportRow *out, Seen *seen)
 {
   const char *id = out->enrolment->trainee.id_number;
   gpointer first;
@@ -608,7 +616,7 @@ check_duplicates (TdRosterImport *self, TdImportRow *out, GHashTable *seen)
   if (g_hash_table_contains (self->on_roster, id))
     add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
                  g_strdup (_("Already on this class's roster.")));
-  else if (g_hash_table_lookup_extended (seen, id, NULL, &first))
+  else if (g_hash_table_lookup_extended (seen->ids, id, NULL, &first))
     add_problem (self, out, TD_ROSTER_FIELD_ID_NUMBER,
                  td_table_get_format (self->table) == TD_TABLE_FORMAT_XLSX
                    ? g_strdup_printf (_("The same id number as row %u."), GPOINTER_TO_UINT (first))
@@ -616,17 +624,16 @@ check_duplicates (TdRosterImport *self, TdImportRow *out, GHashTable *seen)
                                       GPOINTER_TO_UINT (first)));
   else
     {
-      g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (out->line));
+      g_hash_table_insert (seen->ids, (gpointer) id, GUINT_TO_POINTER (out->line));
       check_overlap (self, out);
     }
 }
 
 /* 考勤号: a whole number above 0, once in the file. */
 static void
-check_terminal_no (TdRosterImport *self, guint row, TdImportRow *out, GHashTable *seen)
+check_terminal_no (TdRosterImport *self, guint row, TdImportRow *out, Seen *seen)
 {
   g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_TERMINAL_NO);
-  g_autofree char *key = NULL;
   guint other;
 
   if (text[0] == '\0')
@@ -639,18 +646,17 @@ check_terminal_no (TdRosterImport *self, guint row, TdImportRow *out, GHashTable
                                       "above 0)."), text));
       return;
     }
-  key = g_strconcat ("考勤号:", out->terminal_no, NULL);
-  other = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+  other = GPOINTER_TO_UINT (g_hash_table_lookup (seen->numbers, out->terminal_no));
   if (other != 0)
     add_problem (self, out, TD_ROSTER_FIELD_TERMINAL_NO,
                  g_strdup_printf (_("The terminal person number %s is also on line %u."),
                                   out->terminal_no, other));
   else
-    g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (out->line));
+    g_hash_table_insert (seen->numbers, out->terminal_no, GUINT_TO_POINTER (out->line));
 }
 
 static TdImportRow *
-check_row (TdRosterImport *self, guint row, GHashTable *seen)
+check_row (TdRosterImport *self, guint row, Seen *seen)
 {
   TdImportRow *out = g_new0 (TdImportRow, 1);
   const char *code;
@@ -711,7 +717,9 @@ check_planned_size (TdRosterImport *self)
 gboolean
 td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **error)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  Seen seen = { ids, numbers };
   guint n, first;
 
   import_reset (self);
@@ -743,7 +751,7 @@ td_roster_import_load_table (TdRosterImport *self, TdTable *table, GError **erro
   if (self->elsewhere == NULL)
     return FALSE;
   for (guint r = first; r < n && self->store_error == NULL; r++)
-    g_ptr_array_add (self->rows, check_row (self, r, seen));
+    g_ptr_array_add (self->rows, check_row (self, r, &seen));
   if (self->store_error != NULL)
     {
       /* no row half checked is kept: the file is checked again once the store reads */

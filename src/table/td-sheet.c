@@ -246,9 +246,8 @@ td_sheet_map_cell_text (const TdSheetMap *map, const TdTable *table, guint row, 
 {
   if (field >= map->n_fields || map->columns[field] < 0)
     return g_strdup ("");
-  /* trimmed in place: g_strstrip gives back the string it was given */
-  return g_strstrip (td_codes_halfwidth (td_table_get_text (table, row,
-                                                            (guint) map->columns[field])));
+  return td_codes_halfwidth_stripped (td_table_get_text (table, row,
+                                                         (guint) map->columns[field]));
 }
 
 TdCellKind

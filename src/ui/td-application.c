@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/td-i18n.h"
+#include "core/td-db.h"
 #include "ui/td-application.h"
 #include "ui/td-backup.h"
 #include "ui/td-window.h"
@@ -31,8 +32,10 @@ td_application_handle_local_options (GApplication *app, GVariantDict *options)
   TdApplication *self = TD_APPLICATION (app);
   const char *db = NULL;
 
+  /* a server's location is not a file name */
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
-    self->db_path = g_canonicalize_filename (db, NULL);
+    self->db_path = td_db_location_engine (db) == TD_DB_POSTGRESQL
+                    ? g_strdup (db) : g_canonicalize_filename (db, NULL);
   return -1;
 }
 
@@ -52,6 +55,10 @@ td_application_activate (GApplication *app)
           self->store = td_store_open (self->db_path, TD_STORE_OPEN_CREATE, &error);
         }
       window = GTK_WINDOW (td_window_new (self, self->store, error));
+      /* a server that wants a password: asked over the window that says so */
+      if (g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NEEDS_PASSWORD)
+          || g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN))
+        td_window_ask_password (TD_WINDOW (window), self->db_path, NULL);
     }
   gtk_window_present (window);
 }

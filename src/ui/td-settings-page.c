@@ -10,6 +10,7 @@
 #include "ui/td-institution-form.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-ui-util.h"
+#include "ui/td-window.h"
 
 #if defined(__has_include)
 #if __has_include("packet/td-catalog-import.h")
@@ -29,6 +30,12 @@ struct _TdSettingsPage
   AdwActionRow *auto_backup_row;
   GtkSwitch *auto_backup;
   AdwActionRow *outbox_row;
+  AdwEntryRow *server_host;
+  AdwEntryRow *server_port;
+  AdwEntryRow *server_database;
+  AdwEntryRow *server_user;
+  AdwEntryRow *server_password;
+  AdwActionRow *server_result;
 };
 
 G_DEFINE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD_TYPE_PAGE)
@@ -226,6 +233,137 @@ on_import_catalog_clicked (TdSettingsPage *self)
           td_settings_page_import_catalog, _("The catalogue was not imported"));
 }
 
+/* ---- a database server ---- */
+
+/* @value as a libpq keyword value: in quotes, with its quotes and backslashes escaped. */
+static void
+append_keyword (GString *location, const char *key, const char *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+  if (*trimmed == '\0')
+    return;
+  g_string_append_printf (location, "%s%s='", location->len > 0 ? " " : "", key);
+  for (const char *c = trimmed; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (location, '\\');
+      g_string_append_c (location, *c);
+    }
+  g_string_append_c (location, '\'');
+}
+
+char *
+td_settings_page_get_server_location (TdSettingsPage *self)
+{
+  GString *location = g_string_new (NULL);
+
+  g_return_val_if_fail (TD_IS_SETTINGS_PAGE (self), NULL);
+  append_keyword (location, "host", gtk_editable_get_text (GTK_EDITABLE (self->server_host)));
+  append_keyword (location, "port", gtk_editable_get_text (GTK_EDITABLE (self->server_port)));
+  append_keyword (location, "dbname",
+                  gtk_editable_get_text (GTK_EDITABLE (self->server_database)));
+  append_keyword (location, "user", gtk_editable_get_text (GTK_EDITABLE (self->server_user)));
+  /* a server that does not answer is told within seconds, not after minutes */
+  append_keyword (location, "connect_timeout", "10");
+  return g_string_free (location, FALSE);
+}
+
+/* The form's password, or NULL when empty (libpq then looks in .pgpass). */
+static const char *
+form_password (TdSettingsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_password));
+
+  return *text != '\0' ? text : NULL;
+}
+
+static void
+show_server_result (TdSettingsPage *self, const char *text, gboolean failed)
+{
+  adw_action_row_set_subtitle (self->server_result, text);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->server_result), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->server_result), "error");
+}
+
+/* What a store opened on the server is: the words the Test button shows. */
+static char *
+describe_server_store (TdStore *store)
+{
+  return td_store_is_read_only (store)
+    ? g_strdup_printf (_("Connected: signed in as “%s”, who may only read this database "
+                         "(version %d)."), td_store_get_role (store),
+                       td_store_get_schema_version (store))
+    : g_strdup_printf (_("Connected: signed in as “%s”, who may read and write this database "
+                         "(version %d)."), td_store_get_role (store),
+                       td_store_get_schema_version (store));
+}
+
+void
+td_settings_page_test_server (TdSettingsPage *self)
+{
+  g_autofree char *location = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->server_host)) == '\0'
+      || *gtk_editable_get_text (GTK_EDITABLE (self->server_database)) == '\0')
+    {
+      show_server_result (self, _("Fill in the server address and the database name."), TRUE);
+      return;
+    }
+  location = td_settings_page_get_server_location (self);
+  store = td_store_open_with_password (location, form_password (self), TD_STORE_OPEN_DEFAULT,
+                                       &error);
+  if (store == NULL)
+    {
+      show_server_result (self, error->message, TRUE);
+      return;
+    }
+  {
+    g_autofree char *text = describe_server_store (store);
+
+    show_server_result (self, text, FALSE);
+  }
+}
+
+void
+td_settings_page_connect_server (TdSettingsPage *self)
+{
+  g_autofree char *location = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
+  td_settings_page_test_server (self);
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->server_result), "error") || !TD_IS_WINDOW (root))
+    return;
+  location = td_settings_page_get_server_location (self);
+  if (!td_window_open_server (TD_WINDOW (root), location, form_password (self), &error))
+    {
+      show_server_result (self, error->message, TRUE);
+      return;
+    }
+  /* handed to libpq; the form keeps no copy */
+  gtk_editable_set_text (GTK_EDITABLE (self->server_password), "");
+  td_window_toast (TD_WINDOW (root), _("Connected to the database server"));
+}
+
+static void
+on_server_test_clicked (TdSettingsPage *self)
+{
+  td_settings_page_test_server (self);
+}
+
+static void
+on_server_connect_clicked (TdSettingsPage *self)
+{
+  td_settings_page_connect_server (self);
+}
+
 /* ---- TdPage -------------------------------------------------------------------- */
 
 /* A change elsewhere leaves the institution being typed as it is. */
@@ -291,6 +429,14 @@ td_settings_page_class_init (TdSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup_row);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, auto_backup);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, outbox_row);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_host);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_port);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_database);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_user);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_password);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_result);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_test_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_connect_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_outbox_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_import_catalog_clicked);

@@ -20,4 +20,11 @@ gboolean td_settings_page_set_outbox (TdSettingsPage *self, const char *path, GE
 gboolean td_settings_page_import_catalog (TdSettingsPage *self, const char *path,
                                           GError **error);
 
+/* The "Database server" form: its libpq location (host, port, database, user; never the
+ * password), its Test button (the result row says what happened, in words) and its Connect
+ * button (the window opens the server's database and remembers where it is). */
+char *td_settings_page_get_server_location (TdSettingsPage *self);
+void td_settings_page_test_server (TdSettingsPage *self);
+void td_settings_page_connect_server (TdSettingsPage *self);
+
 G_END_DECLS

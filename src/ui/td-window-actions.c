@@ -81,9 +81,23 @@ td_window_add_actions (TdWindow *self)
                                    G_N_ELEMENTS (ready_actions), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), other_actions,
                                    G_N_ELEMENTS (other_actions), self);
+  g_signal_connect (self, "notify::ready", G_CALLBACK (td_window_update_write_actions), NULL);
+  td_window_update_write_actions (self);
+}
+
+void
+td_window_update_write_actions (TdWindow *self)
+{
+  gboolean ready = td_window_get_ready (self);
+
   for (guint i = 0; i < G_N_ELEMENTS (ready_actions); i++)
-    g_object_bind_property (self, "ready",
-                            g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                        ready_actions[i].name),
-                            "enabled", G_BINDING_SYNC_CREATE);
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), ready_actions[i].name);
+      /* searching and printing only read */
+      gboolean reads = g_str_equal (ready_actions[i].name, "search")
+                       || g_str_equal (ready_actions[i].name, "print");
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                                   ready && (reads || !td_window_get_read_only (self)));
+    }
 }

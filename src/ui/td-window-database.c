@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/td-db.h"
 #include "ui/td-application.h"
 #include "ui/td-settings-page.h"
 #include "ui/td-ui-util.h"
@@ -36,7 +37,10 @@ td_window_update_recent_menu (TdWindow *self)
     {
       g_autofree char *base = g_path_get_basename (paths[i]);
       g_autofree char *dir = g_path_get_dirname (paths[i]);
-      g_autofree char *label = g_strdup_printf ("%s — %s", base, dir);
+      /* a server's location as it is (it has no password: none is ever remembered) */
+      g_autofree char *label = td_db_location_engine (paths[i]) == TD_DB_POSTGRESQL
+                               ? td_db_location_display (paths[i])
+                               : g_strdup_printf ("%s — %s", base, dir);
       g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
@@ -69,14 +73,27 @@ remember (TdWindow *self, const char *path)
   td_window_update_recent_menu (self);
 }
 
+/* @store shown in the window and the application, @location remembered (never a password). */
+static void
+use_store (TdWindow *self, TdStore *store, const char *location)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  td_window_set_store (self, store);
+  if (TD_IS_APPLICATION (app))
+    td_application_set_store (TD_APPLICATION (app), store, location);
+  remember (self, location);
+}
+
 gboolean
 td_window_open_database (TdWindow *self, const char *path, gboolean create, GError **error)
 {
   g_autoptr (TdStore) store = NULL;
   g_autofree char *full = NULL;
-  GtkApplication *app;
 
   g_return_val_if_fail (TD_IS_WINDOW (self) && path != NULL, FALSE);
+  if (td_db_location_engine (path) == TD_DB_POSTGRESQL)
+    return td_window_open_server (self, path, NULL, error);
   full = g_canonicalize_filename (path, NULL);
   if (create && g_file_test (full, G_FILE_TEST_EXISTS))
     {
@@ -88,12 +105,79 @@ td_window_open_database (TdWindow *self, const char *path, gboolean create, GErr
   store = td_store_open (full, create ? TD_STORE_OPEN_CREATE : 0, error);
   if (store == NULL)
     return FALSE;
-  td_window_set_store (self, store);
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (TD_IS_APPLICATION (app))
-    td_application_set_store (TD_APPLICATION (app), store, full);
-  remember (self, full);
+  use_store (self, store, full);
   return TRUE;
+}
+
+gboolean
+td_window_open_server (TdWindow *self, const char *location, const char *password,
+                       GError **error)
+{
+  g_autoptr (TdStore) store = NULL;
+
+  g_return_val_if_fail (TD_IS_WINDOW (self) && location != NULL, FALSE);
+  store = td_store_open_with_password (location, password, TD_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  use_store (self, store, location);
+  return TRUE;
+}
+
+/* ---- the password, asked when the server wants one ---- */
+
+static void on_password_response (AdwMessageDialog *dialog, const char *response,
+                                  TdWindow *self);
+
+void
+td_window_ask_password (TdWindow *self, const char *location, const GError *why)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *entry;
+
+  g_return_if_fail (TD_IS_WINDOW (self) && location != NULL);
+  shown = td_db_location_display (location);
+  body = why != NULL && g_error_matches (why, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN)
+           ? g_strdup (why->message)
+           : g_strdup_printf (_("The database server of %s wants your password. It goes to the "
+                                "server only and is not saved."), shown);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Sign In to the Database Server"), body);
+  gtk_widget_set_name (dialog, "td-password-dialog");
+  /* a GtkEntry, not GtkPasswordEntry: GTK 4.8's leaves its caps-lock handler on the keyboard
+   * after the dialog is gone */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_widget_set_name (entry, "server_password_prompt");
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "sign-in", _("_Sign In"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  g_object_set_data_full (G_OBJECT (dialog), "td-location", g_strdup (location), g_free);
+  g_object_set_data (G_OBJECT (dialog), "td-entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_password_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_password_response (AdwMessageDialog *dialog, const char *response, TdWindow *self)
+{
+  const char *location = g_object_get_data (G_OBJECT (dialog), "td-location");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-entry");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "sign-in"))
+    return;
+  if (td_window_open_server (self, location, gtk_editable_get_text (entry), &error))
+    return;
+  gtk_editable_set_text (entry, "");
+  if (g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN))
+    td_window_ask_password (self, location, error);
+  else
+    td_ui_show_error (GTK_WIDGET (self), _("The database was not opened"), error);
 }
 
 /* ---- the actions ------------------------------------------------------------ */
@@ -109,7 +193,12 @@ open_or_explain (TdWindow *self, const char *path, gboolean create)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!td_window_open_database (self, path, create, &error))
+  if (td_window_open_database (self, path, create, &error))
+    return;
+  if (g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_NEEDS_PASSWORD)
+      || g_error_matches (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN))
+    td_window_ask_password (self, path, NULL);
+  else
     td_ui_show_error (GTK_WIDGET (self), create ? _("The database was not created")
                                                 : _("The database was not opened"), error);
 }

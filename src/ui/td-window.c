@@ -41,6 +41,8 @@ struct _TdWindow
   AdwStatusPage *store_error_page;
   AdwStatusPage *error_page;
   TdFirstRun *first_run;
+  GtkRevealer *read_only_banner;
+  GtkLabel *read_only_label;
 
   GPtrArray *pages;             /* TdPage*, owned by page_stack */
   GArray *class_ids;            /* gint64, parallel to the chooser's model */
@@ -586,6 +588,81 @@ show_store_notices (TdWindow *self, TdStore *store)
     }
 }
 
+/* ---- an inspector's desk ---- */
+
+/* The buttons of the pages that change records: bound to one of these actions, or marked
+ * "td-writes" in their .ui file. */
+static const char *const write_actions[] = {
+  "win.new-class", "win.save", "win.export", "win.import-roster", "assessment.save-exam",
+  "assessment.save-result", "attendance.record", "attendance.import", "follow-up.save",
+  "submissions.export", "submissions.import-receipt", "submissions.quarterly",
+};
+
+static gboolean
+writes (GtkWidget *widget)
+{
+  const char *action;
+
+  if (gtk_widget_has_css_class (widget, "td-writes"))
+    return TRUE;
+  if (!GTK_IS_ACTIONABLE (widget))
+    return FALSE;
+  action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+  return action != NULL && g_strv_contains (write_actions, action);
+}
+
+/* A page that makes such a button sensitive again (a selection changed) is overruled. */
+static void
+on_write_button_sensitive (GtkWidget *widget, GParamSpec *pspec, TdWindow *self)
+{
+  if (td_window_get_read_only (self) && gtk_widget_get_sensitive (widget))
+    gtk_widget_set_sensitive (widget, FALSE);
+}
+
+static void
+set_writes_sensitive (TdWindow *self, GtkWidget *widget, gboolean sensitive)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_writes_sensitive (self, child, sensitive);
+  if (!writes (widget))
+    return;
+  if (g_object_get_data (G_OBJECT (widget), "td-read-only-watched") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "td-read-only-watched", GINT_TO_POINTER (1));
+      g_signal_connect_object (widget, "notify::sensitive",
+                               G_CALLBACK (on_write_button_sensitive), self, 0);
+    }
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
+gboolean
+td_window_get_read_only (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
+  return self->store != NULL && td_store_is_read_only (self->store);
+}
+
+/* The banner and every action that writes follow what the server says this role may do. */
+static void
+apply_read_only (TdWindow *self)
+{
+  gboolean read_only = td_window_get_read_only (self);
+
+  if (read_only)
+    {
+      g_autofree char *text = g_strdup_printf (
+        _("Read only: you are signed in as “%s”, who may look at everything in this database "
+          "but change nothing."), td_store_get_role (self->store));
+
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
+  td_window_update_write_actions (self);
+  set_writes_sensitive (self, GTK_WIDGET (self->page_stack), !read_only);
+  set_writes_sensitive (self, GTK_WIDGET (self->header_actions), !read_only);
+}
+
 void
 td_window_set_store (TdWindow *self, TdStore *store)
 {
@@ -604,6 +681,7 @@ td_window_set_store (TdWindow *self, TdStore *store)
                                                G_CALLBACK (on_store_changed), self);
   /* on a server, the other desks' changes reload the pages as this desk's own do */
   td_store_watch_other_desks (store);
+  apply_read_only (self);
   /* the pages let go of the database shown before, even while the new one is set up */
   for (guint i = 0; i < self->pages->len; i++)
     td_page_set_store (g_ptr_array_index (self->pages, i), store);
@@ -732,6 +810,8 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, first_run);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, td_window_not);
   gtk_widget_class_bind_template_callback (widget_class, on_first_run_done);

@@ -31,6 +31,11 @@ TdPage *td_window_get_visible_page (TdWindow *self);
  * the page saying why a database could not be opened).  The actions on a database follow
  * it. */
 gboolean td_window_get_ready (TdWindow *self);
+/* Whether the store shown may only be read (an inspector's role on a server): a banner says
+ * so and the actions and buttons that change records are insensitive. */
+gboolean td_window_get_read_only (TdWindow *self);
+/* The window's actions that change records: enabled while ready and not read-only. */
+void td_window_update_write_actions (TdWindow *self);
 
 /* The class the chooser shows (0 none); selecting one asks first when a page has unsaved
  * changes. */
@@ -57,5 +62,13 @@ void td_window_update_recent_menu (TdWindow *self);
  * this window, and puts it first in the recent databases. */
 gboolean td_window_open_database (TdWindow *self, const char *path, gboolean create,
                                   GError **error);
+/* Opens the database at the server @location, signing in with @password (NULL: libpq's
+ * .pgpass, service file or PGPASSWORD), shows it and remembers @location (never the
+ * password).  FALSE and @error (TD_STORE_ERROR_NEEDS_PASSWORD …) when it cannot. */
+gboolean td_window_open_server (TdWindow *self, const char *location, const char *password,
+                                GError **error);
+/* Asks for the password of @location in a dialog and opens it (@why: the refusal of the
+ * last try, shown; NULL for a first ask). */
+void td_window_ask_password (TdWindow *self, const char *location, const GError *why);
 
 G_END_DECLS

@@ -220,6 +220,20 @@ test_halfwidth (void)
   g_assert_cmpstr (a, ==, "0123456789AZaz():,.- ");
   g_assert_cmpstr (b, ==, "聊城 ¥ ￥");
   g_assert_null (td_codes_halfwidth (NULL));
+
+  /* and trimmed, whether or not there was anything full-width */
+  {
+    g_autofree char *c = td_codes_halfwidth_stripped ("\u3000ＡＢ 12\u3000 ");
+    g_autofree char *d = td_codes_halfwidth_stripped (" \t聊城 东昌府\r\n");
+    g_autofree char *e = td_codes_halfwidth_stripped ("   ");
+    g_autofree char *g = td_codes_halfwidth_stripped ("高中");
+
+    g_assert_cmpstr (c, ==, "AB 12");
+    g_assert_cmpstr (d, ==, "聊城 东昌府");
+    g_assert_cmpstr (e, ==, "");
+    g_assert_cmpstr (g, ==, "高中");
+    g_assert_null (td_codes_halfwidth_stripped (NULL));
+  }
 }
 
 /* What the roster, score sheet and follow-up sheet imports say of a value that is no code. */

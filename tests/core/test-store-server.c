@@ -59,7 +59,7 @@ test_open_errors (StoreFixture *f, gconstpointer data)
   store = td_store_open (wrong, TD_STORE_OPEN_DEFAULT, &error);
   sf_sql (sf_server (), drop_role);
   g_assert_null (store);
-  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_OPEN);
+  g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_SIGN_IN);
   g_assert_nonnull (strstr (error->message, "refused the sign-in"));
   g_assert_nonnull (strstr (error->message, "Check the user name and the password"));
 }
