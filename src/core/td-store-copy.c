@@ -37,7 +37,7 @@ static const CopyTable copy_tables[] = {
   { "trainee", "id" }, { "enrolment", "id" }, { "terminal_no", "enrolment_id" },
   { "attendance", "id" }, { "result", "id" }, { "follow_up", "id" },
   /* SQLite logs a packet's rowid: the packets go into a file in the order they were made */
-  { "packet", "created, id" }, { "packet_issue", "id" }, { "claim", "id" },
+  { "packet", "created, id" }, { "packet_content", "packet_id" }, { "packet_issue", "id" }, { "claim", "id" },
   { "claim_line", "id" }, { "audit", "id" }, { "audit_head", "id" },
 };
 

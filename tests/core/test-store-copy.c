@@ -193,6 +193,7 @@ test_round_trip (StoreFixture *f, gconstpointer data)
     "(SELECT count(*) FROM enrolment) + (SELECT count(*) FROM terminal_no) + "
     "(SELECT count(*) FROM attendance) + (SELECT count(*) FROM result) + "
     "(SELECT count(*) FROM follow_up) + (SELECT count(*) FROM packet) + "
+    "(SELECT count(*) FROM packet_content) + "
     "(SELECT count(*) FROM packet_issue) + (SELECT count(*) FROM claim) + "
     "(SELECT count(*) FROM claim_line) + (SELECT count(*) FROM audit) + "
     "(SELECT count(*) FROM audit_head)"));
