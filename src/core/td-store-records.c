@@ -514,7 +514,7 @@ td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GEr
   if (!td_store_begin (self, error))
     return FALSE;
   stmt = td_store_prepare (self, "INSERT INTO packet (id, kind, class_id, year, quarter, "
-    "created, digest, file, status, supersedes, content) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
+    "created, digest, file, status, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -528,7 +528,16 @@ td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GEr
       td_bind_text (stmt, 8, log->file);
       td_bind_text (stmt, 9, td_packet_status_token (log->status));
       td_bind_text (stmt, 10, log->supersedes);
-      td_stmt_bind_blob (stmt, 11, g_bytes_get_data (content, NULL),
+      ok = td_store_step_done (self, stmt, error);
+    }
+  /* the bytes apart: the packet row changes later, they never do */
+  if (ok)
+    ok = (stmt = td_store_prepare (self, "INSERT INTO packet_content (packet_id, content) "
+                                         "VALUES (?, ?)", error)) != NULL;
+  if (ok)
+    {
+      td_bind_text (stmt, 1, log->id);
+      td_stmt_bind_blob (stmt, 2, g_bytes_get_data (content, NULL),
                          (int) g_bytes_get_size (content));
       ok = td_store_step_done (self, stmt, error);
     }
@@ -596,8 +605,9 @@ load_issues (TdStore *self, const char *packet_id)
 TdPacketLog *
 td_store_get_packet (TdStore *self, const char *packet_id, GError **error)
 {
-  TdStmt *stmt = td_store_prepare (self, "SELECT content, receipt FROM packet WHERE id = ?",
-                                         error);
+  TdStmt *stmt = td_store_prepare (self, "SELECT c.content, p.receipt FROM packet p "
+                                         "JOIN packet_content c ON c.packet_id = p.id "
+                                         "WHERE p.id = ?", error);
   g_autoptr (GBytes) content = NULL;
   g_autoptr (GBytes) receipt = NULL;
   TdPacketLog *log = NULL;
@@ -938,14 +948,16 @@ write_content_from_file (TdStore *self, const char *id, const char *path, goffse
 
   if (in == NULL)
     return FALSE;
-  stmt = td_store_prepare (self, "SELECT rowid FROM packet WHERE id = ?", error);
+  stmt = td_store_prepare (self, "SELECT rowid FROM packet_content WHERE packet_id = ?",
+                           error);
   if (stmt == NULL)
     return FALSE;
   td_bind_text (stmt, 1, id);
   if (td_stmt_step (stmt) == TD_DB_ROW)
     rowid = td_stmt_int64 (stmt, 0);
   td_stmt_reset (stmt);
-  rc = sqlite3_blob_open (td_store_db (self), "main", "packet", "content", rowid, 1, &blob);
+  rc = sqlite3_blob_open (td_store_db (self), "main", "packet_content", "content", rowid, 1,
+                          &blob);
   while (rc == SQLITE_OK && done < size)
     {
       gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, 65536, NULL, error);
@@ -1011,7 +1023,8 @@ td_store_log_packet_file (TdStore *self, const TdPacketLog *log, const char *pat
     return FALSE;
   if (!td_store_log_packet (self, log, empty, error))
     goto fail;
-  stmt = td_store_prepare (self, "UPDATE packet SET content = zeroblob (?) WHERE id = ?", error);
+  stmt = td_store_prepare (self, "UPDATE packet_content SET content = zeroblob (?) "
+                                 "WHERE packet_id = ?", error);
   if (stmt == NULL)
     goto fail;
   td_bind_int (stmt, 1, size);

@@ -587,8 +587,16 @@ static const char pg_schema_v5[] =
 static const char pg_schema_v6[] =
   PG_VERSIONED ("trainee") PG_VERSIONED ("enrolment");
 
+/* Version 7: a packet's bytes in a table of their own (as td-store-schema.c's). */
+static const char pg_schema_v7[] =
+  "CREATE TABLE packet_content ("
+  "  packet_id TEXT PRIMARY KEY REFERENCES packet(id) ON DELETE CASCADE,"
+  "  content BYTEA NOT NULL);"
+  "INSERT INTO packet_content (packet_id, content) SELECT id, content FROM packet;"
+  "ALTER TABLE packet DROP COLUMN content;";
+
 static const char *const pg_migrations[] = {
-  NULL, NULL, NULL, NULL, NULL, pg_schema_v5, pg_schema_v6,
+  NULL, NULL, NULL, NULL, NULL, pg_schema_v5, pg_schema_v6, pg_schema_v7,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == TD_STORE_SCHEMA_VERSION + 1);
 

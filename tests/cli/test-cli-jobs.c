@@ -242,7 +242,7 @@ test_packet_file (CliFixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (out, &written, &len, NULL));
 
   g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT content FROM packet WHERE id = ?", -1, &stmt,
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT content FROM packet_content WHERE packet_id = ?", -1, &stmt,
                                        NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, cells[0], -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

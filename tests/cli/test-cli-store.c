@@ -932,8 +932,9 @@ static const struct
     YL, "is marked “Accepted” but holds no receipt from the bureau" },
   { "UPDATE packet SET status = 'sent' WHERE kind = 'filing' AND class_id = " YL,
     "is marked “Sent” but its receipt says ACCEPTED" },
-  { "UPDATE packet SET content = CAST(replace(CAST(content AS TEXT), '林丽娟', '林丽华') AS BLOB) "
-    "WHERE kind = 'roster' AND class_id = " YL, "its stored bytes give the digest " },
+  { "UPDATE packet_content SET content = CAST(replace(CAST(content AS TEXT), '林丽娟', '林丽华') "
+    "AS BLOB) WHERE packet_id IN (SELECT id FROM packet WHERE kind = 'roster' AND class_id = " YL
+    ")", "its stored bytes give the digest " },
   { "DELETE FROM enrolment WHERE class_id = " YL " AND position = 3",
     "class YL2026-011, trainee 371502********6879: enrolled by " },
   { "DELETE FROM result WHERE id = (SELECT min(id) FROM result WHERE class_id = " YL ")",

@@ -113,7 +113,8 @@ test_refuse_too_new (StoreFixture *f, gconstpointer data)
   make_database (f, 2);
   sf_sql (f->path, "PRAGMA user_version = 99");
   assert_refused (f, TD_STORE_ERROR_TOO_NEW, "newer version of TrainDesk (database version 99;"
-                                             " this one reads up to 6)");
+                                             " this one reads up to "
+                                             G_STRINGIFY (TD_STORE_SCHEMA_VERSION) ")");
 }
 
 static void

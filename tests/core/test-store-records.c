@@ -363,6 +363,52 @@ test_money_in_fen (StoreFixture *f, gconstpointer data)
     g_assert_cmpint (sf_sql_int (f->path, "SELECT typeof(total) = 'integer' FROM claim"), ==, 1);
 }
 
+/* A database of version 6 kept a packet's bytes in its row: opened at version 7, they are in
+ * packet_content, byte for byte, and the packet reads as before. */
+static void
+test_upgrade_packet_content (StoreFixture *f, gconstpointer data)
+{
+  static const char body[] = "<Packet>季度报告</Packet>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) old = td_store_create_at_version (f->path, 6, &error);
+  g_autoptr (TdPacketLog) got = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (body, strlen (body));
+  g_autofree char *insert = g_strdup_printf (
+    "INSERT INTO packet (id, kind, year, quarter, created, digest, status, content) VALUES "
+    "('p-1', 'quarterly', 2026, 1, '2026-04-02T09:00:00+08:00', 'abc', 'sent', %s('%s'%s))",
+    sf_on_server () ? "convert_to" : "CAST", body, sf_on_server () ? ", 'UTF8'" : " AS BLOB");
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  sf_sql (f->path, insert);
+  f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 7);
+  got = td_store_get_packet (f->store, "p-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (got->content, NULL), g_bytes_get_size (got->content),
+                   body, strlen (body));
+  g_assert_cmpint (got->status, ==, TD_PACKET_SENT);
+  g_assert_cmpstr (got->digest, ==, "abc");
+  g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM packet_content"), ==, 1);
+  /* one logged now keeps its bytes there too; one taken back takes them along */
+  log = td_packet_log_new ();
+  g_strlcpy (log->id, "p-2", sizeof log->id);
+  log->kind = TD_KIND_QUARTERLY;
+  log->year = 2026;
+  log->quarter = 2;
+  g_strlcpy (log->created, "2026-07-02T09:00:00+08:00", sizeof log->created);
+  g_strlcpy (log->digest, "def", sizeof log->digest);
+  log->status = TD_PACKET_WRITING;
+  g_assert_true (td_store_log_packet (f->store, log, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM packet_content"), ==, 2);
+  g_assert_true (td_store_forget_packet (f->store, "p-2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_sql_int (f->path, "SELECT count(*) FROM packet_content"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,5 +418,6 @@ main (int argc, char **argv)
   SF_ADD ("/store/follow-ups", test_follow_ups);
   SF_ADD ("/store/claims-and-packets", test_claims_and_packets);
   SF_ADD ("/store/money-in-fen", test_money_in_fen);
+  SF_ADD_EMPTY ("/store/packet-content-upgrade", test_upgrade_packet_content);
   return g_test_run ();
 }

@@ -277,7 +277,7 @@ test_upgrade_from_v5 (StoreFixture *f, gconstpointer data)
   g_clear_object (&old);
   f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 6);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   got = td_store_get_enrolment (f->store, k->id, trainee_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (got->row_version, ==, 1);
