@@ -17,61 +17,6 @@
 #define N_TRAINEES 60
 #define N_LESSONS 40
 
-/* Two lessons a day on 20 days from 1 December: 08:00–11:45 and 14:00–17:00. */
-static GPtrArray *
-add_lessons (TdStore *store, gint64 class_id)
-{
-  GPtrArray *lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
-  TdDay day = td_day_from_iso ("2026-12-01");
-
-  for (int i = 0; i < N_LESSONS; i++)
-    {
-      TdLesson *l = td_lesson_new ();
-      g_autoptr (GError) error = NULL;
-
-      l->class_id = class_id;
-      l->lid = g_strdup_printf ("L%02d%c", i / 2 + 1, i % 2 == 0 ? 'A' : 'B');
-      td_day_to_iso (day + i / 2, l->date);
-      g_strlcpy (l->start, i % 2 == 0 ? "08:00:00" : "14:00:00", TD_TIME_LEN);
-      g_strlcpy (l->end, i % 2 == 0 ? "11:45:00" : "17:00:00", TD_TIME_LEN);
-      l->hours = i % 2 == 0 ? 10 : 8;
-      l->kind = 'T';
-      l->teacher = g_strdup ("T1");
-      l->content = g_strdup ("bench");
-      if (!td_store_save_lesson (store, l, &error))
-        g_error ("%s", error->message);
-      g_ptr_array_add (lessons, l);
-    }
-  return lessons;
-}
-
-static void
-enrol (TdStore *store, gint64 class_id)
-{
-  for (guint i = 0; i < N_TRAINEES; i++)
-    {
-      g_autoptr (TdEnrolment) e = td_enrolment_new ();
-      g_autoptr (GError) error = NULL;
-      char seventeen[18];
-
-      g_snprintf (seventeen, sizeof seventeen, "371502%04u0101%03u", 1970 + i % 30, i);
-      e->class_id = class_id;
-      g_snprintf (e->trainee.id_number, TD_ID_LEN, "%s%c", seventeen,
-                  td_id_number_check_char (seventeen));
-      e->trainee.name = g_strdup_printf ("学员%u", i + 1);
-      e->trainee.gender = td_id_number_gender (e->trainee.id_number);
-      td_id_number_birth_date (e->trainee.id_number, e->trainee.birth_date);
-      e->trainee.phone = g_strdup ("13806351234");
-      g_strlcpy (e->trainee.education, "70", 3);
-      g_strlcpy (e->trainee.household_region, "371502", 7);
-      e->categories = g_strdup ("01");
-      e->employment_before = 4;
-      g_strlcpy (e->consent_date, "2026-11-20", TD_DATE_LEN);
-      if (!td_store_save_enrolment (store, e, &error))
-        g_error ("%s", error->message);
-    }
-}
-
 /* Every trainee signs in 10 minutes before and out 3 minutes after each lesson, each twice
  * half a minute apart; every seventh arrives 20 minutes late. */
 static char *
@@ -124,8 +69,8 @@ main (int argc, char **argv)
   if (store == NULL)
     g_error ("%s", error->message);
   klass = bench_add_class (store, "BENCH-ATT", "2026-12-01", "2027-01-31", N_TRAINEES);
-  lessons = add_lessons (store, klass->id);
-  enrol (store, klass->id);
+  lessons = bench_add_lessons (store, klass->id, "2026-12-01", N_LESSONS);
+  g_free (bench_enrol (store, klass->id, N_TRAINEES, "2026-11-20"));
   path = write_attlog (dir, lessons);
 
   t0 = g_get_monotonic_time ();

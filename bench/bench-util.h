@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "core/td-idnumber.h"
 #include "core/td-store.h"
 
 /* A class filed under catalogue "2026-1" (planned size 0: no limit). */
@@ -35,6 +36,68 @@ bench_add_class (TdStore *store, const char *code, const char *start, const char
   if (!td_store_save_class (store, klass, &error))
     g_error ("%s", error->message);
   return klass;
+}
+
+/* @n lessons of the class, two a day from @first_day (YYYY-MM-DD): 08:00–11:45 and
+ * 14:00–17:00; TdLesson* in order. */
+static inline GPtrArray *
+bench_add_lessons (TdStore *store, gint64 class_id, const char *first_day, int n)
+{
+  GPtrArray *lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) td_lesson_free);
+  TdDay day = td_day_from_iso (first_day);
+
+  for (int i = 0; i < n; i++)
+    {
+      TdLesson *l = td_lesson_new ();
+      g_autoptr (GError) error = NULL;
+
+      l->class_id = class_id;
+      l->lid = g_strdup_printf ("L%02d%c", i / 2 + 1, i % 2 == 0 ? 'A' : 'B');
+      td_day_to_iso (day + i / 2, l->date);
+      g_strlcpy (l->start, i % 2 == 0 ? "08:00:00" : "14:00:00", TD_TIME_LEN);
+      g_strlcpy (l->end, i % 2 == 0 ? "11:45:00" : "17:00:00", TD_TIME_LEN);
+      l->hours = i % 2 == 0 ? 10 : 8;
+      l->kind = 'T';
+      l->teacher = g_strdup ("T1");
+      l->content = g_strdup ("bench");
+      if (!td_store_save_lesson (store, l, &error))
+        g_error ("%s", error->message);
+      g_ptr_array_add (lessons, l);
+    }
+  return lessons;
+}
+
+/* @n trainees with valid id numbers on the class's roster, consent given on @consent_date;
+ * their trainee ids, newly allocated. */
+static inline gint64 *
+bench_enrol (TdStore *store, gint64 class_id, guint n, const char *consent_date)
+{
+  gint64 *ids = g_new (gint64, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TdEnrolment) e = td_enrolment_new ();
+      g_autoptr (GError) error = NULL;
+      char seventeen[18];
+
+      g_snprintf (seventeen, sizeof seventeen, "371502%04u0101%03u", 1970 + i % 30, i);
+      e->class_id = class_id;
+      g_snprintf (e->trainee.id_number, TD_ID_LEN, "%s%c", seventeen,
+                  td_id_number_check_char (seventeen));
+      e->trainee.name = g_strdup_printf ("学员%u", i + 1);
+      e->trainee.gender = td_id_number_gender (e->trainee.id_number);
+      td_id_number_birth_date (e->trainee.id_number, e->trainee.birth_date);
+      e->trainee.phone = g_strdup ("13806351234");
+      g_strlcpy (e->trainee.education, "70", 3);
+      g_strlcpy (e->trainee.household_region, "371502", 7);
+      e->categories = g_strdup ("01");
+      e->employment_before = 4;
+      g_strlcpy (e->consent_date, consent_date, TD_DATE_LEN);
+      if (!td_store_save_enrolment (store, e, &error))
+        g_error ("%s", error->message);
+      ids[i] = e->trainee.id;
+    }
+  return ids;
 }
 
 /* The database file @db and its -wal and -shm. */

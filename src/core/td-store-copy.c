@@ -212,6 +212,7 @@ copy_table (TdStore *src, TdStore *dst, const char *display, const CopyTable *t,
             gint64 *n_rows, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GArray) columns = table_columns (dst, t->table, error);
+  g_autoptr (GArray) theirs = columns != NULL ? table_columns (src, t->table, error) : NULL;
   g_autoptr (GString) names = g_string_new (NULL);
   g_autoptr (GString) params = g_string_new (NULL);
   g_autofree char *select = NULL, *insert = NULL;
@@ -219,8 +220,19 @@ copy_table (TdStore *src, TdStore *dst, const char *display, const CopyTable *t,
   g_autoptr (TdStmt) ins = NULL;
   TdDbRc rc;
 
-  if (columns == NULL)
+  if (theirs == NULL)
     return FALSE;
+  /* a column only the target has (a server's audit "who") is left to its default */
+  for (guint i = columns->len; i-- > 0;)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < theirs->len && !found; j++)
+        found = g_str_equal (g_array_index (theirs, Column, j).name,
+                             g_array_index (columns, Column, i).name);
+      if (!found)
+        g_array_remove_index (columns, i);
+    }
   for (guint i = 0; i < columns->len; i++)
     {
       g_string_append_printf (names, "%s\"%s\"", i > 0 ? ", " : "",
@@ -414,8 +426,14 @@ copy_to_server (TdStore *self, const char *target, TdStoreCopyFlags flags, gint6
   if (!td_store_exec (dst, "SELECT pg_advisory_xact_lock (1413770033)", error)
       || !server_target_free (dst, flags, error)
       || !td_store_pg_create (dst, TD_STORE_SCHEMA_VERSION, error)
+      /* the audit's "who" (td-store-schema-pg.c adds it on opening) here already, so that
+       * the copied entries keep theirs, or none from a file: not the role that opens the
+       * copy first, which is what adding it with its default would write into each */
+      || !td_store_exec (dst, "ALTER TABLE audit ADD COLUMN IF NOT EXISTS who TEXT", error)
       || !server_triggers (dst, "DISABLE", error)
       || !copy_rows (self, dst, td_store_get_path (dst), n_rows, cancellable, error)
+      || !td_store_exec (dst, "ALTER TABLE audit ALTER COLUMN who SET DEFAULT session_user",
+                         error)
       || !server_counters (dst, error)
       || !server_triggers (dst, "ENABLE", error))
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ui/td-application.h"
@@ -36,6 +38,10 @@ struct _TdSettingsPage
   AdwEntryRow *server_user;
   AdwEntryRow *server_password;
   AdwActionRow *server_result;
+  GtkWidget *server_test_button;
+  GtkWidget *server_connect_button;
+  GtkSpinner *server_spinner;
+  GCancellable *connecting;     /* a Test or Connect under way */
 };
 
 G_DEFINE_FINAL_TYPE (TdSettingsPage, td_settings_page, TD_TYPE_PAGE)
@@ -304,55 +310,125 @@ describe_server_store (TdStore *store)
                        td_store_get_schema_version (store));
 }
 
-void
-td_settings_page_test_server (TdSettingsPage *self)
+/* The server's connection, made in a worker thread so that a server that does not answer
+ * leaves the window working; the result comes back on the window's thread. */
+typedef struct
 {
-  g_autofree char *location = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autoptr (GError) error = NULL;
+  char *location;
+  char *password;
+  gboolean keep;      /* Connect: the store goes to the window */
+  char *words;        /* what the Test button shows */
+} ServerTry;
 
-  g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
+static void
+server_try_free (gpointer data)
+{
+  ServerTry *job = data;
+
+  g_free (job->location);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->words);
+  g_free (job);
+}
+
+static void
+connect_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ServerTry *job = data;
+  GError *error = NULL;
+  g_autoptr (TdStore) store = td_store_open_with_password (job->location, job->password,
+                                                           TD_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->words = describe_server_store (store);
+  g_task_return_pointer (task, job->keep ? g_steal_pointer (&store) : NULL, g_object_unref);
+}
+
+static void
+set_connecting (TdSettingsPage *self, gboolean connecting)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_test_button), !connecting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_connect_button), !connecting);
+  gtk_widget_set_visible (GTK_WIDGET (self->server_spinner), connecting);
+  gtk_spinner_set_spinning (self->server_spinner, connecting);
+  td_page_set_busy (TD_PAGE (self), connecting);
+}
+
+/* Back on the window's thread; nothing of the page is touched when it went away meanwhile
+ * (its dispose cancelled the connection). */
+static void
+on_connect_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TdSettingsPage *self = data;
+  GTask *task = G_TASK (result);
+  ServerTry *job = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = g_task_propagate_pointer (task, &error);
+  GtkRoot *root;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  g_clear_object (&self->connecting);
+  set_connecting (self, FALSE);
+  if (error != NULL)
+    {
+      show_server_result (self, error->message, TRUE);
+      return;
+    }
+  show_server_result (self, job->words, FALSE);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (store == NULL || !TD_IS_WINDOW (root))
+    return;
+  td_window_show_store (TD_WINDOW (root), store, job->location);
+  /* handed to libpq; the form keeps no copy */
+  gtk_editable_set_text (GTK_EDITABLE (self->server_password), "");
+  td_window_toast (TD_WINDOW (root), _("Connected to the database server"));
+}
+
+static void
+try_server (TdSettingsPage *self, gboolean keep)
+{
+  g_autoptr (GTask) task = NULL;
+  ServerTry *job;
+
+  if (self->connecting != NULL)
+    return;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->server_host)) == '\0'
       || *gtk_editable_get_text (GTK_EDITABLE (self->server_database)) == '\0')
     {
       show_server_result (self, _("Fill in the server address and the database name."), TRUE);
       return;
     }
-  location = td_settings_page_get_server_location (self);
-  store = td_store_open_with_password (location, form_password (self), TD_STORE_OPEN_DEFAULT,
-                                       &error);
-  if (store == NULL)
-    {
-      show_server_result (self, error->message, TRUE);
-      return;
-    }
-  {
-    g_autofree char *text = describe_server_store (store);
+  job = g_new0 (ServerTry, 1);
+  job->location = td_settings_page_get_server_location (self);
+  job->password = g_strdup (form_password (self));
+  job->keep = keep;
+  self->connecting = g_cancellable_new ();
+  set_connecting (self, TRUE);
+  show_server_result (self, _("Connecting…"), FALSE);
+  task = g_task_new (NULL, self->connecting, on_connect_done, self);
+  g_task_set_task_data (task, job, server_try_free);
+  g_task_run_in_thread (task, connect_in_thread);
+}
 
-    show_server_result (self, text, FALSE);
-  }
+void
+td_settings_page_test_server (TdSettingsPage *self)
+{
+  g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
+  try_server (self, FALSE);
 }
 
 void
 td_settings_page_connect_server (TdSettingsPage *self)
 {
-  g_autofree char *location = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   g_return_if_fail (TD_IS_SETTINGS_PAGE (self));
-  td_settings_page_test_server (self);
-  if (gtk_widget_has_css_class (GTK_WIDGET (self->server_result), "error") || !TD_IS_WINDOW (root))
-    return;
-  location = td_settings_page_get_server_location (self);
-  if (!td_window_open_server (TD_WINDOW (root), location, form_password (self), &error))
-    {
-      show_server_result (self, error->message, TRUE);
-      return;
-    }
-  /* handed to libpq; the form keeps no copy */
-  gtk_editable_set_text (GTK_EDITABLE (self->server_password), "");
-  td_window_toast (TD_WINDOW (root), _("Connected to the database server"));
+  try_server (self, TRUE);
 }
 
 static void
@@ -405,6 +481,9 @@ td_settings_page_dispose (GObject *object)
 {
   TdSettingsPage *self = TD_SETTINGS_PAGE (object);
 
+  if (self->connecting != NULL)
+    g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SETTINGS_PAGE);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (td_settings_page_parent_class)->dispose (object);
@@ -438,6 +517,9 @@ td_settings_page_class_init (TdSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_user);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_password);
   gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_result);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_test_button);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_connect_button);
+  gtk_widget_class_bind_template_child (widget_class, TdSettingsPage, server_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_server_test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_server_connect_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_clicked);

@@ -73,9 +73,8 @@ remember (TdWindow *self, const char *path)
   td_window_update_recent_menu (self);
 }
 
-/* @store shown in the window and the application, @location remembered (never a password). */
-static void
-use_store (TdWindow *self, TdStore *store, const char *location)
+void
+td_window_show_store (TdWindow *self, TdStore *store, const char *location)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -105,7 +104,7 @@ td_window_open_database (TdWindow *self, const char *path, gboolean create, GErr
   store = td_store_open (full, create ? TD_STORE_OPEN_CREATE : 0, error);
   if (store == NULL)
     return FALSE;
-  use_store (self, store, full);
+  td_window_show_store (self, store, full);
   return TRUE;
 }
 
@@ -119,7 +118,7 @@ td_window_open_server (TdWindow *self, const char *location, const char *passwor
   store = td_store_open_with_password (location, password, TD_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return FALSE;
-  use_store (self, store, location);
+  td_window_show_store (self, store, location);
   return TRUE;
 }
 

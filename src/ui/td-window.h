@@ -67,6 +67,9 @@ gboolean td_window_open_database (TdWindow *self, const char *path, gboolean cre
  * password).  FALSE and @error (TD_STORE_ERROR_NEEDS_PASSWORD …) when it cannot. */
 gboolean td_window_open_server (TdWindow *self, const char *location, const char *password,
                                 GError **error);
+/* Shows @store in the window and the application and remembers @location (never a
+ * password); on the window's thread (the settings page opens the store in a worker). */
+void td_window_show_store (TdWindow *self, TdStore *store, const char *location);
 /* Asks for the password of @location in a dialog and opens it (@why: the refusal of the
  * last try, shown; NULL for a first ask). */
 void td_window_ask_password (TdWindow *self, const char *location, const GError *why);

@@ -231,6 +231,9 @@ test_server_goes_on (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->path, "SELECT max(id) FROM audit"), ==, max_audit);
   store = open_store (f->path);
+  /* who wrote the copied entries is not known on the server: not the role that opened it */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit WHERE who IS NOT NULL"),
+                   ==, 0);
   k = td_store_get_class (store, max_class, &error);
   g_assert_no_error (error);
   g_assert_nonnull (k);
@@ -241,6 +244,8 @@ test_server_goes_on (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (k->id, ==, max_class + 1);
   g_assert_cmpint (count_rows (f->path, "SELECT max(id) FROM audit"), >, max_audit);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit WHERE who IS NOT NULL"),
+                   ==, count_rows (f->path, "SELECT max(id) FROM audit") - max_audit);
   g_clear_object (&store);
   g_assert_cmpuint (n_problems (f->path), ==, 0);
 }

@@ -222,6 +222,17 @@ fixture_export (Fixture *f, TdPacketKind kind, const char *created)
 }
 
 void
+fixture_file_and_roster (Fixture *f)
+{
+  g_autoptr (TdExportResult) filing = fixture_export (f, TD_KIND_FILING, FIX_FILED);
+  g_autoptr (TdExportResult) roster = NULL;
+
+  fixture_accept (f, filing, FIX_FILING_OK);
+  roster = fixture_export (f, TD_KIND_ROSTER, FIX_ROSTER_AT);
+  fixture_accept (f, roster, FIX_ROSTER_OK);
+}
+
+void
 fixture_accept (Fixture *f, const TdExportResult *r, const char *issued)
 {
   g_autoptr (GError) error = NULL;

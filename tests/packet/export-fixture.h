@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 #define FIX_CLASS "TD2026-001"
 #define FIX_FILING_NO "LC2026-000777"
+/* When fixture_file_and_roster () files the class and sends its roster, and the receipts. */
+#define FIX_FILED "2026-02-20T09:30:00+08:00"
+#define FIX_FILING_OK "2026-02-20T10:02:11+08:00"
+#define FIX_ROSTER_AT "2026-02-27T16:00:00+08:00"
+#define FIX_ROSTER_OK "2026-02-27T17:00:00+08:00"
 
 typedef struct
 {
@@ -31,6 +36,8 @@ void fixture_tear_down (Fixture *f, gconstpointer data);
 void fixture_attend (Fixture *f, int index);
 /* Exports @kind as of @created; asserts success. */
 TdExportResult *fixture_export (Fixture *f, TdPacketKind kind, const char *created);
+/* The class filed and its roster sent, both accepted: attendance may be sent. */
+void fixture_file_and_roster (Fixture *f);
 /* Applies an ACCEPTED receipt issued at @issued (and the filing number for a filing). */
 void fixture_accept (Fixture *f, const TdExportResult *r, const char *issued);
 /* xmllint --noout --schema data/schema/lc-training-1.0.xsd @path: asserts it passes. */

@@ -19,11 +19,6 @@
 #include "export-fixture.h"
 #include "packet/td-export.h"
 
-#define FILED "2026-02-20T09:30:00+08:00"
-#define FILING_OK "2026-02-20T10:02:11+08:00"
-#define ROSTER_AT "2026-02-27T16:00:00+08:00"
-#define ROSTER_OK "2026-02-27T17:00:00+08:00"
-
 typedef struct
 {
   GSubprocess *proc;
@@ -113,18 +108,6 @@ accept_packet (Fixture *f, const char *packet_id, const char *issued)
   g_assert_true (td_store_set_packet_receipt (f->store, packet_id, TD_PACKET_ACCEPTED, issued,
                                               issued, NULL, -1, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-/* The class filed and its roster accepted: attendance may be sent. */
-static void
-file_and_roster (Fixture *f)
-{
-  g_autoptr (TdExportResult) filing = fixture_export (f, TD_KIND_FILING, FILED);
-  g_autoptr (TdExportResult) roster = NULL;
-
-  fixture_accept (f, filing, FILING_OK);
-  roster = fixture_export (f, TD_KIND_ROSTER, ROSTER_AT);
-  fixture_accept (f, roster, ROSTER_OK);
 }
 
 /* `traindesk-cli --db LOCATION verify` passes, but for the @n_by_hand packets this test
@@ -331,7 +314,7 @@ test_export_races_an_edit (Fixture *f, gconstpointer data)
   GHashTableIter iter;
   gpointer id, path;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   fixture_attend (f, 0);
   fixture_attend (f, 1);
   x = desk_spawn (f, exporter);

@@ -10,10 +10,10 @@
 #include "export-fixture.h"
 #include "../td-test-db.h"
 
-#define FILED "2026-02-20T09:30:00+08:00"
-#define FILING_OK "2026-02-20T10:02:11+08:00"
-#define ROSTER_AT "2026-02-27T16:00:00+08:00"
-#define ROSTER_OK "2026-02-27T17:00:00+08:00"
+#define FILED FIX_FILED
+#define FILING_OK FIX_FILING_OK
+#define ROSTER_AT FIX_ROSTER_AT
+#define ROSTER_OK FIX_ROSTER_OK
 
 static TdExportResult *
 refused (Fixture *f, TdPacketKind kind, const char *created, int code, const char *needle)
@@ -35,17 +35,6 @@ contains (GBytes *bytes, const char *needle)
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   return strstr (text, needle) != NULL;
-}
-
-static void
-file_and_roster (Fixture *f)
-{
-  g_autoptr (TdExportResult) filing = fixture_export (f, TD_KIND_FILING, FILED);
-  g_autoptr (TdExportResult) roster = NULL;
-
-  fixture_accept (f, filing, FILING_OK);
-  roster = fixture_export (f, TD_KIND_ROSTER, ROSTER_AT);
-  fixture_accept (f, roster, ROSTER_OK);
 }
 
 static void
@@ -94,7 +83,7 @@ test_roster_supersedes (Fixture *f, gconstpointer data)
   TdEnrolment *e;
   g_autofree char *path = NULL;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   first = td_store_latest_packet (f->store, TD_KIND_ROSTER, f->klass->id, 0, 0, &lerr);
   g_assert_no_error (lerr);
   refused (f, TD_KIND_ROSTER, "2026-02-28T09:00:00+08:00", TD_EXPORT_ERROR_UNCHANGED,
@@ -162,7 +151,7 @@ test_attendance_chain (Fixture *f, gconstpointer data)
   g_autofree char *prev = NULL;
   g_autofree char *head = NULL;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   refused (f, TD_KIND_ATTENDANCE, "2026-03-02T18:00:00+08:00", TD_EXPORT_ERROR_REFUSED,
            "no attendance records");
   fixture_attend (f, 0);
@@ -199,7 +188,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   g_autoptr (TdExportResult) fix = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   fixture_attend (f, 0);
   one = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-02T18:00:00+08:00");
   fixture_accept (f, one, "2026-03-02T19:00:00+08:00");
@@ -219,7 +208,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
 static void
 test_unfinished_and_claim_order (Fixture *f, gconstpointer data)
 {
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   refused (f, TD_KIND_ASSESSMENT, "2026-03-05T18:00:00+08:00", TD_EXPORT_ERROR_REFUSED,
            "ends on 2026-03-05");
   refused (f, TD_KIND_CLAIM, "2026-03-05T18:00:00+08:00", TD_EXPORT_ERROR_REFUSED,
@@ -301,7 +290,7 @@ test_whole_class (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   for (int i = 0; i < 4; i++)
     fixture_attend (f, i);
   a1 = export_checked (f, TD_KIND_ATTENDANCE, "2026-03-03T18:00:00+08:00",
@@ -367,7 +356,7 @@ test_receipt_after_created (Fixture *f, gconstpointer data)
   TdExportOptions options = { .created = "2026-04-20T10:00:00+08:00" };
   const TdFinding *hint = NULL;
 
-  file_and_roster (f);
+  fixture_file_and_roster (f);
   for (int i = 0; i < 8; i++)
     fixture_attend (f, i);
   a1 = export_checked (f, TD_KIND_ATTENDANCE, "2026-03-05T18:00:00+08:00",
