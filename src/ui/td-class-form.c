@@ -259,14 +259,19 @@ load_catalog (TdClassForm *self, const char *start)
 {
   g_autofree char *today = td_day_to_iso_dup (td_day_today ());
   g_autofree char *keep = NULL;
+  g_autoptr (GError) local = NULL, unreadable = NULL;
   TdCatalog *catalog = NULL;
 
   if (self->store == NULL)
     return;
   if (self->klass->filing_no != NULL && self->klass->catalog_version != NULL)
-    catalog = td_store_get_catalog (self->store, self->klass->catalog_version, NULL);
-  if (catalog == NULL)
-    catalog = td_store_get_catalog_in_force (self->store, start[0] ? start : today, NULL);
+    catalog = td_store_get_catalog (self->store, self->klass->catalog_version, &local);
+  if (catalog == NULL && td_store_missing_ok (&local, &unreadable))
+    {
+      catalog = td_store_get_catalog_in_force (self->store, start[0] ? start : today, &local);
+      if (catalog == NULL)
+        td_store_missing_ok (&local, &unreadable);
+    }
   if (self->catalog != NULL && catalog != NULL
       && g_strcmp0 (self->catalog->version, catalog->version) == 0)
     {
@@ -278,6 +283,8 @@ load_catalog (TdClassForm *self, const char *start)
   self->catalog = catalog;
   if (catalog != NULL)
     adw_action_row_set_subtitle (self->catalog_row, catalog->version);
+  else if (unreadable != NULL)   /* not "no catalogue in force": the user learns why */
+    adw_action_row_set_subtitle (self->catalog_row, unreadable->message);
   else
     {
       g_autofree char *gap = td_filing_catalog_gap (self->store, start[0] ? start : today, NULL);

@@ -31,6 +31,7 @@ struct _TdPrintDialog
   char *class_code;
   GtkWindow *parent;            /* weak: toasts and the print dialog go there */
   GPtrArray *lids;              /* char*, parallel to lesson_row's model */
+  char *unreadable;             /* why the class cannot be read, or NULL */
 
   AdwWindowTitle *window_title;
   AdwComboRow *form_row;
@@ -161,7 +162,9 @@ on_options_changed (TdPrintDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->full_id_row), !signin);
   gtk_widget_set_visible (GTK_WIDGET (self->signin_row), signin);
   gtk_widget_set_visible (GTK_WIDGET (self->lesson_row), one_lesson && self->lids->len > 0);
-  if (signin && self->lids->len == 0)
+  if (self->unreadable != NULL)
+    set_message (self, self->unreadable);
+  else if (signin && self->lids->len == 0)
     set_message (self, _("This class has no lessons yet: add them to its timetable first."));
   else
     set_message (self, NULL);
@@ -338,6 +341,7 @@ td_print_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->class_code, g_free);
+  g_clear_pointer (&self->unreadable, g_free);
   g_clear_pointer (&self->lids, g_ptr_array_unref);
   g_clear_weak_pointer (&self->parent);
   G_OBJECT_CLASS (td_print_dialog_parent_class)->finalize (object);
@@ -384,6 +388,7 @@ td_print_dialog_new (GtkWindow *parent, TdStore *store, const char *class_code)
 {
   TdPrintDialog *self;
   g_autoptr (TdClass) klass = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
@@ -392,12 +397,14 @@ td_print_dialog_new (GtkWindow *parent, TdStore *store, const char *class_code)
   self->store = g_object_ref (store);
   self->class_code = g_strdup (class_code);
   g_set_weak_pointer (&self->parent, parent);
-  klass = td_store_get_class_by_code (store, class_code, NULL);
+  klass = td_store_get_class_by_code (store, class_code, &error);
   if (klass != NULL)
     {
       subtitle = g_strdup_printf ("%s  %s", klass->code, klass->title);
       load_lessons (self, klass);
     }
+  else if (error != NULL)
+    self->unreadable = g_strdup (error->message);   /* nothing can be printed; it says why */
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : class_code);
   on_options_changed (self);
   return self;

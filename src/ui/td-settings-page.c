@@ -72,14 +72,17 @@ reload_catalogs (TdSettingsPage *self)
   for (guint i = 0; i < versions->len; i++)
     {
       const char *version = g_ptr_array_index (versions, i);
+      g_autoptr (GError) unreadable = NULL;
       g_autoptr (TdCatalog) catalog =
-          td_store_get_catalog (td_page_get_store (TD_PAGE (self)), version, NULL);
+          td_store_get_catalog (td_page_get_store (TD_PAGE (self)), version, &unreadable);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
       if (catalog != NULL)
         subtitle = g_strdup_printf (_("In force from %s · %u items"), catalog->effective,
                                     catalog->items->len);
+      else if (unreadable != NULL)
+        subtitle = g_strdup (unreadable->message);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), version);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
       gtk_list_box_append (self->catalog_list, row);

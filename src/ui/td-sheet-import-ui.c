@@ -62,10 +62,11 @@ chosen_path (GtkNativeDialog *chooser)
 
 /* ---- score sheets and follow-up sheets ----------------------------------------------- */
 
+/* The code of the class, or NULL with @error when it cannot be read. */
 static char *
-class_code (TdStore *store, gint64 class_id)
+class_code (TdStore *store, gint64 class_id, GError **error)
 {
-  g_autoptr (TdClass) klass = td_store_get_class (store, class_id, NULL);
+  g_autoptr (TdClass) klass = td_store_get_class (store, class_id, error);
   return klass != NULL ? g_strdup (klass->code) : NULL;
 }
 
@@ -88,10 +89,10 @@ static gboolean
 import_sheet (GtkWidget *page, TdStore *store, gint64 class_id, TdRecordKind kind,
               const char *path)
 {
-  g_autofree char *code = class_code (store, class_id);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = class_code (store, class_id, &error);
   g_autoptr (TdRecordImport) imp = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *message = NULL;
   guint n = 0;
@@ -165,11 +166,13 @@ static void
 on_template_response (GtkNativeDialog *chooser, int response, Job *job)
 {
   g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
-  g_autofree char *code = class_code (job->store, job->class_id);
-  g_autofree char *path = NULL, *base = NULL, *message = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *code = chosen != NULL ? class_code (job->store, job->class_id, &error) : NULL;
+  g_autofree char *path = NULL, *base = NULL, *message = NULL;
 
-  if (chosen != NULL && code != NULL)
+  if (chosen != NULL && code == NULL)
+    td_ui_show_error (job->page, _("The class cannot be read"), error);
+  else if (chosen != NULL)
     {
       path = g_str_has_suffix (chosen, ".xlsx") ? g_strdup (chosen)
                                                 : g_strconcat (chosen, ".xlsx", NULL);
@@ -189,13 +192,17 @@ on_template_response (GtkNativeDialog *chooser, int response, Job *job)
 void
 td_sheet_template_choose (GtkWidget *page, TdStore *store, gint64 class_id, TdRecordKind kind)
 {
-  g_autofree char *code = class_code (store, class_id);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = class_code (store, class_id, &error);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
   static const char *const xlsx[] = { "xlsx", NULL };
 
   if (code == NULL)
-    return;
+    {
+      td_ui_show_error (page, _("The class cannot be read"), error);
+      return;
+    }
   /* Translators: file names; %s is the class code */
   name = kind == TD_RECORD_RESULTS ? g_strdup_printf (_("%s score sheet.xlsx"), code)
                                    : g_strdup_printf (_("%s follow-up sheet.xlsx"), code);

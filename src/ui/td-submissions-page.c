@@ -49,14 +49,18 @@ G_DEFINE_FINAL_TYPE (TdSubmissionsPage, td_submissions_page, TD_TYPE_PAGE)
 /* ---- deadlines ---------------------------------------------------------------------- */
 
 /* When the first filing of @klass is to be sent (td_due_filing_when), "" when that cannot be
- * told; *@urgent when it is late or at most one working day is left. */
+ * told (no catalogue, no start date); *@urgent when it is late or at most one working day is
+ * left.  NULL with @error when the database cannot be read. */
 static char *
-filing_when (TdStore *store, const TdClass *klass, gboolean *urgent)
+filing_when (TdStore *store, const TdClass *klass, gboolean *urgent, GError **error)
 {
-  g_autoptr (TdCatalog) catalog = td_store_get_class_catalog (store, klass, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TdCatalog) catalog = td_store_get_class_catalog (store, klass, &local);
   TdDay start = td_day_from_iso (klass->start_date), today = td_day_today (), send_by;
 
   *urgent = FALSE;
+  if (catalog == NULL && !td_store_missing_ok (&local, error))
+    return NULL;
   if (catalog == NULL || start == 0)
     return g_strdup ("");
   send_by = td_due_filing_send_by (catalog, start, NULL);
@@ -94,7 +98,9 @@ show_due (TdSubmissionsPage *self, GError **error)
       gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
       return TRUE;
     }
-  when = filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent);
+  when = filing_when (td_page_get_store (TD_PAGE (self)), klass, &urgent, error);
+  if (when == NULL)
+    return FALSE;
   text = g_strdup_printf (_("The filing of class %s is not sent yet: send it %s."), klass->code,
                           when);
   gtk_label_set_text (self->due_label, text);
@@ -105,7 +111,7 @@ show_due (TdSubmissionsPage *self, GError **error)
 /* ---- the log ------------------------------------------------------------------------ */
 
 static TdPacketRow *
-row_new (TdSubmissionsPage *self, const TdPacketLog *log)
+row_new (TdSubmissionsPage *self, const TdPacketLog *log, GError **error)
 {
   TdStore *store = td_page_get_store (TD_PAGE (self));
   g_autofree char *due = NULL;
@@ -113,10 +119,13 @@ row_new (TdSubmissionsPage *self, const TdPacketLog *log)
 
   if (log->kind == TD_KIND_FILING && log->status == TD_PACKET_DRAFT && log->supersedes == NULL)
     {
-      g_autoptr (TdClass) klass = td_store_get_class (store, log->class_id, NULL);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TdClass) klass = td_store_get_class (store, log->class_id, &local);
 
-      if (klass != NULL)
-        due = filing_when (store, klass, &urgent);
+      if (klass == NULL && !td_store_missing_ok (&local, error))
+        return NULL;
+      if (klass != NULL && (due = filing_when (store, klass, &urgent, error)) == NULL)
+        return NULL;
     }
   return td_packet_row_new (log, due, urgent);
 }
@@ -135,9 +144,14 @@ reload (TdPage *page)
     {
       logs = td_store_list_packets (td_page_get_store (TD_PAGE (self)),
                                     all ? 0 : td_page_get_class_id (TD_PAGE (self)), &error);
-      for (guint i = 0; logs != NULL && i < logs->len; i++)
-        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (logs, i)));
-      if (logs != NULL)
+      for (guint i = 0; logs != NULL && error == NULL && i < logs->len; i++)
+        {
+          gpointer row = row_new (self, g_ptr_array_index (logs, i), &error);
+
+          if (row != NULL)
+            g_ptr_array_add (rows, row);
+        }
+      if (logs != NULL && error == NULL)
         show_due (self, &error);
     }
   td_page_set_store_error (TD_PAGE (self), error);

@@ -355,6 +355,7 @@ remember_class (TdWindow *self)
 
   if (self->settings == NULL || self->store == NULL || self->class_id == 0)
     return;
+  /* only a convenience for the next start: an unreadable store is said by the pages */
   klass = td_store_get_class (self->store, self->class_id, NULL);
   if (klass != NULL)
     g_settings_set_string (self->settings, "last-class", klass->code);

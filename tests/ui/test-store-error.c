@@ -18,7 +18,9 @@
 #include "ui/td-class-page.h"
 #include "ui/td-follow-up-page.h"
 #include "ui/td-overview-page.h"
+#include "ui/td-print-dialog.h"
 #include "ui/td-settings-page.h"
+#include "ui/td-sheet-import-ui.h"
 #include "ui/td-submissions-page.h"
 #include "ui/td-subsidy-page.h"
 #include "ui/td-trainee-page.h"
@@ -160,6 +162,52 @@ assert_actions_say (TdWindow *window, const char *message)
     }
 }
 
+/* The error dialog now open has @heading and a body naming @message; it is closed. */
+static void
+assert_error_dialog_says (const char *heading, const char *message)
+{
+  GtkWindow *dialog = td_test_toplevel ("td-error-dialog");
+  const char *body;
+
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s: %s", heading, body);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_nonnull (strstr (body, message));
+  gtk_window_destroy (dialog);
+  td_test_spin ();
+}
+
+/* The print dialog and the score sheet's import and template, opened on the class: each
+ * says why the class cannot be read (the dialog with its buttons off), never an empty
+ * message or nothing at all. */
+static void
+assert_dialogs_say (Fixture *f, TdWindow *window, const char *message)
+{
+  GtkWidget *page = GTK_WIDGET (td_window_get_page (window, "assessment"));
+  g_autofree char *sheet = g_build_filename (f->dir, "scores.xlsx", NULL);
+  TdPrintDialog *print;
+  GtkWidget *label;
+
+  print = td_print_dialog_new (GTK_WINDOW (window), f->store, "DG2026-021");
+  gtk_window_present (GTK_WINDOW (print));
+  td_test_spin ();
+  label = td_test_find (print, "print-message");
+  g_test_message ("print dialog: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), message));
+  g_assert_false (gtk_widget_get_sensitive (td_test_find (print, "print-print")));
+  gtk_window_destroy (GTK_WINDOW (print));
+  td_test_spin ();
+
+  g_assert_false (td_sheet_import_path (page, f->store, f->class_id, TD_RECORD_RESULTS, sheet));
+  td_test_spin ();
+  assert_error_dialog_says ("The score sheet was not imported", message);
+  td_sheet_template_choose (page, f->store, f->class_id, TD_RECORD_RESULTS);
+  td_test_spin ();
+  assert_error_dialog_says ("The class cannot be read", message);
+}
+
 static void
 assert_error_says (GError *error, const char *message)
 {
@@ -239,6 +287,7 @@ test_locked (Fixture *f, gconstpointer data)
   db = hold_lock (f->path);
   assert_pages_say (f, LOCKED);
   assert_actions_say (window, LOCKED);
+  assert_dialogs_say (f, window, LOCKED);
   assert_packet_paths_say (f, LOCKED);
   /* in the window the message stands in place of the page */
   td_page_set_store (TD_PAGE (td_window_get_page (window, "overview")), f->store);
