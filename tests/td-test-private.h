@@ -34,6 +34,19 @@ td_test_on_windows (void)
 #endif
 }
 
+/* A helper program's command line as UTF-8 (free with g_strfreev): on Windows main()'s argv
+ * is in the ANSI code page, where a Chinese argument (a class title) arrives as "???". */
+static inline char **
+td_test_utf8_argv (char **argv)
+{
+#ifdef G_OS_WIN32
+  (void) argv;
+  return g_win32_get_command_line ();
+#else
+  return g_strdupv (argv);
+#endif
+}
+
 /* Whether the program @name (pdftotext, pdfinfo, zbarimg…) can be run from the test.  On
  * Linux it must be (build-aux/dev installs it): a missing one fails the test.  A Windows
  * build without it (under Wine: Wine hands a Linux program its arguments in the ANSI code

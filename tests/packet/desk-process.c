@@ -23,6 +23,7 @@
 
 #include "core/td-store.h"
 #include "packet/td-export.h"
+#include "../td-test-private.h"
 
 static void
 say (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -187,11 +188,15 @@ export (TdStore *store, const char *code, const char *created)
 }
 
 int
-main (int argc, char **argv)
+main (int argc, char **argv_local)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
-  const char *verb = argc > 2 ? argv[2] : "";
+  g_auto (GStrv) argv = td_test_utf8_argv (argv_local);
+  const char *verb;
+
+  argc = (int) g_strv_length (argv);
+  verb = argc > 2 ? argv[2] : "";
 
   if (argc < 5)
     {
