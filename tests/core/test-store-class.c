@@ -400,8 +400,6 @@ test_lessons (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (list->len, ==, 2);
 }
 
-/* One row per person: the same id number in two classes is one trainee. */
-
 /* Two desks with the same class (and lesson) open: the second save is refused and says so,
  * the first desk's change stays; reloaded, the second desk saves. */
 static void
