@@ -269,12 +269,17 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
  * records are found by the lesson index (+class_id keeps SQLite from walking the whole class
  * backwards by seq instead, which made each new record cost the size of the class). */
 static gint64
-insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
+insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id, gboolean *at_end,
+               char **last_hash)
 {
-  TdStmt *stmt = td_store_prepare (self,
+  /* on a server also the last record's chain value, which a record appended after it
+   * chains from (append_record): one round trip less */
+  TdStmt *stmt = td_store_prepare (self, TD_SQL (self,
     "SELECT (SELECT max(seq) FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2 AND "
     "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
-    NULL);
+    "SELECT (SELECT max(seq) FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2 AND "
+    "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1), "
+    "(SELECT hash FROM attendance WHERE class_id = ?1 ORDER BY seq DESC LIMIT 1)"), NULL);
   gint64 seq;
 
   td_bind_int (stmt, 1, class_id);
@@ -282,6 +287,9 @@ insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
   td_stmt_step (stmt);
   seq = !td_stmt_is_null (stmt, 0) ? td_stmt_int64 (stmt, 0) + 1
                                                       : td_stmt_int64 (stmt, 1) + 1;
+  *at_end = seq > td_stmt_int64 (stmt, 1);
+  if (td_store_on_server (self))
+    *last_hash = td_col_dup (stmt, 2);
   td_stmt_reset (stmt);
   return seq;
 }
@@ -308,13 +316,56 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
   return TRUE;
 }
 
+/* On a server every statement is a round trip: a record appended at the end of the chain
+ * (the usual case) is inserted with its chain value and gives back its id, instead of being
+ * rehashed and looked up after. */
+static gboolean
+append_record (TdStore *self, const TdAttendance *r, gint64 seq, const char *prev,
+               GError **error)
+{
+  g_autofree char *line = record_line (r);
+  TdStmt *stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, "
+    "trainee_id, status, time_in, time_out, hours, method, hash, restates) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id", error);
+  char hash[65];
+  TdDbRc rc;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_chain_step (prev != NULL ? prev : TD_CHAIN_ZERO, line, hash);
+  td_bind_int (stmt, 1, r->class_id);
+  td_bind_int (stmt, 2, seq);
+  td_bind_int (stmt, 3, r->lesson_id);
+  td_bind_int (stmt, 4, r->trainee_id);
+  td_bind_char (stmt, 5, r->status);
+  td_bind_text (stmt, 6, r->time_in);
+  td_bind_text (stmt, 7, r->time_out);
+  td_bind_int (stmt, 8, r->hours);
+  td_bind_text (stmt, 9, r->method);
+  td_bind_text (stmt, 10, hash);
+  td_bind_text (stmt, 11, r->restates);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    id = td_stmt_int64 (stmt, 0);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  td_store_attendance_touched (self, r->class_id, id);
+  td_store_chain_touched (self, r->class_id, seq);
+  return TRUE;
+}
+
 static gboolean
 insert_record (TdStore *self, const TdAttendance *r, GError **error)
 {
-  gint64 seq = insertion_seq (self, r->class_id, r->lesson_id);
+  gboolean at_end = FALSE;
+  g_autofree char *last_hash = NULL;
+  gint64 seq = insertion_seq (self, r->class_id, r->lesson_id, &at_end, &last_hash);
   TdStmt *stmt;
 
-  if (!make_room (self, r->class_id, seq, error))
+  if (at_end && td_store_on_server (self))
+    return append_record (self, r, seq, last_hash, error);
+  /* (nothing to move up after the last record) */
+  if (!at_end && !make_room (self, r->class_id, seq, error))
     return FALSE;
   stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, trainee_id, "
     "status, time_in, time_out, hours, method, hash, restates) VALUES (?,?,?,?,?,?,?,?,?,'',?)",

@@ -78,7 +78,19 @@ td_store_audit_mark (TdStore *self)
   TdStmt *stmt = NULL;
   gint64 mark = 0;
 
-  /* not a cached statement: on opening, the table may be missing until it is repaired */
+  /* not a cached statement: on opening, the table may be missing until it is repaired (then
+   * there is no mark either way).  On a server a statement prepared once costs two more
+   * round trips in every transaction: kept there, once the database's version is known. */
+  if (td_store_on_server (self) && td_store_get_schema_version (self) >= 4)
+    {
+      TdStmt *kept = td_store_prepare (self, "SELECT coalesce(max(id), 0) FROM audit", NULL);
+
+      if (kept != NULL && td_stmt_step (kept) == TD_DB_ROW)
+        mark = td_stmt_int64 (kept, 0);
+      if (kept != NULL)
+        td_stmt_reset (kept);
+      return mark;
+    }
   if (td_store_prepare_once (self, "SELECT coalesce(max(id), 0) FROM audit", &stmt) == TD_DB_OK
       && td_stmt_step (stmt) == TD_DB_ROW)
     mark = td_stmt_int64 (stmt, 0);
@@ -97,19 +109,27 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
 {
   g_autoptr (GArray) sealed = g_array_new (FALSE, FALSE, sizeof (Sealed));
   g_autoptr (GError) local = NULL;
+  gboolean server = td_store_on_server (self);
   guint8 prev[HASH_LEN];
   gint64 last;
   TdStmt *stmt;
   int rc;
 
-  read_head (self, &last, prev, &local);
+  /* on a server every statement is a round trip: the head comes with the entries there */
+  if (server)
+    memset (prev, 0, HASH_LEN);
+  else
+    read_head (self, &last, prev, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  stmt = td_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit WHERE id > ? "
-                                 "ORDER BY id", error);
+  stmt = td_store_prepare (self, server ? "SELECT a.id, a.at, a.tbl, a.row, a.op, a.old, a.new, "
+                                          "h.hash FROM audit a LEFT JOIN audit_head h "
+                                          "ON h.id = 1 WHERE a.id > ? ORDER BY a.id"
+                                        : "SELECT " ENTRY_COLUMNS " FROM audit WHERE id > ? "
+                                          "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, after);
@@ -117,6 +137,8 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
     {
       Sealed s = { td_stmt_int64 (stmt, 0) };
 
+      if (server && sealed->len == 0 && td_col_bytes (stmt, 7) == HASH_LEN)
+        memcpy (prev, td_col_blob (stmt, 7), HASH_LEN);
       entry_hash (prev, stmt, s.hash);
       memcpy (prev, s.hash, HASH_LEN);
       g_array_append_val (sealed, s);
@@ -125,7 +147,8 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
     return FALSE;
   if (sealed->len == 0)
     return TRUE;
-  for (guint i = 0; i < sealed->len; i++)
+  /* (on a server the last entry's seal and the head in one statement) */
+  for (guint i = 0; i < sealed->len - (server ? 1 : 0); i++)
     {
       Sealed *s = &g_array_index (sealed, Sealed, i);
 
@@ -137,9 +160,14 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
       if (!td_store_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = td_store_prepare (self, "INSERT INTO audit_head (id, last, hash) VALUES (1, ?, ?) "
-                                 "ON CONFLICT (id) DO UPDATE SET last = excluded.last, "
-                                 "hash = excluded.hash", error);
+  stmt = td_store_prepare (self, server ? "WITH sealed AS (UPDATE audit SET hash = ?2 "
+                                          "WHERE id = ?1) INSERT INTO audit_head (id, last, "
+                                          "hash) VALUES (1, ?1, ?2) ON CONFLICT (id) DO "
+                                          "UPDATE SET last = excluded.last, "
+                                          "hash = excluded.hash"
+                                        : "INSERT INTO audit_head (id, last, hash) VALUES "
+                                          "(1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                          "last = excluded.last, hash = excluded.hash", error);
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, g_array_index (sealed, Sealed, sealed->len - 1).id);
