@@ -227,6 +227,23 @@ list_bound (TdStore *self, const char *sql, gint64 a, gint64 b, gint64 c)
   return list;
 }
 
+/* The chain values @hashes ("{…,…}") of the records @ids ("{…,…}"): on a server. */
+static gboolean
+set_hashes (TdStore *self, GString *ids, GString *hashes, GError **error)
+{
+  TdStmt *stmt = td_store_prepare (self, "UPDATE attendance a SET hash = v.h "
+                                         "FROM unnest (?::bigint[], ?::text[]) AS v (id, h) "
+                                         "WHERE a.id = v.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_string_append_c (ids, '}');
+  g_string_append_c (hashes, '}');
+  td_bind_text (stmt, 1, ids->str);
+  td_bind_text (stmt, 2, hashes->str);
+  return td_store_step_done (self, stmt, error);
+}
+
 static gboolean
 rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error)
 {
@@ -235,6 +252,9 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
                                               "a.packet_id IS NULL AND a.seq >= ?2 "
                                               "ORDER BY a.seq", class_id, from_seq, 0);
   g_autofree char *prev = hash_before (self, class_id, from_seq);
+  /* on a server, where every statement is a round trip, the new values go in one */
+  g_autoptr (GString) ids = td_store_on_server (self) ? g_string_new ("{") : NULL;
+  g_autoptr (GString) hashes = ids != NULL ? g_string_new ("{") : NULL;
   char next[65];
 
   td_store_chain_touched (self, class_id, from_seq);
@@ -248,7 +268,12 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
         continue;
       line = record_line (r);
       td_chain_step (prev, line, next);
-      if (strcmp (next, r->hash) != 0)
+      if (strcmp (next, r->hash) != 0 && ids != NULL)
+        {
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", r->id);
+          g_string_append_printf (hashes, "%s%s", hashes->len > 1 ? "," : "", next);
+        }
+      else if (strcmp (next, r->hash) != 0)
         {
           stmt = td_store_prepare (self, "UPDATE attendance SET hash = ? WHERE id = ?", error);
           if (stmt == NULL)
@@ -261,7 +286,7 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
       g_free (prev);
       prev = g_strdup (next);
     }
-  return TRUE;
+  return ids == NULL || ids->len == 1 || set_hashes (self, ids, hashes, error);
 }
 
 /* Where a new pending record of @lesson_id goes: after the pending records of the same

@@ -104,6 +104,39 @@ typedef struct
   guint8 hash[HASH_LEN];
 } Sealed;
 
+/* On a server, where every statement is a round trip, the seals and the head in one
+ * statement: a transaction that moved a class's records seals dozens of entries. */
+static gboolean
+write_seals_server (TdStore *self, GArray *sealed, GError **error)
+{
+  g_autoptr (GString) ids = g_string_new ("{");
+  g_autoptr (GString) hashes = g_string_new ("{");
+  const Sealed *last = &g_array_index (sealed, Sealed, sealed->len - 1);
+  TdStmt *stmt = td_store_prepare (self, "WITH sealed AS (UPDATE audit a "
+    "SET hash = decode (v.h, 'hex') FROM unnest (?1::bigint[], ?2::text[]) AS v (id, h) "
+    "WHERE a.id = v.id) INSERT INTO audit_head (id, last, hash) VALUES (1, ?3, ?4) "
+    "ON CONFLICT (id) DO UPDATE SET last = excluded.last, hash = excluded.hash", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < sealed->len; i++)
+    {
+      const Sealed *s = &g_array_index (sealed, Sealed, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", s->id);
+      g_string_append (hashes, i > 0 ? "," : "");
+      for (guint b = 0; b < HASH_LEN; b++)
+        g_string_append_printf (hashes, "%02x", s->hash[b]);
+    }
+  g_string_append_c (ids, '}');
+  g_string_append_c (hashes, '}');
+  td_bind_text (stmt, 1, ids->str);
+  td_bind_text (stmt, 2, hashes->str);
+  td_bind_int (stmt, 3, last->id);
+  td_stmt_bind_blob (stmt, 4, last->hash, HASH_LEN);
+  return td_store_step_done (self, stmt, error);
+}
+
 gboolean
 td_store_audit_seal (TdStore *self, gint64 after, GError **error)
 {
@@ -147,8 +180,9 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
     return FALSE;
   if (sealed->len == 0)
     return TRUE;
-  /* (on a server the last entry's seal and the head in one statement) */
-  for (guint i = 0; i < sealed->len - (server ? 1 : 0); i++)
+  if (server)
+    return write_seals_server (self, sealed, error);
+  for (guint i = 0; i < sealed->len; i++)
     {
       Sealed *s = &g_array_index (sealed, Sealed, i);
 
@@ -160,14 +194,9 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
       if (!td_store_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = td_store_prepare (self, server ? "WITH sealed AS (UPDATE audit SET hash = ?2 "
-                                          "WHERE id = ?1) INSERT INTO audit_head (id, last, "
-                                          "hash) VALUES (1, ?1, ?2) ON CONFLICT (id) DO "
-                                          "UPDATE SET last = excluded.last, "
-                                          "hash = excluded.hash"
-                                        : "INSERT INTO audit_head (id, last, hash) VALUES "
-                                          "(1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                                          "last = excluded.last, hash = excluded.hash", error);
+  stmt = td_store_prepare (self, "INSERT INTO audit_head (id, last, hash) VALUES (1, ?, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET last = excluded.last, "
+                                 "hash = excluded.hash", error);
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, g_array_index (sealed, Sealed, sealed->len - 1).id);
