@@ -1298,7 +1298,8 @@ read_role (TdStore *self, GError **error)
     "  OR (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE') "
     "      AND has_table_privilege (t, 'DELETE'))) "
     "FROM unnest (ARRAY['class', 'lesson', 'trainee', 'enrolment', 'attendance', 'result', "
-    "  'follow_up', 'packet', 'claim', 'setting', 'audit', 'audit_head']) t", error);
+    "  'follow_up', 'packet', 'packet_content', 'claim', 'setting', 'audit', 'audit_head']) t",
+    error);
   TdDbRc rc;
 
   if (stmt == NULL)
