@@ -35,9 +35,11 @@ spawn_env (CliRun *run, const char *dir, char **envp, const char *const *argv)
   int wait_status = 0;
 
   cli_run_clear (run);
-  g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
+  /* (a program that could not be started is named, with the folder: under Wine a process
+   * start that failed inside Wine reads only "Invalid argument") */
+  if (!g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                     &run->err, &wait_status, &error))
+    g_error ("Cannot start %s in %s: %s", argv[0], dir, error->message);
   run->status = 0;
   if (!g_spawn_check_wait_status (wait_status, &error))
     {
