@@ -265,16 +265,18 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
 }
 
 /* Where a new pending record of @lesson_id goes: after the pending records of the same
- * lesson (a packet's Session keeps a lesson's records together), or at the end.  The lesson's
- * records are found by the lesson index (+class_id keeps SQLite from walking the whole class
- * backwards by seq instead, which made each new record cost the size of the class). */
+ * lesson (a packet's Session keeps a lesson's records together), or at the end.  With
+ * @carried, also the packet that carried the lesson's current records (NULL: none), from the
+ * same pass.  The lesson's records are found by the lesson index (+class_id keeps SQLite
+ * from walking the whole class backwards by seq instead, which made each new record cost
+ * the size of the class). */
 static gint64
-insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
+lesson_tail (TdStore *self, gint64 class_id, gint64 lesson_id, char **carried)
 {
   TdStmt *stmt = td_store_prepare (self,
-    "SELECT (SELECT max(seq) FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2 AND "
-    "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
-    NULL);
+    "SELECT max(CASE WHEN packet_id IS NULL THEN seq END), (SELECT coalesce(max(seq), 0) "
+    "FROM attendance WHERE class_id = ?1), max(CASE WHEN replaced = 0 THEN packet_id END) "
+    "FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2", NULL);
   gint64 seq;
 
   td_bind_int (stmt, 1, class_id);
@@ -282,6 +284,8 @@ insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
   td_stmt_step (stmt);
   seq = !td_stmt_is_null (stmt, 0) ? td_stmt_int64 (stmt, 0) + 1
                                                       : td_stmt_int64 (stmt, 1) + 1;
+  if (carried != NULL)
+    *carried = td_col_dup (stmt, 2);
   td_stmt_reset (stmt);
   return seq;
 }
@@ -309,9 +313,8 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
 }
 
 static gboolean
-insert_record (TdStore *self, const TdAttendance *r, GError **error)
+insert_record_at (TdStore *self, const TdAttendance *r, gint64 seq, GError **error)
 {
-  gint64 seq = insertion_seq (self, r->class_id, r->lesson_id);
   TdStmt *stmt;
 
   if (!make_room (self, r->class_id, seq, error))
@@ -335,6 +338,12 @@ insert_record (TdStore *self, const TdAttendance *r, GError **error)
     return FALSE;
   td_store_attendance_touched (self, r->class_id, td_store_last_insert_id (self, "attendance"));
   return rechain_pending (self, r->class_id, seq, error);
+}
+
+static gboolean
+insert_record (TdStore *self, const TdAttendance *r, GError **error)
+{
+  return insert_record_at (self, r, lesson_tail (self, r->class_id, r->lesson_id, NULL), error);
 }
 
 static gboolean
@@ -370,35 +379,34 @@ set_replaced (TdStore *self, const TdAttendance *r, GError **error)
   return td_store_step_done (self, stmt, error);
 }
 
-/* A carried record changes: every current record of the packet that carried it is
- * restated in the pending tail (with @r in place of @old), the originals marked replaced. */
+/* A carried record changes, or a record is added to a lesson a packet carried: every
+ * current record of @packet_id is restated in the pending tail (with @r in place of the
+ * record @old_id, or after them when @old_id is 0), the originals marked replaced. */
 static gboolean
-restate_packet (TdStore *self, const TdAttendance *old, TdAttendance *r, GError **error)
+restate_packet (TdStore *self, const char *packet_id, gint64 old_id, TdAttendance *r,
+                GError **error)
 {
   g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id, error);
+  g_autofree char *restated = g_strdup (packet_id);
 
   if (current == NULL)
     return FALSE;
+  g_free (r->restates);
+  r->restates = g_strdup (restated);
   for (guint i = 0; i < current->len; i++)
     {
       TdAttendance *c = g_ptr_array_index (current, i);
-      gboolean is_target = c->id == old->id;
 
-      if (g_strcmp0 (c->packet_id, old->packet_id) != 0)
+      if (g_strcmp0 (c->packet_id, restated) != 0)
         continue;
       if (!set_replaced (self, c, error))
         return FALSE;
       g_free (c->restates);
-      c->restates = g_strdup (old->packet_id);
-      if (is_target)
-        {
-          g_free (r->restates);
-          r->restates = g_strdup (old->packet_id);
-        }
-      if (!insert_record (self, is_target ? r : c, error))
+      c->restates = g_strdup (restated);
+      if (!insert_record (self, c->id == old_id ? r : c, error))
         return FALSE;
     }
-  return TRUE;
+  return old_id != 0 || insert_record (self, r, error);
 }
 
 static const TdAttendance *
@@ -486,12 +494,20 @@ store_record (TdStore *self, TdAttendance *r, gboolean *stored, GError **error)
 
   *stored = old == NULL || !same_values (old, r);
   if (old == NULL)
-    return insert_record (self, r, error);
+    {
+      g_autofree char *carried = NULL;
+      gint64 seq = lesson_tail (self, r->class_id, r->lesson_id, &carried);
+
+      /* a lesson goes out whole, in one accepted batch (R-ATT-006): a record added to a
+       * lesson a packet carried restates that packet */
+      return carried != NULL ? restate_packet (self, carried, 0, r, error)
+                             : insert_record_at (self, r, seq, error);
+    }
   if (!*stored)
     return TRUE;
   if (old->packet_id == NULL)
     return update_pending (self, old, r, error);
-  return restate_packet (self, old, r, error);
+  return restate_packet (self, old->packet_id, old->id, r, error);
 }
 
 /* What the records of one bulk write check against: the class's lessons and roster, read
