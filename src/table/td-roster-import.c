@@ -60,6 +60,7 @@ struct _TdRosterImport
   GHashTable *classes;          /* code → TdClass* (R-ROS-001 look-ups) */
   GHashTable *elsewhere;        /* id number → codes of the other classes it is enrolled in */
   GError *store_error;          /* the first failure to read the store while checking */
+  GPtrArray *codes;             /* check_categories ()'s, kept for the next row */
 };
 
 /* ---- fields and headers --------------------------------------------------- */
@@ -183,6 +184,7 @@ td_roster_import_new (TdStore *store, const char *class_code, GError **error)
   self->store = g_object_ref (store);
   self->rows = g_ptr_array_new_with_free_func (import_row_free);
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->codes = g_ptr_array_new ();
   self->on_roster = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) td_class_free);
@@ -223,6 +225,7 @@ td_roster_import_free (TdRosterImport *self)
   g_clear_pointer (&self->catalog, td_catalog_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->on_roster, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
   g_clear_pointer (&self->elsewhere, g_hash_table_unref);
@@ -441,10 +444,11 @@ static void
 check_categories (TdRosterImport *self, guint row, TdImportRow *out)
 {
   g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_CATEGORIES);
-  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  GPtrArray *codes = self->codes;
   gboolean ok = TRUE;
   const char *p = text;
 
+  g_ptr_array_set_size (codes, 0);
   /* split by hand, not with a GRegex made and run for every row */
   while (*p != '\0')
     {
