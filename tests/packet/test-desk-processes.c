@@ -379,8 +379,17 @@ test_export_races_an_edit (Fixture *f, gconstpointer data)
       g_test_message ("the export was refused: %s", said);
       g_assert_nonnull (strstr (said, "changed on another desk"));
     }
-  rest = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-04T18:00:00+08:00");
-  g_hash_table_insert (paths, g_strdup (rest->packet_id), g_strdup (rest->path));
+  /* (the recorder may have finished before the exporter read the batch: then its packet
+   * carried every record, and nothing is left to send) */
+  if (td_test_db_int (td_store_get_path (f->store), "SELECT count(*) FROM attendance WHERE "
+                      "packet_id IS NULL") > 0)
+    {
+      rest = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-04T18:00:00+08:00");
+      g_hash_table_insert (paths, g_strdup (rest->packet_id), g_strdup (rest->path));
+    }
+  else
+    g_test_message ("the export came after the recorder's last round and carried everything");
+  g_assert_cmpuint (g_hash_table_size (paths), >=, 1);
 
   g_hash_table_iter_init (&iter, paths);
   while (g_hash_table_iter_next (&iter, &id, &path))
