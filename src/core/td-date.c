@@ -261,7 +261,10 @@ TdDay
 td_day_parse_lenient (const char *text)
 {
   g_autofree char *s = NULL;
+  TdDay day = td_day_from_iso (text);
 
+  if (day != 0)
+    return day;     /* the usual cell: 2026-11-02, which the rest reads the same */
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return 0;
   s = td_codes_halfwidth (text);
