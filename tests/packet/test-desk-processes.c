@@ -119,7 +119,8 @@ desk_kill (Desk *d)
 
 /* On a server: waits until the server has seen a killed desk's connection end, i.e. until
  * the lock its export of @packet_id held (td_store_export_lock_take) is free — taken here
- * on a connection of the test's own, which lets it go at once. */
+ * on a connection of the test's own and let go in the same statement (a connection's end
+ * lets its locks go only a moment after it returns). */
 static void
 wait_until_export_gone (Fixture *f, const char *packet_id)
 {
@@ -128,7 +129,8 @@ wait_until_export_gone (Fixture *f, const char *packet_id)
   if (!td_test_on_server ())
     return;   /* a file's locks went with the process */
   sql = g_strdup_printf ("SELECT pg_advisory_lock (1413770034, hashtext (current_schema () "
-                         "|| ' ' || '%s'))", packet_id);
+                         "|| ' ' || '%s')), pg_advisory_unlock (1413770034, hashtext ("
+                         "current_schema () || ' ' || '%s'))", packet_id, packet_id);
   td_test_db_sql (td_store_get_path (f->store), sql);
 }
 
@@ -463,6 +465,25 @@ start_held_export (Fixture *f, GStrv *logged)
   return x;
 }
 
+/* What a desk is told when the export @logged ("writing", ID, PATH) a killed desk left is
+ * settled: as sent when its file was in place, else undone. */
+static char *
+settled_notice (gboolean renamed, char **logged)
+{
+  if (renamed)
+    return g_strdup_printf ("notice The export of packet %s to %s was interrupted after its "
+                            "file was written; it is now logged as sent.", logged[1],
+                            logged[2]);
+  if (td_test_on_server ())
+    return g_strdup_printf ("notice The export of packet %s to %s was interrupted (the desk "
+                            "exporting it was closed or lost its connection to the server) "
+                            "before its file could be found here; it was undone. Export it "
+                            "again. If that file exists on the computer that exported it, "
+                            "delete it: it was not logged as sent.", logged[1], logged[2]);
+  return g_strdup_printf ("notice The export of packet %s was interrupted before its file "
+                          "was written; it was undone. Export it again.", logged[1]);
+}
+
 /* A process exporting the pending attendance (lessons 1-2) is killed once its packet is
  * logged "writing": before its file is in place, or (run "after-rename") just after.  The
  * next desk to open tells the user the export was settled — undone, or logged as sent —
@@ -488,21 +509,7 @@ test_killed_exporting (Fixture *f, gconstpointer data)
 
   y = desk_spawn (f, again);
   notice = desk_hear (y);
-  if (renamed)
-    expected = g_strdup_printf ("notice The export of packet %s to %s was interrupted after "
-                                "its file was written; it is now logged as sent.", logged[1],
-                                logged[2]);
-  else if (td_test_on_server ())
-    expected = g_strdup_printf ("notice The export of packet %s to %s was interrupted (the "
-                                "desk exporting it was closed or lost its connection to the "
-                                "server) before its file could be found here; it was undone. "
-                                "Export it again. If that file exists on the computer that "
-                                "exported it, delete it: it was not logged as sent.",
-                                logged[1], logged[2]);
-  else
-    expected = g_strdup_printf ("notice The export of packet %s was interrupted before its "
-                                "file was written; it was undone. Export it again.",
-                                logged[1]);
+  expected = settled_notice (renamed, logged);
   g_assert_cmpstr (notice, ==, expected);
   desk_expect (y, "ready");
   desk_tell (y, "go");
@@ -532,6 +539,32 @@ test_killed_exporting (Fixture *f, gconstpointer data)
                    0);
   /* the filing and the roster were accepted by hand */
   assert_verifies (f, 2);
+}
+
+/* On a server, a desk that was open all along (the test's) exports the batch after the
+ * desk exporting it was killed: the export first settles what that desk left (its note says
+ * so) and carries the 6 records in a packet of its own. */
+static void
+test_killed_then_open_desk_exports (Fixture *f, gconstpointer data)
+{
+  TdExportOptions options = { .created = "2026-03-03T18:30:00+08:00" };
+  g_autofree char *expected = NULL;
+  g_auto (GStrv) logged = NULL;
+  g_autoptr (TdExportResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  Desk *x = start_held_export (f, &logged);
+
+  desk_kill (x);
+  wait_until_export_gone (f, logged[1]);
+  r = td_export_packet (f->store, TD_KIND_ATTENDANCE, FIX_CLASS, 0, 0, &options, NULL, &error);
+  g_assert_no_error (error);
+  expected = settled_notice (FALSE, logged);
+  g_assert_cmpstr (r->note, ==, expected + strlen ("notice "));
+  g_assert_cmpstr (r->packet_id, !=, logged[1]);
+  g_assert_null (td_store_get_packet (f->store, logged[1], NULL));
+  g_assert_cmpint (records_marked (f, r->packet_id), ==, 6);
+  g_assert_cmpuint (records_in_file (r->path), ==, 6);
+  g_assert_cmpint (n_rows (f, "SELECT count(*) FROM packet WHERE status = 'writing'"), ==, 0);
 }
 
 /* On a server, a desk that opens while another exports leaves that export alone: nothing
@@ -597,7 +630,11 @@ main (int argc, char **argv)
               fixture_set_up, test_killed_exporting, fixture_tear_down);
   /* (a file has one desk at a time: opening it settles whatever is left "writing") */
   if (td_test_on_server ())
-    ADD ("/packet/desk-processes/live-export-left-alone", test_live_export_left_alone);
+    {
+      ADD ("/packet/desk-processes/live-export-left-alone", test_live_export_left_alone);
+      ADD ("/packet/desk-processes/killed-then-open-desk-exports",
+           test_killed_then_open_desk_exports);
+    }
 #undef ADD
   return g_test_run ();
 }
