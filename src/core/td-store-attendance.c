@@ -359,6 +359,21 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
   return TRUE;
 }
 
+/* A new record's values, @seq its place, as an INSERT's parameters 1 … 9. */
+static void
+bind_new_record (TdStmt *stmt, const TdAttendance *r, gint64 seq)
+{
+  td_bind_int (stmt, 1, r->class_id);
+  td_bind_int (stmt, 2, seq);
+  td_bind_int (stmt, 3, r->lesson_id);
+  td_bind_int (stmt, 4, r->trainee_id);
+  td_bind_char (stmt, 5, r->status);
+  td_bind_text (stmt, 6, r->time_in);
+  td_bind_text (stmt, 7, r->time_out);
+  td_bind_int (stmt, 8, r->hours);
+  td_bind_text (stmt, 9, r->method);
+}
+
 /* On a server every statement is a round trip: a record appended at the end of the chain
  * (the usual case) is inserted with its chain value and gives back its id, instead of being
  * rehashed and looked up after. */
@@ -377,15 +392,7 @@ append_record (TdStore *self, const TdAttendance *r, gint64 seq, const char *pre
   if (stmt == NULL)
     return FALSE;
   td_chain_step (prev != NULL ? prev : TD_CHAIN_ZERO, line, hash);
-  td_bind_int (stmt, 1, r->class_id);
-  td_bind_int (stmt, 2, seq);
-  td_bind_int (stmt, 3, r->lesson_id);
-  td_bind_int (stmt, 4, r->trainee_id);
-  td_bind_char (stmt, 5, r->status);
-  td_bind_text (stmt, 6, r->time_in);
-  td_bind_text (stmt, 7, r->time_out);
-  td_bind_int (stmt, 8, r->hours);
-  td_bind_text (stmt, 9, r->method);
+  bind_new_record (stmt, r, seq);
   td_bind_text (stmt, 10, hash);
   td_bind_text (stmt, 11, r->restates);
   if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
@@ -413,15 +420,7 @@ insert_record_at (TdStore *self, const TdAttendance *r, const Tail *t, GError **
     error);
   if (stmt == NULL)
     return FALSE;
-  td_bind_int (stmt, 1, r->class_id);
-  td_bind_int (stmt, 2, seq);
-  td_bind_int (stmt, 3, r->lesson_id);
-  td_bind_int (stmt, 4, r->trainee_id);
-  td_bind_char (stmt, 5, r->status);
-  td_bind_text (stmt, 6, r->time_in);
-  td_bind_text (stmt, 7, r->time_out);
-  td_bind_int (stmt, 8, r->hours);
-  td_bind_text (stmt, 9, r->method);
+  bind_new_record (stmt, r, seq);
   td_bind_text (stmt, 10, r->restates);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
