@@ -5,6 +5,10 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <time.h>
+#ifdef G_OS_UNIX
+#include <sys/resource.h>
+#endif
 
 #include "core/td-idnumber.h"
 #include "core/td-store.h"
@@ -122,6 +126,28 @@ bench_load_average (void)
 
   return g_file_get_contents ("/proc/loadavg", &text, NULL, NULL) ? g_ascii_strtod (text, NULL)
                                                                    : -1;
+}
+
+/* Processor seconds (user + system) this process has used so far. */
+static inline double
+bench_cpu_seconds (void)
+{
+  return (double) clock () / CLOCKS_PER_SEC;
+}
+
+/* Processor seconds (user + system) of this process's children that have ended so far, or
+ * -1 where the system does not say: an anchor program's own time, beside the load. */
+static inline double
+bench_children_cpu_seconds (void)
+{
+#ifdef G_OS_UNIX
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_CHILDREN, &usage) == 0)
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+           + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+#endif
+  return -1;
 }
 
 static inline int

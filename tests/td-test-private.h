@@ -2,8 +2,8 @@
 /* Who may read a file, portably: owner only (0600; on Windows no DACL entry lets anyone but
  * the user, the system and the administrators read it) or shared with other users.
  * Wine 8.0 keeps no file DACL (Wine bug 31858, "support for stored file ACLs"): there the
- * checks are reported as incomplete with that reason, never passed silently.  The one
- * place in the tests that asks which platform it runs on. */
+ * checks are reported as incomplete with that reason, never passed silently.  With
+ * tests/td-test-platform.h the one place in the tests that asks which platform it runs on. */
 #pragma once
 
 #include <glib.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/td-file.h"
+#include "td-test-platform.h"
 
 #ifdef G_OS_WIN32
 #include <aclapi.h>
@@ -22,17 +23,6 @@
 #define TD_TEST_WINE_NO_ACL \
   "Wine 8.0 keeps no file DACL (Wine bug 31858): SetNamedSecurityInfo succeeds but " \
   "GetNamedSecurityInfo reads back Wine's default DACL (Windows keeps it)"
-
-/* Whether this is a Windows build (run on Windows or under Wine). */
-static inline gboolean
-td_test_on_windows (void)
-{
-#ifdef G_OS_WIN32
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
 
 /* A helper program's command line as UTF-8 (free with g_strfreev): on Windows main()'s argv
  * is in the ANSI code page, where a Chinese argument (a class title) arrives as "???". */
@@ -75,17 +65,6 @@ static inline char *
 td_test_find_tool (const char *name)
 {
   return g_find_program_in_path (name);
-}
-
-/* Whether this runs under Wine (always FALSE on Linux). */
-static inline gboolean
-td_test_under_wine (void)
-{
-#ifdef G_OS_WIN32
-  return GetProcAddress (GetModuleHandleW (L"ntdll.dll"), "wine_get_version") != NULL;
-#else
-  return FALSE;
-#endif
 }
 
 /* Whether this system keeps who may read a file; if not, marks the test incomplete with

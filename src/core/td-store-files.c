@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TdStore and the files beside it: the database readable by its owner only, packets logged
- * before their file is in place ("writing") and reconciled on open after a kill, our stale
- * temporary files removed. */
+ * before their file is in place ("writing") and reconciled on open after a kill (on a server
+ * only when the desk exporting it is gone: td_store_export_lock_take), our stale temporary
+ * files removed. */
 #define G_LOG_DOMAIN "td-store"
 
 #include "config.h"
@@ -71,9 +72,15 @@ set_status (TdStore *self, const char *packet_id, const char *from, const char *
 gboolean
 td_store_finish_packet (TdStore *self, const char *packet_id, GError **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (TD_IS_STORE (self) && packet_id != NULL, FALSE);
-  return set_status (self, packet_id, td_packet_status_token (TD_PACKET_WRITING),
-                     td_packet_status_token (TD_PACKET_SENT), error);
+  ok = set_status (self, packet_id, td_packet_status_token (TD_PACKET_WRITING),
+                   td_packet_status_token (TD_PACKET_SENT), error);
+  /* done or failed, this desk's export has ended: a row left "writing" is for others to
+   * settle */
+  td_store_export_ended (self, packet_id);
+  return ok;
 }
 
 static gboolean
@@ -87,8 +94,8 @@ delete_for (TdStore *self, const char *sql, const char *packet_id, GError **erro
   return td_store_step_done (self, stmt, error);
 }
 
-gboolean
-td_store_forget_packet (TdStore *self, const char *packet_id, GError **error)
+static gboolean
+forget (TdStore *self, const char *packet_id, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (self) && packet_id != NULL, FALSE);
   if (!td_store_begin (self, error))
@@ -108,6 +115,15 @@ td_store_forget_packet (TdStore *self, const char *packet_id, GError **error)
     }
   td_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+td_store_forget_packet (TdStore *self, const char *packet_id, GError **error)
+{
+  gboolean ok = forget (self, packet_id, error);
+
+  td_store_export_ended (self, packet_id);
+  return ok;
 }
 
 /* TRUE when the file at @path holds exactly the logged bytes. */
@@ -149,59 +165,122 @@ td_store_relocate_packet (TdStore *self, const char *packet_id, const char *path
 }
 
 /* A program killed between logging a packet and marking it done: when its file is in place
- * the export was complete; otherwise it never happened for the user, and is undone. */
+ * the export was complete; otherwise it never happened for the user, and is undone.  On a
+ * server the file may have been written on another desk's computer, which this one cannot
+ * look at: what it cannot see here does not count as sent. */
 static void
-reconcile (TdStore *self, const char *id, const char *path, const void *content, gsize len)
+reconcile (TdStore *self, const char *id, const char *path, const void *content, gsize len,
+           GPtrArray *said)
 {
   g_autoptr (GError) error = NULL;
   gboolean done = file_holds (path, content, len);
 
-  if (done ? td_store_finish_packet (self, id, &error) : td_store_forget_packet (self, id, &error))
-    td_store_add_notice (self, done ? g_strdup_printf (_("The export of packet %s to %s was "
-                                                         "interrupted after its file was "
-                                                         "written; it is now logged as sent."),
-                                                       id, path)
-                                    : g_strdup_printf (_("The export of packet %s was "
-                                                         "interrupted before its file was "
-                                                         "written; it was undone. Export "
-                                                         "it again."), id));
-  else
+  if (!(done ? td_store_finish_packet (self, id, &error)
+             : td_store_forget_packet (self, id, &error)))
     g_warning ("%s", error->message);
+  else if (done)
+    g_ptr_array_add (said, g_strdup_printf (_("The export of packet %s to %s was interrupted "
+                                              "after its file was written; it is now logged "
+                                              "as sent."), id, path));
+  else if (td_store_on_server (self))
+    g_ptr_array_add (said, g_strdup_printf (_("The export of packet %s to %s was interrupted "
+                                              "(the desk exporting it was closed or lost its "
+                                              "connection to the server) before its file "
+                                              "could be found here; it was undone. Export it "
+                                              "again. If that file exists on the computer "
+                                              "that exported it, delete it: it was not "
+                                              "logged as sent."), id, path));
+  else
+    g_ptr_array_add (said, g_strdup_printf (_("The export of packet %s was interrupted before "
+                                              "its file was written; it was undone. Export "
+                                              "it again."), id));
 }
 
-static void
-reconcile_writing (TdStore *self, GHashTable *dirs)
+/* Reads packet @id's file and bytes while it is still "writing", and reconciles it. */
+static gboolean
+reconcile_one (TdStore *self, const char *id, GHashTable *dirs, GPtrArray *said)
 {
   /* before version 7 (a file opened at its own version for a test) the bytes are in the row */
   TdStmt *stmt = td_store_prepare (self, td_store_get_schema_version (self) >= 7
-                                         ? "SELECT p.id, p.file, c.content FROM packet p "
+                                         ? "SELECT p.file, c.content FROM packet p "
                                            "JOIN packet_content c ON c.packet_id = p.id "
-                                           "WHERE p.status = 'writing'"
-                                         : "SELECT id, file, content FROM packet "
-                                           "WHERE status = 'writing'", NULL);
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GPtrArray) blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+                                           "WHERE p.id = ? AND p.status = 'writing'"
+                                         : "SELECT file, content FROM packet "
+                                           "WHERE id = ? AND status = 'writing'", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize len;
+  const void *data;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, id);
+  if (td_stmt_step (stmt) == TD_DB_ROW)
+    {
+      path = td_col_dup (stmt, 0);
+      bytes = g_bytes_new (td_col_blob (stmt, 1), td_col_bytes (stmt, 1));
+    }
+  td_stmt_reset (stmt);
+  if (bytes == NULL)
+    return FALSE;   /* settled meanwhile */
+  if (path != NULL)
+    g_hash_table_add (dirs, g_path_get_dirname (path));
+  data = g_bytes_get_data (bytes, &len);
+  reconcile (self, id, path, data, len, said);
+  return TRUE;
+}
+
+/* Our temporary files a killed program left in @dirs removed. */
+static void
+clean_stale (GHashTable *dirs)
+{
+  GHashTableIter iter;
+  const char *dir;
+
+  g_hash_table_iter_init (&iter, dirs);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &dir, NULL))
+    td_file_clean_stale (dir, STALE_SECONDS);
+}
+
+/* Every export left "writing" whose exporter is gone, reconciled; what was done in @said,
+ * the folders of their files in @dirs.  On a server an export another desk is running holds
+ * its lock (td_store_export_lock_take) and is left alone; the lock taken here keeps two
+ * desks from settling one export twice. */
+static void
+reconcile_writing (TdStore *self, GHashTable *dirs, GPtrArray *said)
+{
+  TdStmt *stmt = td_store_prepare (self, "SELECT id FROM packet WHERE status = 'writing'",
+                                   NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
   while (stmt != NULL && td_stmt_step (stmt) == TD_DB_ROW)
-    {
-      char *row[] = { td_col_dup (stmt, 0), td_col_dup (stmt, 1), NULL };
-
-      g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
-      g_ptr_array_add (blobs, g_bytes_new (td_col_blob (stmt, 2),
-                                           td_col_bytes (stmt, 2)));
-    }
+    g_ptr_array_add (ids, td_col_dup (stmt, 0));
   if (stmt != NULL)
     td_stmt_reset (stmt);
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      gsize len;
-      const void *data = g_bytes_get_data (g_ptr_array_index (blobs, i), &len);
+      const char *id = g_ptr_array_index (ids, i);
 
-      if (row[1] != NULL)
-        g_hash_table_add (dirs, g_path_get_dirname (row[1]));
-      reconcile (self, row[0], row[1], data, len);
+      if (!td_store_export_lock_try (self, id))
+        continue;
+      reconcile_one (self, id, dirs, said);
+      td_store_export_lock_drop (self, id);
     }
+}
+
+GPtrArray *
+td_store_settle_exports (TdStore *self)
+{
+  g_autoptr (GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *said = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (TD_IS_STORE (self), said);
+  /* a file has one desk: its exports were settled when it was opened */
+  if (!td_store_on_server (self) || td_store_is_read_only (self))
+    return said;
+  reconcile_writing (self, dirs, said);
+  clean_stale (dirs);
+  return said;
 }
 
 /* The folders packets were written to, and the outbox. */
@@ -234,14 +313,13 @@ td_store_tidy_files (TdStore *self)
 {
   g_autoptr (GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) names = NULL;
-  g_autofree char *own = g_path_get_dirname (td_store_get_path (self));
-  GHashTableIter iter;
-  const char *dir;
+  /* (a database on a server has no folder here) */
+  g_autofree char *own = td_store_on_server (self) ? NULL
+                         : g_path_get_dirname (td_store_get_path (self));
 
-  reconcile_writing (self, dirs);
+  reconcile_writing (self, dirs, td_store_get_notices (self));
   packet_dirs (self, dirs);
-  g_hash_table_add (dirs, g_steal_pointer (&own));
-  g_hash_table_iter_init (&iter, dirs);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &dir, NULL))
-    td_file_clean_stale (dir, STALE_SECONDS);
+  if (own != NULL)
+    g_hash_table_add (dirs, g_steal_pointer (&own));
+  clean_stale (dirs);
 }

@@ -70,6 +70,15 @@ gboolean td_store_check_row_version (TdStore *self, const char *table, gint64 id
 gboolean td_store_lock_class (TdStore *self, gint64 class_id, GError **error);
 /* The row version of row @id of @table now (0 where @table has none yet). */
 gint64 td_store_get_row_version (TdStore *self, const char *table, gint64 id);
+/* The lock of a running export on a server (td-store.c; SQLite: nothing to lock, every
+ * call succeeds).  _take: inside the transaction that logs packet @packet_id "writing",
+ * held until td_store_export_ended (finish or forget), or let go when that transaction rolls
+ * back.  _try: TRUE when no desk is exporting the packet (the lock is then this
+ * connection's: _drop it once settled); never for this connection's own running export. */
+gboolean td_store_export_lock_take (TdStore *self, const char *packet_id, GError **error);
+gboolean td_store_export_lock_try (TdStore *self, const char *packet_id);
+void td_store_export_lock_drop (TdStore *self, const char *packet_id);
+void td_store_export_ended (TdStore *self, const char *packet_id);
 /* Queues ::changed for after the outermost commit. */
 void td_store_note_change (TdStore *self, const char *table, gint64 row);
 /* The id the last INSERT into @table gave its row (SQLite: the last rowid; PostgreSQL: the
@@ -95,7 +104,8 @@ int td_col_bytes (TdStmt *stmt, int column);
 void td_store_add_notice (TdStore *self, char *notice);
 /* On open (td-store-files.c): the database and its -wal/-shm made readable by the owner
  * only (with a notice when others could read them); exports that a killed program left
- * half finished reconciled, and our stale temporary files beside the packets removed. */
+ * half finished reconciled (on a server those whose desk is gone), and our stale temporary
+ * files beside the packets removed. */
 void td_store_make_private (TdStore *self);
 void td_store_tidy_files (TdStore *self);
 

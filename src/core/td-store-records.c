@@ -513,8 +513,10 @@ td_store_log_packet (TdStore *self, const TdPacketLog *log, GBytes *content, GEr
   g_return_val_if_fail (TD_IS_STORE (self) && log != NULL && content != NULL, FALSE);
   if (!td_store_begin (self, error))
     return FALSE;
-  stmt = td_store_prepare (self, "INSERT INTO packet (id, kind, class_id, year, quarter, "
-    "created, digest, file, status, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
+  /* on a server, other desks see the export running for as long as this desk holds this */
+  ok = log->status != TD_PACKET_WRITING || td_store_export_lock_take (self, log->id, error);
+  stmt = ok ? td_store_prepare (self, "INSERT INTO packet (id, kind, class_id, year, quarter, "
+    "created, digest, file, status, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?)", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {

@@ -645,7 +645,28 @@ td_store_pg_read_version (TdStore *self, GError **error)
   return (int) version;
 }
 
-/* Migrates from @from to @to inside the caller's transaction, then the audit triggers. */
+/* The rights td_store_grant_role gives are on the tables there are when it runs.  After an
+ * upgrade, every role that may read the class table (not its owner) may read every table
+ * again, and one that may also add classes may write them all, the new ones too: the rights
+ * stand as they were given, without running "grant" again. */
+static const char pg_regrant[] =
+  "DO $td$ DECLARE s text := quote_ident (current_schema ()); g record; BEGIN "
+  "FOR g IN SELECT a.grantee::regrole::text AS role, "
+  "    bool_or (a.privilege_type = 'INSERT') AS writes "
+  "  FROM pg_class c, aclexplode (c.relacl) a "
+  "  WHERE c.oid = to_regclass ('class') AND a.grantee NOT IN (c.relowner, 0) "
+  "    AND a.privilege_type IN ('SELECT', 'INSERT') "
+  "  GROUP BY a.grantee LOOP "
+  "  EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA ' || s || ' TO ' || g.role; "
+  "  IF g.writes THEN "
+  "    EXECUTE 'GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ' || s || ' TO ' "
+  "      || g.role; "
+  "    EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA ' || s || ' TO ' || g.role; "
+  "  END IF; "
+  "END LOOP; END $td$";
+
+/* Migrates from @from to @to inside the caller's transaction, then the audit triggers and
+ * the roles' rights on the tables the migration added. */
 static gboolean
 pg_migrate_in (TdStore *self, int from, int to, GError **error)
 {
@@ -660,7 +681,8 @@ pg_migrate_in (TdStore *self, int from, int to, GError **error)
         return FALSE;
     }
   triggers = pg_expected_triggers (self);
-  return pg_create_audit_triggers (self, triggers, error);
+  return pg_create_audit_triggers (self, triggers, error)
+         && td_store_exec (self, pg_regrant, error);
 }
 
 /* Two desks opening one new or old database at once: the second waits for the first's

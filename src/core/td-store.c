@@ -57,6 +57,9 @@ struct _TdStore
   guint watch_id;               /* that look's timeout */
   gboolean read_only;           /* PostgreSQL: the role may not write (the server said so) */
   char *role;                   /* PostgreSQL: the role signed in (session_user) */
+  GHashTable *export_locks;     /* PostgreSQL: packets this connection is exporting (their locks
+                                 * held) → the transaction depth that logged them, 0 once
+                                 * committed */
 };
 
 typedef struct
@@ -90,6 +93,7 @@ td_store_finalize (GObject *object)
   g_array_unref (self->changes);
   g_ptr_array_unref (self->notices);
   g_free (self->role);
+  g_hash_table_unref (self->export_locks);
   g_free (self->path);
   g_free (self->backend_pid);
   if (self->watch_id != 0)
@@ -116,6 +120,7 @@ td_store_init (TdStore *self)
   self->chain_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->heard_tables = g_ptr_array_new ();
   self->att_log = g_array_new (FALSE, FALSE, sizeof (TdAttendanceTouch));
+  self->export_locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void
@@ -783,6 +788,28 @@ give_back_space (TdStore *self, GError **error)
   return free_pages < 256 || td_store_exec (self, "PRAGMA incremental_vacuum", error);
 }
 
+/* The transaction at the current depth ends: the export locks it took pass to the enclosing
+ * one (committed at depth 1), or, rolled back, are let go — the packet rows went with it, so
+ * nobody needs to see those exports as running. */
+static void
+export_locks_pass (TdStore *self, gboolean rolled_back)
+{
+  GHashTableIter iter;
+  gpointer id, depth;
+
+  if (g_hash_table_size (self->export_locks) == 0)
+    return;
+  g_hash_table_iter_init (&iter, self->export_locks);
+  while (g_hash_table_iter_next (&iter, &id, &depth))
+    if (GPOINTER_TO_INT (depth) == self->depth && rolled_back)
+      {
+        td_store_export_lock_drop (self, id);
+        g_hash_table_iter_remove (&iter);
+      }
+    else if (GPOINTER_TO_INT (depth) == self->depth)
+      g_hash_table_iter_replace (&iter, GINT_TO_POINTER (self->depth - 1));
+}
+
 gboolean
 td_store_commit (TdStore *self, GError **error)
 {
@@ -802,6 +829,7 @@ td_store_commit (TdStore *self, GError **error)
       td_store_rollback (self);
       return FALSE;
     }
+  export_locks_pass (self, FALSE);
   self->depth--;
   if (self->depth == 0)
     {
@@ -826,7 +854,85 @@ td_store_rollback (TdStore *self)
     }
   else
     td_db_rollback_to (self->conn, self->depth - 1);
+  export_locks_pass (self, TRUE);
   self->depth--;
+}
+
+/* ---- the lock of a running export (PostgreSQL) ----
+ * A packet is logged "writing" before its file is put in place (td_store_finish_packet).
+ * On a server the desk that logs it holds a session lock keyed by the packet from inside the
+ * transaction that logs it until the export ends: as long as the row can be seen, a desk
+ * that cannot take the lock knows its export is running; one that can knows the exporter is
+ * gone (closed, killed, its connection lost: the server let the lock go) and settles it
+ * (td-store-files.c).  Two keys: TrainDesk's, and the packet in this database's schema (a
+ * collision only makes a gone export look running until the other ends). */
+#define EXPORT_LOCK_KEY "1413770034, hashtext (current_schema () || ' ' || ?::text)"
+
+static gboolean
+export_lock_call (TdStore *self, const char *sql, const char *packet_id, gboolean *got,
+                  GError **error)
+{
+  TdStmt *stmt = td_store_prepare (self, sql, error);
+  TdDbRc rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_bind_text (stmt, 1, packet_id);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_DB_ROW && got != NULL)
+    *got = td_stmt_int64 (stmt, 0) != 0;
+  return td_store_read_end (self, stmt, rc, error);
+}
+
+gboolean
+td_store_export_lock_take (TdStore *self, const char *packet_id, GError **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  if (!export_lock_call (self, "SELECT pg_advisory_lock (" EXPORT_LOCK_KEY ")", packet_id,
+                         NULL, error))
+    return FALSE;
+  g_hash_table_insert (self->export_locks, g_strdup (packet_id),
+                       GINT_TO_POINTER (self->depth));
+  return TRUE;
+}
+
+gboolean
+td_store_export_lock_try (TdStore *self, const char *packet_id)
+{
+  gboolean got = FALSE;
+  g_autoptr (GError) error = NULL;
+
+  if (self->db != NULL)
+    return TRUE;
+  /* this connection's own export is running (the lock is taken again by its holder) */
+  if (g_hash_table_contains (self->export_locks, packet_id))
+    return FALSE;
+  if (!export_lock_call (self, "SELECT pg_try_advisory_lock (" EXPORT_LOCK_KEY ")::int",
+                         packet_id, &got, &error))
+    g_debug ("%s", error->message);
+  return got;
+}
+
+void
+td_store_export_lock_drop (TdStore *self, const char *packet_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->db != NULL)
+    return;
+  /* a connection lost meanwhile took the lock with it */
+  if (!export_lock_call (self, "SELECT pg_advisory_unlock (" EXPORT_LOCK_KEY ")::int",
+                         packet_id, NULL, &error))
+    g_debug ("%s", error->message);
+}
+
+void
+td_store_export_ended (TdStore *self, const char *packet_id)
+{
+  if (self->db == NULL && g_hash_table_remove (self->export_locks, packet_id))
+    td_store_export_lock_drop (self, packet_id);
 }
 
 /* ---- opening ---- */
@@ -1192,7 +1298,8 @@ read_role (TdStore *self, GError **error)
     "  OR (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE') "
     "      AND has_table_privilege (t, 'DELETE'))) "
     "FROM unnest (ARRAY['class', 'lesson', 'trainee', 'enrolment', 'attendance', 'result', "
-    "  'follow_up', 'packet', 'claim', 'setting', 'audit', 'audit_head']) t", error);
+    "  'follow_up', 'packet', 'packet_content', 'claim', 'setting', 'audit', 'audit_head']) t",
+    error);
   TdDbRc rc;
 
   if (stmt == NULL)
@@ -1315,6 +1422,8 @@ open_server (const char *location, const char *password, TdStoreOpenFlags flags,
   self->schema_version = version == 0 || (!read_only && version < target) ? target : version;
   if (!read_only && !td_store_check_audit (self, error))
     return NULL;
+  if (!read_only)
+    td_store_tidy_files (self);
   return g_steal_pointer (&self);
 }
 

@@ -416,6 +416,13 @@ gboolean td_store_finish_packet (TdStore *self, const char *packet_id, GError **
 gboolean td_store_relocate_packet (TdStore *self, const char *packet_id, const char *path,
                                    GError **error);
 gboolean td_store_forget_packet (TdStore *self, const char *packet_id, GError **error);
+/* On a server: exports that a desk left "writing" because it is gone (closed, killed, its
+ * connection to the server lost), settled as opening a file settles them: a file in place
+ * here with exactly the logged bytes is logged as sent, otherwise the export is undone and
+ * its records can be exported again.  An export a desk is running is left alone.  Opening
+ * does it too (td_store_get_notices); an export does it first.  Returns what was settled,
+ * one sentence each (empty when nothing; always on a file, whose exports opening settled). */
+GPtrArray *td_store_settle_exports (TdStore *self);
 /* Applies a receipt's decision: status, instants, filing number, approved amount, issues. */
 gboolean td_store_set_packet_receipt (TdStore *self, const char *packet_id,
                                       TdPacketStatus status, const char *received,

@@ -412,6 +412,7 @@ td_export_packet (TdStore *store, TdPacketKind kind, const char *class_code, int
   g_autoptr (TdPacketData) data = NULL;
   g_autoptr (TdExportResult) result = g_new0 (TdExportResult, 1);
   g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) settled = NULL;
   TdExport ex = { .store = store };
   gboolean ok;
 
@@ -419,6 +420,8 @@ td_export_packet (TdStore *store, TdPacketKind kind, const char *class_code, int
   g_return_val_if_fail ((kind == TD_KIND_QUARTERLY) == (class_code == NULL), NULL);
   if (findings_out != NULL)
     *findings_out = NULL;
+  /* on a server, an export a desk that is gone left half done would stand in the way */
+  settled = td_store_settle_exports (store);
   ok = prepare (&ex, options, error);
   if (ok)
     ok = (data = td_packet_data_load (store, kind, class_code, year, quarter, error)) != NULL;
@@ -441,5 +444,23 @@ td_export_packet (TdStore *store, TdPacketKind kind, const char *class_code, int
                                    "after its receipt for the rest."));
     }
   export_clear (&ex);
+  if (settled->len > 0)
+    {
+      g_autofree char *said = NULL;
+
+      g_ptr_array_add (settled, NULL);
+      said = g_strjoinv ("\n", (char **) settled->pdata);
+
+      if (!ok)
+        g_prefix_error (error, "%s\n", said);
+      else
+        {
+          char *note = result->note;
+
+          result->note = note != NULL ? g_strconcat (said, "\n", note, NULL)
+                                      : g_steal_pointer (&said);
+          g_free (note);
+        }
+    }
   return ok ? g_steal_pointer (&result) : NULL;
 }

@@ -42,7 +42,9 @@ typedef struct
   gsize size;
   TdFindings *findings;          /* warnings (or, with TD_EXPORT_ERROR_CHECK, everything) */
   gboolean reused;               /* the logged packet was given back unchanged */
-  char *note;                    /* e.g. "the rest of the corrections follow"; or NULL */
+  /* e.g. "the rest of the corrections follow", or an export a gone desk left half done
+   * settled first (td_store_settle_exports); or NULL */
+  char *note;
 } TdExportResult;
 
 void td_export_result_free (TdExportResult *result);

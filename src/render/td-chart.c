@@ -32,6 +32,7 @@ struct _TdChart
   GArray *values;               /* double, [category * n_series + series] */
   double threshold;             /* < 0: none */
   char *threshold_label;
+  double category_h;            /* tallest category label; < 0: not measured since a change */
 };
 
 typedef struct
@@ -75,6 +76,7 @@ td_chart_new (const char *title)
   chart->categories = g_ptr_array_new_with_free_func (g_free);
   chart->values = g_array_new (FALSE, TRUE, sizeof (double));
   chart->threshold = -1;
+  chart->category_h = -1;
   return chart;
 }
 
@@ -118,6 +120,7 @@ void
 td_chart_set_font_size (TdChart *chart, double size)
 {
   chart->font_size = size;
+  chart->category_h = -1;
 }
 
 int
@@ -136,6 +139,7 @@ int
 td_chart_add_category (TdChart *chart, const char *label)
 {
   g_ptr_array_add (chart->categories, g_strdup (label));
+  chart->category_h = -1;
   g_array_set_size (chart->values, chart->categories->len * chart->series->len);
   return (int) chart->categories->len - 1;
 }
@@ -397,13 +401,21 @@ layout_plot (TdChartGeom *geom, double top)
     }
   if (chart->x_title != NULL)
     x_title_h = label_h + 4;
-  /* room under the plot for the tallest category label (some have two lines) */
-  for (guint i = 0; i < chart->categories->len; i++)
+  /* room under the plot for the tallest category label (some have two lines); measured
+   * once per change of the labels, not on every frame (1,000 classes: most of a frame) */
+  if (chart->category_h < 0)
     {
-      double h;
-      g_object_unref (measure (geom, g_ptr_array_index (chart->categories, i), FALSE, &w, &h));
-      cat_h = MAX (cat_h, h);
+      chart->category_h = 0;
+      for (guint i = 0; i < chart->categories->len; i++)
+        {
+          double h;
+
+          g_object_unref (measure (geom, g_ptr_array_index (chart->categories, i), FALSE,
+                                   &w, &h));
+          chart->category_h = MAX (chart->category_h, h);
+        }
     }
+  cat_h = MAX (cat_h, chart->category_h);
   geom->plot.y = top + label_h / 2;
   geom->plot.height = geom->height - MARGIN - x_title_h - cat_h - 4 - geom->plot.y;
   geom->plot.height = MAX (geom->plot.height, 10);

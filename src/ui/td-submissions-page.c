@@ -231,6 +231,8 @@ td_submissions_page_export (TdSubmissionsPage *self, TdPacketKind kind, int year
     g_autofree char *msg = g_strdup_printf (_("Exported to %s"), result->path);
     td_page_toast (TD_PAGE (self), msg);
   }
+  if (result->note != NULL)
+    td_page_toast (TD_PAGE (self), result->note);
   return TRUE;
 }
 

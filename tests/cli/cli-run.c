@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "cli-run.h"
+#include "../td-test-platform.h"
 
 void
 cli_run_clear (CliRun *run)
@@ -35,9 +36,9 @@ spawn_env (CliRun *run, const char *dir, char **envp, const char *const *argv)
   int wait_status = 0;
 
   cli_run_clear (run);
-  g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
+  if (!td_test_spawn_sync (dir, argv, envp, G_SPAWN_SEARCH_PATH, &run->out, &run->err,
+                          &wait_status, &error))
+    g_error ("Cannot start %s in %s: %s", argv[0], dir, error->message);
   run->status = 0;
   if (!g_spawn_check_wait_status (wait_status, &error))
     {

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "../td-test-dir.h"
+#include "../td-test-platform.h"
 #include "packet/td-digest.h"
 #include "packet/td-xml-safe.h"
 
@@ -72,9 +73,9 @@ cli (Fixture *f, const char *verb, const char *arg)
   gint64 start = g_get_monotonic_time ();
 
   g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
-                               &run.err, &wait_status, &error));
-  g_assert_no_error (error);
+  if (!td_test_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, &run.out, &run.err, &wait_status,
+                          &error))
+    g_error ("Cannot start %s: %s", argv[0], error->message);
   run.usec = g_get_monotonic_time () - start;
   if (g_spawn_check_wait_status (wait_status, &exit_error))
     run.status = 0;

@@ -40,9 +40,9 @@ run_argv (Run *r, const char *dir, const char *const *argv)
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
-  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &r->out, &r->err,
-                &wait_status, &error);
-  g_assert_no_error (error);
+  if (!td_test_spawn_sync (dir, argv, NULL, G_SPAWN_SEARCH_PATH, &r->out, &r->err,
+                          &wait_status, &error))
+    g_error ("Cannot start %s in %s: %s", argv[0], dir, error->message);
   r->status = 0;
   if (!g_spawn_check_wait_status (wait_status, &error))
     {

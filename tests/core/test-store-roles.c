@@ -211,6 +211,58 @@ test_pgpass_honoured (StoreFixture *f, gconstpointer data)
   drop_roles (f, &r);
 }
 
+/* Rights given before an upgrade hold for the tables the upgrade adds: a database made at
+ * version 6, its roles given their rights, then brought to this version by its owner (7 put a
+ * packet's bytes in the new table packet_content): the clerk logs a packet (its bytes go into
+ * the new table), the inspector reads it and still may not write. */
+static void
+test_grants_survive_upgrade (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) clerk = NULL;
+  g_autoptr (TdStore) inspector = NULL;
+  g_autoptr (TdPacketLog) log = td_packet_log_new ();
+  g_autoptr (TdPacketLog) seen = NULL;
+  g_autoptr (GBytes) content = g_bytes_new_static ("<Packet>filing</Packet>", 23);
+  g_autofree char *location = NULL;
+  Roles r;
+
+  f->store = td_store_create_at_version (f->path, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_sql_int (f->path, "SELECT count (*) FROM pg_tables WHERE tablename = "
+                                        "'packet_content' AND schemaname = current_schema ()"),
+                   ==, 0);
+  make_roles (f, &r);
+  sf_reopen (f);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
+
+  location = as_role (f, r.clerk);
+  clerk = td_store_open_with_password (location, "clerk-pw", TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (td_store_is_read_only (clerk));
+  g_strlcpy (log->id, "7d1f2c9e-3b1a-4c55-9e0f-2a6b8c4d1e01", sizeof log->id);
+  log->kind = TD_KIND_FILING;
+  g_strlcpy (log->created, "2026-02-20T09:30:00+08:00", sizeof log->created);
+  g_strlcpy (log->digest, "00", sizeof log->digest);
+  log->status = TD_PACKET_SENT;
+  g_assert_true (td_store_log_packet (clerk, log, content, &error));
+  g_assert_no_error (error);
+
+  g_free (location);
+  location = as_role (f, r.inspector);
+  inspector = td_store_open_with_password (location, "inspector-pw", TD_STORE_OPEN_DEFAULT,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_true (td_store_is_read_only (inspector));
+  seen = td_store_get_packet (inspector, log->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (seen->content, content));
+  sf_assert_verifies (inspector);
+  g_clear_object (&clerk);
+  g_clear_object (&inspector);
+  drop_roles (f, &r);
+}
+
 /* Rights are for server roles; a file has none, and a name that is not plain is refused. */
 static void
 test_grant_refused (StoreFixture *f, gconstpointer data)
@@ -235,6 +287,7 @@ main (int argc, char **argv)
       SF_ADD ("/roles/password-needed", test_password_needed);
       SF_ADD ("/roles/pgpass-honoured", test_pgpass_honoured);
       SF_ADD ("/roles/grant-refused", test_grant_refused);
+      SF_ADD_EMPTY ("/roles/grants-survive-upgrade", test_grants_survive_upgrade);
     }
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/td-file.h"
+#include "core/td-idnumber.h"
 #include "core/td-store.h"
 #include "../td-test-private.h"
 #include "store-fixture.h"
@@ -366,6 +367,121 @@ test_add_enrolments (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (number, ==, "5");
 }
 
+/* Row @index of @rows becomes the person with @id_number. */
+static void
+replace_row (GPtrArray *rows, guint index, const char *id_number, const char *name)
+{
+  td_enrolment_free (g_ptr_array_index (rows, index));
+  g_ptr_array_index (rows, index) = sf_enrolment (0, id_number, name, "01");
+}
+
+/* @n new people (id numbers 37150219800101000X on, with their check digit) for a class. */
+static GPtrArray *
+many_enrolments (guint n, guint first)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) td_enrolment_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char id17[18], id[TD_ID_LEN];
+      g_autofree char *name = g_strdup_printf ("学员%u", first + i);
+
+      g_snprintf (id17, sizeof id17, "37150219800101%03u", first + i);
+      g_snprintf (id, sizeof id, "%s%c", id17, td_id_number_check_char (id17));
+      g_ptr_array_add (rows, sf_enrolment (0, id, name, "01"));
+    }
+  return rows;
+}
+
+/* The add of many rows (SQLite writes them 50 a statement): every person and enrolment
+ * stored with the ids the rows are given, in file order; a person stored before, in the
+ * middle of a batch, keeps the row and takes the new details; a terminal number in a batch
+ * is kept; a person already on the roster, or twice in one batch, refuses the whole add
+ * and names the row. */
+static void
+test_add_enrolments_in_batches (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdClass) a = sf_save_class (f->store, "YL2026-101", "2026-03-02", "2026-03-20");
+  g_autoptr (TdClass) b = sf_save_class (f->store, "YL2026-201", "2026-05-11", "2026-05-29");
+  g_autoptr (GPtrArray) rows = many_enrolments (123, 0);
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autoptr (GHashTable) numbers = NULL;
+  g_autoptr (TdTrainee) t = NULL;
+  const char *terminal[123] = { NULL };
+  TdEnrolment *known = g_ptr_array_index (rows, 60);
+  gint64 known_id = sf_enrol (f->store, a->id, known->trainee.id_number, "旧名", "01");
+  g_autofree char *version_sql = g_strdup_printf ("SELECT row_version FROM trainee WHERE id = %"
+                                                  G_GINT64_FORMAT, known_id);
+  gint64 known_row = sf_sql_int (f->path, version_sql);
+  guint failed = 99;
+
+  terminal[55] = "500";
+  g_assert_true (td_store_add_enrolments (f->store, b->id, (TdEnrolment *const *) rows->pdata,
+                                          terminal, rows->len, NULL, NULL, NULL, &failed,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_count_trainees (f->store, &error), ==, 123);
+  roster = td_store_list_enrolments (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->len, ==, 123);
+  for (guint i = 0; i < roster->len; i++)
+    {
+      const TdEnrolment *stored = g_ptr_array_index (roster, i);
+      const TdEnrolment *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (stored->position, ==, i + 1);
+      g_assert_cmpint (row->position, ==, i + 1);
+      g_assert_cmpint (stored->id, ==, row->id);
+      g_assert_cmpint (stored->trainee.id, ==, row->trainee.id);
+      g_assert_cmpstr (stored->trainee.id_number, ==, row->trainee.id_number);
+      g_assert_cmpstr (stored->trainee.name, ==, row->trainee.name);
+    }
+  g_assert_cmpint (known->trainee.id, ==, known_id);
+  t = td_store_get_trainee (f->store, known_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (t->name, ==, "学员60");
+  g_assert_cmpint (t->row_version, ==, known_row + 1);
+  numbers = td_store_list_terminal_numbers (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (numbers, &((TdEnrolment *) rows->pdata[55])->trainee.id),
+                   ==, "500");
+  g_assert_cmpstr (g_hash_table_lookup (numbers, &((TdEnrolment *) rows->pdata[56])->trainee.id),
+                   ==, "57");
+
+  /* row 77 of the next add is on the roster already: nothing of it is stored */
+  {
+    g_autoptr (GPtrArray) more = many_enrolments (100, 200);
+
+    replace_row (more, 77, ((TdEnrolment *) rows->pdata[3])->trainee.id_number, "学员3");
+    g_assert_false (td_store_add_enrolments (f->store, b->id, (TdEnrolment *const *) more->pdata,
+                                             NULL, more->len, NULL, NULL, NULL, &failed,
+                                             &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpstr (strstr (error->message, "学员3 ("), !=, NULL);
+    g_assert_cmpuint (failed, ==, 77);
+    g_clear_error (&error);
+  }
+  /* the same person twice in one batch: the second is refused */
+  {
+    g_autoptr (GPtrArray) twice = many_enrolments (60, 300);
+
+    replace_row (twice, 30, ((TdEnrolment *) twice->pdata[10])->trainee.id_number, "学员310");
+    g_assert_false (td_store_add_enrolments (f->store, a->id, (TdEnrolment *const *) twice->pdata,
+                                             NULL, twice->len, NULL, NULL, NULL, &failed,
+                                             &error));
+    g_assert_error (error, TD_STORE_ERROR, TD_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpuint (failed, ==, 30);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (td_store_count_trainees (f->store, &error), ==, 123);
+  g_clear_pointer (&roster, g_ptr_array_unref);
+  roster = td_store_list_enrolments (f->store, b->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->len, ==, 123);
+  sf_assert_verifies (f->store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,5 +493,6 @@ main (int argc, char **argv)
   SF_ADD ("/store/roster-import-moves-versions", test_import_moves_versions);
   SF_ADD_EMPTY ("/store/roster-upgrade-from-v5", test_upgrade_from_v5);
   SF_ADD ("/store/add-enrolments", test_add_enrolments);
+  SF_ADD ("/store/add-enrolments-in-batches", test_add_enrolments_in_batches);
   return g_test_run ();
 }

@@ -13,12 +13,18 @@
  *   desk-process LOCATION export CLASS_CODE CREATED
  *       says "ready", waits for "go", exports the class's pending attendance; says
  *       "exported PACKET_ID PATH", or "refused MESSAGE"
+ *   desk-process LOCATION export-held CLASS_CODE CREATED
+ *       the same, but once the packet is logged "writing" (before its file is put in place)
+ *       says "writing PACKET_ID PATH" and waits for "go" (or to be killed) before going on
+ * Before anything else every verb says "notice MESSAGE" for what opening told the user (an
+ * interrupted export settled).
  * Exit status 0, or 1 when something else went wrong (said on stderr). */
 #define G_LOG_DOMAIN "td-test"
 
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/td-store.h"
@@ -164,9 +170,35 @@ edit_trainee (TdStore *store, gint64 trainee_id, const char *phone)
   return saved (ok, error);
 }
 
-static int
-export (TdStore *store, const char *code, const char *created)
+/* export-held: the packet logged "writing" (the commit that logs it tells ::changed), the
+ * export stops there until told to go on. */
+static void
+on_changed (TdStore *store, const char *table, gint64 row, gboolean *held)
 {
+  g_autoptr (GPtrArray) packets = NULL;
+
+  if (*held || !g_str_equal (table, "packet"))
+    return;
+  packets = td_store_list_packets (store, 0, NULL);
+  for (guint i = 0; packets != NULL && i < packets->len; i++)
+    {
+      const TdPacketLog *p = g_ptr_array_index (packets, i);
+
+      if (p->status == TD_PACKET_WRITING)
+        {
+          *held = TRUE;
+          say ("writing %s %s", p->id, p->file);
+          if (!wait_for ("go"))
+            exit (1);
+          return;
+        }
+    }
+}
+
+static int
+export (TdStore *store, const char *code, const char *created, gboolean hold)
+{
+  gboolean held = FALSE;
   TdExportOptions options = { .created = created };
   g_autoptr (GError) error = NULL;
   g_autoptr (TdFindings) failed = NULL;
@@ -176,6 +208,8 @@ export (TdStore *store, const char *code, const char *created)
   say ("ready");
   if (!wait_for ("go"))
     return 1;
+  if (hold)
+    g_signal_connect (store, "changed", G_CALLBACK (on_changed), &held);
   r = td_export_packet (store, TD_KIND_ATTENDANCE, code, 0, 0, &options, &failed, &error);
   if (r != NULL)
     {
@@ -209,6 +243,12 @@ main (int argc, char **argv_local)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  for (guint i = 0; i < td_store_get_notices (store)->len; i++)
+    {
+      g_autofree char *notice = one_line (g_ptr_array_index (td_store_get_notices (store), i));
+
+      say ("notice %s", notice);
+    }
   if (g_str_equal (verb, "append") && argc == 7)
     return append (store, g_ascii_strtoll (argv[3], NULL, 10), atoi (argv[4]), atoi (argv[5]),
                    atoi (argv[6]));
@@ -216,8 +256,8 @@ main (int argc, char **argv_local)
     return edit_class (store, g_ascii_strtoll (argv[3], NULL, 10), argv[4]);
   if (g_str_equal (verb, "edit-trainee"))
     return edit_trainee (store, g_ascii_strtoll (argv[3], NULL, 10), argv[4]);
-  if (g_str_equal (verb, "export"))
-    return export (store, argv[3], argv[4]);
+  if (g_str_equal (verb, "export") || g_str_equal (verb, "export-held"))
+    return export (store, argv[3], argv[4], g_str_equal (verb, "export-held"));
   g_printerr ("unknown verb or arguments: %s\n", verb);
   return 2;
 }

@@ -8,12 +8,16 @@
  *  - two processes editing the same class (person): the second save is refused with
  *    "changed on another desk", the first one's change stays;
  *  - an export racing a process that records: one packet, or the export refused; every
- *    record ends up in exactly one packet, none lost. */
+ *    record ends up in exactly one packet, none lost;
+ *  - a process killed while it exports (its packet logged "writing", its file not yet in
+ *    place, or just put in place): the next desk to open settles it and exports the batch
+ *    once; on a server, an export still running is left alone by a desk that opens. */
 #include "config.h"
 
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "../td-test-db.h"
 #include "export-fixture.h"
@@ -98,6 +102,34 @@ desk_finish (Desk *d)
   g_object_unref (d->out);
   g_object_unref (d->proc);
   g_free (d);
+}
+
+/* Kills the desk (as a crash or the task manager would) and frees it. */
+static void
+desk_kill (Desk *d)
+{
+  g_subprocess_force_exit (d->proc);
+  g_assert_true (g_subprocess_wait (d->proc, NULL, NULL));
+  g_assert_false (g_subprocess_get_if_exited (d->proc) && g_subprocess_get_exit_status (d->proc)
+                  == 0);
+  g_object_unref (d->out);
+  g_object_unref (d->proc);
+  g_free (d);
+}
+
+/* On a server: waits until the server has seen a killed desk's connection end, i.e. until
+ * the lock its export of @packet_id held (td_store_export_lock_take) is free — taken here
+ * on a connection of the test's own, which lets it go at once. */
+static void
+wait_until_export_gone (Fixture *f, const char *packet_id)
+{
+  g_autofree char *sql = NULL;
+
+  if (!td_test_on_server ())
+    return;   /* a file's locks went with the process */
+  sql = g_strdup_printf ("SELECT pg_advisory_lock (1413770034, hashtext (current_schema () "
+                         "|| ' ' || '%s'))", packet_id);
+  td_test_db_sql (td_store_get_path (f->store), sql);
 }
 
 static void
@@ -374,6 +406,168 @@ test_export_races_an_edit (Fixture *f, gconstpointer data)
   assert_verifies (f, 2 + (g_str_has_prefix (said, "exported ") ? 1 : 0));
 }
 
+/* The temporary file a killed export left beside @path renamed onto it: the kill came just
+ * after the export put its file in place. */
+static void
+put_left_file_in_place (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *temp = NULL;
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".td-") && g_str_has_suffix (name, ".part"))
+      {
+        g_assert_null (temp);
+        temp = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (temp);
+  g_assert_cmpint (g_rename (temp, path), ==, 0);
+}
+
+static gint64
+n_rows (Fixture *f, const char *sql)
+{
+  return td_test_db_int (td_store_get_path (f->store), sql);
+}
+
+/* A process exporting the pending attendance (lessons 1-2) is killed once its packet is
+ * logged "writing": before its file is in place, or (run "after-rename") just after.  The
+ * next desk to open tells the user the export was settled — undone, or logged as sent —
+ * and exports the batch: one packet carries the 6 records, nothing is left "writing". */
+static void
+test_killed_exporting (Fixture *f, gconstpointer data)
+{
+  gboolean renamed = data != NULL;
+  const char *held[] = { "export-held", FIX_CLASS, "2026-03-03T18:00:00+08:00", NULL };
+  const char *again[] = { "export", FIX_CLASS, "2026-03-03T18:30:00+08:00", NULL };
+  g_autofree char *writing = NULL, *notice = NULL, *exported = NULL, *expected = NULL;
+  g_auto (GStrv) logged = NULL;
+  g_auto (GStrv) sent = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autoptr (GError) error = NULL;
+  Desk *x, *y;
+
+  fixture_file_and_roster (f);
+  fixture_attend (f, 0);
+  fixture_attend (f, 1);
+  x = desk_spawn (f, held);
+  desk_expect (x, "ready");
+  desk_tell (x, "go");
+  writing = desk_hear (x);
+  g_assert_true (g_str_has_prefix (writing, "writing "));
+  logged = g_strsplit (writing, " ", 3);
+  desk_kill (x);
+  wait_until_export_gone (f, logged[1]);
+  g_assert_false (g_file_test (logged[2], G_FILE_TEST_EXISTS));
+  if (renamed)
+    put_left_file_in_place (logged[2]);
+
+  y = desk_spawn (f, again);
+  notice = desk_hear (y);
+  if (renamed)
+    expected = g_strdup_printf ("notice The export of packet %s to %s was interrupted after "
+                                "its file was written; it is now logged as sent.", logged[1],
+                                logged[2]);
+  else if (td_test_on_server ())
+    expected = g_strdup_printf ("notice The export of packet %s to %s was interrupted (the "
+                                "desk exporting it was closed or lost its connection to the "
+                                "server) before its file could be found here; it was undone. "
+                                "Export it again. If that file exists on the computer that "
+                                "exported it, delete it: it was not logged as sent.",
+                                logged[1], logged[2]);
+  else
+    expected = g_strdup_printf ("notice The export of packet %s was interrupted before its "
+                                "file was written; it was undone. Export it again.",
+                                logged[1]);
+  g_assert_cmpstr (notice, ==, expected);
+  desk_expect (y, "ready");
+  desk_tell (y, "go");
+  exported = desk_hear (y);
+  desk_finish (y);
+  g_assert_true (g_str_has_prefix (exported, "exported "));
+  sent = g_strsplit (exported, " ", 3);
+
+  /* logged as sent (and written again, unchanged), or undone and exported anew */
+  log = td_store_get_packet (f->store, logged[1], renamed ? &error : NULL);
+  g_assert_no_error (error);
+  if (renamed)
+    {
+      g_assert_cmpstr (sent[1], ==, logged[1]);
+      g_assert_cmpint (log->status, ==, TD_PACKET_SENT);
+    }
+  else
+    {
+      g_assert_cmpstr (sent[1], !=, logged[1]);
+      g_assert_null (log);
+    }
+  g_assert_cmpint (records_marked (f, sent[1]), ==, 6);
+  g_assert_cmpuint (records_in_file (sent[2]), ==, 6);
+  g_assert_cmpint (n_rows (f, "SELECT count(*) FROM packet WHERE kind = 'attendance'"), ==, 1);
+  g_assert_cmpint (n_rows (f, "SELECT count(*) FROM packet WHERE status = 'writing'"), ==, 0);
+  g_assert_cmpint (n_rows (f, "SELECT count(*) FROM attendance WHERE packet_id IS NULL"), ==,
+                   0);
+  /* the filing and the roster were accepted by hand */
+  assert_verifies (f, 2);
+}
+
+/* On a server, a desk that opens while another exports leaves that export alone: nothing
+ * settled, the packet still "writing", the same batch not exported a second time; the
+ * export then ends as usual. */
+static void
+test_live_export_left_alone (Fixture *f, gconstpointer data)
+{
+  const char *held[] = { "export-held", FIX_CLASS, "2026-03-03T18:00:00+08:00", NULL };
+  TdExportOptions options = { .created = "2026-03-03T18:30:00+08:00" };
+  g_autofree char *writing = NULL, *exported = NULL, *expected = NULL;
+  g_auto (GStrv) logged = NULL;
+  g_autoptr (TdStore) other = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autoptr (TdPacketLog) done = NULL;
+  g_autoptr (TdExportResult) twice = NULL;
+  g_autoptr (GPtrArray) settled = NULL;
+  g_autoptr (GError) error = NULL;
+  Desk *x;
+
+  fixture_file_and_roster (f);
+  fixture_attend (f, 0);
+  fixture_attend (f, 1);
+  x = desk_spawn (f, held);
+  desk_expect (x, "ready");
+  desk_tell (x, "go");
+  writing = desk_hear (x);
+  g_assert_true (g_str_has_prefix (writing, "writing "));
+  logged = g_strsplit (writing, " ", 3);
+
+  other = td_store_open (td_store_get_path (f->store), TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_store_get_notices (other)->len, ==, 0);
+  settled = td_store_settle_exports (f->store);
+  g_assert_cmpuint (settled->len, ==, 0);
+  twice = td_export_packet (other, TD_KIND_ATTENDANCE, FIX_CLASS, 0, 0, &options, NULL,
+                            &error);
+  g_assert_null (twice);
+  expected = g_strdup_printf ("Class %s has no attendance records waiting to be sent.",
+                              FIX_CLASS);
+  g_assert_cmpstr (error->message, ==, expected);
+  log = td_store_get_packet (other, logged[1], NULL);
+  g_assert_nonnull (log);
+  g_assert_cmpint (log->status, ==, TD_PACKET_WRITING);
+
+  desk_tell (x, "go");
+  exported = desk_hear (x);
+  desk_finish (x);
+  g_free (expected);
+  expected = g_strdup_printf ("exported %s %s", logged[1], logged[2]);
+  g_assert_cmpstr (exported, ==, expected);
+  done = td_store_get_packet (other, logged[1], NULL);
+  g_assert_cmpint (done->status, ==, TD_PACKET_SENT);
+  g_assert_cmpint (records_marked (f, logged[1]), ==, 6);
+  g_assert_cmpuint (records_in_file (logged[2]), ==, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -386,6 +580,12 @@ main (int argc, char **argv)
   ADD ("/packet/desk-processes/export-races-an-edit", test_export_races_an_edit);
   g_test_add ("/packet/desk-processes/export-first", Fixture, "export-first", fixture_set_up,
               test_export_races_an_edit, fixture_tear_down);
+  ADD ("/packet/desk-processes/killed-exporting", test_killed_exporting);
+  g_test_add ("/packet/desk-processes/killed-exporting-after-rename", Fixture, "after-rename",
+              fixture_set_up, test_killed_exporting, fixture_tear_down);
+  /* (a file has one desk at a time: opening it settles whatever is left "writing") */
+  if (td_test_on_server ())
+    ADD ("/packet/desk-processes/live-export-left-alone", test_live_export_left_alone);
 #undef ADD
   return g_test_run ();
 }

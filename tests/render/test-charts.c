@@ -102,6 +102,37 @@ test_thousand_classes (void)
   g_assert_false (td_chart_hit (geom, 1, 1, &hit));
 }
 
+/* A widget keeps its geometry from frame to frame, and the labels' height is measured once
+ * per change: a category added later with two lines, or a larger font, still gets room
+ * under the plot (no label below the chart's bottom edge). */
+static void
+test_relayout_after_change (void)
+{
+  g_autoptr (TdChart) chart = td_chart_new ("Special actions");
+  g_autoptr (TdChartGeom) geom = NULL;
+  guint n;
+  const TdRect *boxes;
+  g_autofree char *text = NULL;
+
+  td_chart_add_series (chart, "Share", TD_CHART_SERIES_BAR);
+  td_chart_set_value (chart, 0, td_chart_add_category (chart, "01"), 3);
+  td_chart_set_value (chart, 0, td_chart_add_category (chart, "02"), 5);
+  td_chart_layout (chart, 400, 300, &geom);
+  td_chart_set_value (chart, 0, td_chart_add_category (chart, "家政服务\n12 of 5000\n0.24%"), 4);
+  td_chart_layout (chart, 400, 300, &geom);
+  text = td_chart_geom_get_text (geom);
+  g_assert_nonnull (strstr (text, "12 of 5000"));
+  boxes = td_chart_geom_get_label_boxes (geom, &n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, 300);
+  td_chart_set_font_size (chart, 16);
+  td_chart_layout (chart, 400, 300, &geom);
+  boxes = td_chart_geom_get_label_boxes (geom, &n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, 300);
+  assert_no_overlap (chart, 400, 300);
+}
+
 static void
 test_outcomes_from_store (Fixture *f, gconstpointer data)
 {
@@ -232,6 +263,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/charts/targets-file", test_targets_file);
   g_test_add_func ("/render/charts/thousand-classes", test_thousand_classes);
+  g_test_add_func ("/render/charts/relayout-after-change", test_relayout_after_change);
   g_test_add ("/render/charts/outcomes", Fixture, NULL, setup_two_classes,
               test_outcomes_from_store, fixture_teardown);
   g_test_add ("/render/charts/attendance", Fixture, NULL, setup_two_classes,
