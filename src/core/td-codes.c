@@ -338,13 +338,20 @@ td_codes_halfwidth (const char *text)
 char *
 td_codes_halfwidth_stripped (const char *text)
 {
+  const guchar *p;
   const char *end;
 
   if (text == NULL)
     return NULL;
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), g_strdup (""));
-  if (has_wide_form (text))
-    return g_strstrip (td_codes_halfwidth (text));
+  /* ASCII (a phone, an id number, a date) is valid UTF-8 with no full-width form */
+  for (p = (const guchar *) text; *p != '\0' && *p < 0x80; p++)
+    ;
+  if (*p != '\0')
+    {
+      g_return_val_if_fail (g_utf8_validate (text, -1, NULL), g_strdup (""));
+      if (has_wide_form (text))
+        return g_strstrip (td_codes_halfwidth (text));
+    }
   while (g_ascii_isspace (*text))
     text++;
   end = text + strlen (text);

@@ -27,25 +27,49 @@ read_digits (const char *s, int n)
   return value;
 }
 
+/* Days are counted as GDate's Julian days (day 1 is 1 January of year 1, proleptic
+ * Gregorian), worked out with whole numbers instead of a GDate: an import converts two
+ * dates of each of its thousands of rows (an era is 400 years, 146,097 days, counted from
+ * 1 March of year 0 so that a leap day ends its year). */
+#define MARCH_1_YEAR_0 (-305)    /* the day of 1 March of year 0 */
+
+static gboolean
+is_leap (int year)
+{
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
 TdDay
 td_day_make (int year, int month, int mday)
 {
-  GDate date;
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int era, year_of_era, day_of_year;
 
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || mday < 1 || mday > 31)
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || mday < 1
+      || mday > month_days[month - 1] + (month == 2 && is_leap (year)))
     return 0;
-  if (!g_date_valid_dmy ((GDateDay) mday, (GDateMonth) month, (GDateYear) year))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) mday, (GDateMonth) month, (GDateYear) year);
-  return g_date_get_julian (&date);
+  year -= month <= 2;            /* January and February end the year before */
+  era = year / 400;
+  year_of_era = year - era * 400;
+  day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + mday - 1;
+  return (TdDay) (era * 146097 + year_of_era * 365 + year_of_era / 4 - year_of_era / 100
+                  + day_of_year + MARCH_1_YEAR_0);
 }
 
+/* The year, month and day of @day (not 0). */
 static void
-day_to_date (TdDay day, GDate *date)
+day_split (TdDay day, int *year, int *month, int *mday)
 {
-  g_date_clear (date, 1);
-  g_date_set_julian (date, day);
+  gint64 z = (gint64) day - MARCH_1_YEAR_0;
+  gint64 era = z / 146097, day_of_era = z - era * 146097;
+  gint64 year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
+                        - day_of_era / 146096) / 365;
+  gint64 day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  gint64 m = (5 * day_of_year + 2) / 153;
+
+  *mday = (int) (day_of_year - (153 * m + 2) / 5 + 1);
+  *month = (int) (m < 10 ? m + 3 : m - 9);
+  *year = (int) (year_of_era + era * 400 + (*month <= 2));
 }
 
 TdDay
@@ -69,20 +93,19 @@ put_digits (char *out, int value, int n)
 void
 td_day_to_iso (TdDay day, char out[11])
 {
+  int year, month, mday;
+
   g_return_if_fail (out != NULL);
 
-  GDate date;
-
   out[0] = '\0';
-  if (day == 0 || !g_date_valid_julian (day))
+  if (day == 0)
     return;
-  /* one date, whose year, month and day are worked out once (an import writes thousands) */
-  day_to_date (day, &date);
-  put_digits (out, g_date_get_year (&date), 4);
+  day_split (day, &year, &month, &mday);
+  put_digits (out, year, 4);
   out[4] = '-';
-  put_digits (out + 5, g_date_get_month (&date), 2);
+  put_digits (out + 5, month, 2);
   out[7] = '-';
-  put_digits (out + 8, g_date_get_day (&date), 2);
+  put_digits (out + 8, mday, 2);
   out[10] = '\0';
 }
 
@@ -98,7 +121,7 @@ td_day_to_iso_dup (TdDay day)
 char *
 td_day_format_chinese (TdDay day)
 {
-  if (day == 0 || !g_date_valid_julian (day))
+  if (day == 0)
     return g_strdup ("");
   return g_strdup_printf ("%d年%d月%d日", td_day_year (day), td_day_month (day),
                           td_day_of_month (day));
@@ -107,41 +130,38 @@ td_day_format_chinese (TdDay day)
 int
 td_day_weekday (TdDay day)
 {
-  GDate date;
-
   g_return_val_if_fail (day != 0, 0);
-  day_to_date (day, &date);
-  return (int) g_date_get_weekday (&date);
+  return (int) ((day - 1) % 7) + 1;    /* 1 January of year 1 was a Monday (1) */
 }
 
 int
 td_day_year (TdDay day)
 {
-  GDate date;
+  int year, month, mday;
 
   g_return_val_if_fail (day != 0, 0);
-  day_to_date (day, &date);
-  return (int) g_date_get_year (&date);
+  day_split (day, &year, &month, &mday);
+  return year;
 }
 
 int
 td_day_month (TdDay day)
 {
-  GDate date;
+  int year, month, mday;
 
   g_return_val_if_fail (day != 0, 0);
-  day_to_date (day, &date);
-  return (int) g_date_get_month (&date);
+  day_split (day, &year, &month, &mday);
+  return month;
 }
 
 int
 td_day_of_month (TdDay day)
 {
-  GDate date;
+  int year, month, mday;
 
   g_return_val_if_fail (day != 0, 0);
-  day_to_date (day, &date);
-  return (int) g_date_get_day (&date);
+  day_split (day, &year, &month, &mday);
+  return mday;
 }
 
 static GTimeZone *
@@ -168,19 +188,13 @@ td_day_today (void)
 int
 td_day_age (TdDay birth, TdDay on)
 {
-  GDate b, o;
-  int years;
+  int by, bm, bd, oy, om, od;
 
   if (birth == 0 || on == 0 || on < birth)
     return -1;
-  day_to_date (birth, &b);
-  day_to_date (on, &o);
-  years = (int) g_date_get_year (&o) - (int) g_date_get_year (&b);
-  if (g_date_get_month (&o) < g_date_get_month (&b)
-      || (g_date_get_month (&o) == g_date_get_month (&b)
-          && g_date_get_day (&o) < g_date_get_day (&b)))
-    years--;
-  return years;
+  day_split (birth, &by, &bm, &bd);
+  day_split (on, &oy, &om, &od);
+  return oy - by - (om < bm || (om == bm && od < bd));
 }
 
 /* ---- lenient dates ------------------------------------------------------------------- */
@@ -247,7 +261,10 @@ TdDay
 td_day_parse_lenient (const char *text)
 {
   g_autofree char *s = NULL;
+  TdDay day = td_day_from_iso (text);
 
+  if (day != 0)
+    return day;     /* the usual cell: 2026-11-02, which the rest reads the same */
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return 0;
   s = td_codes_halfwidth (text);

@@ -182,24 +182,26 @@ check_characters (const char *s, GError **error)
 static gboolean
 check_birth_date (const char *s, TdDay today, GError **error)
 {
-  g_autofree char *digits = g_strndup (s + 6, 8);
   TdDay birth = birth_day (s);
+  char digits[9];
 
+  if (birth != 0 && td_day_year (birth) >= 1800 && birth <= today)
+    return TRUE;
+  memcpy (digits, s + 6, 8);
+  digits[8] = '\0';
   if (birth == 0)
     return fail (error, TD_ID_NUMBER_ERROR_BIRTH_DATE,
                  g_strdup_printf (_("The birth date %s is not a real date."), digits));
   if (td_day_year (birth) < 1800)
     return fail (error, TD_ID_NUMBER_ERROR_BIRTH_DATE,
                  g_strdup_printf (_("The birth date %s is before 1800."), digits));
-  if (birth > today)
-    {
-      g_autofree char *today_iso = td_day_to_iso_dup (today);
+  {
+    g_autofree char *today_iso = td_day_to_iso_dup (today);
 
-      return fail (error, TD_ID_NUMBER_ERROR_BIRTH_DATE,
-                   g_strdup_printf (_("The birth date %s is after today (%s)."), digits,
-                                    today_iso));
-    }
-  return TRUE;
+    return fail (error, TD_ID_NUMBER_ERROR_BIRTH_DATE,
+                 g_strdup_printf (_("The birth date %s is after today (%s)."), digits,
+                                  today_iso));
+  }
 }
 
 /* The 18-character form of a 15-digit number: "19" after the region, then the check digit. */
@@ -216,6 +218,18 @@ upgrade_15 (const char *s)
   return id;
 }
 
+/* TRUE for 17 digits and a digit or X (either case), nothing around them: what nearly every
+ * cell of a roster holds, which clean () would leave as it is but for the case of x. */
+static gboolean
+plain_18 (const char *input)
+{
+  for (int i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (input[i]))
+      return FALSE;
+  return (g_ascii_isdigit (input[17]) || input[17] == 'X' || input[17] == 'x')
+         && input[18] == '\0';
+}
+
 char *
 td_id_number_normalize (const char *input, const char *today_iso, GError **error)
 {
@@ -228,21 +242,30 @@ td_id_number_normalize (const char *input, const char *today_iso, GError **error
 
   if (today == 0)
     today = td_day_today ();
-  if (input != NULL && !g_utf8_validate (input, -1, NULL))
+  if (input != NULL && plain_18 (input))
     {
-      fail (error, TD_ID_NUMBER_ERROR_CHARACTERS, g_strdup (_("The id number is not valid text.")));
-      return NULL;
+      s = g_strdup (input);
+      s[17] = g_ascii_toupper (s[17]);
     }
-  s = clean (input != NULL ? input : "");
-  if (!check_length (s, error) || !check_characters (s, error))
-    return NULL;
+  else
+    {
+      if (input != NULL && !g_utf8_validate (input, -1, NULL))
+        {
+          fail (error, TD_ID_NUMBER_ERROR_CHARACTERS,
+                g_strdup (_("The id number is not valid text.")));
+          return NULL;
+        }
+      s = clean (input != NULL ? input : "");
+      if (!check_length (s, error) || !check_characters (s, error))
+        return NULL;
+    }
   if (s[0] == '0')
     {
       fail (error, TD_ID_NUMBER_ERROR_REGION,
             g_strdup (_("An id number cannot start with 0: its first six digits are a region.")));
       return NULL;
     }
-  id = strlen (s) == 15 ? upgrade_15 (s) : g_strdup (s);
+  id = strlen (s) == 15 ? upgrade_15 (s) : g_steal_pointer (&s);
   if (!check_birth_date (id, today, error))
     return NULL;
   check = td_id_number_check_char (id);

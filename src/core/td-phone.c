@@ -222,6 +222,9 @@ td_phone_normalize (const char *input, GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* the common case, a mobile number as it should be: one run of digits, kept as it is */
+  if (input != NULL && mobile_valid (input))
+    return g_strdup (input);
   if (input != NULL && !g_utf8_validate (input, -1, NULL))
     return invalid (error, g_strdup (_("The phone number is not valid text.")));
   s = td_codes_halfwidth (input != NULL ? input : "");
@@ -232,7 +235,6 @@ td_phone_normalize (const char *input, GError **error)
                            _("No phone number was entered."));
       return NULL;
     }
-  /* the common case, a mobile number as it should be: one run of digits, kept as it is */
   if (mobile_valid (s))
     return g_steal_pointer (&s);
   p = s;

@@ -227,6 +227,23 @@ list_bound (TdStore *self, const char *sql, gint64 a, gint64 b, gint64 c)
   return list;
 }
 
+/* The chain values @hashes ("{…,…}") of the records @ids ("{…,…}"): on a server. */
+static gboolean
+set_hashes (TdStore *self, GString *ids, GString *hashes, GError **error)
+{
+  TdStmt *stmt = td_store_prepare (self, "UPDATE attendance a SET hash = v.h "
+                                         "FROM unnest (?::bigint[], ?::text[]) AS v (id, h) "
+                                         "WHERE a.id = v.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_string_append_c (ids, '}');
+  g_string_append_c (hashes, '}');
+  td_bind_text (stmt, 1, ids->str);
+  td_bind_text (stmt, 2, hashes->str);
+  return td_store_step_done (self, stmt, error);
+}
+
 static gboolean
 rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error)
 {
@@ -235,6 +252,9 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
                                               "a.packet_id IS NULL AND a.seq >= ?2 "
                                               "ORDER BY a.seq", class_id, from_seq, 0);
   g_autofree char *prev = hash_before (self, class_id, from_seq);
+  /* on a server, where every statement is a round trip, the new values go in one */
+  g_autoptr (GString) ids = td_store_on_server (self) ? g_string_new ("{") : NULL;
+  g_autoptr (GString) hashes = ids != NULL ? g_string_new ("{") : NULL;
   char next[65];
 
   td_store_chain_touched (self, class_id, from_seq);
@@ -248,7 +268,12 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
         continue;
       line = record_line (r);
       td_chain_step (prev, line, next);
-      if (strcmp (next, r->hash) != 0)
+      if (strcmp (next, r->hash) != 0 && ids != NULL)
+        {
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", r->id);
+          g_string_append_printf (hashes, "%s%s", hashes->len > 1 ? "," : "", next);
+        }
+      else if (strcmp (next, r->hash) != 0)
         {
           stmt = td_store_prepare (self, "UPDATE attendance SET hash = ? WHERE id = ?", error);
           if (stmt == NULL)
@@ -261,29 +286,55 @@ rechain_pending (TdStore *self, gint64 class_id, gint64 from_seq, GError **error
       g_free (prev);
       prev = g_strdup (next);
     }
-  return TRUE;
+  return ids == NULL || ids->len == 1 || set_hashes (self, ids, hashes, error);
 }
 
-/* Where a new pending record of @lesson_id goes: after the pending records of the same
- * lesson (a packet's Session keeps a lesson's records together), or at the end.  The lesson's
- * records are found by the lesson index (+class_id keeps SQLite from walking the whole class
- * backwards by seq instead, which made each new record cost the size of the class). */
-static gint64
-insertion_seq (TdStore *self, gint64 class_id, gint64 lesson_id)
+/* Where a new pending record of @lesson_id goes (t->seq): after the pending records of the
+ * same lesson (a packet's Session keeps a lesson's records together), or at the end.  Also
+ * the packet that carried the lesson's current records (t->carried, NULL: none), from the
+ * same pass.  The lesson's records are found by the lesson index (+class_id keeps SQLite
+ * from walking the whole class backwards by seq instead, which made each new record cost
+ * the size of the class). */
+typedef struct
 {
-  TdStmt *stmt = td_store_prepare (self,
-    "SELECT (SELECT max(seq) FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2 AND "
-    "packet_id IS NULL), (SELECT coalesce(max(seq), 0) FROM attendance WHERE class_id = ?1)",
-    NULL);
-  gint64 seq;
+  gint64 seq;                   /* where the new record goes */
+  gboolean at_end;              /* after the last record of the chain */
+  char *last_hash;              /* on a server: that last record's chain value (NULL: none) */
+  char *carried;                /* the packet that carried the lesson's current records */
+} Tail;
+
+static void
+tail_clear (Tail *t)
+{
+  g_free (t->last_hash);
+  g_free (t->carried);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tail, tail_clear)
+
+static void
+lesson_tail (TdStore *self, gint64 class_id, gint64 lesson_id, Tail *t)
+{
+  /* on a server also the last record's chain value, which a record appended after it
+   * chains from (append_record): one round trip less */
+  TdStmt *stmt = td_store_prepare (self, TD_SQL (self,
+    "SELECT max(CASE WHEN packet_id IS NULL THEN seq END), (SELECT coalesce(max(seq), 0) "
+    "FROM attendance WHERE class_id = ?1), max(CASE WHEN replaced = 0 THEN packet_id END) "
+    "FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2",
+    "SELECT max(CASE WHEN packet_id IS NULL THEN seq END), (SELECT coalesce(max(seq), 0) "
+    "FROM attendance WHERE class_id = ?1), max(CASE WHEN replaced = 0 THEN packet_id END), "
+    "(SELECT hash FROM attendance WHERE class_id = ?1 ORDER BY seq DESC LIMIT 1) "
+    "FROM attendance WHERE +class_id = ?1 AND lesson_id = ?2"), NULL);
 
   td_bind_int (stmt, 1, class_id);
   td_bind_int (stmt, 2, lesson_id);
   td_stmt_step (stmt);
-  seq = !td_stmt_is_null (stmt, 0) ? td_stmt_int64 (stmt, 0) + 1
-                                                      : td_stmt_int64 (stmt, 1) + 1;
+  t->seq = !td_stmt_is_null (stmt, 0) ? td_stmt_int64 (stmt, 0) + 1
+                                      : td_stmt_int64 (stmt, 1) + 1;
+  t->at_end = t->seq > td_stmt_int64 (stmt, 1);
+  t->carried = td_col_dup (stmt, 2);
+  if (td_store_on_server (self))
+    t->last_hash = td_col_dup (stmt, 3);
   td_stmt_reset (stmt);
-  return seq;
 }
 
 static gboolean
@@ -308,19 +359,10 @@ make_room (TdStore *self, gint64 class_id, gint64 seq, GError **error)
   return TRUE;
 }
 
-static gboolean
-insert_record (TdStore *self, const TdAttendance *r, GError **error)
+/* A new record's values, @seq its place, as an INSERT's parameters 1 … 9. */
+static void
+bind_new_record (TdStmt *stmt, const TdAttendance *r, gint64 seq)
 {
-  gint64 seq = insertion_seq (self, r->class_id, r->lesson_id);
-  TdStmt *stmt;
-
-  if (!make_room (self, r->class_id, seq, error))
-    return FALSE;
-  stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, trainee_id, "
-    "status, time_in, time_out, hours, method, hash, restates) VALUES (?,?,?,?,?,?,?,?,?,'',?)",
-    error);
-  if (stmt == NULL)
-    return FALSE;
   td_bind_int (stmt, 1, r->class_id);
   td_bind_int (stmt, 2, seq);
   td_bind_int (stmt, 3, r->lesson_id);
@@ -330,11 +372,69 @@ insert_record (TdStore *self, const TdAttendance *r, GError **error)
   td_bind_text (stmt, 7, r->time_out);
   td_bind_int (stmt, 8, r->hours);
   td_bind_text (stmt, 9, r->method);
+}
+
+/* On a server every statement is a round trip: a record appended at the end of the chain
+ * (the usual case) is inserted with its chain value and gives back its id, instead of being
+ * rehashed and looked up after. */
+static gboolean
+append_record (TdStore *self, const TdAttendance *r, gint64 seq, const char *prev,
+               GError **error)
+{
+  g_autofree char *line = record_line (r);
+  TdStmt *stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, "
+    "trainee_id, status, time_in, time_out, hours, method, hash, restates) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id", error);
+  char hash[65];
+  TdDbRc rc;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_chain_step (prev != NULL ? prev : TD_CHAIN_ZERO, line, hash);
+  bind_new_record (stmt, r, seq);
+  td_bind_text (stmt, 10, hash);
+  td_bind_text (stmt, 11, r->restates);
+  if ((rc = td_stmt_step (stmt)) == TD_DB_ROW)
+    id = td_stmt_int64 (stmt, 0);
+  if (!td_store_read_end (self, stmt, rc, error))
+    return FALSE;
+  td_store_attendance_touched (self, r->class_id, id);
+  td_store_chain_touched (self, r->class_id, seq);
+  return TRUE;
+}
+
+static gboolean
+insert_record_at (TdStore *self, const TdAttendance *r, const Tail *t, GError **error)
+{
+  gint64 seq = t->seq;
+  TdStmt *stmt;
+
+  if (t->at_end && td_store_on_server (self))
+    return append_record (self, r, seq, t->last_hash, error);
+  /* (nothing to move up after the last record) */
+  if (!t->at_end && !make_room (self, r->class_id, seq, error))
+    return FALSE;
+  stmt = td_store_prepare (self, "INSERT INTO attendance (class_id, seq, lesson_id, trainee_id, "
+    "status, time_in, time_out, hours, method, hash, restates) VALUES (?,?,?,?,?,?,?,?,?,'',?)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_new_record (stmt, r, seq);
   td_bind_text (stmt, 10, r->restates);
   if (!td_store_step_done (self, stmt, error))
     return FALSE;
   td_store_attendance_touched (self, r->class_id, td_store_last_insert_id (self, "attendance"));
   return rechain_pending (self, r->class_id, seq, error);
+}
+
+static gboolean
+insert_record (TdStore *self, const TdAttendance *r, GError **error)
+{
+  g_auto (Tail) t = { 0 };
+
+  lesson_tail (self, r->class_id, r->lesson_id, &t);
+  return insert_record_at (self, r, &t, error);
 }
 
 static gboolean
@@ -370,35 +470,34 @@ set_replaced (TdStore *self, const TdAttendance *r, GError **error)
   return td_store_step_done (self, stmt, error);
 }
 
-/* A carried record changes: every current record of the packet that carried it is
- * restated in the pending tail (with @r in place of @old), the originals marked replaced. */
+/* A carried record changes, or a record is added to a lesson a packet carried: every
+ * current record of @packet_id is restated in the pending tail (with @r in place of the
+ * record @old_id, or after them when @old_id is 0), the originals marked replaced. */
 static gboolean
-restate_packet (TdStore *self, const TdAttendance *old, TdAttendance *r, GError **error)
+restate_packet (TdStore *self, const char *packet_id, gint64 old_id, TdAttendance *r,
+                GError **error)
 {
   g_autoptr (GPtrArray) current = td_store_list_attendance (self, r->class_id, error);
+  g_autofree char *restated = g_strdup (packet_id);
 
   if (current == NULL)
     return FALSE;
+  g_free (r->restates);
+  r->restates = g_strdup (restated);
   for (guint i = 0; i < current->len; i++)
     {
       TdAttendance *c = g_ptr_array_index (current, i);
-      gboolean is_target = c->id == old->id;
 
-      if (g_strcmp0 (c->packet_id, old->packet_id) != 0)
+      if (g_strcmp0 (c->packet_id, restated) != 0)
         continue;
       if (!set_replaced (self, c, error))
         return FALSE;
       g_free (c->restates);
-      c->restates = g_strdup (old->packet_id);
-      if (is_target)
-        {
-          g_free (r->restates);
-          r->restates = g_strdup (old->packet_id);
-        }
-      if (!insert_record (self, is_target ? r : c, error))
+      c->restates = g_strdup (restated);
+      if (!insert_record (self, c->id == old_id ? r : c, error))
         return FALSE;
     }
-  return TRUE;
+  return old_id != 0 || insert_record (self, r, error);
 }
 
 static const TdAttendance *
@@ -486,12 +585,20 @@ store_record (TdStore *self, TdAttendance *r, gboolean *stored, GError **error)
 
   *stored = old == NULL || !same_values (old, r);
   if (old == NULL)
-    return insert_record (self, r, error);
+    {
+      g_auto (Tail) t = { 0 };
+
+      lesson_tail (self, r->class_id, r->lesson_id, &t);
+      /* a lesson goes out whole, in one accepted batch (R-ATT-006): a record added to a
+       * lesson a packet carried restates that packet */
+      return t.carried != NULL ? restate_packet (self, t.carried, 0, r, error)
+                               : insert_record_at (self, r, &t, error);
+    }
   if (!*stored)
     return TRUE;
   if (old->packet_id == NULL)
     return update_pending (self, old, r, error);
-  return restate_packet (self, old, r, error);
+  return restate_packet (self, old->packet_id, old->id, r, error);
 }
 
 /* What the records of one bulk write check against: the class's lessons and roster, read

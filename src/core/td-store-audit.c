@@ -78,7 +78,19 @@ td_store_audit_mark (TdStore *self)
   TdStmt *stmt = NULL;
   gint64 mark = 0;
 
-  /* not a cached statement: on opening, the table may be missing until it is repaired */
+  /* not a cached statement: on opening, the table may be missing until it is repaired (then
+   * there is no mark either way).  On a server a statement prepared once costs two more
+   * round trips in every transaction: kept there, once the database's version is known. */
+  if (td_store_on_server (self) && td_store_get_schema_version (self) >= 4)
+    {
+      TdStmt *kept = td_store_prepare (self, "SELECT coalesce(max(id), 0) FROM audit", NULL);
+
+      if (kept != NULL && td_stmt_step (kept) == TD_DB_ROW)
+        mark = td_stmt_int64 (kept, 0);
+      if (kept != NULL)
+        td_stmt_reset (kept);
+      return mark;
+    }
   if (td_store_prepare_once (self, "SELECT coalesce(max(id), 0) FROM audit", &stmt) == TD_DB_OK
       && td_stmt_step (stmt) == TD_DB_ROW)
     mark = td_stmt_int64 (stmt, 0);
@@ -92,24 +104,65 @@ typedef struct
   guint8 hash[HASH_LEN];
 } Sealed;
 
+/* On a server, where every statement is a round trip, the seals and the head in one
+ * statement: a transaction that moved a class's records seals dozens of entries. */
+static gboolean
+write_seals_server (TdStore *self, GArray *sealed, GError **error)
+{
+  g_autoptr (GString) ids = g_string_new ("{");
+  g_autoptr (GString) hashes = g_string_new ("{");
+  const Sealed *last = &g_array_index (sealed, Sealed, sealed->len - 1);
+  TdStmt *stmt = td_store_prepare (self, "WITH sealed AS (UPDATE audit a "
+    "SET hash = decode (v.h, 'hex') FROM unnest (?1::bigint[], ?2::text[]) AS v (id, h) "
+    "WHERE a.id = v.id) INSERT INTO audit_head (id, last, hash) VALUES (1, ?3, ?4) "
+    "ON CONFLICT (id) DO UPDATE SET last = excluded.last, hash = excluded.hash", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < sealed->len; i++)
+    {
+      const Sealed *s = &g_array_index (sealed, Sealed, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", s->id);
+      g_string_append (hashes, i > 0 ? "," : "");
+      for (guint b = 0; b < HASH_LEN; b++)
+        g_string_append_printf (hashes, "%02x", s->hash[b]);
+    }
+  g_string_append_c (ids, '}');
+  g_string_append_c (hashes, '}');
+  td_bind_text (stmt, 1, ids->str);
+  td_bind_text (stmt, 2, hashes->str);
+  td_bind_int (stmt, 3, last->id);
+  td_stmt_bind_blob (stmt, 4, last->hash, HASH_LEN);
+  return td_store_step_done (self, stmt, error);
+}
+
 gboolean
 td_store_audit_seal (TdStore *self, gint64 after, GError **error)
 {
   g_autoptr (GArray) sealed = g_array_new (FALSE, FALSE, sizeof (Sealed));
   g_autoptr (GError) local = NULL;
+  gboolean server = td_store_on_server (self);
   guint8 prev[HASH_LEN];
   gint64 last;
   TdStmt *stmt;
   int rc;
 
-  read_head (self, &last, prev, &local);
+  /* on a server every statement is a round trip: the head comes with the entries there */
+  if (server)
+    memset (prev, 0, HASH_LEN);
+  else
+    read_head (self, &last, prev, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  stmt = td_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM audit WHERE id > ? "
-                                 "ORDER BY id", error);
+  stmt = td_store_prepare (self, server ? "SELECT a.id, a.at, a.tbl, a.row, a.op, a.old, a.new, "
+                                          "h.hash FROM audit a LEFT JOIN audit_head h "
+                                          "ON h.id = 1 WHERE a.id > ? ORDER BY a.id"
+                                        : "SELECT " ENTRY_COLUMNS " FROM audit WHERE id > ? "
+                                          "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   td_bind_int (stmt, 1, after);
@@ -117,6 +170,8 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
     {
       Sealed s = { td_stmt_int64 (stmt, 0) };
 
+      if (server && sealed->len == 0 && td_col_bytes (stmt, 7) == HASH_LEN)
+        memcpy (prev, td_col_blob (stmt, 7), HASH_LEN);
       entry_hash (prev, stmt, s.hash);
       memcpy (prev, s.hash, HASH_LEN);
       g_array_append_val (sealed, s);
@@ -125,6 +180,8 @@ td_store_audit_seal (TdStore *self, gint64 after, GError **error)
     return FALSE;
   if (sealed->len == 0)
     return TRUE;
+  if (server)
+    return write_seals_server (self, sealed, error);
   for (guint i = 0; i < sealed->len; i++)
     {
       Sealed *s = &g_array_index (sealed, Sealed, i);

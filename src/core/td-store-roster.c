@@ -445,13 +445,13 @@ check_enrolment (TdEnrolment *e, GError **error)
 
 /* On SQLite the rows are added ADD_BATCH at a time: one statement of ADD_BATCH rows for the
  * people and one for their enrolments instead of one per row.  Each statement SQLite runs
- * costs its own start and end (a statement journal for the foreign keys, the cursors of
- * every index), which was a fifth of an import's time in the store. */
+ * costs its own start and end (the cursors of every index, the statement journal below),
+ * which was a fifth of an import's time in the store. */
 #define ADD_BATCH 50
-#define TRAINEE_INSERT \
-  "INSERT INTO trainee (name, gender, birth_date, phone, education, household_region, id_number"
-#define ENROLMENT_INSERT \
-  "INSERT INTO enrolment (categories, employment_before, consent_date, withdrawn_date, " \
+#define TRAINEE_INTO \
+  "INTO trainee (name, gender, birth_date, phone, education, household_region, id_number"
+#define ENROLMENT_INTO \
+  "INTO enrolment (categories, employment_before, consent_date, withdrawn_date, " \
   "withdrawn_reason, bank, account, position, class_id, trainee_id"
 
 typedef struct
@@ -462,13 +462,17 @@ typedef struct
   gint64 next_trainee, next_enrolment;    /* the row ids the next batch's rows take */
 } AddStatements;
 
-/* "INSERT … (columns, id) VALUES (?,…,?), … ON CONFLICT (…) DO NOTHING" of ADD_BATCH rows
- * of @n_columns values each (the row id last). */
+/* "INSERT OR FAIL INTO … (columns, id) VALUES (?,…,?), … ON CONFLICT (…) DO NOTHING" of
+ * ADD_BATCH rows of @n_columns values each (the row id last).  OR FAIL: a statement that
+ * could stop half way with its rows undone keeps a copy of every page it changes (a
+ * statement journal), a quarter of the store's time with the rows spread over the indexes;
+ * here a refused row fails the whole add, which the caller rolls back. */
 static char *
-batch_sql (const char *insert, int n_columns, const char *conflict)
+batch_sql (const char *into, int n_columns, const char *conflict)
 {
-  GString *sql = g_string_new (insert);
+  GString *sql = g_string_new ("INSERT OR FAIL ");
 
+  g_string_append (sql, into);
   g_string_append (sql, ", id) VALUES ");
   for (int r = 0; r < ADD_BATCH; r++)
     {
@@ -494,7 +498,8 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
 {
   st->find = td_store_prepare (self, "SELECT id FROM trainee WHERE id_number = ?", error);
   st->insert = st->find == NULL ? NULL : td_store_prepare (self,
-    TRAINEE_INSERT ") VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO NOTHING", error);
+    "INSERT " TRAINEE_INTO ") VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO NOTHING",
+    error);
   /* An import runs no triggers on SQLite (td_store_bulk_started): the UPDATE moves the
    * person's row version itself when it changes anything, as the trigger version_trainee
    * does (which then sees the version moved and does nothing).  The server's trigger moves
@@ -508,16 +513,16 @@ add_prepare (TdStore *self, AddStatements *st, GError **error)
     : "UPDATE trainee SET name = ?, gender = ?, birth_date = ?, phone = ?, education = ?, "
       "household_region = ? WHERE id = ?", error);
   st->enrolment = st->update == NULL ? NULL : td_store_prepare (self,
-    ENROLMENT_INSERT ") VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (class_id, trainee_id) DO "
-    "NOTHING", error);
+    "INSERT " ENROLMENT_INTO ") VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (class_id, trainee_id) "
+    "DO NOTHING", error);
   st->number = st->enrolment == NULL ? NULL : td_store_prepare (self,
     "INSERT INTO terminal_no (enrolment_id, class_id, number) VALUES (?, ?, ?)", error);
   if (st->number == NULL)
     return FALSE;
   if (!td_store_on_server (self))
     {
-      g_autofree char *people = batch_sql (TRAINEE_INSERT, 8, "id_number");
-      g_autofree char *rosters = batch_sql (ENROLMENT_INSERT, 11, "class_id, trainee_id");
+      g_autofree char *people = batch_sql (TRAINEE_INTO, 8, "id_number");
+      g_autofree char *rosters = batch_sql (ENROLMENT_INTO, 11, "class_id, trainee_id");
 
       st->next_trainee = scalar (self, "SELECT coalesce(max(id), 0) + 1 FROM trainee", 0, 0,
                                  error);

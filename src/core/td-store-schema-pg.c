@@ -595,8 +595,12 @@ static const char pg_schema_v7[] =
   "INSERT INTO packet_content (packet_id, content) SELECT id, content FROM packet;"
   "ALTER TABLE packet DROP COLUMN content;";
 
+/* Version 8: no index of the roster by position (as td-store-schema.c's). */
+static const char pg_schema_v8[] =
+  "DROP INDEX enrolment_position;";
+
 static const char *const pg_migrations[] = {
-  NULL, NULL, NULL, NULL, NULL, pg_schema_v5, pg_schema_v6, pg_schema_v7,
+  NULL, NULL, NULL, NULL, NULL, pg_schema_v5, pg_schema_v6, pg_schema_v7, pg_schema_v8,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == TD_STORE_SCHEMA_VERSION + 1);
 

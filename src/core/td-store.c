@@ -717,13 +717,12 @@ td_store_begin (TdStore *self, GError **error)
       set_read_only_error (self, error);
       return FALSE;
     }
-  rc = self->depth == 0 ? td_db_begin (self->conn) : td_db_savepoint (self->conn, self->depth);
   /* On a server as on SQLite (BEGIN IMMEDIATE), one desk writes at a time: the audit
    * entries are then numbered in the order their transactions commit, and each commit seals
-   * exactly its own after the last one sealed.  Readers do not wait. */
-  if (rc == TD_DB_OK && self->depth == 0 && self->db == NULL)
+   * exactly its own after the last one sealed.  Readers do not wait.  (One round trip.) */
+  if (self->depth == 0 && self->db == NULL)
     {
-      rc = td_db_exec (self->conn, "SELECT pg_advisory_xact_lock (1413770033, "
+      rc = td_db_exec (self->conn, "BEGIN; SELECT pg_advisory_xact_lock (1413770033, "
                                    "hashtext (current_schema ()))");
       if (rc != TD_DB_OK)
         {
@@ -732,6 +731,9 @@ td_store_begin (TdStore *self, GError **error)
           return FALSE;
         }
     }
+  else
+    rc = self->depth == 0 ? td_db_begin (self->conn)
+                          : td_db_savepoint (self->conn, self->depth);
   if (rc != TD_DB_OK)
     {
       td_store_set_error (self, rc, error, NULL);

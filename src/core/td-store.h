@@ -35,7 +35,7 @@ typedef enum
 } TdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TD_STORE_SCHEMA_VERSION 7
+#define TD_STORE_SCHEMA_VERSION 8
 
 typedef enum
 {

@@ -229,21 +229,28 @@ scan_quoted (Scanner *s, GError **error)
     }
 }
 
-/* One field; the scanner stops on the separator, a line break or the end. */
-static gboolean
+/* One field, newly allocated; the scanner stops on the separator, a line break or the end.
+ * NULL with @error for a quoted field never closed. */
+static char *
 scan_field (Scanner *s, GError **error)
 {
-  g_string_truncate (s->field, 0);
+  const char *start = s->p;
+
   if (s->p < s->end && *s->p == '"')
     {
+      g_string_truncate (s->field, 0);
       s->p++;
       if (!scan_quoted (s, error))
-        return FALSE;
+        return NULL;
+      /* What follows a closing quote is kept as written, as spreadsheets do. */
+      while (s->p < s->end && *s->p != s->separator && *s->p != '\n' && *s->p != '\r')
+        g_string_append_c (s->field, *s->p++);
+      return g_strndup (s->field->str, s->field->len);
     }
-  /* What follows a closing quote is kept as written, as spreadsheets do. */
+  /* unquoted (nearly every field): as it stands in the text */
   while (s->p < s->end && *s->p != s->separator && *s->p != '\n' && *s->p != '\r')
-    g_string_append_c (s->field, *s->p++);
-  return TRUE;
+    s->p++;
+  return g_strndup (start, s->p - start);
 }
 
 static gboolean
@@ -254,10 +261,9 @@ scan_record (Scanner *s, TdTable *table, GError **error)
   td_table_begin_row (table, s->line);
   for (;;)
     {
-      if (!scan_field (s, error))
-        return FALSE;
-      if (!td_table_set_cell (table, column++, g_strndup (s->field->str, s->field->len),
-                              TD_CELL_TEXT, error))
+      char *field = scan_field (s, error);
+
+      if (field == NULL || !td_table_set_cell (table, column++, field, TD_CELL_TEXT, error))
         return FALSE;
       if (s->p < s->end && *s->p == s->separator)
         {

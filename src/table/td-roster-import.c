@@ -18,6 +18,7 @@
 G_DEFINE_QUARK (td-import-error-quark, td_import_error)
 
 #define NAME_MAX_CHARS 30
+#define LOOKUP_MEMO 4
 
 /* Headers as they are compared: NFKC, case-folded, without spaces; '|' between names. */
 static const TdSheetField fields[TD_ROSTER_N_FIELDS] = {
@@ -60,6 +61,11 @@ struct _TdRosterImport
   GHashTable *classes;          /* code → TdClass* (R-ROS-001 look-ups) */
   GHashTable *elsewhere;        /* id number → codes of the other classes it is enrolled in */
   GError *store_error;          /* the first failure to read the store while checking */
+  GPtrArray *codes;             /* check_categories ()'s, kept for the next row */
+  /* the cells looked up last in each code list and what they gave (lookup ()) */
+  char *looked_up[TD_CODES_N_LISTS][LOOKUP_MEMO];
+  const char *found[TD_CODES_N_LISTS][LOOKUP_MEMO];
+  guint next_memo[TD_CODES_N_LISTS];
 };
 
 /* ---- fields and headers --------------------------------------------------- */
@@ -183,6 +189,7 @@ td_roster_import_new (TdStore *store, const char *class_code, GError **error)
   self->store = g_object_ref (store);
   self->rows = g_ptr_array_new_with_free_func (import_row_free);
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->codes = g_ptr_array_new ();
   self->on_roster = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) td_class_free);
@@ -223,6 +230,10 @@ td_roster_import_free (TdRosterImport *self)
   g_clear_pointer (&self->catalog, td_catalog_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  for (guint l = 0; l < TD_CODES_N_LISTS; l++)
+    for (guint m = 0; m < LOOKUP_MEMO; m++)
+      g_free (self->looked_up[l][m]);
   g_clear_pointer (&self->on_roster, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
   g_clear_pointer (&self->elsewhere, g_hash_table_unref);
@@ -263,6 +274,26 @@ static TdCellKind
 cell_kind (TdRosterImport *self, guint row, TdRosterField field)
 {
   return td_sheet_map_cell_kind (self->map, self->table, row, field);
+}
+
+/* td_code_lookup (): a column mostly holds the same few values, which are looked up once
+ * (the last LOOKUP_MEMO of each list are remembered). */
+static const char *
+lookup (TdRosterImport *self, TdCodeList list, const char *text)
+{
+  guint m;
+  const char *code;
+
+  for (m = 0; m < LOOKUP_MEMO && self->looked_up[list][m] != NULL; m++)
+    if (strcmp (self->looked_up[list][m], text) == 0)
+      return self->found[list][m];
+  code = td_code_lookup (list, text);
+  m = self->next_memo[list];
+  self->next_memo[list] = (m + 1) % LOOKUP_MEMO;
+  g_free (self->looked_up[list][m]);
+  self->looked_up[list][m] = g_strdup (text);
+  self->found[list][m] = code;
+  return code;
 }
 
 static void
@@ -333,7 +364,7 @@ check_gender (TdRosterImport *self, guint row, TdImportRow *out)
 
   if (text[0] == '\0')
     return;
-  code = td_code_lookup (TD_CODES_GENDER, text);
+  code = lookup (self, TD_CODES_GENDER, text);
   if (code == NULL)
     add_problem (self, out, TD_ROSTER_FIELD_GENDER,
                  g_strdup_printf (_("“%s” is not a gender."), text));
@@ -391,7 +422,7 @@ check_code (TdRosterImport *self, guint row, TdImportRow *out, TdRosterField fie
       add_problem (self, out, field, g_strdup (_("Nothing was entered.")));
       return NULL;
     }
-  code = td_code_lookup (list, text);
+  code = lookup (self, list, text);
   if (code == NULL)
     add_problem (self, out, field, td_code_unknown_reason (list, text));
   return code;
@@ -414,7 +445,7 @@ check_household (TdRosterImport *self, guint row, TdImportRow *out)
       && strspn (text, "0123456789") == 6)
     code = text;
   else
-    code = td_code_lookup (TD_CODES_REGION, text);
+    code = lookup (self, TD_CODES_REGION, text);
   if (code == NULL)
     add_problem (self, out, TD_ROSTER_FIELD_HOUSEHOLD,
                  g_strdup_printf (_("“%s” is not a region: give the 6-digit region code, or "
@@ -441,10 +472,11 @@ static void
 check_categories (TdRosterImport *self, guint row, TdImportRow *out)
 {
   g_autofree char *text = cell_text (self, row, TD_ROSTER_FIELD_CATEGORIES);
-  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  GPtrArray *codes = self->codes;
   gboolean ok = TRUE;
   const char *p = text;
 
+  g_ptr_array_set_size (codes, 0);
   /* split by hand, not with a GRegex made and run for every row */
   while (*p != '\0')
     {
@@ -459,7 +491,7 @@ check_categories (TdRosterImport *self, guint row, TdImportRow *out)
       if (p == start)
         break;
       part = g_strndup (start, p - start);
-      code = td_code_lookup (TD_CODES_CATEGORY, part);
+      code = lookup (self, TD_CODES_CATEGORY, part);
       if (code == NULL)
         {
           add_problem (self, out, TD_ROSTER_FIELD_CATEGORIES,

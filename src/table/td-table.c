@@ -35,6 +35,7 @@ struct _TdTable
   GArray *rows;                 /* TdRow */
   TdRow current;
   gboolean in_row;
+  guint width;                  /* the most cells a row has had so far */
 };
 
 void
@@ -62,10 +63,12 @@ row_clear (gpointer data)
   g_clear_pointer (&row->cells, g_array_unref);
 }
 
+/* Room for @width cells: a row is as wide as the rows before it, mostly, and its cells come
+ * one by one (not reallocated at each). */
 static GArray *
-cells_new (void)
+cells_new (guint width)
 {
-  GArray *cells = g_array_new (FALSE, TRUE, sizeof (TdCell));
+  GArray *cells = g_array_sized_new (FALSE, TRUE, sizeof (TdCell), width);
 
   g_array_set_clear_func (cells, cell_clear);
   return cells;
@@ -215,7 +218,7 @@ td_table_begin_row (TdTable *table, guint line)
 {
   row_clear (&table->current);
   table->current.line = line;
-  table->current.cells = cells_new ();
+  table->current.cells = cells_new (table->width);
   table->in_row = TRUE;
 }
 
@@ -283,6 +286,7 @@ td_table_end_row (TdTable *table, GError **error)
       row_clear (&table->current);
       return FALSE;
     }
+  table->width = MAX (table->width, table->current.cells->len);
   g_array_append_val (table->rows, table->current);
   memset (&table->current, 0, sizeof table->current);
   return TRUE;

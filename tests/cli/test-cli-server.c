@@ -165,8 +165,9 @@ test_password_sources (ServerFixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (run.out, "YL2026-011\t"));
 }
 
+#ifdef G_OS_UNIX
 /* On a terminal (script(1) gives the command one) the CLI asks for the password and signs in
- * with what was typed. */
+ * with what was typed.  (Unix only: script(1) and sh give the terminal.) */
 static void
 test_password_prompt (ServerFixture *f, gconstpointer data)
 {
@@ -191,6 +192,7 @@ test_password_prompt (ServerFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (run.out, "YL2026-011\t"));
   g_assert_null (strstr (run.out, "wants a password"));
 }
+#endif
 
 int
 main (int argc, char **argv)

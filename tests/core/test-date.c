@@ -119,6 +119,44 @@ test_parts (void)
   g_assert_cmpint (td_day_weekday (D ("2000-01-01")), ==, 6);
 }
 
+/* The days are GDate's Julian days, worked out by the store without a GDate: every day of
+ * years 1 to 9999 has the same number, year, month, day and weekday as GDate gives it, and
+ * every impossible date (the day after each month's last) is refused. */
+static void
+test_same_as_gdate (void)
+{
+  GDate date;
+  TdDay last;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 9999);
+  last = g_date_get_julian (&date);
+  for (TdDay day = 1; day <= last; day++)
+    {
+      char iso[11], expected[11];
+
+      g_date_set_julian (&date, day);
+      g_snprintf (expected, sizeof expected, "%04u-%02u-%02u", g_date_get_year (&date),
+                  g_date_get_month (&date), g_date_get_day (&date));
+      td_day_to_iso (day, iso);
+      if (g_strcmp0 (iso, expected) != 0
+          || td_day_make (g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date)) != day
+          || td_day_weekday (day) != (int) g_date_get_weekday (&date)
+          || td_day_year (day) != g_date_get_year (&date)
+          || td_day_month (day) != (int) g_date_get_month (&date)
+          || td_day_of_month (day) != g_date_get_day (&date))
+        g_error ("day %u: %s, GDate says %s", day, iso, expected);
+      if (g_date_is_last_of_month (&date)
+          && td_day_make (g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date) + 1) != 0)
+        g_error ("the day after %s is taken", expected);
+    }
+  g_assert_cmpuint (td_day_make (10000, 1, 1), ==, 0);
+  g_assert_cmpuint (td_day_make (2024, 2, 29), ==, td_day_make (2024, 3, 1) - 1);
+  g_assert_cmpuint (td_day_make (1900, 2, 29), ==, 0);
+}
+
 static void
 test_age (void)
 {
@@ -423,6 +461,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/date/iso", test_iso);
+  g_test_add_func ("/date/same-as-gdate", test_same_as_gdate);
   g_test_add_func ("/date/parts", test_parts);
   g_test_add_func ("/date/age", test_age);
   g_test_add_func ("/date/lenient", test_lenient);

@@ -363,7 +363,7 @@ test_money_in_fen (StoreFixture *f, gconstpointer data)
     g_assert_cmpint (sf_sql_int (f->path, "SELECT typeof(total) = 'integer' FROM claim"), ==, 1);
 }
 
-/* A database of version 6 kept a packet's bytes in its row: opened at version 7, they are in
+/* A database of version 6 kept a packet's bytes in its row: opened at version 7 (and on), they are in
  * packet_content, byte for byte, and the packet reads as before. */
 static void
 test_upgrade_packet_content (StoreFixture *f, gconstpointer data)
@@ -384,7 +384,7 @@ test_upgrade_packet_content (StoreFixture *f, gconstpointer data)
   sf_sql (f->path, insert);
   f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (td_store_get_schema_version (f->store), ==, 7);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
   got = td_store_get_packet (f->store, "p-1", &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (got->content, NULL), g_bytes_get_size (got->content),

@@ -482,6 +482,50 @@ test_add_enrolments_in_batches (StoreFixture *f, gconstpointer data)
   sf_assert_verifies (f->store);
 }
 
+/* A database of version 7 (an index of the roster by position) opens at the newest version
+ * without it: the roster still reads in position order, takes new people after the last and
+ * verifies. */
+static void
+test_upgrade_from_v7 (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) old = td_store_create_at_version (f->path, 7, &error);
+  g_autoptr (TdClass) k = NULL;
+  g_autoptr (GPtrArray) roster = NULL;
+  g_autoptr (GPtrArray) more = many_enrolments (2, 10);
+  const char *has_index = sf_on_server ()
+    ? "SELECT count(*) FROM pg_indexes WHERE indexname = 'enrolment_position' "
+      "AND schemaname = current_schema ()"
+    : "SELECT count(*) FROM sqlite_master WHERE name = 'enrolment_position'";
+  guint failed = 0;
+
+  g_assert_no_error (error);
+  k = sf_save_class (old, "YL2026-101", "2026-03-02", "2026-03-20");
+  sf_enrol (old, k->id, ID_M1975, "张伟", "03");
+  sf_enrol (old, k->id, ID_F1993, "李娜", "03");
+  sf_enrol (old, k->id, ID_M1988, "王强", "01");
+  g_clear_object (&old);
+  g_assert_cmpint (sf_sql_int (f->path, has_index), ==, 1);
+  f->store = td_store_open (f->path, TD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_store_get_schema_version (f->store), ==, TD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sf_sql_int (f->path, has_index), ==, 0);
+  g_assert_true (td_store_add_enrolments (f->store, k->id, (TdEnrolment *const *) more->pdata,
+                                          NULL, more->len, NULL, NULL, NULL, &failed, &error));
+  g_assert_no_error (error);
+  roster = td_store_list_enrolments (f->store, k->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->len, ==, 5);
+  for (guint i = 0; i < roster->len; i++)
+    g_assert_cmpint (((TdEnrolment *) g_ptr_array_index (roster, i))->position, ==, i + 1);
+  g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (roster, 0))->trainee.name, ==, "张伟");
+  g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (roster, 2))->trainee.name, ==, "王强");
+  g_assert_cmpstr (((TdEnrolment *) g_ptr_array_index (roster, 4))->trainee.name, ==, "学员11");
+  g_assert_cmpint (td_store_count_enrolled (f->store, k->id, &error), ==, 5);
+  g_assert_no_error (error);
+  sf_assert_verifies (f->store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -494,5 +538,6 @@ main (int argc, char **argv)
   SF_ADD_EMPTY ("/store/roster-upgrade-from-v5", test_upgrade_from_v5);
   SF_ADD ("/store/add-enrolments", test_add_enrolments);
   SF_ADD ("/store/add-enrolments-in-batches", test_add_enrolments_in_batches);
+  SF_ADD_EMPTY ("/store/roster-upgrade-from-v7", test_upgrade_from_v7);
   return g_test_run ();
 }

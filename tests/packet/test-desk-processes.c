@@ -379,8 +379,17 @@ test_export_races_an_edit (Fixture *f, gconstpointer data)
       g_test_message ("the export was refused: %s", said);
       g_assert_nonnull (strstr (said, "changed on another desk"));
     }
-  rest = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-04T18:00:00+08:00");
-  g_hash_table_insert (paths, g_strdup (rest->packet_id), g_strdup (rest->path));
+  /* (the recorder may have finished before the exporter read the batch: then its packet
+   * carried every record, and nothing is left to send) */
+  if (td_test_db_int (td_store_get_path (f->store), "SELECT count(*) FROM attendance WHERE "
+                      "packet_id IS NULL") > 0)
+    {
+      rest = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-04T18:00:00+08:00");
+      g_hash_table_insert (paths, g_strdup (rest->packet_id), g_strdup (rest->path));
+    }
+  else
+    g_test_message ("the export came after the recorder's last round and carried everything");
+  g_assert_cmpuint (g_hash_table_size (paths), >=, 1);
 
   g_hash_table_iter_init (&iter, paths);
   while (g_hash_table_iter_next (&iter, &id, &path))
@@ -433,22 +442,14 @@ n_rows (Fixture *f, const char *sql)
   return td_test_db_int (td_store_get_path (f->store), sql);
 }
 
-/* A process exporting the pending attendance (lessons 1-2) is killed once its packet is
- * logged "writing": before its file is in place, or (run "after-rename") just after.  The
- * next desk to open tells the user the export was settled — undone, or logged as sent —
- * and exports the batch: one packet carries the 6 records, nothing is left "writing". */
-static void
-test_killed_exporting (Fixture *f, gconstpointer data)
+/* Lessons 1-2 attended, and a desk process exporting them held once their packet is logged
+ * "writing": its id and path in @logged ("writing", ID, PATH). */
+static Desk *
+start_held_export (Fixture *f, GStrv *logged)
 {
-  gboolean renamed = data != NULL;
   const char *held[] = { "export-held", FIX_CLASS, "2026-03-03T18:00:00+08:00", NULL };
-  const char *again[] = { "export", FIX_CLASS, "2026-03-03T18:30:00+08:00", NULL };
-  g_autofree char *writing = NULL, *notice = NULL, *exported = NULL, *expected = NULL;
-  g_auto (GStrv) logged = NULL;
-  g_auto (GStrv) sent = NULL;
-  g_autoptr (TdPacketLog) log = NULL;
-  g_autoptr (GError) error = NULL;
-  Desk *x, *y;
+  g_autofree char *writing = NULL;
+  Desk *x;
 
   fixture_file_and_roster (f);
   fixture_attend (f, 0);
@@ -458,7 +459,27 @@ test_killed_exporting (Fixture *f, gconstpointer data)
   desk_tell (x, "go");
   writing = desk_hear (x);
   g_assert_true (g_str_has_prefix (writing, "writing "));
-  logged = g_strsplit (writing, " ", 3);
+  *logged = g_strsplit (writing, " ", 3);
+  return x;
+}
+
+/* A process exporting the pending attendance (lessons 1-2) is killed once its packet is
+ * logged "writing": before its file is in place, or (run "after-rename") just after.  The
+ * next desk to open tells the user the export was settled — undone, or logged as sent —
+ * and exports the batch: one packet carries the 6 records, nothing is left "writing". */
+static void
+test_killed_exporting (Fixture *f, gconstpointer data)
+{
+  gboolean renamed = data != NULL;
+  const char *again[] = { "export", FIX_CLASS, "2026-03-03T18:30:00+08:00", NULL };
+  g_autofree char *notice = NULL, *exported = NULL, *expected = NULL;
+  g_auto (GStrv) logged = NULL;
+  g_auto (GStrv) sent = NULL;
+  g_autoptr (TdPacketLog) log = NULL;
+  g_autoptr (GError) error = NULL;
+  Desk *x, *y;
+
+  x = start_held_export (f, &logged);
   desk_kill (x);
   wait_until_export_gone (f, logged[1]);
   g_assert_false (g_file_test (logged[2], G_FILE_TEST_EXISTS));
@@ -519,9 +540,8 @@ test_killed_exporting (Fixture *f, gconstpointer data)
 static void
 test_live_export_left_alone (Fixture *f, gconstpointer data)
 {
-  const char *held[] = { "export-held", FIX_CLASS, "2026-03-03T18:00:00+08:00", NULL };
   TdExportOptions options = { .created = "2026-03-03T18:30:00+08:00" };
-  g_autofree char *writing = NULL, *exported = NULL, *expected = NULL;
+  g_autofree char *exported = NULL, *expected = NULL;
   g_auto (GStrv) logged = NULL;
   g_autoptr (TdStore) other = NULL;
   g_autoptr (TdPacketLog) log = NULL;
@@ -531,15 +551,7 @@ test_live_export_left_alone (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   Desk *x;
 
-  fixture_file_and_roster (f);
-  fixture_attend (f, 0);
-  fixture_attend (f, 1);
-  x = desk_spawn (f, held);
-  desk_expect (x, "ready");
-  desk_tell (x, "go");
-  writing = desk_hear (x);
-  g_assert_true (g_str_has_prefix (writing, "writing "));
-  logged = g_strsplit (writing, " ", 3);
+  x = start_held_export (f, &logged);
 
   other = td_store_open (td_store_get_path (f->store), TD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -205,6 +205,44 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   g_assert_true (contains (bytes, "count=\"3\""));
 }
 
+/* A record typed late for a lesson a sent batch already carried (trainee 3's sign-in found
+ * the next day): it cannot go out alone — the lesson would be in two accepted batches
+ * (R-ATT-006) — so it restates that batch, and the next export supersedes it with the
+ * lesson whole. */
+static void
+test_attendance_late_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdExportResult) one = NULL;
+  g_autoptr (TdExportResult) fix = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fixture_file_and_roster (f);
+  for (int t = 0; t < 2; t++)
+    {
+      g_assert_true (td_store_record_attendance (f->store, f->klass->id, f->lessons[0],
+                                                 f->trainees[t], 'P', "07:50:00", "11:50:00",
+                                                 "FACE", &error));
+      g_assert_no_error (error);
+    }
+  one = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-02T18:00:00+08:00");
+  bytes = fixture_read (one->path);
+  g_assert_true (contains (bytes, "count=\"2\""));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  fixture_accept (f, one, "2026-03-02T19:00:00+08:00");
+  g_assert_true (td_store_record_attendance (f->store, f->klass->id, f->lessons[0],
+                                             f->trainees[2], 'L', "08:20:00", "11:50:00", "FACE",
+                                             &error));
+  g_assert_no_error (error);
+  fix = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-03T09:00:00+08:00");
+  g_assert_cmpstr (fix->supersedes, ==, one->packet_id);
+  fixture_assert_xmllint (fix->path);
+  bytes = fixture_read (fix->path);
+  g_assert_true (contains (bytes, "lesson=\"L01A\""));
+  g_assert_true (contains (bytes, "status=\"L\" in=\"08:20:00\""));
+  g_assert_true (contains (bytes, "count=\"3\""));
+}
+
 static void
 test_unfinished_and_claim_order (Fixture *f, gconstpointer data)
 {
@@ -450,6 +488,7 @@ main (int argc, char **argv)
   ADD ("/packet/export/sent-reexport", test_sent_reexport);
   ADD ("/packet/export/attendance-chain", test_attendance_chain);
   ADD ("/packet/export/attendance-correction", test_attendance_correction);
+  ADD ("/packet/export/attendance-late-record", test_attendance_late_record);
   ADD ("/packet/export/not-yet", test_unfinished_and_claim_order);
   ADD ("/packet/export/whole-class", test_whole_class);
   ADD ("/packet/export/write-fails", test_write_fails);

@@ -89,6 +89,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   td_test_spin ();
   g_clear_object (&fixture->store);
   /* the temporary directory is left for inspection only when a test failed */
+  if (!g_test_failed ())
+    td_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
