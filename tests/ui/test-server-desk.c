@@ -30,16 +30,35 @@ server (void)
   return g_getenv ("TD_TEST_PG");
 }
 
-/* The folder of the server's socket ("host=DIR …" of TD_TEST_PG). */
+/* The value of @key in TD_TEST_PG ("host=… port=… user=…"), or "" when it has none: the
+ * server's socket folder, or its address and port (build-aux/pg-cluster --tcp). */
+static char *
+server_word (const char *key)
+{
+  g_auto (GStrv) words = g_strsplit (server (), " ", -1);
+  g_autofree char *prefix = g_strconcat (key, "=", NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], prefix))
+      return g_strdup (words[i] + strlen (prefix));
+  return g_strdup ("");
+}
+
 static char *
 server_host (void)
 {
-  g_auto (GStrv) words = g_strsplit (server (), " ", -1);
+  return server_word ("host");
+}
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_str_has_prefix (words[i], "host="))
-      return g_strdup (words[i] + 5);
-  g_assert_not_reached ();
+/* Database @name on the server, as its owner "traindesk". */
+static char *
+server_database (const char *name)
+{
+  g_autofree char *host = server_host ();
+  g_autofree char *port = server_word ("port");
+
+  return g_strdup_printf ("host=%s%s%s user=traindesk dbname=%s", host, *port ? " port=" : "",
+                          port, name);
 }
 
 static void
@@ -61,7 +80,6 @@ server_set_up (Server *s, gconstpointer data)
   g_autoptr (TdStore) store = NULL;
   guint32 n = g_random_int ();
   g_autofree char *sql = NULL;
-  g_autofree char *host = server_host ();
 
   s->database = g_strdup_printf ("td_ui_%08x", n);
   s->clerk = g_strdup_printf ("td_ui_clerk_%08x", n);
@@ -72,7 +90,7 @@ server_set_up (Server *s, gconstpointer data)
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'clerk-pw';"
                          "CREATE ROLE %s LOGIN PASSWORD 'inspector-pw'", s->clerk, s->inspector);
   server_sql (server (), sql);
-  s->location = g_strdup_printf ("host=%s user=traindesk dbname=%s", host, s->database);
+  s->location = server_database (s->database);
   store = td_store_open (s->location, TD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (td_catalog_import_default (store, &error));
@@ -202,8 +220,10 @@ static void
 fill_form (TdWindow *window, const char *host, const char *database, const char *user,
            const char *password)
 {
+  g_autofree char *port = server_word ("port");
+
   td_test_type_text (window, "server_host", host);
-  td_test_type_text (window, "server_port", "");
+  td_test_type_text (window, "server_port", port);
   td_test_type_text (window, "server_database", database);
   td_test_type_text (window, "server_user", user);
   td_test_type_text (window, "server_password", password);
@@ -227,8 +247,7 @@ test_settings_form (Server *s, gconstpointer data)
   g_autoptr (TdStore) owner = td_store_open (s->location, TD_STORE_OPEN_DEFAULT, &error);
   g_autofree char *host = server_host ();
   g_autofree char *newer = g_strdup_printf ("td_ui_newer_%08x", g_random_int ());
-  g_autofree char *newer_location = g_strdup_printf ("host=%s user=traindesk dbname=%s", host,
-                                                     newer);
+  g_autofree char *newer_location = server_database (newer);
   g_autofree char *sql = NULL;
   g_autoptr (TdStore) made = NULL;
   g_auto (GStrv) recent = NULL;
@@ -394,7 +413,7 @@ main (int argc, char **argv)
   const char *pg = g_getenv ("TD_TEST_PG");
 
   td_test_init (&argc, &argv, "2026-12-07", "2026-12-07T17:00:00+08:00");
-  if (pg != NULL && *pg != '\0' && td_db_have_postgresql () && strstr (pg, "host=/") != NULL)
+  if (pg != NULL && *pg != '\0' && td_db_have_postgresql ())
     {
       g_test_add ("/ui/server/read-only-banner", Server, NULL, server_set_up,
                   test_read_only_banner, server_tear_down);
