@@ -181,12 +181,27 @@ test_attendance_chain (Fixture *f, gconstpointer data)
   g_assert_null (two->supersedes);
 }
 
+/* The next attendance export after a record of lesson L01A was changed to, or added as,
+ * late (08:20): it supersedes @one and carries the lesson whole, 3 records. */
+static void
+assert_l01a_restated (Fixture *f, const TdExportResult *one)
+{
+  g_autoptr (TdExportResult) fix = fixture_export (f, TD_KIND_ATTENDANCE,
+                                                   "2026-03-03T09:00:00+08:00");
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_assert_cmpstr (fix->supersedes, ==, one->packet_id);
+  fixture_assert_xmllint (fix->path);
+  bytes = fixture_read (fix->path);
+  g_assert_true (contains (bytes, "lesson=\"L01A\""));
+  g_assert_true (contains (bytes, "status=\"L\" in=\"08:20:00\""));
+  g_assert_true (contains (bytes, "count=\"3\""));
+}
+
 static void
 test_attendance_correction (Fixture *f, gconstpointer data)
 {
   g_autoptr (TdExportResult) one = NULL;
-  g_autoptr (TdExportResult) fix = NULL;
-  g_autoptr (GBytes) bytes = NULL;
 
   fixture_file_and_roster (f);
   fixture_attend (f, 0);
@@ -196,13 +211,7 @@ test_attendance_correction (Fixture *f, gconstpointer data)
   g_assert_true (td_store_record_attendance (f->store, f->klass->id, f->lessons[0],
                                              f->trainees[0], 'L', "08:20:00", "11:50:00", "FACE",
                                              NULL));
-  fix = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-03T09:00:00+08:00");
-  g_assert_cmpstr (fix->supersedes, ==, one->packet_id);
-  fixture_assert_xmllint (fix->path);
-  bytes = fixture_read (fix->path);
-  g_assert_true (contains (bytes, "lesson=\"L01A\""));
-  g_assert_true (contains (bytes, "status=\"L\" in=\"08:20:00\""));
-  g_assert_true (contains (bytes, "count=\"3\""));
+  assert_l01a_restated (f, one);
 }
 
 /* A record typed late for a lesson a sent batch already carried (trainee 3's sign-in found
@@ -213,7 +222,6 @@ static void
 test_attendance_late_record (Fixture *f, gconstpointer data)
 {
   g_autoptr (TdExportResult) one = NULL;
-  g_autoptr (TdExportResult) fix = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -234,13 +242,7 @@ test_attendance_late_record (Fixture *f, gconstpointer data)
                                              f->trainees[2], 'L', "08:20:00", "11:50:00", "FACE",
                                              &error));
   g_assert_no_error (error);
-  fix = fixture_export (f, TD_KIND_ATTENDANCE, "2026-03-03T09:00:00+08:00");
-  g_assert_cmpstr (fix->supersedes, ==, one->packet_id);
-  fixture_assert_xmllint (fix->path);
-  bytes = fixture_read (fix->path);
-  g_assert_true (contains (bytes, "lesson=\"L01A\""));
-  g_assert_true (contains (bytes, "status=\"L\" in=\"08:20:00\""));
-  g_assert_true (contains (bytes, "count=\"3\""));
+  assert_l01a_restated (f, one);
 }
 
 static void
